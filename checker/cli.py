@@ -1,0 +1,67 @@
+"""Command line: a thin shell over `checker.check` and the report writers."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("json", "csv", "html")
+
+
+class InputError(click.ClickException):
+    """Bad usage or unreadable input: exit 2, since click's default 1 means 'findings' here."""
+
+    exit_code = EXIT_ERROR
+
+
+def _formats(ctx, param, value: str) -> list[str]:
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise click.BadParameter(f"unknown format {', '.join(unknown) or repr(value)} (choose from {', '.join(FORMATS)})")
+    return names
+
+
+def _date(ctx, param, value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
+              show_default=True, help="Folder the reports are written to.")
+@click.option("--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
+              help="Comma-separated outputs to write: json, csv, html.")
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for sources that state none.")
+@click.option("--tolerance", type=click.FloatRange(0, 1), default=0.05, show_default=True,
+              help="Relative tolerance of an approximate figure ('about 2,500').")
+@click.version_option(package_name="check-claims")
+def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float) -> None:
+    """Check that the articles under PATHS agree on their numbers and dates.
+
+    Exit status: 0 no discrepancy, 1 at least one discrepancy, 2 bad usage or no readable input.
+    """
+    from . import report as report_mod
+    from .core import NoInput, check
+
+    try:
+        report = check(list(paths), published=published, tolerance=tolerance)
+    except NoInput as exc:
+        raise InputError(str(exc)) from None
+    for skipped in report.skipped:
+        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    report_mod.write(report, out, formats)
+    summary = report.summary
+    click.echo(f"{summary['sources']} sources, {summary['claims']} claims: {summary['discrepancy']} discrepancies, "
+               f"{summary['agreement']} agreements, {summary['single-source']} single-source -> {out}/")
+    sys.exit(EXIT_FINDINGS if summary["discrepancy"] else EXIT_OK)

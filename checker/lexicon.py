@@ -1,0 +1,32 @@
+"""Word lists shipped as package data (checker/data/*.yaml), loaded once on first use."""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@cache
+def load(name: str) -> dict:
+    """The parsed contents of ``checker/data/<name>.yaml``."""
+    return yaml.safe_load(resources.files("checker").joinpath("data", f"{name}.yaml").read_text("utf-8"))
+
+
+@cache
+def hedges() -> dict[str, str]:
+    """Hedge phrase (lower case) -> hedge class."""
+    return {phrase: cls for cls, phrases in load("hedges").items() for phrase in phrases}
+
+
+@cache
+def unit_classes() -> dict[str, str]:
+    """Counted noun (lower case) -> canonical unit class (troops, killed, injured...)."""
+    return {word: cls for cls, words in load("units").items() for word in words}
+
+
+def unit_class(unit: str | None) -> str | None:
+    """Canonical class for a counted noun; the noun itself when the table does not know it."""
+    if unit is None:
+        return None
+    return unit_classes().get(unit.lower(), unit.lower())

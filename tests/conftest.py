@@ -1,0 +1,51 @@
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeds_report():
+    """The library's report for the five seed articles (computed once)."""
+    from checker import check
+
+    return check([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seeds_records(seeds_report):
+    return seeds_report.to_records()
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Write {relative path: text or bytes} into a fresh folder and return it."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "corpus"
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def seeds_copy(tmp_path):
+    dest = tmp_path / "seeds"
+    shutil.copytree(SEEDS, dest)
+    return dest
+
+
+def read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,77 @@
+"""Ingest of each supported format, with small fixtures written by the tests."""
+import pytest
+
+from checker.sources import load
+
+TEXT = "About 2,500 troops remain in Iraq, officials said on January 4."
+
+
+def test_date_header_with_leading_space_and_text_on_the_same_line(corpus):
+    root = corpus({"a.txt": f" date 2024-01-09 {TEXT}\n"})
+    (src,), skipped = load([root])
+    assert (src.id, src.published, src.published_from) == ("a.txt", "2024-01-09", "header")
+    assert src.text.startswith(" date 2024-01-09")  # offsets index the whole file
+    assert src.text[src.body_start:].startswith("About 2,500")
+
+
+def test_yaml_front_matter(corpus):
+    root = corpus({"b.md": f"---\ndate: 2024-02-01\ntitle: Troops stay\nsource: Wire\n---\n{TEXT}\n"})
+    (src,), _ = load([root])
+    assert (src.published, src.published_from, src.title, src.outlet) == ("2024-02-01", "front-matter", "Troops stay", "Wire")
+    assert src.text[src.body_start:].startswith("About 2,500")
+
+
+def test_html_article_text_title_and_date_from_meta(corpus):
+    html = f"""<html><head><title>Troops stay in Iraq</title>
+    <meta property="article:published_time" content="2024-01-09T10:00:00Z"></head>
+    <body><nav>Home | World</nav><article><h1>Troops stay in Iraq</h1>
+    <p>{TEXT}</p><p>The Pentagon said it has no immediate plans to withdraw its forces from the country.</p>
+    </article></body></html>"""
+    (src,), _ = load([corpus({"c.html": html})])
+    assert "About 2,500 troops" in src.text
+    assert "Home | World" not in src.text
+    assert (src.published, src.published_from, src.title, src.format) == ("2024-01-09", "meta", "Troops stay in Iraq", "html")
+
+
+def test_csv_one_article_per_row_with_ids(corpus):
+    root = corpus({"wire.csv": f'id,published,title,text\nap1,2024-01-09,One,"{TEXT}"\n,,Two,"Three soldiers were killed."\n'})
+    sources, _ = load([root])
+    assert [s.id for s in sources] == ["wire.csv#ap1", "wire.csv#3"]
+    assert sources[0].published == "2024-01-09" and sources[1].published is None
+    assert sources[1].text == "Three soldiers were killed."
+
+
+def test_csv_without_text_column_is_skipped_with_reason(corpus):
+    root = corpus({"bad.csv": "id,body\n1,hello\n", "ok.txt": TEXT})
+    sources, skipped = load([root])
+    assert [s.id for s in sources] == ["ok.txt"]
+    assert [(s.path.endswith("bad.csv"), s.reason) for s in skipped] == [(True, "CSV has no 'text' column")]
+
+
+def test_jsonl(corpus):
+    root = corpus({"feed.jsonl": '{"id": "x", "text": "Five people were hurt.", "published": "2013-07-03"}\n'})
+    (src,), _ = load([root])
+    assert (src.id, src.published, src.text) == ("feed.jsonl#x", "2013-07-03", "Five people were hurt.")
+
+
+def test_published_option_fills_only_missing_dates(corpus):
+    root = corpus({"a.txt": "date 2020-01-01\nText.", "b.txt": "Text."})
+    sources, _ = load([root], published="2024-05-05")
+    assert [(s.published, s.published_from) for s in sources] == [("2020-01-01", "header"), ("2024-05-05", "option")]
+
+
+def test_ids_are_relative_to_the_given_folder_and_sorted(corpus):
+    root = corpus({"z/b.txt": "One.", "a.txt": "Two.", "z/a.md": "Three.", ".hidden/x.txt": "Four.", "notes.tsv": "x"})
+    sources, _ = load([root])
+    assert [s.id for s in sources] == ["a.txt", "z/a.md", "z/b.txt"]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty file"),
+    (b"\x00\x01binary\x00", "binary file (contains NUL bytes)"),
+    (b"caf\xe9 \xff\xfe troops", "invalid UTF-8 at byte 3"),
+])
+def test_unusable_files_are_skipped_with_a_reason(corpus, content, reason):
+    sources, skipped = load([corpus({"bad.txt": content, "good.txt": TEXT})])
+    assert [s.id for s in sources] == ["good.txt"]
+    assert [s.reason for s in skipped] == [reason]
