@@ -1,4 +1,10 @@
-"""Command line: a thin shell over `checker.check` and the report writers."""
+"""Command line: a thin shell over `checker.check` and the report writers.
+
+``check-claims PATH...`` runs the check (the default command of the group);
+``check-claims config`` prints the settings in force. Every option is defined once, on
+``check``; a config file may set any of them by its long name (config.py) and the command
+line wins, so adding an option here is all it takes to make it configurable.
+"""
 from __future__ import annotations
 
 import sys
@@ -6,8 +12,13 @@ from pathlib import Path
 
 import click
 
+from . import config as config_mod
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("json", "csv", "html")
+DEFAULT_FORMATS = "json,csv,html"
+#: --fail-on level -> the cluster statuses that fail the run.
+FAIL_ON = {"discrepancy": ("discrepancy",), "single-source": ("discrepancy", "single-source"), "never": ()}
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class InputError(click.ClickException):
@@ -16,11 +27,23 @@ class InputError(click.ClickException):
     exit_code = EXIT_ERROR
 
 
+class DefaultGroup(click.Group):
+    """Runs `check` unless the first argument names another command, so `check-claims PATH...`
+    keeps working (a folder called `config` is reached as `./config`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
 def _formats(ctx, param, value: str) -> list[str]:
+    from .report import RENDERERS
+
     names = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [n for n in names if n not in FORMATS]
+    unknown = [n for n in names if n not in RENDERERS]
     if unknown or not names:
-        raise click.BadParameter(f"unknown format {', '.join(unknown) or repr(value)} (choose from {', '.join(FORMATS)})")
+        raise click.BadParameter(f"unknown format {', '.join(unknown) or repr(value)} (choose from {', '.join(RENDERERS)})")
     return names
 
 
@@ -35,33 +58,159 @@ def _date(ctx, param, value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+def _config(ctx: click.Context, param, value: Path | None) -> config_mod.Config | None:
+    """Eager: load the config before the other options, as their defaults (pip-tools' way)."""
+    try:
+        found = config_mod.load(value, Path.cwd())
+        if found is not None:
+            ctx.default_map = {**config_mod.default_map(found, check), **(ctx.default_map or {})}
+    except config_mod.ConfigError as exc:
+        raise InputError(str(exc)) from None
+    return found
+
+
+config_option = click.option(
+    "--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_config, is_eager=True,
+    expose_value=True, metavar="FILE",
+    help="Config file to use instead of the nearest .check-claims.toml, pyproject.toml or setup.cfg.")
+
+
+@click.group(cls=DefaultGroup, context_settings=CONTEXT)
+def main() -> None:
+    """check-claims: check that articles about one story agree on their numbers and dates."""
+
+
+@main.command(context_settings=CONTEXT, epilog="`check-claims config` prints the settings in force and where each comes from.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder the reports are written to.")
-@click.option("--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
-              help="Comma-separated outputs to write: json, csv, html.")
+@click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats,
+              help="Comma-separated outputs: json, csv, html, sarif, junit, github (annotations on stdout).")
 @click.option("--published", callback=_date, metavar="YYYY-MM-DD",
               help="Publication date for sources that state none.")
 @click.option("--tolerance", type=click.FloatRange(0, 1), default=0.05, show_default=True,
               help="Relative tolerance of an approximate figure ('about 2,500').")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip files whose id (path under the folder given) matches GLOB; repeatable.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="discrepancy", show_default=True,
+              help="Lowest finding that makes the exit status 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Accept the findings recorded in FILE: only new ones fail.")
+@click.option("--update-baseline", is_flag=True, help="Record the current findings in the --baseline FILE.")
+@click.option("--draft", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="FILE",
+              help="Check the article FILE against the sources in PATHS: a contradicted claim fails.")
+@config_option
 @click.version_option(package_name="check-claims")
-def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float) -> None:
+def check(paths: tuple[Path, ...], **options) -> None:
     """Check that the articles under PATHS agree on their numbers and dates.
 
-    Exit status: 0 no discrepancy, 1 at least one discrepancy, 2 bad usage or no readable input.
+    Exit status: 0 nothing at or above --fail-on, 1 something is, 2 bad usage or no readable input.
     """
-    from . import report as report_mod
-    from .core import NoInput, check
+    from . import baseline as baseline_mod, draft as draft_mod, report as report_mod
+    from .core import NoInput, check as run_check
 
+    if options["update_baseline"] and options["baseline"] is None:
+        raise click.UsageError("--update-baseline needs --baseline FILE")
+    draft = options["draft"]
     try:
-        report = check(list(paths), published=published, tolerance=tolerance)
+        report = run_check([*paths, draft] if draft else list(paths), published=options["published"],
+                           tolerance=options["tolerance"], exclude=options["exclude"])
     except NoInput as exc:
         raise InputError(str(exc)) from None
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
-    report_mod.write(report, out, formats)
-    summary = report.summary
+    records = report.to_records()
+    if draft:
+        draft_mod.annotate(records, _draft_source(records, draft), tolerance=options["tolerance"])
+    recorded = FAIL_ON[options["fail_on"]] or FAIL_ON["discrepancy"]
+    if options["baseline"]:
+        _baseline(records, options["baseline"], recorded, update=options["update_baseline"])
+    for s in records.get("suppressions", ()):
+        if not s["claims"]:
+            click.echo(f"warning: {s['source']}:{s['line']}: unused suppression (no claim in the next sentence)", err=True)
+
+    files = report_mod.render(records, options["formats"])
+    out = options["out"]
+    try:
+        report_mod.write_files(files, out)
+    except OSError as exc:
+        raise InputError(f"cannot write reports to {out}: {exc.strerror or exc}") from None
+    click.echo(files.get(report_mod.STDOUT, ""), nl=False)
+    summary = records["summary"]
     click.echo(f"{summary['sources']} sources, {summary['claims']} claims: {summary['discrepancy']} discrepancies, "
                f"{summary['agreement']} agreements, {summary['single-source']} single-source -> {out}/")
-    sys.exit(EXIT_FINDINGS if summary["discrepancy"] else EXIT_OK)
+    for line in draft_mod.summary_lines(records) + baseline_mod.summary_lines(records):
+        click.echo(line)
+    failures = _failures(records, FAIL_ON[options["fail_on"]])
+    if failures:
+        click.echo(f"{failures} finding{'s' * (failures != 1)} at or above --fail-on {options['fail_on']}")
+    sys.exit(EXIT_FINDINGS if failures and not options["exit_zero"] else EXIT_OK)
+
+
+@main.command("config", context_settings=CONTEXT)
+@config_option
+def show_config(config: config_mod.Config | None) -> None:
+    """Print the settings in force and where each comes from (the file, or the default)."""
+    if config is None:
+        click.echo(f"# no config file found from {Path.cwd()} up (looked for {', '.join(config_mod.FILES)})")
+    values = config_mod.default_map(config, check) if config is not None else {}
+    for key, option in config_mod.settings(check).items():
+        value, origin = (values[option.name], config.origin) if option.name in values else (option.default, "default")
+        click.echo(f"{key} = {_show(value)}  # {origin}")
+
+
+def _show(value) -> str:
+    if value is None:
+        return "(not set)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value)) or "(none)"
+    return str(value)
+
+
+def _draft_source(records: dict, draft: Path) -> str:
+    """The source id the draft was read as (the draft may also lie under PATHS)."""
+    ids = [s["id"] for s in records["sources"] if Path(s["path"]).resolve() == draft.resolve()]
+    if len(ids) != 1:
+        reason = next((s["reason"] for s in records["skipped"] if Path(s["path"]).resolve() == draft.resolve()),
+                      "a draft must be one article (txt, md or html)")
+        raise InputError(f"{draft}: cannot check the draft ({reason})")
+    if len(records["sources"]) == 1:
+        raise InputError("no readable articles to check the draft against")
+    return ids[0]
+
+
+def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: bool) -> None:
+    """Mark findings new/known against the baseline file, writing it first with --update-baseline."""
+    from . import baseline as baseline_mod
+    from .report import write_atomic
+
+    try:
+        if not path.exists() and not update:
+            raise baseline_mod.BaselineError(f"{path}: no such baseline (create it with --update-baseline)")
+        known = baseline_mod.load(path) if path.exists() else {}
+        if update:
+            current = baseline_mod.entries(records, statuses)
+            write_atomic(path, baseline_mod.dumps(current, known))
+            click.echo(f"wrote baseline {path}: {len(current)} findings", err=True)
+            known = current
+    except baseline_mod.BaselineError as exc:
+        raise InputError(str(exc)) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
+    baseline_mod.annotate(records, known, statuses, str(path))
+
+
+def _failures(records: dict, statuses: tuple[str, ...]) -> int:
+    """How many findings fail the run: the draft's claims in draft mode, else the clusters;
+    either way at a level in `statuses` and not accepted in the baseline."""
+    from .draft import STATUS_OF
+
+    clusters = {k["id"]: k for k in records["clusters"]}
+    if "draft" in records:
+        cluster_of = {c["id"]: c["cluster"] for c in records["claims"]}
+        return sum(STATUS_OF[item["verdict"]] in statuses and clusters[cluster_of[item["claim"]]].get("baseline") != "known"
+                   for item in records["draft"]["claims"])
+    return sum(k["status"] in statuses and k.get("baseline") != "known" for k in clusters.values())

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from . import claims as claims_mod
-from . import compare, sources as sources_mod
+from . import compare, sources as sources_mod, suppress
 from .report import Report
 
 
@@ -23,9 +23,10 @@ def story_date(sources: list[sources_mod.Source]) -> date | None:
     return date.fromisoformat(known[len(known) // 2]) if known else None
 
 
-def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05) -> Report:
-    """Read, extract, align: the report for the articles under `paths`."""
-    found, skipped = sources_mod.load(list(paths), published=published)
+def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05,
+          exclude: tuple[str, ...] = ()) -> Report:
+    """Read, extract, align: the report for the articles under `paths` (less `exclude` globs)."""
+    found, skipped = sources_mod.load(list(paths), published=published, exclude=tuple(exclude))
     if not found:
         raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""))
     fallback = story_date(found)
@@ -33,9 +34,11 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
     for src in found:
         reference = date.fromisoformat(src.published) if src.published else fallback
         extracted.extend(claims_mod.extract(src, reference=reference))
+    extracted, suppressions = suppress.apply(found, extracted)
     ids = tuple(f"c{n}" for n in range(1, len(extracted) + 1))
     frame = pd.DataFrame([asdict(c) for c in extracted], columns=[f for f in claims_mod.Claim.__dataclass_fields__])
     frame.insert(0, "id", ids)
     clusters, timeline = compare.align(frame, tolerance=tolerance)
     cluster_of = {cid: k.id for k in clusters for cid in k.claims}
-    return Report(tuple(found), tuple(extracted), ids, tuple(clusters), tuple(timeline), tuple(skipped), cluster_of)
+    return Report(tuple(found), tuple(extracted), ids, tuple(clusters), tuple(timeline), tuple(skipped), cluster_of,
+                  tuple(suppressions))

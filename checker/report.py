@@ -11,9 +11,11 @@ from typing import Callable
 import pandas as pd
 
 from . import __version__
+from .ci_formats import STDOUT, render_github, render_junit, render_sarif
 from .claims import Claim
 from .compare import STATUSES, Cluster, TimelineEvent, display
 from .sources import Skipped, Source
+from .suppress import FORMATS as FILE_TEXT_FORMATS, Suppression
 
 SCHEMA = "check-claims/report@1"
 
@@ -27,6 +29,7 @@ class Report:
     timeline: tuple[TimelineEvent, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     cluster_of: dict[str, str] = field(default_factory=dict)
+    suppressions: tuple[Suppression, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -39,16 +42,21 @@ class Report:
 
     def to_records(self) -> dict:
         """The report.json document (schema check-claims/report@1); every output is built from it."""
-        return {
+        texts = {s.id: s.text for s in self.sources if s.format in FILE_TEXT_FORMATS}
+        records = {
             "schema": SCHEMA,
             "tool": {"name": "check-claims", "version": __version__},
             "sources": [_source_record(s) for s in self.sources],
-            "claims": [_claim_record(cid, c, self.cluster_of[cid]) for cid, c in zip(self.claim_ids, self.claims)],
+            "claims": [_claim_record(cid, c, self.cluster_of[cid], texts.get(c.source))
+                       for cid, c in zip(self.claim_ids, self.claims)],
             "clusters": [_plain(asdict(c)) for c in self.clusters],
             "timeline": [_plain(asdict(e)) for e in self.timeline],
             "skipped": [asdict(s) for s in self.skipped],
             "summary": self.summary,
         }
+        if self.suppressions:
+            records["suppressions"] = [asdict(s) for s in self.suppressions]
+        return records
 
 
 def _source_record(src: Source) -> dict:
@@ -59,10 +67,13 @@ def _source_record(src: Source) -> dict:
     return record
 
 
-def _claim_record(cid: str, claim: Claim, cluster: str) -> dict:
+def _claim_record(cid: str, claim: Claim, cluster: str, file_text: str | None) -> dict:
     record = {"id": cid, **asdict(claim), "cluster": cluster}
     if record["normalized"] is None:
         del record["normalized"]
+    if file_text is not None:  # where an editor finds it in the file (1-based, in characters)
+        record["line"] = file_text.count("\n", 0, claim.start) + 1
+        record["column"] = claim.start - file_text.rfind("\n", 0, claim.start)
     return record
 
 
@@ -143,17 +154,30 @@ RENDERERS: dict[str, Callable[[dict], dict[str, str]]] = {
     "json": render_json,
     "csv": render_csv,
     "html": render_html,
+    "sarif": render_sarif,
+    "github": render_github,
+    "junit": render_junit,
 }
+
+
+def render(records: dict, formats: list[str]) -> dict[str, str]:
+    """Every requested format as {file name: contents}, rendered before anything is written."""
+    files: dict[str, str] = {}
+    for fmt in formats:
+        files.update(RENDERERS[fmt](records))
+    return files
 
 
 def write(report: Report, out: Path, formats: list[str]) -> list[Path]:
     """Render every requested format first, then write them all: a failure writes nothing."""
-    records = report.to_records()
-    files: dict[str, str] = {}
-    for fmt in formats:
-        files.update(RENDERERS[fmt](records))
+    return write_files(render(report.to_records(), formats), out)
+
+
+def write_files(files: dict[str, str], out: Path) -> list[Path]:
+    """Write rendered files into `out`; the STDOUT entry is the caller's to print."""
     written = []
     for name, data in files.items():
-        write_atomic(out / name, data)
-        written.append(out / name)
+        if name != STDOUT:
+            write_atomic(out / name, data)
+            written.append(out / name)
     return written

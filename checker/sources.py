@@ -7,6 +7,7 @@ Anything that cannot be read becomes a `Skipped` record with a one-line reason.
 from __future__ import annotations
 
 import csv
+import fnmatch
 import io
 import json
 import os
@@ -173,25 +174,34 @@ def read_file(sid: str, path: Path) -> list[Source]:
     return [parse_text(sid, str(path), text, "markdown" if suffix != ".txt" else "text")]
 
 
-def discover(paths: list[str | os.PathLike]) -> list[tuple[str, Path]]:
-    """(source id, file) pairs: folders walked recursively in sorted order, hidden entries skipped."""
+def discover(paths: list[str | os.PathLike], *, exclude: tuple[str, ...] = ()) -> list[tuple[str, Path]]:
+    """(source id, file) pairs: folders walked recursively in sorted order, hidden entries and
+    ids matching an `exclude` glob skipped; a file reached twice is read once."""
     found: list[tuple[str, Path]] = []
     for given in map(Path, paths):
         if given.is_dir():
             for file in sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
                 rel = file.relative_to(given)
-                if not any(part.startswith(".") for part in rel.parts):
+                if not any(part.startswith(".") for part in rel.parts) and not _excluded(rel.as_posix(), exclude):
                     found.append((rel.as_posix(), file))
         else:
             found.append((given.name, given))
-    return found
+    first: dict[Path, tuple[str, Path]] = {}
+    for sid, file in found:
+        first.setdefault(file.resolve(), (sid, file))
+    return list(first.values())
 
 
-def load(paths: list[str | os.PathLike], *, published: str | None = None) -> tuple[list[Source], list[Skipped]]:
+def _excluded(sid: str, globs: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(sid, glob) for glob in globs)
+
+
+def load(paths: list[str | os.PathLike], *, published: str | None = None,
+         exclude: tuple[str, ...] = ()) -> tuple[list[Source], list[Skipped]]:
     """Read every article under `paths`; `published` fills in sources that state no date."""
     sources: list[Source] = []
     skipped: list[Skipped] = []
-    for sid, file in discover(paths):
+    for sid, file in discover(paths, exclude=exclude):
         try:
             found = read_file(sid, file)
         except SourceError as exc:

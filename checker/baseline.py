@@ -1,0 +1,111 @@
+"""Baseline: findings an editor has accepted, so that only new ones fail a CI run.
+
+Like detect-secrets' ``.secrets.baseline``, a finding is recognised by a fingerprint that
+leaves offsets out — kind, unit class, subject, and each source with the values it states —
+so moving or rewording text around a figure keeps it known, while changing a figure (or a
+source joining or leaving the fact) makes a new finding and marks the old one fixed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import lexicon
+from .compare import display
+
+SCHEMA = "check-claims/baseline@1"
+
+
+class BaselineError(Exception):
+    """The baseline file cannot be used; the message names the file and the problem."""
+
+
+def values(cluster: dict, claims: dict[str, dict]) -> dict[str, list[str]]:
+    """{source: the values it states} for a report.json cluster, sorted."""
+    found: dict[str, set[str]] = {}
+    for cid in cluster["claims"]:
+        found.setdefault(claims[cid]["source"], set()).add(display(claims[cid]))
+    return {source: sorted(v) for source, v in sorted(found.items())}
+
+
+def fingerprint(cluster: dict, claims: dict[str, dict]) -> str:
+    """A stable hash of what a finding says, from its report.json cluster and claim records."""
+    unit = cluster["unit"]
+    material = {"kind": cluster["kind"], "unit": lexicon.unit_class(unit) if unit else None,
+                "subject": cluster["subject"], "values": values(cluster, claims)}
+    return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:20]
+
+
+def entries(records: dict, statuses: tuple[str, ...]) -> dict[str, dict]:
+    """{fingerprint: baseline entry} for the clusters whose status is one of `statuses`."""
+    claims = {c["id"]: c for c in records["claims"]}
+    found = {}
+    for cluster in records["clusters"]:
+        if cluster["status"] in statuses:
+            found[fingerprint(cluster, claims)] = {
+                "status": cluster["status"], "kind": cluster["kind"], "unit": cluster["unit"],
+                "subject": cluster["subject"], "values": values(cluster, claims)}
+    return found
+
+
+def load(path: Path) -> dict[str, dict]:
+    """{fingerprint: entry} from a baseline file."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: not a JSON baseline ({exc})") from None
+    if not isinstance(document, dict) or document.get("schema") != SCHEMA or not isinstance(document.get("findings"), list):
+        raise BaselineError(f"{path}: not a check-claims baseline (expected schema {SCHEMA!r} and a findings list)")
+    known = {}
+    for entry in document["findings"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
+            raise BaselineError(f"{path}: every finding needs a 'fingerprint' string")
+        known[entry["fingerprint"]] = {k: v for k, v in entry.items() if k != "fingerprint"}
+    return known
+
+
+def dumps(current: dict[str, dict], previous: dict[str, dict]) -> str:
+    """The baseline file for `current` findings, sorted by fingerprint; a `reason` an editor gave
+    a finding that is still there is kept."""
+    findings = []
+    for fp in sorted(current):
+        entry = {"fingerprint": fp, **current[fp]}
+        if previous.get(fp, {}).get("reason"):
+            entry["reason"] = previous[fp]["reason"]
+        findings.append(entry)
+    return json.dumps({"schema": SCHEMA, "findings": findings}, indent=2, ensure_ascii=False) + "\n"
+
+
+def annotate(records: dict, known: dict[str, dict], statuses: tuple[str, ...], path: str) -> dict:
+    """Mark each cluster with `statuses` as "new" or "known" and list the baseline's fixed
+    findings (those no longer found) in a top-level "baseline" section. Returns `records`."""
+    claims = {c["id"]: c for c in records["claims"]}
+    seen = set()
+    counts = {"new": 0, "known": 0}
+    for cluster in records["clusters"]:
+        if cluster["status"] in statuses:
+            fp = fingerprint(cluster, claims)
+            seen.add(fp)
+            cluster["baseline"] = "known" if fp in known else "new"
+            counts[cluster["baseline"]] += 1
+    fixed = [{"fingerprint": fp, **known[fp]} for fp in sorted(known) if fp not in seen]
+    records["baseline"] = {"path": path, **counts, "fixed": fixed}
+    return records
+
+
+def summary_lines(records: dict) -> list[str]:
+    """The terminal's account of the baseline: counts, then each new and each fixed finding."""
+    section = records.get("baseline")
+    if section is None:
+        return []
+    lines = [f"baseline {section['path']}: {section['new']} new, {section['known']} known, "
+             f"{len(section['fixed'])} fixed"]
+    lines += [f"  new    {k['kind']} {k['subject'] or ''}: {k['explanation']}"
+              for k in records["clusters"] if k.get("baseline") == "new"]
+    lines += [f"  fixed  {e.get('kind')} {e.get('subject') or ''}: "
+              + "; ".join(f"{s}: {', '.join(v)}" for s, v in e.get("values", {}).items())
+              for e in section["fixed"]]
+    return lines

@@ -1,0 +1,117 @@
+"""Settings from a config file, the way pip-tools, ruff and sqlfluff find and apply theirs.
+
+The first of ``.check-claims.toml`` (keys at the top level), ``pyproject.toml``
+(``[tool.check-claims]``) or ``setup.cfg`` (``[check-claims]``) that has settings is used,
+looking in the current folder and then each parent. Keys are the command's long option
+names; their values become click's ``default_map``, so the command line always wins.
+"""
+from __future__ import annotations
+
+import configparser
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+#: The files that may hold settings, in the order they are tried in each folder.
+FILES = (".check-claims.toml", "pyproject.toml", "setup.cfg")
+#: Options that make no sense in a config file.
+NOT_SETTINGS = ("config", "help", "version")
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    values: dict
+
+    @property
+    def origin(self) -> str:
+        """The file and section, as a user would look for them: 'setup.cfg [check-claims]'."""
+        if self.path.suffix == ".cfg":
+            return f"{self.path} [check-claims]"
+        return f"{self.path} [tool.check-claims]" if self.path.name == "pyproject.toml" else str(self.path)
+
+
+def find(start: Path) -> Config | None:
+    """The settings nearest to `start`: its own folder first, then each parent."""
+    for folder in (start, *start.parents):
+        for name in FILES:
+            if (folder / name).is_file() and (values := read(folder / name)) is not None:
+                return Config(folder / name, values)
+    return None
+
+
+def read(path: Path) -> dict | None:
+    """The check-claims settings in `path`, or None when the file has no such section."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    if path.suffix == ".cfg":
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read_string(text, source=str(path))
+        except configparser.Error as exc:
+            raise ConfigError(f"{path}: {exc.message.splitlines()[0]}") from None
+        return dict(parser["check-claims"]) if parser.has_section("check-claims") else None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        return document.get("tool", {}).get("check-claims")
+    return document
+
+
+def load(explicit: Path | None, cwd: Path) -> Config | None:
+    """The file given with --config (which must have settings), else the nearest one."""
+    if explicit is None:
+        return find(cwd)
+    values = read(explicit)
+    if values is None:
+        raise ConfigError(f"{explicit}: no check-claims settings in it")
+    return Config(explicit, values)
+
+
+def settings(command: click.Command) -> dict[str, click.Option]:
+    """{long option name without dashes: option} for every option a config file may set."""
+    found = {}
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name not in NOT_SETTINGS:
+            longs = [o for o in param.opts + param.secondary_opts if o.startswith("--")]
+            found[longs[0][2:]] = param
+    return found
+
+
+def default_map(config: Config, command: click.Command) -> dict:
+    """click's default_map for `command` from a config, checked: unknown keys are errors with
+    a suggestion; list options accept a list or one item a line (or comma-separated); a
+    relative path is taken from the config file's folder, as its author meant."""
+    known = settings(command)
+    result = {}
+    for key, value in config.values.items():
+        option = known.get(key)
+        if option is None:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(sorted(known))})"
+            raise ConfigError(f"{config.origin}: unknown option '{key}'{hint}")
+        if option.multiple:
+            value = _items(value)
+        elif isinstance(value, list):
+            value = ",".join(map(str, value))
+        if isinstance(option.type, click.Path) and isinstance(value, str) and not Path(value).is_absolute():
+            value = str(config.path.parent / value)
+        result[option.name] = value
+    return result
+
+
+def _items(value) -> list:
+    if isinstance(value, list):
+        return value
+    return [item.strip() for line in str(value).splitlines() for item in line.split(",") if item.strip()]
