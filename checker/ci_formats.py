@@ -88,7 +88,7 @@ def render_junit(records: dict) -> dict[str, str]:
                           failures=str(failures), errors="0", skipped=str(skipped))
     for cluster in records["clusters"]:
         case = ET.SubElement(suite, "testcase", classname=f"check-claims.{cluster['kind']}",
-                             name=f"{cluster['id']} {_fact(cluster)}")
+                             name=f"{cluster['id']} {_fact(cluster)}: {cluster['explanation']}")
         if cluster["status"] == "discrepancy":
             if cluster.get("baseline") == "known":
                 ET.SubElement(case, "skipped", message="accepted in the baseline")

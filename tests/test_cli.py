@@ -4,7 +4,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 
-from .conftest import read_json
+from .conftest import ROOT, read_json
 
 
 def run(*args):
@@ -66,3 +66,71 @@ def test_python_dash_m_runs_the_same_command(seeds_copy, tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "o" / "report.json").exists()
+
+
+# ---------------------------------------------------------------- exit status matrix
+
+AGREE = {"a.txt": "date 2024-01-09\nApproximately 2,500 American troops are stationed in Iraq.",
+         "b.txt": "date 2024-01-10\nThe United States keeps about 2,500 troops stationed in Iraq."}
+DISAGREE = {**AGREE, "b.txt": "date 2024-01-10\nThe United States keeps 3,500 troops stationed in Iraq."}
+SINGLE = {**AGREE, "c.txt": "date 2024-01-11\nThe embassy in Baghdad employs 120 guards."}
+
+
+@pytest.mark.parametrize("files, args, status", [
+    (AGREE, [], 0),
+    (DISAGREE, [], 1),
+    (DISAGREE, ["--fail-on", "discrepancy"], 1),
+    (DISAGREE, ["--fail-on", "single-source"], 1),
+    (DISAGREE, ["--fail-on", "never"], 0),
+    (DISAGREE, ["--exit-zero"], 0),
+    (SINGLE, [], 0),
+    (SINGLE, ["--fail-on", "single-source"], 1),
+    (SINGLE, ["--fail-on", "single-source", "--exit-zero"], 0),
+    (AGREE, ["--fail-on", "single-source"], 0),
+    (DISAGREE, ["--exclude", "b.txt"], 0),
+    (DISAGREE, ["--exclude", "*.txt"], 2),
+    (DISAGREE, ["--fail-on", "sometimes"], 2),
+    (DISAGREE, ["--update-baseline"], 2),
+    (DISAGREE, ["--baseline", "missing.json"], 2),
+    (DISAGREE, ["--tolerance", "2"], 2),
+    (DISAGREE, ["--config", "missing.toml"], 2),
+], ids=lambda v: " ".join(v) if isinstance(v, list) else None)
+def test_exit_status(tmp_path, monkeypatch, corpus, files, args, status):
+    root = corpus(files)
+    monkeypatch.chdir(tmp_path)
+    result = run(root, "--out", tmp_path / "out", *args)
+    assert result.exit_code == status, result.output
+    assert "Traceback" not in result.output
+    if status == 2:
+        assert result.output.strip().splitlines()[-1].startswith("Error:")
+
+
+def test_exit_two_messages_name_the_problem(tmp_path, monkeypatch, corpus):
+    monkeypatch.chdir(tmp_path)
+    root = corpus(DISAGREE)
+    assert "--update-baseline needs --baseline FILE" in run(root, "--update-baseline").output
+    assert "missing.json: no such baseline (create it with --update-baseline)" in run(root, "--baseline", "missing.json").output
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    assert "bad.json: not a JSON baseline" in run(root, "--baseline", "bad.json").output
+
+
+def test_unwritable_out_is_a_one_line_error(tmp_path, corpus):
+    (tmp_path / "out").write_text("a file where the folder should be", encoding="utf-8")
+    result = run(corpus(AGREE), "--out", tmp_path / "out" / "sub")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "cannot write reports" in result.output
+
+
+def test_check_subcommand_and_version_still_work(tmp_path, corpus):
+    assert run("check", corpus(DISAGREE), "--out", tmp_path / "o").exit_code == 1
+    version = run("--version")
+    assert version.exit_code == 0 and "version" in version.output
+
+
+def test_every_option_is_documented_in_the_readme():
+    from checker.cli import check
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [opt for p in check.params for opt in p.opts if opt.startswith("--") and f"`{opt}" not in readme]
+    assert missing == [], f"options missing from the README's table: {missing}"
+    assert "`check-claims config`" in readme
