@@ -1,0 +1,106 @@
+"""Baseline round trip on the seed articles: record, accept, a new discrepancy fails, a fixed one is reported."""
+import json
+
+from click.testing import CliRunner
+
+from checker.baseline import fingerprint
+from checker.cli import main
+
+from .conftest import read_json
+
+OLD = "approximately 2,500 troops are still stationed in Iraq"
+NEW = "approximately 4,000 troops are still stationed in Iraq"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_round_trip(tmp_path, seeds_copy):
+    baseline, out = tmp_path / "baseline.json", tmp_path / "out"
+    seed_004 = next(seeds_copy.glob("004_*.txt"))
+
+    # write: deterministic bytes, sorted by fingerprint
+    assert run(seeds_copy, "--out", out, "--baseline", baseline, "--update-baseline").exit_code == 0
+    first = baseline.read_bytes()
+    assert run(seeds_copy, "--out", out, "--baseline", baseline, "--update-baseline").exit_code == 0
+    assert baseline.read_bytes() == first
+    recorded = json.loads(first)
+    assert recorded["schema"] == "check-claims/baseline@1"
+    fingerprints = [e["fingerprint"] for e in recorded["findings"]]
+    assert fingerprints == sorted(fingerprints)
+
+    # accept: whatever was recorded is known, nothing new
+    result = run(seeds_copy, "--out", out, "--baseline", baseline)
+    assert result.exit_code == 0, result.output
+    section = read_json(out / "report.json")["baseline"]
+    assert section["new"] == 0 and section["fixed"] == []
+
+    # a changed figure is a new discrepancy and fails, even with the baseline
+    edit(seed_004, OLD, NEW)
+    result = run(seeds_copy, "--out", out, "--baseline", baseline)
+    assert result.exit_code == 1, result.output
+    report = read_json(out / "report.json")
+    new = [k for k in report["clusters"] if k.get("baseline") == "new"]
+    assert new and all(k["status"] == "discrepancy" for k in new)
+    assert any("~4,000" in k["explanation"] for k in new)
+    assert "new    count" in result.output
+
+    # record it with a reason, then put the figure back: it is reported fixed and the run passes
+    assert run(seeds_copy, "--out", out, "--baseline", baseline, "--update-baseline").exit_code == 0
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))
+    for entry in recorded["findings"]:
+        entry["reason"] = "checked with the Pentagon"
+    baseline.write_text(json.dumps(recorded), encoding="utf-8")
+    edit(seed_004, NEW, OLD)
+    result = run(seeds_copy, "--out", out, "--baseline", baseline)
+    assert result.exit_code == 0, result.output
+    fixed = read_json(out / "report.json")["baseline"]["fixed"]
+    assert any("~4,000" in v for e in fixed for vs in e["values"].values() for v in vs)
+    assert all(e["reason"] == "checked with the Pentagon" for e in fixed)
+    assert "fixed  count" in result.output
+
+
+def test_moving_text_keeps_a_finding_known(tmp_path, seeds_copy):
+    baseline, out = tmp_path / "baseline.json", tmp_path / "out"
+    seed_004 = next(seeds_copy.glob("004_*.txt"))
+    edit(seed_004, OLD, NEW)
+    assert run(seeds_copy, "--out", out, "--baseline", baseline, "--update-baseline").exit_code == 0
+    before = read_json(out / "report.json")
+    # a new opening paragraph moves every offset in the file; the findings stay the same
+    seed_000 = next(seeds_copy.glob("000_*.txt"))
+    text = seed_000.read_text(encoding="utf-8")
+    seed_000.write_text("Officials in Baghdad declined to comment on the talks.\n" + text, encoding="utf-8")
+    result = run(seeds_copy, "--out", out, "--baseline", baseline)
+    assert result.exit_code == 0, result.output
+    after = read_json(out / "report.json")
+    assert after["baseline"]["new"] == 0 and after["baseline"]["fixed"] == []
+    assert after["baseline"]["known"] == before["baseline"]["known"] > 0
+
+
+def test_update_keeps_reasons_of_findings_still_there(tmp_path, corpus):
+    from .test_cli import DISAGREE
+
+    root, baseline = corpus(DISAGREE), tmp_path / "b.json"
+    assert run(root, "--out", tmp_path / "o", "--baseline", baseline, "--update-baseline").exit_code == 0
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))
+    recorded["findings"][0]["reason"] = "b.txt counts contractors"
+    baseline.write_text(json.dumps(recorded), encoding="utf-8")
+    assert run(root, "--out", tmp_path / "o", "--baseline", baseline, "--update-baseline").exit_code == 0
+    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"][0]["reason"] == "b.txt counts contractors"
+
+
+def test_fingerprint_ignores_offsets_and_ids_but_not_values():
+    claims = {"c1": {"source": "a.txt", "value": 3, "low": None, "high": None, "hedge": "exact", "start": 10},
+              "c2": {"source": "b.txt", "value": 5, "low": None, "high": None, "hedge": "exact", "start": 99}}
+    cluster = {"id": "k1", "kind": "count", "unit": "soldiers", "subject": "soldiers", "claims": ["c1", "c2"]}
+    moved = {cid: {**c, "start": c["start"] + 500} for cid, c in claims.items()}
+    assert fingerprint(cluster, claims) == fingerprint({**cluster, "id": "k9"}, moved)
+    changed = {**claims, "c2": {**claims["c2"], "value": 4}}
+    assert fingerprint(cluster, claims) != fingerprint(cluster, changed)

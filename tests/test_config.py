@@ -1,0 +1,100 @@
+"""Config files: found walking up, keys are option names, the command line wins, typos suggested."""
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+
+from .conftest import read_json
+from .test_cli import DISAGREE
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def story(tmp_path, monkeypatch, corpus):
+    """A two-source story that disagrees, with the working directory at tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    return corpus(DISAGREE)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("setup.cfg", "[metadata]\nname = x\n\n[check-claims]\nfail-on = never\n"),
+    ("pyproject.toml", '[project]\nname = "x"\n\n[tool.check-claims]\nfail-on = "never"\n'),
+    (".check-claims.toml", 'fail-on = "never"\n'),
+])
+def test_each_config_file_sets_options_and_the_command_line_wins(tmp_path, story, name, text):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert run(story, "--out", "out").exit_code == 0
+    assert run(story, "--out", "out", "--fail-on", "discrepancy").exit_code == 1
+
+
+def test_found_by_walking_up_and_nearest_file_wins(tmp_path, story, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.check-claims]\nfail-on = "never"\nformat = ["json"]\n')
+    sub = tmp_path / "desk" / "today"
+    sub.mkdir(parents=True)
+    (tmp_path / "desk" / "pyproject.toml").write_text('[project]\nname = "no settings here"\n')
+    monkeypatch.chdir(sub)
+    result = run(story)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (sub / "reports").iterdir()) == ["report.json"]
+    (sub / ".check-claims.toml").write_text('fail-on = "discrepancy"\n')
+    assert run(story).exit_code == 1
+
+
+def test_list_options_and_paths_relative_to_the_config_file(tmp_path, story, monkeypatch):
+    (tmp_path / "setup.cfg").write_text("[check-claims]\nexclude =\n    b.txt\n    drafts/*\nout = built/reports\n")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    result = run(story)
+    assert result.exit_code == 0, result.output  # b.txt, the disagreeing source, is excluded
+    assert [s["id"] for s in read_json(tmp_path / "built" / "reports" / "report.json")["sources"]] == ["a.txt"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[check-claims]\nfail_on = never\n", "setup.cfg [check-claims]: unknown option 'fail_on' (did you mean 'fail-on'?)"),
+    ("[check-claims]\ntolerence = 0.1\n", "unknown option 'tolerence' (did you mean 'tolerance'?)"),
+    ("[check-claims]\ncolour = red\n", "unknown option 'colour' (known: "),
+    ("[check-claims\nfail-on = never\n", "setup.cfg: File contains no section headers."),
+])
+def test_a_bad_config_is_a_one_line_error(tmp_path, story, text, message):
+    (tmp_path / "setup.cfg").write_text(text, encoding="utf-8")
+    result = run(story)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_invalid_toml_is_a_one_line_error(tmp_path, story):
+    (tmp_path / ".check-claims.toml").write_text('fail-on = "never\n', encoding="utf-8")
+    result = run(story)
+    assert result.exit_code == 2 and "invalid TOML" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_explicit_config_file(tmp_path, story):
+    (tmp_path / "ci.toml").write_text('exit-zero = true\n', encoding="utf-8")
+    assert run(story, "--config", tmp_path / "ci.toml").exit_code == 0
+    (tmp_path / "empty.cfg").write_text("[other]\n", encoding="utf-8")
+    result = run(story, "--config", tmp_path / "empty.cfg")
+    assert result.exit_code == 2 and "no check-claims settings" in result.output
+
+
+def test_config_command_shows_values_and_where_they_come_from(tmp_path, story):
+    (tmp_path / "pyproject.toml").write_text('[tool.check-claims]\ntolerance = 0.1\nexclude = ["drafts/*"]\n')
+    result = run("config")
+    assert result.exit_code == 0, result.output
+    lines = dict(line.split(" = ", 1) for line in result.output.splitlines() if " = " in line)
+    assert lines["tolerance"] == f"0.1  # {tmp_path / 'pyproject.toml'} [tool.check-claims]"
+    assert lines["exclude"] == f"drafts/*  # {tmp_path / 'pyproject.toml'} [tool.check-claims]"
+    assert lines["fail-on"] == "discrepancy  # default"
+    assert "config" not in lines and "version" not in lines
+
+
+def test_config_command_without_a_file(tmp_path, story):
+    result = run("config")
+    assert result.exit_code == 0
+    assert result.output.startswith("# no config file found")
+    assert "out = reports  # default" in result.output

@@ -1,0 +1,90 @@
+"""Draft mode: an editor's story checked against the seed articles it is based on."""
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+
+from .conftest import ROOT, read_json
+
+DRAFT = ROOT / "tests" / "data" / "draft_tower22.md"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def verdicts(report: dict) -> dict[str, str]:
+    claims = {c["id"]: c for c in report["claims"]}
+    return {claims[i["claim"]]["text"]: i["verdict"] for i in report["draft"]["claims"]}
+
+
+def test_a_draft_that_contradicts_the_seeds_fails(tmp_path, seeds_copy):
+    result = run(seeds_copy, "--draft", DRAFT, "--out", tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    report = read_json(tmp_path / "out" / "report.json")
+    found = verdicts(report)
+    assert found["Five"] == "contradicted"            # 003: "the deaths of three US soldiers"
+    assert found["on January 28"] == "corroborated"
+    assert found["85"] == "corroborated"               # 003: "strikes against 85 targets"
+    assert found["12"] == "unsupported"                # no source mentions the council
+    claims = {c["id"]: c for c in report["claims"]}
+    five = next(i for i in report["draft"]["claims"] if claims[i["claim"]]["text"] == "Five")
+    assert [(claims[c]["source"], claims[c]["value"]) for c in five["compared"]] == [("003_7857e447d3d3f3be.txt", 3)]
+    # the terminal lists the draft's claims with their verdicts and the values compared
+    line = next(line for line in result.output.splitlines() if "'Five'" in line)
+    assert line.split()[:2] == ["contradicted", "5:1"]
+    assert line.endswith("vs 003_7857e447d3d3f3be.txt: 3")
+    assert "draft draft_tower22.md: 6 claims: 1 contradicted, 1 unsupported, 4 corroborated" in result.output
+
+
+@pytest.mark.parametrize("figure, args, verdict, status", [
+    ("Five", [], "contradicted", 1),
+    ("Three", [], "corroborated", 0),
+    ("Three", ["--fail-on", "single-source"], "corroborated", 1),  # the council figure is unsupported
+    ("Five", ["--fail-on", "never"], "contradicted", 0),
+    ("Five", ["--exit-zero"], "contradicted", 0),
+])
+def test_verdict_and_exit_status(tmp_path, seeds_copy, figure, args, verdict, status):
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT.read_text(encoding="utf-8").replace("Five", figure), encoding="utf-8")
+    result = run(seeds_copy, "--draft", draft, "--out", tmp_path / "out", *args)
+    assert result.exit_code == status, result.output
+    assert verdicts(read_json(tmp_path / "out" / "report.json"))[figure] == verdict
+
+
+def test_a_discrepancy_between_sources_alone_does_not_fail_a_draft(tmp_path, seeds_copy):
+    seed_004 = next(seeds_copy.glob("004_*.txt"))
+    seed_004.write_text(seed_004.read_text(encoding="utf-8").replace("approximately 2,500", "approximately 4,000"),
+                        encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT.read_text(encoding="utf-8").replace("Five", "Three"), encoding="utf-8")
+    result = run(seeds_copy, "--draft", draft, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert read_json(tmp_path / "out" / "report.json")["summary"]["discrepancy"] >= 1
+
+
+def test_a_draft_inside_the_sources_folder_is_read_once(tmp_path, seeds_copy):
+    shutil.copy(DRAFT, seeds_copy / "mine.md")
+    result = run(seeds_copy, "--draft", seeds_copy / "mine.md", "--out", tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    report = read_json(tmp_path / "out" / "report.json")
+    assert [s["id"] for s in report["sources"]].count("mine.md") == 1
+    assert report["draft"]["source"] == "mine.md"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "cannot check the draft (empty file)"),
+    (b"Caf\xe9 owners say 12 shops closed.", "cannot check the draft (invalid UTF-8 at byte 3)"),
+])
+def test_an_unreadable_draft_exits_two(tmp_path, seeds_copy, content, message):
+    draft = tmp_path / "draft.md"
+    draft.write_bytes(content)
+    result = run(seeds_copy, "--draft", draft, "--out", tmp_path / "out")
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_a_draft_with_no_sources_exits_two(tmp_path, corpus):
+    result = run(corpus({"empty.txt": b""}), "--draft", DRAFT, "--out", tmp_path / "out")
+    assert result.exit_code == 2 and "no readable articles to check the draft against" in result.output
