@@ -7,6 +7,7 @@ from checker.baseline import fingerprint
 from checker.cli import main
 
 from .conftest import read_json
+from .test_cli import assert_valid_report
 
 OLD = "approximately 2,500 troops are still stationed in Iraq"
 NEW = "approximately 4,000 troops are still stationed in Iraq"
@@ -47,6 +48,7 @@ def test_round_trip(tmp_path, seeds_copy):
     result = run(seeds_copy, "--out", out, "--baseline", baseline)
     assert result.exit_code == 1, result.output
     report = read_json(out / "report.json")
+    assert_valid_report(report)
     new = [k for k in report["clusters"] if k.get("baseline") == "new"]
     assert new and all(k["status"] == "discrepancy" for k in new)
     assert any("~4,000" in k["explanation"] for k in new)
@@ -61,7 +63,9 @@ def test_round_trip(tmp_path, seeds_copy):
     edit(seed_004, NEW, OLD)
     result = run(seeds_copy, "--out", out, "--baseline", baseline)
     assert result.exit_code == 0, result.output
-    fixed = read_json(out / "report.json")["baseline"]["fixed"]
+    report = read_json(out / "report.json")
+    assert_valid_report(report)
+    fixed = report["baseline"]["fixed"]
     assert any("~4,000" in v for e in fixed for vs in e["values"].values() for v in vs)
     assert all(e["reason"] == "checked with the Pentagon" for e in fixed)
     assert "fixed  count" in result.output

@@ -134,3 +134,14 @@ def test_every_option_is_documented_in_the_readme():
     missing = [opt for p in check.params for opt in p.opts if opt.startswith("--") and f"`{opt}" not in readme]
     assert missing == [], f"options missing from the README's table: {missing}"
     assert "`check-claims config`" in readme
+
+
+def assert_valid_report(records: dict) -> None:
+    """report.json, with whatever optional sections the run added, keeps the shipped schema."""
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("checker").joinpath("schema", "report.schema.json").read_text())
+    jsonschema.validate(records, schema, cls=jsonschema.Draft202012Validator)

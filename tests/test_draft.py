@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from checker.cli import main
 
 from .conftest import ROOT, read_json
+from .test_cli import assert_valid_report
 
 DRAFT = ROOT / "tests" / "data" / "draft_tower22.md"
 
@@ -24,6 +25,7 @@ def test_a_draft_that_contradicts_the_seeds_fails(tmp_path, seeds_copy):
     result = run(seeds_copy, "--draft", DRAFT, "--out", tmp_path / "out")
     assert result.exit_code == 1, result.output
     report = read_json(tmp_path / "out" / "report.json")
+    assert_valid_report(report)
     found = verdicts(report)
     assert found["Five"] == "contradicted"            # 003: "the deaths of three US soldiers"
     assert found["on January 28"] == "corroborated"

@@ -1,0 +1,58 @@
+"""GitHub workflow annotations (escaped as @actions/core does) and JUnit XML."""
+import xml.etree.ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+from checker.ci_formats import escape_data, escape_property, workflow_command
+from checker.cli import main
+
+from .test_cli import AGREE, DISAGREE
+
+
+@pytest.mark.parametrize("raw, data, prop", [
+    ("plain text", "plain text", "plain text"),
+    ("100%", "100%25", "100%25"),
+    ("%0A is not a newline", "%250A is not a newline", "%250A is not a newline"),
+    ("two\nlines", "two%0Alines", "two%0Alines"),
+    ("crlf\r\nend", "crlf%0D%0Aend", "crlf%0D%0Aend"),
+    ("a: b, c", "a: b, c", "a%3A b%2C c"),
+    ("C:\\stories\\a,b.txt", "C:\\stories\\a,b.txt", "C%3A\\stories\\a%2Cb.txt"),
+    ("::error::", "::error::", "%3A%3Aerror%3A%3A"),
+    ("“three” – 3", "“three” – 3", "“three” – 3"),
+])
+def test_escaping_matches_actions_core(raw, data, prop):
+    assert escape_data(raw) == data
+    assert escape_property(raw) == prop
+
+
+def test_workflow_command_layout_skips_empty_properties():
+    line = workflow_command("error", {"title": "t: x", "file": "a,b.txt", "line": 3, "endLine": None, "col": 7},
+                            "50% of\nit")
+    assert line == "::error title=t%3A x,file=a%2Cb.txt,line=3,col=7::50%25 of%0Ait"
+    assert workflow_command("warning", {}, "m") == "::warning::m"
+
+
+def test_github_format_prints_one_error_per_discrepancy(tmp_path, monkeypatch, corpus):
+    monkeypatch.chdir(tmp_path)
+    root = corpus(DISAGREE)
+    result = CliRunner().invoke(main, [str(root.relative_to(tmp_path)), "--format", "github", "--out", "out"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert errors == ["::error title=check-claims%3A count troops,file=corpus/a.txt,line=2,endLine=2,col=1,"
+                      "endColumn=20::Sources disagree: 2 sources: ~2,500 (a); 3,500 (b)"]
+    assert not (tmp_path / "out").exists()  # annotations go to stdout, not into a file
+    base = tmp_path / "b.json"
+    CliRunner().invoke(main, [str(root), "--out", "out", "--baseline", str(base), "--update-baseline"])
+    known = CliRunner().invoke(main, [str(root), "--format", "github", "--out", "out", "--baseline", str(base)])
+    assert known.exit_code == 0 and "::error" not in known.stdout  # accepted findings are not raised
+
+
+def test_junit_has_a_case_per_fact_and_a_failure_per_discrepancy(tmp_path, corpus):
+    for files, failures in ((DISAGREE, 1), (AGREE, 0)):
+        out = tmp_path / f"out{failures}"
+        CliRunner().invoke(main, [str(corpus(files)), "--format", "junit", "--out", str(out)])
+        suite = ET.parse(out / "junit.xml").getroot().find("testsuite")
+        cases = suite.findall("testcase")
+        assert int(suite.get("tests")) == len(cases) >= 1
+        assert int(suite.get("failures")) == len([c for c in cases if c.find("failure") is not None]) == failures
