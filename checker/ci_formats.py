@@ -36,7 +36,7 @@ STDOUT = "-"
 
 
 def render_sarif(records: dict) -> dict[str, str]:
-    claims = {c["id"]: c for c in records["claims"]}
+    claims, paths = {c["id"]: c for c in records["claims"]}, _paths(records)
     results = []
     for cluster in _discrepancies(records):
         primary, *others = _ordered(cluster, claims, records)
@@ -44,8 +44,8 @@ def render_sarif(records: dict) -> dict[str, str]:
             "ruleId": RULE["id"],
             "level": _level(cluster, claims, records),
             "message": {"text": f"Sources disagree on {_fact(cluster)}: {cluster['explanation']}"},
-            "locations": [_sarif_location(primary, records)],
-            "relatedLocations": [{"id": n, **_sarif_location(c, records)} for n, c in enumerate(others, 1)],
+            "locations": [_sarif_location(primary, paths)],
+            "relatedLocations": [{"id": n, **_sarif_location(c, paths)} for n, c in enumerate(others, 1)],
             "partialFingerprints": {"checkClaims/v1": fingerprint(cluster, claims)},
         }
         if "baseline" in cluster:
@@ -65,19 +65,37 @@ def render_sarif(records: dict) -> dict[str, str]:
 
 
 def render_github(records: dict) -> dict[str, str]:
-    claims = {c["id"]: c for c in records["claims"]}
+    claims, paths = {c["id"]: c for c in records["claims"]}, _paths(records)
     lines = []
     for cluster in _discrepancies(records):
         if cluster.get("baseline") == "known":
             continue
         primary, *_ = _ordered(cluster, claims, records)
-        properties = {"title": f"check-claims: {_fact(cluster)}", "file": _path(primary, records)}
+        properties = {"title": f"check-claims: {_fact(cluster)}", "file": paths[primary["source"]]}
         if "line" in primary:
             properties.update(line=primary["line"], endLine=primary["line"], col=primary["column"],
                               endColumn=primary["column"] + len(primary["text"]))
         lines.append(workflow_command(_level(cluster, claims, records), properties,
                                       f"Sources disagree: {cluster['explanation']}"))
     return {STDOUT: "".join(line + "\n" for line in lines)}
+
+
+def step_summary(records: dict) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: the counts, then every discrepancy (annotations are
+    capped per step, the summary is not)."""
+    summary = records["summary"]
+    lines = [f"### check-claims: {summary['discrepancy']} discrepancies, {summary['agreement']} agreements, "
+             f"{summary['single-source']} single-source ({summary['sources']} sources)", ""]
+    found = _discrepancies(records)
+    if found:
+        lines += ["| fact | what the sources say | baseline |", "|---|---|---|"]
+        lines += [f"| {_cell(_fact(k))} | {_cell(k['explanation'])} | {k.get('baseline', '')} |" for k in found]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML."""
+    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_junit(records: dict) -> dict[str, str]:
@@ -143,14 +161,14 @@ def _fact(cluster: dict) -> str:
     return " ".join(filter(None, (cluster["kind"], cluster["subject"] or cluster["unit"])))
 
 
-def _path(claim: dict, records: dict) -> str:
-    return next(s["path"] for s in records["sources"] if s["id"] == claim["source"])
+def _paths(records: dict) -> dict[str, str]:
+    return {s["id"]: s["path"] for s in records["sources"]}
 
 
-def _sarif_location(claim: dict, records: dict) -> dict:
+def _sarif_location(claim: dict, paths: dict[str, str]) -> dict:
     """Where a claim is: line and column in the file for text sources; the file alone for
     HTML/CSV/JSONL, whose offsets index extracted text rather than the file."""
-    physical: dict = {"artifactLocation": {"uri": _uri(_path(claim, records))}}
+    physical: dict = {"artifactLocation": {"uri": _uri(paths[claim["source"]])}}
     if "line" in claim:
         physical["region"] = {"startLine": claim["line"], "startColumn": claim["column"],
                               "endLine": claim["line"], "endColumn": claim["column"] + len(claim["text"]),

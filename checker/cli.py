@@ -7,6 +7,7 @@ line wins, so adding an option here is all it takes to make it configurable.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def _config(ctx: click.Context, param, value: Path | None) -> config_mod.Config 
 
 config_option = click.option(
     "--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_config, is_eager=True,
-    expose_value=True, metavar="FILE",
+    metavar="FILE",
     help="Config file to use instead of the nearest .check-claims.toml, pyproject.toml or setup.cfg.")
 
 
@@ -108,6 +109,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     Exit status: 0 nothing at or above --fail-on, 1 something is, 2 bad usage or no readable input.
     """
     from . import baseline as baseline_mod, draft as draft_mod, report as report_mod
+    from .ci_formats import step_summary
     from .core import NoInput, check as run_check
 
     if options["update_baseline"] and options["baseline"] is None:
@@ -137,6 +139,8 @@ def check(paths: tuple[Path, ...], **options) -> None:
     except OSError as exc:
         raise InputError(f"cannot write reports to {out}: {exc.strerror or exc}") from None
     click.echo(files.get(report_mod.STDOUT, ""), nl=False)
+    if "github" in options["formats"] and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), step_summary(records))
     summary = records["summary"]
     click.echo(f"{summary['sources']} sources, {summary['claims']} claims: {summary['discrepancy']} discrepancies, "
                f"{summary['agreement']} agreements, {summary['single-source']} single-source -> {out}/")
@@ -154,10 +158,11 @@ def show_config(config: config_mod.Config | None) -> None:
     """Print the settings in force and where each comes from (the file, or the default)."""
     if config is None:
         click.echo(f"# no config file found from {Path.cwd()} up (looked for {', '.join(config_mod.FILES)})")
-    values = config_mod.default_map(config, check) if config is not None else {}
+    # let click resolve the check's options exactly as a run would: converted, validated
+    ctx = check.make_context("check", [*(["--config", str(config.path)] if config else []), "."])
     for key, option in config_mod.settings(check).items():
-        value, origin = (values[option.name], config.origin) if option.name in values else (option.default, "default")
-        click.echo(f"{key} = {_show(value)}  # {origin}")
+        from_file = ctx.get_parameter_source(option.name) is click.core.ParameterSource.DEFAULT_MAP
+        click.echo(f"{key} = {_show(ctx.params[option.name])}  # {config.origin if from_file else 'default'}")
 
 
 def _show(value) -> str:
@@ -201,6 +206,14 @@ def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: b
     except OSError as exc:
         raise InputError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
     baseline_mod.annotate(records, known, statuses, str(path))
+
+
+def _append(path: Path, text: str) -> None:
+    try:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the step summary ({exc.strerror or exc})") from None
 
 
 def _failures(records: dict, statuses: tuple[str, ...]) -> int:

@@ -107,6 +107,10 @@ def default_map(config: Config, command: click.Command) -> dict:
             value = ",".join(map(str, value))
         if isinstance(option.type, click.Path) and isinstance(value, str) and not Path(value).is_absolute():
             value = str(config.path.parent / value)
+        try:
+            option.type_cast_value(click.Context(command), value)
+        except click.BadParameter as exc:
+            raise ConfigError(f"{config.origin}: {key}: {exc.message}") from None
         result[option.name] = value
     return result
 

@@ -56,3 +56,25 @@ def test_junit_has_a_case_per_fact_and_a_failure_per_discrepancy(tmp_path, corpu
         cases = suite.findall("testcase")
         assert int(suite.get("tests")) == len(cases) >= 1
         assert int(suite.get("failures")) == len([c for c in cases if c.find("failure") is not None]) == failures
+
+
+def test_github_format_appends_a_step_summary(tmp_path, monkeypatch, corpus):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    root = corpus(DISAGREE)
+    result = CliRunner().invoke(main, [str(root), "--format", "github", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier step"
+    assert lines[1].startswith("### check-claims: 1 discrepancies")
+    assert lines[-1] == "| count troops | 2 sources: ~2,500 (a); 3,500 (b) |  |"
+
+
+def test_step_summary_cells_cannot_break_the_table():
+    from checker.ci_formats import step_summary
+
+    records = {"summary": {"sources": 2, "claims": 2, "agreement": 0, "discrepancy": 1, "single-source": 0},
+               "clusters": [{"status": "discrepancy", "kind": "count", "unit": None, "subject": "a|b <script>",
+                             "explanation": "two\nlines", "baseline": "new"}]}
+    assert step_summary(records).splitlines()[-1] == "| count a\\|b &lt;script&gt; | two lines | new |"

@@ -58,6 +58,8 @@ def test_list_options_and_paths_relative_to_the_config_file(tmp_path, story, mon
     ("[check-claims]\ntolerence = 0.1\n", "unknown option 'tolerence' (did you mean 'tolerance'?)"),
     ("[check-claims]\ncolour = red\n", "unknown option 'colour' (known: "),
     ("[check-claims\nfail-on = never\n", "setup.cfg: File contains no section headers."),
+    ("[check-claims]\ntolerance = a lot\n", "setup.cfg [check-claims]: tolerance: 'a lot' is not a valid float range."),
+    ("[check-claims]\nfail-on = sometimes\n", "fail-on: 'sometimes' is not one of 'discrepancy', 'single-source', 'never'."),
 ])
 def test_a_bad_config_is_a_one_line_error(tmp_path, story, text, message):
     (tmp_path / "setup.cfg").write_text(text, encoding="utf-8")
@@ -98,3 +100,5 @@ def test_config_command_without_a_file(tmp_path, story):
     assert result.exit_code == 0
     assert result.output.startswith("# no config file found")
     assert "out = reports  # default" in result.output
+    assert "published = (not set)  # default" in result.output
+    assert "exit-zero = false  # default" in result.output
