@@ -145,3 +145,17 @@ def assert_valid_report(records: dict) -> None:
 
     schema = json.loads(resources.files("checker").joinpath("schema", "report.schema.json").read_text())
     jsonschema.validate(records, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_pre_commit_hook_runs_the_installed_command_on_the_whole_story():
+    import configparser
+
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "check-claims" and hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    setup = configparser.ConfigParser()
+    setup.read(ROOT / "setup.cfg")
+    scripts = dict(line.split(" = ") for line in setup["options.entry_points"]["console_scripts"].strip().splitlines())
+    assert scripts[hook["entry"]] == "checker.cli:main"
