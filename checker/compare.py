@@ -1,21 +1,42 @@
 """Compare: group claims that state the same fact across sources and give each group a verdict.
 
-Claims are compared only inside blocks of the same kind and unit class, so cost grows with
-the size of the largest block, not with the square of all claims.
+Each claim gets a fact signature: its kind and block (unit class, or what was counted: killed,
+injured...), the event it is about (event word nearest the number), the names and content words
+around it, and its value as an interval. Claims are compared only inside blocks, so cost grows
+with the size of the largest block, not with the square of all claims. Inside a block, claims
+join clusters by average linkage with vetoes (a claim joins a cluster only when it fits the
+cluster as a whole, never through one look-alike member), so facts do not chain together.
 """
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import lexicon
 
 STATUSES = ("discrepancy", "agreement", "single-source")
-_DIGITS_RE = re.compile(r"\d[\d,.:]*")
+
+_EVENTS = lexicon.load("events")
+_OUTCOMES = frozenset(_EVENTS["outcomes"])
+_RUNNING = frozenset(_EVENTS["running"])
+_NUMBERS = lexicon.load("numbers")
+_NOISE = frozenset(_EVENTS["function_words"]) | frozenset(lexicon.load("calendar")["months"]) | frozenset(
+    w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
+_WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
+_CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
+_DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+                          r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
+_DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
+_TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
+_STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
+_WINDOW = 8        # content words either side of a number that say what it counts
+_MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
 
 @dataclass(frozen=True)
@@ -36,95 +57,358 @@ class TimelineEvent:
     event: str
     claims: tuple[str, ...]
     status: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How a pair's evidence adds up to one score; pairs at or above `threshold` may join.
+
+    Context is the IDF-weighted overlap of the content words around the mentions; names the share
+    of capitalised names the sparser side shares. Compatible values are evidence too: for dates
+    the more the coarser of the two is specific (two sources naming the same day are rarely about
+    two events), for numbers the more the number is (2,500 is a rarer coincidence than 3).
+    Numbers that differ lose `magnitude` per power of ten between them.
+    """
+
+    context: float = 0.6
+    names: float = 0.2
+    value: float = 0.4
+    day: float = 0.45
+    month: float = 0.35
+    year: float = 0.2
+    magnitude: float = 0.15
+    threshold: float = 0.45
+    same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
 
 def interval(row, tolerance: float) -> tuple:
-    """A claim's value as a closed (low, high) interval of comparable keys."""
-    if row["kind"] == "date":
+    """A claim's value as a closed (low, high) interval of comparable keys.
+
+    Dates give ISO day strings (year-less '--MM-DD' stays so); durations days; times of day
+    minutes; numbers their canonical unit (``normalized``) with the hedge applied: approx is
+    +/- tolerance, at least / more than open above. An exact number is as precise as written
+    (30 miles is 29.5..30.5 miles), so converted units still meet (30 miles ~ 48 km).
+    """
+    kind = row["kind"]
+    if kind == "date":
         low = row["low"] if _present(row["low"]) else row["value"]
         high = row["high"] if _present(row["high"]) else row["value"]
+        if not _present(low):
+            low = high
+        if not _present(high):
+            high = low
         return _date_bounds(str(low))[0], _date_bounds(str(high))[1]
-    if not isinstance(row["value"], (int, float)) or isinstance(row["value"], bool):
+    if kind == "duration":
+        return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
+    if kind == "time":
+        return _widen(_numeric(row, _minutes), row["hedge"], tolerance)
+    value = _number(row["value"])
+    if value is None and not (_present(row["low"]) or _present(row["high"])):
         return (str(row["value"]), str(row["value"]))
-    value = float(row["value"])
-    low = float(row["low"]) if _present(row["low"]) else value
-    high = float(row["high"]) if _present(row["high"]) else value
-    hedge = row["hedge"]
-    if hedge == "approx":
-        return value * (1 - tolerance), value * (1 + tolerance)
-    if hedge in ("at-least", "more-than"):
-        return low, float("inf")
-    if hedge in ("at-most", "less-than"):
-        return float("-inf"), high
-    return low, high
+    scale = _scale(row)
+    low = _number(row["low"]) if _present(row["low"]) else value
+    high = _number(row["high"]) if _present(row["high"]) else value
+    low = high if low is None else low
+    high = low if high is None else high
+    if row["hedge"] == "exact" and low == high:
+        half = _half_step(low)
+        low, high = low - half, high + half
+    return _widen((low * scale, high * scale), row["hedge"], tolerance)
 
 
-def align(claims: pd.DataFrame, *, tolerance: float = 0.05, threshold: float = 60.0
+def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = Weights()
           ) -> tuple[list[Cluster], list[TimelineEvent]]:
     """Clusters (every claim in exactly one) and the timeline of dated events."""
     if claims.empty:
         return [], []
-    frame = claims.assign(
-        block_unit=[lexicon.unit_class(u) if isinstance(u, str) else None for u in claims["unit"]],
-        context=[_DIGITS_RE.sub(" ", s).lower() for s in claims["sentence"]],
-    )
+    frame = signatures(claims, tolerance=tolerance)
+    idf = _idf(frame)
     groups: list[list[int]] = []
-    for _, block in frame.groupby(["kind", frame["block_unit"].fillna("")], sort=False):
-        members: list[list[int]] = []
-        for idx in block.index:
-            best, best_score = None, threshold
-            for group in members:
-                score = min(_similarity(frame, idx, other) for other in group)
-                if score >= best_score:
-                    best, best_score = group, score
-            if best is None:
-                members.append([idx])
-            else:
-                best.append(idx)
-        groups.extend(members)
+    for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False):
+        groups.extend(_cluster(frame, list(block.index), idf, weights))
     groups.sort(key=min)
-    clusters = [_verdict(frame, f"k{n}", rows, tolerance) for n, rows in enumerate(groups, 1)]
+    clusters = [_verdict(frame, f"k{n}", rows) for n, rows in enumerate(groups, 1)]
     return clusters, _timeline(frame, clusters)
 
 
-def _similarity(frame: pd.DataFrame, a: int, b: int) -> float:
-    if frame.at[a, "source"] == frame.at[b, "source"]:
-        return 0.0  # the skeleton keeps each source's mentions apart
-    return fuzz.token_set_ratio(frame.at[a, "context"], frame.at[b, "context"])
+def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame:
+    """The claims table plus each claim's fact signature: block, event, context words, names,
+    value interval and event date (its own, else that of a date in the same sentence)."""
+    dated = {}
+    for _, row in claims[claims["kind"] == "date"].iterrows():
+        dated.setdefault((row["source"], row["sentence"]), _date_bounds(str(row["value"]))
+                         if _present(row["value"]) else interval(row, tolerance))
+    rows = [_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ()))
+            for _, row in claims.iterrows()]
+    extra = pd.DataFrame(rows, index=claims.index, columns=["block", "event", "context", "names", "span", "when"])
+    return pd.concat([claims, extra], axis=1)
 
 
-def _verdict(frame: pd.DataFrame, cid: str, rows: list[int], tolerance: float) -> Cluster:
+def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
+    sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
+    at = sentence.find(row["text"]) if isinstance(row["text"], str) else -1
+    before, after = (sentence[:at], sentence[at + len(row["text"]):]) if at >= 0 else (sentence, "")
+    event = _event(before, after) or ""
+    kind = row["kind"]
+    if kind == "date":
+        words = _content(before) + _content(after)
+    else:
+        words = _content(before)[-_WINDOW:] + _content(after)[:_WINDOW]
+    names = tuple(sorted({w.lower() for w in _names(before) + _names(after)}))
+    when: tuple = ()
+    if kind != "date":
+        when = _date_bounds(str(row["event_date"])) if _present(row.get("event_date")) else sentence_date
+    return (_block(row, event), event, frozenset(words), names, interval(row, tolerance), when)
+def _block(row, event: str) -> str | None:
+    """What the claim's number is a number of: claims in different blocks are never one fact."""
+    kind = row["kind"]
+    if kind in ("date", "duration", "time", "percent"):
+        return None
+    normalized = row.get("normalized")
+    if isinstance(normalized, dict) and normalized.get("unit"):
+        return str(normalized["unit"])
+    unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
+    if kind == "count" and unit not in _OUTCOMES and event in _OUTCOMES:
+        return event
+    return unit
+
+
+def _event(before: str, after: str) -> str | None:
+    """The event class of the nearest event word in the number's clause, else in its sentence."""
+    left, right = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]
+    for near_before, near_after in ((left, right), (before, after)):
+        found = _nearest(near_before, near_after)
+        if found:
+            return found
+    return None
+
+
+def _nearest(before: str, after: str) -> str | None:
+    classes = lexicon.event_classes()
+    hits = [(n, classes[w.lower()]) for n, w in enumerate(reversed(_WORD_RE.findall(before)))
+            if w.lower() in classes]
+    hits += [(n, classes[w.lower()]) for n, w in enumerate(_WORD_RE.findall(after)) if w.lower() in classes]
+    return min(hits)[1] if hits else None
+
+
+def _content(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD_RE.findall(text) if w.lower().strip(".'’-") not in _NOISE and len(w) > 2]
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised words (places, actors); the sentence's first word only when it is not the first."""
+    words = _WORD_RE.findall(text)
+    return [w.strip(".'’-") for n, w in enumerate(words) if w[0].isupper() and (n or text[:1].isspace() or
+            not text.startswith(w)) and w.lower().strip(".'’-") not in _NOISE]
+
+
+def _stem(word: str) -> str:
+    return word.lower().replace(".", "").replace("’s", "").replace("'s", "")[:_STEM]
+
+
+def _idf(frame: pd.DataFrame) -> dict[str, float]:
+    """Inverse document frequency of context words over the story's sentences: words every
+    article uses (the country, 'troops') say little about which fact a sentence states."""
+    sentences = frame.drop_duplicates(["source", "sentence"])
+    counts: dict[str, int] = {}
+    for words in sentences["context"]:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    n = len(sentences)
+    return {word: math.log((n + 1) / (c + 1)) + 1 for word, c in counts.items()}
+
+
+def _cluster(frame: pd.DataFrame, rows: list[int], idf: dict[str, float], weights: Weights) -> list[list[int]]:
+    """Average-linkage clustering of one block: the best-scoring pairs merge first, and two
+    clusters merge only when no cross pair is vetoed and their mean score clears the bar.
+    Only pairs that share a context word or a compatible value are scored up front, so a
+    large block costs about its number of such pairs, not its square."""
+    scores: dict[tuple[int, int], float] = {}
+
+    def score(a: int, b: int) -> float:
+        key = (a, b) if a < b else (b, a)
+        if key not in scores:
+            scores[key] = _pair(frame, key[0], key[1], idf, weights)
+        return scores[key]
+
+    index: dict[str, list[int]] = {}
+    for r in rows:
+        for word in frame.at[r, "context"]:
+            index.setdefault(word, []).append(r)
+    candidates = {(a, b) for members in index.values() for i, a in enumerate(members) for b in members[i + 1:]}
+    pairs = sorted(((score(a, b), a, b) for a, b in candidates), key=lambda t: (-t[0], t[1], t[2]))
+    member = {r: r for r in rows}
+    parts: dict[int, list[int]] = {r: [r] for r in rows}
+    for value, a, b in pairs:
+        if value < weights.threshold:
+            break
+        ca, cb = member[a], member[b]
+        if ca == cb:
+            continue
+        cross = [score(x, y) for x in parts[ca] for y in parts[cb]]
+        if -math.inf in cross or sum(cross) / len(cross) < weights.threshold:
+            continue
+        parts[ca].extend(parts.pop(cb))
+        for r in parts[ca]:
+            member[r] = ca
+    return [sorted(part) for part in parts.values()]
+
+
+def _pair(frame: pd.DataFrame, a: int, b: int, idf: dict[str, float], weights: Weights) -> float:
+    """Evidence that claims a and b state the same fact; -inf when they cannot."""
+    ra, rb = frame.loc[a], frame.loc[b]
+    meet = _meet(ra["span"], rb["span"])
+    if ra["source"] == rb["source"] and not meet:
+        return -math.inf  # an article does not contradict itself: differing values are two facts
+    if ra["kind"] != "date":
+        if ra["event"] and rb["event"] and ra["event"] != rb["event"]:
+            return -math.inf
+        if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
+            return -math.inf
+    total = weights.context * _overlap(ra["context"], rb["context"], idf)
+    total += weights.names * _shared_names(ra["names"], rb["names"])
+    if meet:
+        total += _date_bonus(ra["span"], rb["span"], weights) if ra["kind"] == "date" else _number_bonus(ra["span"], weights)
+    elif ra["kind"] != "date":
+        total -= weights.magnitude * _orders_apart(ra["span"], rb["span"])
+    if ra["source"] == rb["source"] and total < weights.same_source:
+        return -math.inf
+    return total
+
+
+def _overlap(a: frozenset, b: frozenset, idf: dict[str, float]) -> float:
+    """IDF-weighted Dice overlap of two context word sets (0..1)."""
+    total = sum(idf.get(w, 0.0) for w in a) + sum(idf.get(w, 0.0) for w in b)
+    return 2 * sum(idf.get(w, 0.0) for w in a & b) / total if total else 0.0
+
+
+def _shared_names(a: tuple, b: tuple) -> float:
+    """Share of the sparser side's names the other side also names, spelling variants
+    included (Bireun ~ Bireuen, al-Sudani ~ Sudani)."""
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    hits = sum(process.extractOne(name, large, scorer=fuzz.WRatio, score_cutoff=88) is not None for name in small)
+    return hits / len(small)
+
+
+def _orders_apart(a: tuple, b: tuple) -> float:
+    """How many powers of ten separate two numeric intervals (0 when they touch)."""
+    try:
+        low, high = (a, b) if a[1] < b[0] else (b, a)
+        if high[0] <= 0 or low[1] <= 0 or not math.isfinite(high[0]):
+            return 0.0
+        return max(0.0, math.log10(high[0] / low[1]))
+    except TypeError:
+        return 0.0
+
+
+def _number_bonus(span: tuple, weights: Weights) -> float:
+    """Agreeing numbers: 0.6 of the weight for single digits, all of it from about 100 up."""
+    size = max((abs(v) for v in span if isinstance(v, float) and math.isfinite(v)), default=0.0)
+    return weights.value * min(1.0, 0.6 + math.log10(size + 1) / 5)
+
+
+def _date_bonus(a: tuple, b: tuple, weights: Weights) -> float:
+    """Agreeing dates say more the finer the coarser of them is: the same day is strong evidence.
+    A whole year that merely contains a day ("in 2024" vs "on January 4") is weak evidence:
+    half the year weight."""
+    coarse, fine = sorted((_days(a), _days(b)), reverse=True)
+    if coarse <= 1:
+        return weights.day
+    if coarse <= 31:
+        return weights.month
+    return weights.year if coarse <= 31 * fine else weights.year / 2
+
+
+def _days(span: tuple) -> int:
+    low, high = span
+    if low.startswith("--") or high.startswith("--"):
+        return 1 if low == high else 31
+    return (pd.Timestamp(high) - pd.Timestamp(low)).days + 1
+
+
+def _meet(a: tuple, b: tuple) -> bool:
+    """Closed intervals intersect; year-less dates compare on month and day."""
+    if isinstance(a[0], str) and isinstance(b[0], str) and ("--" in a[0][:2] or "--" in b[0][:2]):
+        a, b = tuple(v[-5:] for v in a), tuple(v[-5:] for v in b)
+    try:
+        return not (a[0] > b[1] or b[0] > a[1])
+    except TypeError:
+        return a == b
+
+
+def _verdict(frame: pd.DataFrame, cid: str, rows: list[int]) -> Cluster:
     part = frame.loc[rows]
     sources = tuple(dict.fromkeys(part["source"]))
+    spans = list(part["span"])
     if len(sources) < 2:
         status = "single-source"
+    elif all(_meet(a, b) for i, a in enumerate(spans) for b in spans[i + 1:]):
+        status = "agreement"
     else:
-        spans = [interval(row, tolerance) for _, row in part.iterrows()]
-        clash = any(a[0] > b[1] or b[0] > a[1] for i, a in enumerate(spans) for b in spans[i + 1:])
-        status = "discrepancy" if clash else "agreement"
+        status = "discrepancy"
     first = part.iloc[0]
-    by_value: dict[str, list[str]] = {}
-    for _, row in part.iterrows():
-        by_value.setdefault(display(row), []).append(_short(row["source"]))
-    said = "; ".join(f"{value} ({', '.join(dict.fromkeys(srcs))})" for value, srcs in by_value.items())
-    n = len(sources)
-    explanation = f"{n} source{'s' if n > 1 else ''}: {said}"
     unit = first["unit"] if isinstance(first["unit"], str) else None
-    return Cluster(cid, status, first["kind"], unit, first["subject"] if isinstance(first["subject"], str) else unit,
-                   tuple(part["id"]), sources, explanation)
+    subject = first["subject"] if isinstance(first["subject"], str) else unit
+    return Cluster(cid, status, first["kind"], unit, subject, tuple(part["id"]), sources,
+                   _explain(part, status))
+
+
+def _explain(part: pd.DataFrame, status: str) -> str:
+    """Plain words: who says what, and for a disagreeing running total, which source is later."""
+    said: dict[str, list[str]] = {}
+    for _, row in part.iterrows():
+        said.setdefault(_short(row["source"]), [])
+        value = _phrase(row)
+        if value not in said[_short(row["source"])]:
+            said[_short(row["source"])].append(value)
+    per_source = [f"{src} says {' and '.join(values)}" for src, values in said.items()]
+    if status == "single-source":
+        return f"only {per_source[0]}"
+    if status == "agreement":
+        return f"{len(said)} sources agree: " + "; ".join(per_source)
+    return "sources disagree: " + "; ".join(per_source) + _later(part)
+
+
+def _later(part: pd.DataFrame) -> str:
+    """'; the later source (006, 2013-07-04) reports more' for a running total that grew."""
+    if "published" not in part or part.iloc[0]["kind"] != "count":
+        return ""
+    if not ({part.iloc[0]["block"], part.iloc[0]["event"]} & _RUNNING):
+        return ""
+    dated = part[[_present(p) for p in part["published"]]]
+    if dated["published"].nunique() < 2:
+        return ""
+    low = dated.loc[dated["span"].map(lambda s: s[0]).idxmin()]
+    high = dated.loc[dated["span"].map(lambda s: s[1]).idxmax()]
+    if str(high["published"]) <= str(low["published"]):
+        return ""
+    return (f"; the later source ({_short(high['source'])}, {high['published']}) reports more than "
+            f"{_short(low['source'])} ({low['published']}): the total may have grown between reports")
+
+
+def _phrase(row) -> str:
+    """'3 killed', '~2,500 troops', '2023-10'; a date without one value as written ('end of 2021')."""
+    if row["kind"] == "date" and not _present(row["value"]):
+        return f"“{row['text']}”"
+    unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration", "time") else ""
+    event = row["event"] if row["kind"] == "count" and row["event"] != lexicon.unit_class(unit or None) else ""
+    return " ".join(p for p in (display(row), unit, event) if p)
 
 
 def _timeline(frame: pd.DataFrame, clusters: list[Cluster]) -> list[TimelineEvent]:
-    status_of = {c.id: c for c in clusters}
+    """Every dated event (one per date cluster) in date order, with its sources and status."""
     events = []
     for cluster in clusters:
         if cluster.kind != "date":
             continue
         part = frame[frame["id"].isin(cluster.claims)]
-        first = part.iloc[0]
-        when = first["value"] if _present(first["value"]) else first["low"]
-        events.append(TimelineEvent(str(when), _event_words(first["sentence"]), cluster.claims,
-                                    status_of[cluster.id].status))
+        finest = min(part.index, key=lambda r: (_days(frame.at[r, "span"]), r))
+        row = frame.loc[finest]
+        when = row["value"] if _present(row["value"]) else row["low"]
+        events.append(TimelineEvent(str(when), _event_words(row), cluster.claims, cluster.status, cluster.sources))
     return sorted(events, key=lambda e: (e.date, e.claims))
 
 
@@ -133,14 +417,20 @@ def display(row) -> str:
     value = row["value"] if _present(row["value"]) else f"{row['low']}..{row['high']}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = f"{value:,}" if isinstance(value, (int, float)) else str(value)
-    mark = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
-    return mark.get(row["hedge"], "") + text
+    text = f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+    return _MARKS.get(row["hedge"], "") + text
 
 
-def _event_words(sentence: str, limit: int = 12) -> str:
-    words = sentence.split()
-    return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
+def _event_words(row, limit: int = 6) -> str:
+    """The subject extraction gave, else the words either side of the date in its sentence."""
+    if isinstance(row.get("subject"), str) and row["subject"]:
+        return row["subject"]
+    sentence, text = str(row["sentence"]), str(row["text"])
+    at = sentence.find(text)
+    if at < 0:
+        return " ".join(sentence.split()[:2 * limit])
+    left, right = sentence[:at].split()[-limit:], sentence[at + len(text):].split()[:limit]
+    return " ".join(left + ["…"] + right).strip(" ,.;:")
 
 
 def _short(source_id: str) -> str:
@@ -153,10 +443,65 @@ def _present(value) -> bool:
     return value is not None and not (isinstance(value, float) and value != value)
 
 
+def _number(value) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return None
+    return None if value != value else float(value)
+
+
+def _scale(row) -> float:
+    """Factor from the number as written to its canonical unit (1 when not converted)."""
+    normalized, value = row.get("normalized"), _number(row["value"])
+    if isinstance(normalized, dict) and value and _number(normalized.get("value")) is not None:
+        return float(normalized["value"]) / value
+    return 1.0
+
+
+def _half_step(value: float) -> float:
+    """Half the last written digit: 30 -> 0.5, 6.1 -> 0.05 (a little less, so 6.0 and 6.1 differ)."""
+    text = repr(value).rstrip("0").rstrip(".") if not float(value).is_integer() else ""
+    decimals = len(text.partition(".")[2]) if text else 0
+    return 0.49 * 10 ** -decimals
+
+
+def _widen(bounds: tuple, hedge: str, tolerance: float) -> tuple:
+    """Apply a hedge to (low, high): approx widens by the tolerance, at least / at most open a side."""
+    low, high = bounds
+    if hedge == "approx":
+        low, high = min(low * (1 - tolerance), low * (1 + tolerance)), max(high * (1 + tolerance), high * (1 - tolerance))
+    if hedge in ("at-least", "more-than"):
+        return low, math.inf
+    if hedge in ("at-most", "less-than"):
+        return -math.inf, high
+    return low, high
+
+
+def _numeric(row, parse) -> tuple:
+    low = parse(row["low"]) if _present(row["low"]) else parse(row["value"])
+    high = parse(row["high"]) if _present(row["high"]) else parse(row["value"])
+    low = high if low is None else low
+    high = low if high is None else high
+    if low is None:
+        return (math.nan, math.nan)
+    return low, high
+
+
+def _duration_days(value) -> float | None:
+    m = _DURATION_RE.fullmatch(str(value))
+    if not m or not any(m.groups()):
+        return None
+    return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
+
+
+def _minutes(value) -> float | None:
+    m = _TIME_RE.search(str(value))
+    return int(m.group(2)) * 60 + int(m.group(3)) if m else None
+
+
 def _date_bounds(value: str) -> tuple[str, str]:
     """ISO prefix -> (first day, last day); year-less '--MM-DD' compares on month and day."""
     if value.startswith("--"):
-        return value, value
+        return (value, value) if len(value) > 4 else (value + "-01", value + "-31")
     parts = value.split("-")
     year = parts[0]
     if len(parts) == 1:

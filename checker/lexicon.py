@@ -30,3 +30,9 @@ def unit_class(unit: str | None) -> str | None:
     if unit is None:
         return None
     return unit_classes().get(unit.lower(), unit.lower())
+
+
+@cache
+def event_classes() -> dict[str, str]:
+    """Event word (lower case) -> event class (killed, injured, attacks...)."""
+    return {word: cls for cls, words in load("events")["classes"].items() for word in words}
