@@ -24,6 +24,9 @@ STATUSES = ("discrepancy", "agreement", "single-source")
 
 _EVENTS = lexicon.load("events")
 _OUTCOMES = frozenset(_EVENTS["outcomes"])
+_PERSONS = frozenset(_EVENTS["persons"])
+_PUBLICATION = frozenset(_EVENTS["publication"])
+_PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
 _RUNNING = frozenset(_EVENTS["running"])
 _NUMBERS = lexicon.load("numbers")
 _NOISE = frozenset(_EVENTS["function_words"]) | frozenset(lexicon.load("calendar")["months"]) | frozenset(
@@ -77,7 +80,7 @@ class Weights:
     day: float = 0.45
     month: float = 0.35
     year: float = 0.2
-    magnitude: float = 0.15
+    magnitude: float = 0.05
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
@@ -149,8 +152,15 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
     at = sentence.find(row["text"]) if isinstance(row["text"], str) else -1
     before, after = (sentence[:at], sentence[at + len(row["text"]):]) if at >= 0 else (sentence, "")
-    event = _event(before, after) or ""
     kind = row["kind"]
+    words = [w.lower() for w in _WORD_RE.findall(sentence)]
+    unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
+    if len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
+        event = "publication"
+    elif unit in _OUTCOMES:
+        event = unit  # "24 dead": the counted noun is the event
+    else:
+        event = _event(before, after) or ""
     if kind == "date":
         words = _content(before) + _content(after)
     else:
@@ -169,7 +179,7 @@ def _block(row, event: str) -> str | None:
     if isinstance(normalized, dict) and normalized.get("unit"):
         return str(normalized["unit"])
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
-    if kind == "count" and unit not in _OUTCOMES and event in _OUTCOMES:
+    if kind == "count" and event in _OUTCOMES and (unit is None or unit in _PERSONS):
         return event
     return unit
 
@@ -186,9 +196,9 @@ def _event(before: str, after: str) -> str | None:
 
 def _nearest(before: str, after: str) -> str | None:
     classes = lexicon.event_classes()
-    hits = [(n, classes[w.lower()]) for n, w in enumerate(reversed(_WORD_RE.findall(before)))
-            if w.lower() in classes]
-    hits += [(n, classes[w.lower()]) for n, w in enumerate(_WORD_RE.findall(after)) if w.lower() in classes]
+    left = [w.lower().strip(".'’-") for w in reversed(_WORD_RE.findall(before))]
+    right = [w.lower().strip(".'’-") for w in _WORD_RE.findall(after)]
+    hits = [(n, classes[w]) for words in (left, right) for n, w in enumerate(words) if w in classes]
     return min(hits)[1] if hits else None
 
 
@@ -259,19 +269,25 @@ def _pair(frame: pd.DataFrame, a: int, b: int, idf: dict[str, float], weights: W
     """Evidence that claims a and b state the same fact; -inf when they cannot."""
     ra, rb = frame.loc[a], frame.loc[b]
     meet = _meet(ra["span"], rb["span"])
+    if "publication" in (ra["event"], rb["event"]):
+        return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     if ra["source"] == rb["source"] and not meet:
         return -math.inf  # an article does not contradict itself: differing values are two facts
     if ra["kind"] != "date":
+        if not meet and ra["kind"] == "count" and not _present(ra["block"]):
+            return -math.inf  # a bare number names no fact it could contradict
         if ra["event"] and rb["event"] and ra["event"] != rb["event"]:
             return -math.inf
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf
     total = weights.context * _overlap(ra["context"], rb["context"], idf)
     total += weights.names * _shared_names(ra["names"], rb["names"])
-    if meet:
-        total += _date_bonus(ra["span"], rb["span"], weights) if ra["kind"] == "date" else _number_bonus(ra["span"], weights)
-    elif ra["kind"] != "date":
-        total -= weights.magnitude * _orders_apart(ra["span"], rb["span"])
+    if ra["kind"] == "date":
+        total += _date_bonus(ra["span"], rb["span"], weights) if meet else 0.0
+    elif _meet(_anchor(ra["span"]), _anchor(rb["span"])):
+        total += _number_bonus(ra["span"], weights)
+    else:
+        total -= weights.magnitude * _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
     if ra["source"] == rb["source"] and total < weights.same_source:
         return -math.inf
     return total
@@ -291,6 +307,16 @@ def _shared_names(a: tuple, b: tuple) -> float:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     hits = sum(process.extractOne(name, large, scorer=fuzz.WRatio, score_cutoff=88) is not None for name in small)
     return hits / len(small)
+
+
+def _anchor(span: tuple) -> tuple:
+    """The stated end of an open interval: 'at least 24' is evidence for 24, not for 1,000."""
+    low, high = span
+    if isinstance(low, float) and not math.isfinite(low):
+        low = high
+    if isinstance(high, float) and not math.isfinite(high):
+        high = low
+    return low, high
 
 
 def _orders_apart(a: tuple, b: tuple) -> float:
@@ -394,7 +420,7 @@ def _phrase(row) -> str:
     if row["kind"] == "date" and not _present(row["value"]):
         return f"“{row['text']}”"
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration", "time") else ""
-    event = row["event"] if row["kind"] == "count" and row["event"] != lexicon.unit_class(unit or None) else ""
+    event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
     return " ".join(p for p in (display(row), unit, event) if p)
 
 
@@ -402,12 +428,12 @@ def _timeline(frame: pd.DataFrame, clusters: list[Cluster]) -> list[TimelineEven
     """Every dated event (one per date cluster) in date order, with its sources and status."""
     events = []
     for cluster in clusters:
-        if cluster.kind != "date":
-            continue
         part = frame[frame["id"].isin(cluster.claims)]
+        if cluster.kind != "date" or (part["event"] == "publication").all():
+            continue
         finest = min(part.index, key=lambda r: (_days(frame.at[r, "span"]), r))
         row = frame.loc[finest]
-        when = row["value"] if _present(row["value"]) else row["low"]
+        when = str(row["value"]) if _present(row["value"]) else "/".join(row["span"])  # ISO 8601 interval
         events.append(TimelineEvent(str(when), _event_words(row), cluster.claims, cluster.status, cluster.sources))
     return sorted(events, key=lambda e: (e.date, e.claims))
 
