@@ -76,11 +76,12 @@ class Weights:
 
     context: float = 0.6
     names: float = 0.2
-    value: float = 0.4
+    value: float = 0.5
     day: float = 0.45
     month: float = 0.35
     year: float = 0.2
     magnitude: float = 0.05
+    near: float = 0.5          # numbers this many powers of ten apart (x3) are no evidence of one fact
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
@@ -165,7 +166,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         words = _content(before) + _content(after)
     else:
         words = _content(before)[-_WINDOW:] + _content(after)[:_WINDOW]
-    names = tuple(sorted({w.lower() for w in _names(before) + _names(after)}))
+    names = tuple(sorted({w.lower() for w in _names(before)[-_WINDOW // 2:] + _names(after)[:_WINDOW // 2]}))
     when: tuple = ()
     if kind != "date":
         when = _date_bounds(str(row["event_date"])) if _present(row.get("event_date")) else sentence_date
@@ -281,13 +282,14 @@ def _pair(frame: pd.DataFrame, a: int, b: int, idf: dict[str, float], weights: W
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf
     total = weights.context * _overlap(ra["context"], rb["context"], idf)
-    total += weights.names * _shared_names(ra["names"], rb["names"])
+    if ra["names"] and rb["names"]:
+        shared = _shared_names(ra["names"], rb["names"])
+        total += weights.names * shared if shared else -weights.names  # named elsewhere: another fact
     if ra["kind"] == "date":
         total += _date_bonus(ra["span"], rb["span"], weights) if meet else 0.0
-    elif _meet(_anchor(ra["span"]), _anchor(rb["span"])):
-        total += _number_bonus(ra["span"], weights)
     else:
-        total -= weights.magnitude * _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
+        apart = _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
+        total += _number_bonus(ra["span"], weights) * max(0.0, 1 - apart / weights.near) - weights.magnitude * apart
     if ra["source"] == rb["source"] and total < weights.same_source:
         return -math.inf
     return total
@@ -302,11 +304,9 @@ def _overlap(a: frozenset, b: frozenset, idf: dict[str, float]) -> float:
 def _shared_names(a: tuple, b: tuple) -> float:
     """Share of the sparser side's names the other side also names, spelling variants
     included (Bireun ~ Bireuen, al-Sudani ~ Sudani)."""
-    if not a or not b:
-        return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     hits = sum(process.extractOne(name, large, scorer=fuzz.WRatio, score_cutoff=88) is not None for name in small)
-    return hits / len(small)
+    return hits / len(small) if small else 0.0
 
 
 def _anchor(span: tuple) -> tuple:
@@ -320,20 +320,22 @@ def _anchor(span: tuple) -> tuple:
 
 
 def _orders_apart(a: tuple, b: tuple) -> float:
-    """How many powers of ten separate two numeric intervals (0 when they touch)."""
+    """Powers of ten between the middles of two numeric intervals (0 when they meet)."""
+    if _meet(a, b):
+        return 0.0
     try:
-        low, high = (a, b) if a[1] < b[0] else (b, a)
-        if high[0] <= 0 or low[1] <= 0 or not math.isfinite(high[0]):
-            return 0.0
-        return max(0.0, math.log10(high[0] / low[1]))
+        middles = sorted((a[0] + a[1]) / 2 for a in (a, b))
     except TypeError:
         return 0.0
+    if middles[0] <= 0 or not math.isfinite(middles[1]):
+        return 0.0
+    return math.log10(middles[1] / middles[0])
 
 
 def _number_bonus(span: tuple, weights: Weights) -> float:
-    """Agreeing numbers: 0.6 of the weight for single digits, all of it from about 100 up."""
+    """Agreeing numbers: the larger the number, the rarer the coincidence (3 ~ 0.3, 100 up ~ 1)."""
     size = max((abs(v) for v in span if isinstance(v, float) and math.isfinite(v)), default=0.0)
-    return weights.value * min(1.0, 0.6 + math.log10(size + 1) / 5)
+    return weights.value * min(1.0, math.log10(size + 1) / 2)
 
 
 def _date_bonus(a: tuple, b: tuple, weights: Weights) -> float:
@@ -402,7 +404,7 @@ def _later(part: pd.DataFrame) -> str:
     """'; the later source (006, 2013-07-04) reports more' for a running total that grew."""
     if "published" not in part or part.iloc[0]["kind"] != "count":
         return ""
-    if not ({part.iloc[0]["block"], part.iloc[0]["event"]} & _RUNNING):
+    if part.iloc[0]["block"] not in _RUNNING:
         return ""
     dated = part[[_present(p) for p in part["published"]]]
     if dated["published"].nunique() < 2:
