@@ -47,10 +47,14 @@ _MEASURES = lexicon.load("measures")
 _STOP = frozenset(_WORDS["stop"])
 _NOT_NAMES = frozenset(_WORDS["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _ORDINAL_SKIP = frozenset(_WORDS["ordinal_nouns_skip"])
+_PLURALS = frozenset(_WORDS["plurals"])
+_VERBS = frozenset(_WORDS["verbs"])
+_STREET = frozenset(_WORDS["street"])
 _MEASURE_UNITS: dict[str, list] = _MEASURES["units"]
 _CURRENCIES: dict[str, str] = _MEASURES["currencies"]
 _DURATIONS: dict[str, list] = _MEASURES["durations"]
-_CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in ("killed", "injured", "missing", "arrested")}
+_CASUALTY_CLASSES = frozenset({"killed", "injured", "missing", "arrested"})
+_CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_CLASSES}
 
 _CUR_WORDS = [c for c in _CURRENCIES if c.isalpha() and len(c) > 1]
 _CUR_SIGNS = [c for c in _CURRENCIES if not c.isalpha()]
@@ -80,7 +84,7 @@ _MAGNITUDE_HEAD_RE = re.compile(
     r"magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?[\s-]*$", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|age of|ages of)\s+$", re.I)
-_DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^.;]{0,60}\bat\s+$", re.I)
+_DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
 _APPOSITION_RE = re.compile(r"[A-Z][\w'’]+,\s*$")
 _DURATION_TAIL_RE = re.compile(rf"[\s-]*(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
@@ -237,6 +241,9 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
         return None
     if tail.startswith(("-", "–")) and tail[1:2].isdigit() or _BY_RE.match(tail):
         return None
+    if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
+            w.lower().rstrip(".") in _STREET for w in _CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
+        return None  # an address: "505 LaGuardia Place", "473 East 55th Street"
     glued = _GLUED_RE.match(tail) if is_digits else None
     if tail[:1] in "/:" and tail[1:2].isdigit():
         return None
@@ -249,7 +256,10 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
         return make("percent", value, "%", end + p.end()), []
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
     scale = SUFFIX_SCALES.get(glued.group(0).lower()) if glued else None
-    if m.group("cur") or (mt := _MONEY_TAIL_RE.match(tail)):
+    mt = None if m.group("cur") else _MONEY_TAIL_RE.match(tail)
+    if mt and mt.group("cur").lower().startswith("pound") and not (mt.group("sfx") or re.search(r"[a-z]", num_text)):
+        mt = None  # "200 pounds" is a weight; "93.6 billion pounds" is money
+    if m.group("cur") or mt:
         stop = end
         if m.group("cur"):
             code = _CURRENCIES[m.group("cur").lower()]
@@ -296,7 +306,7 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
             np_words[-1] if np_words else None) not in set(lexicon.unit_classes().values()):
         return make("date", num_text), []
     # hyphenated counts ("two-phase", "300-seat")
-    if hy := _HYPHEN_TAIL_RE.match(tail):
+    if (hy := _HYPHEN_TAIL_RE.match(tail)) and hy.group("word").lower() not in _STOP:
         return make("count", value, hy.group("word").lower(), end + hy.end()), [hy.group("word")]
     return _count(m, start, end, value, low, high, hedge, head, tail, (np_words, np_end), counts)
 
@@ -306,27 +316,26 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     num_text = m.group("num")
     is_word = num_text[0].isalpha()
     np_words, np_end = np
-    casualty = None
-    if c := _CASUALTY_BEFORE_RE.search(head):
-        casualty = c.group("cas").split()[0]
     partitive = _PARTITIVE_RE.match(tail)
     if partitive and not np_words:
         np_words, _ = noun_phrase(tail[partitive.end():])
         if num_text.lower() == "one":
             return None
-    if casualty is None and (c := _CASUALTY_AFTER_RE.match(tail, np_end)):
-        casualty = c.group("cas")
-    if casualty is None and np_words and np_words[-1].lower() in _CASUALTY:
+    casualty = None
+    if np_words and np_words[-1].lower() in _CASUALTY:
         casualty = np_words[-1]
+    elif c := _CASUALTY_AFTER_RE.match(tail, np_end):
+        casualty = c.group("cas")
+    elif c := _CASUALTY_BEFORE_RE.search(head):
+        casualty = c.group("cas").split()[0]
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
     if casualty:
         unit = lexicon.unit_class(casualty)
     elif np_head and np_head.lower() not in ("others", "more"):
         unit = _unit_phrase(np_words)
-    else:
-        unit = counts[-1][0].unit if counts else None  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"
-        if unit is None and np_head:
-            unit = "people"
+    else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"
+        nouns = [c.unit for c, words in counts if c.unit and c.unit not in _CASUALTY_CLASSES]
+        unit = nouns[-1] if nouns else ("people" if np_head else None)
     adverb = re.match(r"\s+\w+ly\b", tail)
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or adverb and counts):
         return None  # "three" on its own: a pronoun or an idiom, not a count
@@ -393,20 +402,19 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not w or (words and "\n" in tail[pos:w.start("w")]):
             break
         word, low = w.group("w"), w.group("w").lower()
-        if low in _STOP or (low.endswith("ly") and low not in lexicon.unit_classes()):
+        if low in _STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()):
             break
         if low in _CASUALTY:
             words.append(word)
             pos = w.end()
             break
-        if words and "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
+        if "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
             break
         words.append(word)
         pos = w.end()
-        if low.endswith("s") and word[0].islower() and not low.endswith("ss"):
-            nxt = _WORD_RE.match(tail, pos)
-            if not nxt or nxt.group("w")[0].isupper() or nxt.group("w").lower() in _STOP:
-                break
+        if word[0].islower() and (low in _PLURALS or low in lexicon.unit_classes()
+                                  or low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+            break  # the head noun: "about 300 people | slept outdoors", "two government buildings | ablaze"
     return words, pos
 
 
@@ -439,16 +447,17 @@ def subject(sentence: str, mention: Mention) -> str | None:
     words: list[str] = []
     if mention.kind != "date" and mention.kind != "time":
         np_words, pos = noun_phrase(sentence[mention.end:])
-        words = [w for w in np_words]
-        after = sentence[mention.end + pos:]
-        if c := _CASUALTY_AFTER_RE.match(after):
+        words = list(np_words)
+        if c := _CASUALTY_AFTER_RE.match(sentence, mention.end + pos):
             words.append(c.group("cas"))
+        if not words and mention.kind == "count" and mention.unit:
+            words = [mention.unit]
     if not words:
         clause = _CLAUSE_BREAK_RE.split(sentence[:mention.start])[-1]
-        words = [w for w in _CONTENT_RE.findall(clause) if w.lower() not in _STOP][-5:]
+        words = _content_words(clause)[-5:]
     if not words:
         clause = _CLAUSE_BREAK_RE.split(sentence[mention.end:].lstrip(" ,;:"))[0]
-        words = [w for w in _CONTENT_RE.findall(clause) if w.lower() not in _STOP][:5]
+        words = _content_words(clause)[:5]
     place = _PLACE_RE.search(sentence, mention.end) or _PLACE_RE.search(sentence[:mention.start])
     if place and place.group("place").split()[-1].lower().rstrip(".") not in _NOT_NAMES:
         phrase = place.group("place")
@@ -456,6 +465,10 @@ def subject(sentence: str, mention: Mention) -> str | None:
             words += ["in", phrase]
     text = " ".join(words).strip()
     return text or None
+
+
+def _content_words(text: str) -> list[str]:
+    return [w.rstrip(".") for w in _CONTENT_RE.findall(text) if w.lower() not in _STOP and len(w) > 1]
 
 
 def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date]]:

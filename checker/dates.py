@@ -45,24 +45,37 @@ class Mention(NamedTuple):
 
 _alt = lexicon.alternation
 _PREP = rf"(?:(?P<prep>{_alt(_CAL['prepositions'])})\s+)?"
-_MONTH = rf"(?P<month>{_alt(MONTHS)})\.?"
-_WEEKDAY = rf"(?:{_alt(WEEKDAYS)})\.?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\d|[.,]\d)"
+
+
+def _names(table: dict) -> str:
+    """Full names, or abbreviations with an optional full stop ("Dec." but not "Tuesday.")."""
+    full = [w for w in table if len(w) > 4 or w in ("may", "june", "july")]
+    return rf"(?:{_alt(full)}|(?:{_alt(w for w in table if w not in full)})\.?)"
+
+
+_MONTH = rf"(?P<month>{_names(MONTHS)})"
+_WEEKDAY = _names(WEEKDAYS)
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\d|[.,]\d|'?s\b)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d)"
 _DAY2 = r"(?:\s*[-–—]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
 _PART = rf"(?:(?:the\s+)?(?P<part>{_alt(PARTS)})(?:\s+of)?[\s-]+)"
 _SEASON = rf"(?P<season>{_alt(SEASONS)})"
 
+_REL_YEAR = rf"(?:,?\s+{_YEAR}|\s+(?P<rel_year>last|this|next)\s+year)"
 MDY_RE = re.compile(
-    rf"\b{_PREP}{_PART}?(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH}(?:\s+{_DAY}{_DAY2})?(?:,?\s+{_YEAR})?(?![\w-])", re.I)
+    rf"\b{_PREP}{_PART}?(?:(?P<which>last|this|next)\s+)?(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH}"
+    rf"(?:\s+{_DAY}{_DAY2})?{_REL_YEAR}?(?![\w-])", re.I)
 DMY_RE = re.compile(
-    rf"\b{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}{_DAY2}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w-])", re.I)
+    rf"\b{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}{_DAY2}(?:\s+of)?\s+{_MONTH}{_REL_YEAR}?(?![\w-])",
+    re.I)
 NUMERIC_RE = re.compile(
     rf"(?<![\w/.-]){_PREP}(?:(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
     rf"|(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}))(?![\w/-])", re.I)
 YEAR_RE = re.compile(
     rf"\b{_PREP}(?:{_PART}|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)?{_YEAR}(?!\s*[-–]\s*\d)", re.I)
-DECADE_RE = re.compile(r"\b(?:in\s+)?the\s+(?P<decade>(?:1[89]|20)\d0)s\b", re.I)
+DECADE_RE = re.compile(
+    rf"\b{_PREP}(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", re.I)
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
 RELATIVE_RE = re.compile(
     rf"\b{_PREP}(?:(?P<word>yesterday|today|tomorrow|tonight|last night)"
@@ -85,6 +98,7 @@ TIME_RE = re.compile(
     rf"|(?P<word>noon|midnight))"
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
+_ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
 _FUTURE_PREPS = {"through", "by"}
 
@@ -103,12 +117,12 @@ def is_future(sentence: str, start: int, prep: str | None) -> bool:
 
 
 def _year_for(month: int, day: int | None, ref: date, future: bool) -> int:
-    """The year a year-less month(-day) falls in, seen from `ref` (2 days' slack for datelines)."""
-    day_key = day or (1 if future else 31)
+    """The year a year-less month(-day) falls in, seen from `ref`: the next one for the future,
+    else the latest one not after ref (with 2 days' slack: datelines run ahead of the reference)."""
     if future:
         return ref.year + ((month, day or 31) < (ref.month, ref.day))
-    slack = ref + timedelta(days=2)
-    return ref.year - ((month, day_key if day else 1) > (slack.month, slack.day if slack.year == ref.year else 31))
+    latest = ref + timedelta(days=2)
+    return latest.year - ((month, day or 1) > (latest.month, latest.day))
 
 
 def _iso(d: date) -> str:
@@ -197,15 +211,19 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     day2 = int(m.group("day2")) if m.group("day2") else None
     year = int(m.group("year")) if m.group("year") else None
     part = m.group("part") if "part" in m.groupdict() else None
-    bare = day is None and year is None
-    if bare and (len(month_word) <= 4 and month_word != "june" and month_word != "july" or
-                 month_word == "may" and not m.group("prep")) and not part:
-        return None  # "Jan", "may" alone: a name or a verb
+    if day is None and year is None and not (part or m.group("prep") or m.group("which") or m.group("rel_year")):
+        return None  # a month alone ("March", "May") is as often a verb or a name
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
         return None
     inferred = year is None
-    if year is None and ref is not None:
-        year = _year_for(month, day, ref, is_future(sentence, m.start(), m.group("prep")))
+    rel_year, which = (m.group("rel_year") or "").lower(), (m.group("which") or "").lower()
+    if year is None and ref is not None and rel_year:
+        year = ref.year + {"last": -1, "next": 1}.get(rel_year, 0)
+    elif year is None and ref is not None:
+        future = which == "next" or which != "last" and is_future(sentence, m.start(), m.group("prep"))
+        year = _year_for(month, day, ref, future)
+        if which == "last" and year == ref.year and month >= ref.month:
+            year -= 1  # "last October", said in October, is the October before
     value, low, high = _ymd(year, month, day), None, None
     if day2 is not None and day2 > (day or 0):
         value, low, high = None, _ymd(year, month, day), _ymd(year, month, day2)
@@ -238,13 +256,17 @@ def _year_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         return Mention(m.start(), m.end(), "date", None, _iso(lo), _iso(hi))
     if not m.group("prep"):
         return None  # a bare year is read with the numbers, where "2000 people" is a count
+    if _ATTRIBUTIVE_RE.match(sentence, m.end()):  # "hit by 2004 tsunami": the preposition is the noun's
+        return Mention(m.start("year"), m.end(), "date", str(year))
     hedge, low, high = _bounded(m.group("prep"), str(year), None, None)
     return Mention(m.start(), m.end(), "date", str(year), low, high, hedge)
 
 
 def _decade(m: re.Match, sentence: str, ref: date | None) -> Mention:
+    """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969."""
     start = int(m.group("decade"))
-    return Mention(m.start(), m.end(), "date", None, str(start), str(start + 9))
+    lo, hi = _DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+    return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start + hi))
 
 
 def _holiday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
@@ -341,15 +363,34 @@ DATE_GRAMMARS = (
 
 
 def find_dates(sentence: str, ref: date | None) -> list[Mention]:
-    """Every date mention in `sentence`, non-overlapping, earlier grammars first."""
+    """Every date mention in `sentence`, non-overlapping, earlier grammars first.
+
+    A year-less calendar date in a sentence that names exactly one year takes that year
+    ("the Boxing Day earthquake and tsunami in 2004")."""
     found: list[Mention] = []
+    calendar_days: set[int] = set()  # positions of year-less month/day and holiday mentions
     for pattern, build in DATE_GRAMMARS:
         for m in pattern.finditer(sentence):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
             if (mention := build(m, sentence, ref)) is not None:
                 found.append(mention)
+                if mention.year_inferred and pattern in _CALENDAR_GRAMMARS and not m.groupdict().get("rel_year"):
+                    calendar_days.add(mention.start)
+    years = {f.value for f in found if isinstance(f.value, str) and len(f.value) == 4}
+    if len(years) == 1 and calendar_days:
+        year = years.pop()
+        found = [_with_year(f, year) if f.start in calendar_days else f for f in found]
     return found
+
+
+def _with_year(mention: Mention, year: str) -> Mention:
+    swap = lambda v: f"{year}{v[4:]}" if isinstance(v, str) and v[:1].isdigit() else (  # noqa: E731
+        f"{year}{v[1:]}" if isinstance(v, str) and v.startswith("--") else v)
+    return mention._replace(value=swap(mention.value), low=swap(mention.low), high=swap(mention.high))
+
+
+_CALENDAR_GRAMMARS = (DMY_RE, MDY_RE, HOLIDAY_RE)
 
 
 def find_times(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
