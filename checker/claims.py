@@ -50,6 +50,7 @@ _ORDINAL_SKIP = frozenset(_WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(_WORDS["plurals"])
 _VERBS = frozenset(_WORDS["verbs"])
 _STREET = frozenset(_WORDS["street"])
+_QUAKES = frozenset(_MEASURES["magnitude_nouns"])
 _MEASURE_UNITS: dict[str, list] = _MEASURES["units"]
 _CURRENCIES: dict[str, str] = _MEASURES["currencies"]
 _DURATIONS: dict[str, list] = _MEASURES["durations"]
@@ -60,9 +61,9 @@ _CUR_WORDS = [c for c in _CURRENCIES if c.isalpha() and len(c) > 1]
 _CUR_SIGNS = [c for c in _CURRENCIES if not c.isalpha()]
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:(?P<between>between|from)\s+)?"
-    rf"(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|R)(?=\d))?\s?"
+    rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|R)(?=\d))\s?)?"
     rf"(?P<num>{NUMBER})"
-    rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
+    rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
     re.I,
 )
 ORDINAL_RE = re.compile(rf"(?P<ord>{ORDINAL})(?![\w-])", re.I)
@@ -79,9 +80,11 @@ _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _MONEY_TAIL_RE = re.compile(
     rf"(?:\s?(?P<sfx>mln|mn|bn|tn|m|b|k)\b)?[\s-]*(?P<cur>{_alt(_CUR_WORDS)})\b", re.I)
 _MEASURE_TAIL_RE = re.compile(rf"[\s-]*(?P<unit>{_alt(_MEASURE_UNITS)})(?![\w/])", re.I)
+_HEDGE_AFTER_RE = re.compile(rf"[\s-]*(?P<h>{_alt(lexicon.hedges_after())})\b", re.I)
+_COORDINATED_RE = re.compile(r"\s*(?:,|and|or|,\s*and)\s*$")
 _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
-    r"magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?[\s-]*$", re.I)
+    r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*$", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
@@ -91,6 +94,7 @@ _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
+_PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CASUALTY_AFTER_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
@@ -144,16 +148,16 @@ def extract(source: Source, *, reference: date | None = None) -> list[Claim]:
         return _extract(source, reference)[0]
     claims, latest = _extract(source, reference)
     if latest is not None and (reference is None or latest > reference):
-        claims, _ = _extract(source, latest)
+        claims, _ = _extract(source, latest, relative=reference is not None)
     return claims
 
 
-def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date | None]:
+def _extract(source: Source, reference: date | None, *, relative: bool = True) -> tuple[list[Claim], date | None]:
     text = source.text
     claims: list[Claim] = []
     for s_start, s_end in sentences(text, source.body_start):
         sentence = text[s_start:s_end]
-        for mention, subject, event in _sentence_mentions(sentence, reference):
+        for mention, subject, event in _sentence_mentions(sentence, reference, relative=relative):
             claims.append(Claim(
                 source.id, s_start + mention.start, s_start + mention.end,
                 sentence[mention.start:mention.end], mention.kind, mention.value, mention.low,
@@ -164,25 +168,30 @@ def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date 
     return sorted(claims, key=lambda c: (c.start, c.end)), latest
 
 
-def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
+def _sentence_mentions(sentence: str, ref: date | None, *, relative: bool = True
+                       ) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
     skip = [(m.start(), m.end()) for m in PHONE_RE.finditer(sentence)]
     skip += [(m.start(), m.end()) for m in IDIOM_RE.finditer(sentence)]
     if item := LIST_ITEM_RE.match(sentence):
         skip.append(item.span())
-    found: list[Mention] = [d for d in find_dates(sentence, ref) if not _overlaps(d.start, d.end, skip)]
+    found: list[Mention] = [d for d in find_dates(sentence, ref, relative=relative) if not _overlaps(d.start, d.end, skip)]
     found += find_times(sentence, skip + [(f.start, f.end) for f in found])
     counts: list[tuple[Mention, list[str]]] = []
-    for m in QUANTITY_RE.finditer(sentence):
+    pos = 0
+    while m := QUANTITY_RE.search(sentence, pos):
+        pos = m.end("num")  # a coordinated second number ("7.6 and 7.4") is read again by itself
         taken = skip + [(f.start, f.end) for f in found]
         if _overlaps(m.start("num"), m.end("num"), taken):
             continue
         result = _quantity(m, sentence, counts, ref)
-        if result is not None:
+        if result and result[0].kind == "count" and found and found[-1].kind == "measure" and (
+                _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
+            result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
+        if result is not None and not _overlaps(result[0].start, result[0].end, taken):
             mention, np_words = result
-            if _overlaps(mention.start, mention.end, taken):
-                continue
             found.append(mention)
+            pos = max(pos, mention.end)
             if mention.kind == "count":
                 counts.append((mention, np_words))
     for m in ORDINAL_RE.finditer(sentence):
@@ -217,7 +226,7 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
     low = high = None
     if m.group("num2") is not None:
         conn = m.group("conn").strip().lower()
-        if conn == "and" and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
+        if conn in ("and", "or") and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
             end = m.end("num")
         else:
             second = parse_number(m.group("num2"))
@@ -229,7 +238,11 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
             low, high = value, second
     elif m.group("between"):
         return None  # "from 5" alone: not a range, read the number by itself later
+    if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
+        hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:]
+    # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
+    shared = sentence[m.end():] if end < m.end() else tail
 
     # identifiers, list numbering, phone numbers, glued codes ("4x4", "G20", "CN-235", "Tower 22")
     before_hyphen = _HYPHEN_BEFORE_RE.search(sentence[:m.start("num")])
@@ -239,7 +252,7 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
     if (is_digits and not m.group("hedge") and not m.group("cur") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in _NOT_NAMES):
         return None
-    if tail.startswith(("-", "–")) and tail[1:2].isdigit() or _BY_RE.match(tail):
+    if tail.startswith(("-", "–")) and tail[1:2].isdigit() or _BY_RE.match(tail) or _PHONE_BEFORE_RE.search(head):
         return None
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
             w.lower().rstrip(".") in _STREET for w in _CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
@@ -282,7 +295,11 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
     if is_digits and value < 120 and not _word_after(tail) and (
             _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and tail.lstrip().startswith((",", ")"))):
         return make("measure", value, "years old"), []
-    if magnitude_head or _RICHTER_RE.match(tail):
+    if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
+        shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower()]
+        return make("measure", value, shown, normalized=_canonical(value, pint_unit)), []
+    if (magnitude_head or _RICHTER_RE.match(shared) or "." in num_text and 1 <= value < 10
+            and (quake := _WORD_RE.match(shared)) and quake.group("w").lower() in _QUAKES):
         begin = magnitude_head.start() if magnitude_head else start
         return make("measure", value, "magnitude", begin=min(begin, start)), []
     if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()):
@@ -331,7 +348,7 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
     if casualty:
         unit = lexicon.unit_class(casualty)
-    elif np_head and np_head.lower() not in ("others", "more"):
+    elif np_head and np_head.lower() not in ("others", "other", "more"):
         unit = _unit_phrase(np_words)
     else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"
         nouns = [c.unit for c, words in counts if c.unit and c.unit not in _CASUALTY_CLASSES]
@@ -506,8 +523,8 @@ def _stated_date(c: Claim) -> date | None:
     if c.text.split()[0].lower() in ("by", "through", "until"):
         return None
     value = c.high if c.high is not None else c.value
-    if not isinstance(value, str) or value.startswith("-"):
-        return None
+    if not isinstance(value, str) or len(value) < 7:
+        return None  # year-less, or a year alone: it says too little about when the article was written
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:
         return date(*parts)

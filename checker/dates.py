@@ -94,7 +94,7 @@ TIME_RE = re.compile(
     rf"(?:(?P<h>[0-2]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|\.\d)"
     rf"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
     rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
-    rf"|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:GMT|UTC|hrs\b|hours\b|local\b|[A-Z]{{2,4}}\b\)))"
+    rf"|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:hrs\b|hours\b|{_alt(ZONES)}\b))"
     rf"|(?P<word>noon|midnight))"
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
@@ -210,13 +210,14 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     day = int(m.group("day")) if m.group("day") else None
     day2 = int(m.group("day2")) if m.group("day2") else None
     year = int(m.group("year")) if m.group("year") else None
-    part = m.group("part") if "part" in m.groupdict() else None
-    if day is None and year is None and not (part or m.group("prep") or m.group("which") or m.group("rel_year")):
+    groups = m.groupdict()
+    part = groups.get("part")
+    rel_year, which = (groups.get("rel_year") or "").lower(), (groups.get("which") or "").lower()
+    if day is None and year is None and not (part or m.group("prep") or which or rel_year):
         return None  # a month alone ("March", "May") is as often a verb or a name
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
         return None
     inferred = year is None
-    rel_year, which = (m.group("rel_year") or "").lower(), (m.group("which") or "").lower()
     if year is None and ref is not None and rel_year:
         year = ref.year + {"last": -1, "next": 1}.get(rel_year, 0)
     elif year is None and ref is not None:
@@ -362,8 +363,12 @@ DATE_GRAMMARS = (
 )
 
 
-def find_dates(sentence: str, ref: date | None) -> list[Mention]:
+def find_dates(sentence: str, ref: date | None, *, relative: bool = True) -> list[Mention]:
     """Every date mention in `sentence`, non-overlapping, earlier grammars first.
+
+    With `relative` false the reference is only a lower bound on when the article was written
+    (its own latest date), good enough to give "August 15" a year but not to say which day
+    "yesterday" or "on Tuesday" was; those are then left out.
 
     A year-less calendar date in a sentence that names exactly one year takes that year
     ("the Boxing Day earthquake and tsunami in 2004")."""
@@ -373,7 +378,8 @@ def find_dates(sentence: str, ref: date | None) -> list[Mention]:
         for m in pattern.finditer(sentence):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
-            if (mention := build(m, sentence, ref)) is not None:
+            anchor = ref if relative or pattern not in (RELATIVE_RE, WEEKDAY_RE) else None
+            if (mention := build(m, sentence, anchor)) is not None:
                 found.append(mention)
                 if mention.year_inferred and pattern in _CALENDAR_GRAMMARS and not m.groupdict().get("rel_year"):
                     calendar_days.add(mention.start)
