@@ -99,7 +99,7 @@ _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CASUALTY_AFTER_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
     r"confirmed|believed|feared|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
-    rf"either|both|been)\s+){{0,4}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
+    rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|wounding|wounded|hurting|deaths?\s+of|injuries\s+(?:of|to)|"
     r"(?:death\s+)?toll\s+(?:\w+\s+){0,3}(?:to|at|of))\s*,?\s*$", re.I)
@@ -262,6 +262,8 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
         return None
 
     def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
+        if kind != "duration":
+            lo, hi, _ = _hedged(val, lo, hi, hedge)
         return Mention(begin, stop, kind, val, lo, hi, hedge, unit, normalized=normalized)
 
     # percent
@@ -429,10 +431,17 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             break
         words.append(word)
         pos = w.end()
-        if word[0].islower() and (low in _PLURALS or low in lexicon.unit_classes()
-                                  or low.endswith("s") and not low.endswith("ss") and len(low) > 3):
-            break  # the head noun: "about 300 people | slept outdoors", "two government buildings | ablaze"
+        if word[0].islower() and _plural(low):
+            nxt = _WORD_RE.match(tail, pos)
+            following = nxt.group("w") if nxt and "\n" not in tail[pos:nxt.start("w")] else ""
+            if not (following[:1].islower() and _plural(following.lower()) and following.lower() not in _VERBS):
+                break  # the head noun: "about 300 people | slept outdoors", "two plainclothes police officers | fired"
     return words, pos
+
+
+def _plural(word: str) -> bool:
+    return word in _PLURALS or word in lexicon.unit_classes() or (
+        word.endswith("s") and not word.endswith("ss") and len(word) > 3)
 
 
 def _unit_phrase(words: list[str]) -> str:
@@ -451,7 +460,7 @@ def _ordinal(m: re.Match, sentence: str) -> Mention | None:
         return None
     words, _ = noun_phrase(sentence[m.end():])
     words = [w for w in words if w.lower() not in _CASUALTY]
-    if not words or words[-1].lower() in _ORDINAL_SKIP or words[0][0].isupper():
+    if not words or any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
         return None
     return Mention(m.start(), m.end(), "ordinal", parse_ordinal(word), unit=" ".join(words).lower())
 

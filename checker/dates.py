@@ -89,11 +89,12 @@ WEEKDAY_RE = re.compile(
     rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])(?!\s*\(\s*\d)", re.I)
 
 _HEDGE = _alt(lexicon.hedges())
+_AMPM = r"[ap](?:\.\s?m\.|\s?m\b)"
 TIME_RE = re.compile(
     rf"(?<![\w.:/])(?:(?P<prep>at|by|from|until|till|before|after|since|on)\s+)?(?:(?P<hedge>{_HEDGE}|shortly before|shortly after|just before|just after)\s+)?"
     rf"(?:(?P<h>[0-2]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|\.\d)"
-    rf"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
-    rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
+    rf"(?:\s*(?P<ampm>{_AMPM}))?"
+    rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>{_AMPM})"
     rf"|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:hrs\b|hours\b|{_alt(ZONES)}\b))"
     rf"|(?P<word>noon|midnight))"
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
@@ -408,7 +409,7 @@ def find_times(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
         ampm = (m.group("ampm") or m.group("ampm2") or "").lower()
         zone = m.group("zone")
         if m.group("word"):
-            if not m.group("prep"):
+            if not (m.group("prep") or m.group("hedge")):
                 continue
             hour, minute = (12, 0) if m.group("word").lower() == "noon" else (0, 0)
         elif m.group("hhmm"):
