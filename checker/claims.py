@@ -79,9 +79,13 @@ _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _MONEY_TAIL_RE = re.compile(
     rf"(?:\s?(?P<sfx>mln|mn|bn|tn|m|b|k)\b)?[\s-]*(?P<cur>{_alt(_CUR_WORDS)})\b", re.I)
-_MEASURE_TAIL_RE = re.compile(rf"[\s-]*(?P<unit>{_alt(_MEASURE_UNITS)})(?![\w/])", re.I)
+_MEASURE_TAIL_RE = re.compile(
+    rf"[\s-]*(?P<unit>{_alt(_MEASURE_UNITS).replace(chr(92) + ' ', '[ -]')})(?![\w/])", re.I)
 _HEDGE_AFTER_RE = re.compile(rf"[\s-]*(?P<h>{_alt(lexicon.hedges_after())})\b", re.I)
 _COORDINATED_RE = re.compile(r"\s*(?:,|and|or|,\s*and)\s*$")
+_QUAKE_TAIL_RE = re.compile(rf"[\s-]*(?:{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
+_QUAKE_WORDS_RE = re.compile(rf"\b(?:magnitude|richter|{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
+_FRACTION_RE = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
     r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*$", re.I)
@@ -185,7 +189,7 @@ def _sentence_mentions(sentence: str, ref: date | None, *, relative: bool = True
         if _overlaps(m.start("num"), m.end("num"), taken):
             continue
         result = _quantity(m, sentence, counts, ref)
-        if result and result[0].kind == "count" and found and found[-1].kind == "measure" and (
+        if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
         if result is not None and not _overlaps(result[0].start, result[0].end, taken):
@@ -252,7 +256,7 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
     if (is_digits and not m.group("hedge") and not m.group("cur") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in _NOT_NAMES):
         return None
-    if tail.startswith(("-", "–")) and tail[1:2].isdigit() or _BY_RE.match(tail) or _PHONE_BEFORE_RE.search(head):
+    if tail.startswith(("-", "–")) and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail) or _PHONE_BEFORE_RE.search(head):
         return None
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
             w.lower().rstrip(".") in _STREET for w in _CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
@@ -301,11 +305,11 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower()]
         return make("measure", value, shown, normalized=_canonical(value, pint_unit)), []
     if (magnitude_head or _RICHTER_RE.match(shared) or "." in num_text and 1 <= value < 10
-            and (quake := _WORD_RE.match(shared)) and quake.group("w").lower() in _QUAKES):
+            and (quake := _QUAKE_TAIL_RE.match(shared))):
         begin = magnitude_head.start() if magnitude_head else start
         return make("measure", value, "magnitude", begin=min(begin, start)), []
     if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()):
-        shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower()]
+        shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
         if not (mu.group("unit") == "m" and not glued and not _year(num_text) and value > 10000):
             return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date
@@ -358,6 +362,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     adverb = re.match(r"\s+\w+ly\b", tail)
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or adverb and counts):
         return None  # "three" on its own: a pronoun or an idiom, not a count
+    if isinstance(value, float) and (unit is None or unit in _QUAKES) and _QUAKE_WORDS_RE.search(m.string):
+        return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
 
 

@@ -95,7 +95,7 @@ TIME_RE = re.compile(
     rf"(?:(?P<h>[0-2]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|\.\d)"
     rf"(?:\s*(?P<ampm>{_AMPM}))?"
     rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>{_AMPM})"
-    rf"|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:hrs\b|hours\b|{_alt(ZONES)}\b))"
+    rf"|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:hrs\b|hours\b|{_alt(ZONES)}\b|\(\s*[0-2]\d[0-5]\d\s*(?:{_alt(ZONES)})\b))"
     rf"|(?P<word>noon|midnight))"
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
