@@ -1,6 +1,6 @@
 """compare.align on hand-built claims tables: alignment, verdicts, explanations, timeline.
 
-Independent of extraction: every case states its claims' fields directly (tests/cases/align.yml).
+Independent of extraction: every case states its claims' fields directly (tests/cases/compare/align.yml).
 """
 from pathlib import Path
 
@@ -11,7 +11,7 @@ import yaml
 from checker import compare
 from checker.claims import Claim
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "align.yml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "compare" / "align.yml").read_text(encoding="utf-8"))
 FIELDS = ["id", *Claim.__dataclass_fields__, "published"]
 
 

@@ -1,7 +1,7 @@
 """The edit suite: change one article of a story and check that exactly the edited fact's verdict moves.
 
 A changed figure for a fact several sources state must become a discrepancy, a reworded one must
-stay an agreement, and no other fact may change its claims or status (tests/cases/edits.yml).
+stay an agreement, and no other fact may change its claims or status (tests/cases/compare/edits.yml).
 """
 import shutil
 from pathlib import Path
@@ -14,7 +14,7 @@ from checker import check
 from .conftest import SEEDS
 
 HERE = Path(__file__).parent
-EDITS = yaml.safe_load((HERE / "cases" / "edits.yml").read_text(encoding="utf-8"))
+EDITS = yaml.safe_load((HERE / "cases" / "compare" / "edits.yml").read_text(encoding="utf-8"))
 
 
 def corpus_dir(name: str) -> Path:
@@ -36,8 +36,9 @@ def baselines():
 @pytest.mark.parametrize("edit", EDITS, ids=[f"{e['corpus']}:{e['file']}:{e['old']}->{e['new']}" for e in EDITS])
 def test_one_edit_moves_one_fact(edit, baselines, tmp_path):
     before = baselines[edit["corpus"]]
-    old_claim, new_claim = (edit["file"], edit["old"]), (edit["file"], edit["new"])
-    (fact,) = [k for k in before if old_claim in k]
+    (fact, old_claim), *_ = [(k, (src, text)) for k in before for src, text in k
+                             if src == edit["file"] and edit["old"] in text]
+    new_claim = (edit["file"], old_claim[1].replace(edit["old"], edit["new"], 1))
     assert before[fact] == "agreement", "edits start from a fact the sources agree on"
 
     folder = tmp_path / edit["corpus"]
