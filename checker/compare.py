@@ -26,6 +26,8 @@ _EVENTS = lexicon.load("events")
 _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
+_NAMED_UNITS = frozenset(_EVENTS["named_units"])
+_EXACT_KINDS = frozenset(_EVENTS["exact_kinds"])
 _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
 _RUNNING = frozenset(_EVENTS["running"])
 _NUMBERS = lexicon.load("numbers")
@@ -39,6 +41,7 @@ _DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
 _TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
 _WINDOW = 8        # content words either side of a number that say what it counts
+_OWNER = 3         # words either side of an age that name whose age it is
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
 
@@ -145,7 +148,7 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
                          if _present(row["value"]) else interval(row, tolerance))
     rows = [_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ()))
             for _, row in claims.iterrows()]
-    extra = pd.DataFrame(rows, index=claims.index, columns=["block", "event", "context", "names", "span", "when"])
+    extra = pd.DataFrame(rows, index=claims.index, columns=["block", "event", "context", "names", "owner", "span", "when"])
     return pd.concat([claims, extra], axis=1)
 
 
@@ -167,10 +170,12 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     else:
         words = _content(before)[-_WINDOW:] + _content(after)[:_WINDOW]
     names = tuple(sorted({w.lower() for w in _names(before)[-_WINDOW // 2:] + _names(after)[:_WINDOW // 2]}))
+    owner = tuple(sorted({w.lower() for w in _names(" ".join(before.split()[-_OWNER:])) +
+                          _names(" ".join(after.split()[:_OWNER]))}))
     when: tuple = ()
     if kind != "date":
         when = _date_bounds(str(row["event_date"])) if _present(row.get("event_date")) else sentence_date
-    return (_block(row, event), event, frozenset(words), names, interval(row, tolerance), when)
+    return (_block(row, event), event, frozenset(words), names, owner, interval(row, tolerance), when)
 def _block(row, event: str) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact."""
     kind = row["kind"]
@@ -272,8 +277,8 @@ def _pair(frame: pd.DataFrame, a: int, b: int, idf: dict[str, float], weights: W
     meet = _meet(ra["span"], rb["span"])
     if "publication" in (ra["event"], rb["event"]):
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
-    if ra["source"] == rb["source"] and not meet:
-        return -math.inf  # an article does not contradict itself: differing values are two facts
+    if ra["source"] == rb["source"] and (not meet or ra["sentence"] == rb["sentence"]):
+        return -math.inf  # an article does not contradict itself, nor state one fact twice in a sentence
     if ra["kind"] != "date":
         if not meet and ra["kind"] == "count" and not _present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
@@ -282,12 +287,14 @@ def _pair(frame: pd.DataFrame, a: int, b: int, idf: dict[str, float], weights: W
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf
     total = weights.context * _overlap(ra["context"], rb["context"], idf)
+    if not meet and ra["block"] in _NAMED_UNITS and not _shared_names(ra["owner"], rb["owner"]):
+        return -math.inf  # two differing ages not both next to one name are two people
+    shared = _shared_names(ra["names"], rb["names"])
     if ra["names"] and rb["names"]:
-        shared = _shared_names(ra["names"], rb["names"])
         total += weights.names * shared if shared else -weights.names  # named elsewhere: another fact
     if ra["kind"] == "date":
         total += _date_bonus(ra["span"], rb["span"], weights) if meet else 0.0
-    else:
+    elif meet or ra["kind"] not in _EXACT_KINDS:
         apart = _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
         total += _number_bonus(ra["span"], weights) * max(0.0, 1 - apart / weights.near) - weights.magnitude * apart
     if ra["source"] == rb["source"] and total < weights.same_source:
