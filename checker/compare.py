@@ -42,6 +42,7 @@ _TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
 _WINDOW = 8        # content words either side of a number that say what it counts
 _OWNER = 3         # words either side of an age that name whose age it is
+_POSTING = 50      # context words shared by more claims of a block than this do not make candidates
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
 
@@ -131,23 +132,27 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
         return [], []
     frame = signatures(claims, tolerance=tolerance)
     idf = _idf(frame)
+    rows = frame.to_dict("index")
+    for row in rows.values():
+        row["weight"] = sum(idf[w] for w in row["context"])
     groups: list[list[int]] = []
     for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False):
-        groups.extend(_cluster(frame, list(block.index), idf, weights))
+        groups.extend(_cluster(rows, list(block.index), idf, weights))
     groups.sort(key=min)
-    clusters = [_verdict(frame, f"k{n}", rows) for n, rows in enumerate(groups, 1)]
-    return clusters, _timeline(frame, clusters)
+    clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
+    return clusters, _timeline(rows, groups, clusters)
 
 
 def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame:
     """The claims table plus each claim's fact signature: block, event, context words, names,
     value interval and event date (its own, else that of a date in the same sentence)."""
-    dated = {}
-    for _, row in claims[claims["kind"] == "date"].iterrows():
-        dated.setdefault((row["source"], row["sentence"]), _date_bounds(str(row["value"]))
-                         if _present(row["value"]) else interval(row, tolerance))
-    rows = [_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ()))
-            for _, row in claims.iterrows()]
+    records = claims.to_dict("records")
+    dated: dict[tuple, tuple] = {}
+    for row in records:
+        if row["kind"] == "date":
+            dated.setdefault((row["source"], row["sentence"]), _date_bounds(str(row["value"]))
+                             if _present(row["value"]) else interval(row, tolerance))
+    rows = [_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())) for row in records]
     extra = pd.DataFrame(rows, index=claims.index, columns=["block", "event", "context", "names", "owner", "span", "when"])
     return pd.concat([claims, extra], axis=1)
 
@@ -224,38 +229,42 @@ def _stem(word: str) -> str:
 
 
 def _idf(frame: pd.DataFrame) -> dict[str, float]:
-    """Inverse document frequency of context words over the story's sentences: words every
+    """Inverse document frequency of content words over the story's sentences: words every
     article uses (the country, 'troops') say little about which fact a sentence states."""
-    sentences = frame.drop_duplicates(["source", "sentence"])
+    sentences = frame.drop_duplicates(["source", "sentence"])["sentence"]
     counts: dict[str, int] = {}
-    for words in sentences["context"]:
-        for word in words:
+    for sentence in sentences:
+        for word in set(_content(str(sentence))):
             counts[word] = counts.get(word, 0) + 1
+    for words in frame["context"]:  # a word cut by the mention ("52-inch" -> "inch") is rare
+        for word in words:
+            counts.setdefault(word, 1)
     n = len(sentences)
     return {word: math.log((n + 1) / (c + 1)) + 1 for word, c in counts.items()}
 
 
-def _cluster(frame: pd.DataFrame, rows: list[int], idf: dict[str, float], weights: Weights) -> list[list[int]]:
+def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], weights: Weights) -> list[list[int]]:
     """Average-linkage clustering of one block: the best-scoring pairs merge first, and two
     clusters merge only when no cross pair is vetoed and their mean score clears the bar.
-    Only pairs that share a context word or a compatible value are scored up front, so a
-    large block costs about its number of such pairs, not its square."""
+    Only pairs that share a context word no more common than `_POSTING` claims of the block
+    are scored up front, so a large block costs about its number of such pairs, not its square."""
     scores: dict[tuple[int, int], float] = {}
 
     def score(a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
         if key not in scores:
-            scores[key] = _pair(frame, key[0], key[1], idf, weights)
+            scores[key] = _pair(rows[key[0]], rows[key[1]], idf, weights)
         return scores[key]
 
     index: dict[str, list[int]] = {}
-    for r in rows:
-        for word in frame.at[r, "context"]:
+    for r in block:
+        for word in rows[r]["context"]:
             index.setdefault(word, []).append(r)
-    candidates = {(a, b) for members in index.values() for i, a in enumerate(members) for b in members[i + 1:]}
+    candidates = {(a, b) for members in index.values() if len(members) <= _POSTING
+                  for i, a in enumerate(members) for b in members[i + 1:]}
     pairs = sorted(((score(a, b), a, b) for a, b in candidates), key=lambda t: (-t[0], t[1], t[2]))
-    member = {r: r for r in rows}
-    parts: dict[int, list[int]] = {r: [r] for r in rows}
+    member = {r: r for r in block}
+    parts: dict[int, list[int]] = {r: [r] for r in block}
     for value, a, b in pairs:
         if value < weights.threshold:
             break
@@ -271,9 +280,9 @@ def _cluster(frame: pd.DataFrame, rows: list[int], idf: dict[str, float], weight
     return [sorted(part) for part in parts.values()]
 
 
-def _pair(frame: pd.DataFrame, a: int, b: int, idf: dict[str, float], weights: Weights) -> float:
-    """Evidence that claims a and b state the same fact; -inf when they cannot."""
-    ra, rb = frame.loc[a], frame.loc[b]
+def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float:
+    """Evidence that claims ra and rb (rows of the signed claims table) state the same fact;
+    -inf when they cannot."""
     meet = _meet(ra["span"], rb["span"])
     if "publication" in (ra["event"], rb["event"]):
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
@@ -286,7 +295,7 @@ def _pair(frame: pd.DataFrame, a: int, b: int, idf: dict[str, float], weights: W
             return -math.inf
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf
-    total = weights.context * _overlap(ra["context"], rb["context"], idf)
+    total = weights.context * _overlap(ra, rb, idf)
     if not meet and ra["block"] in _NAMED_UNITS and not _shared_names(ra["owner"], rb["owner"]):
         return -math.inf  # two differing ages not both next to one name are two people
     shared = _shared_names(ra["names"], rb["names"])
@@ -302,10 +311,10 @@ def _pair(frame: pd.DataFrame, a: int, b: int, idf: dict[str, float], weights: W
     return total
 
 
-def _overlap(a: frozenset, b: frozenset, idf: dict[str, float]) -> float:
-    """IDF-weighted Dice overlap of two context word sets (0..1)."""
-    total = sum(idf.get(w, 0.0) for w in a) + sum(idf.get(w, 0.0) for w in b)
-    return 2 * sum(idf.get(w, 0.0) for w in a & b) / total if total else 0.0
+def _overlap(ra: dict, rb: dict, idf: dict[str, float]) -> float:
+    """IDF-weighted Dice overlap of two claims' context words (0..1)."""
+    total = ra["weight"] + rb["weight"]
+    return 2 * sum(idf[w] for w in ra["context"] & rb["context"]) / total if total else 0.0
 
 
 def _shared_names(a: tuple, b: tuple) -> float:
@@ -374,31 +383,29 @@ def _meet(a: tuple, b: tuple) -> bool:
         return a == b
 
 
-def _verdict(frame: pd.DataFrame, cid: str, rows: list[int]) -> Cluster:
-    part = frame.loc[rows]
-    sources = tuple(dict.fromkeys(part["source"]))
-    spans = list(part["span"])
+def _verdict(cid: str, part: list[dict]) -> Cluster:
+    sources = tuple(dict.fromkeys(row["source"] for row in part))
+    spans = [row["span"] for row in part]
     if len(sources) < 2:
         status = "single-source"
     elif all(_meet(a, b) for i, a in enumerate(spans) for b in spans[i + 1:]):
         status = "agreement"
     else:
         status = "discrepancy"
-    first = part.iloc[0]
+    first = part[0]
     unit = first["unit"] if isinstance(first["unit"], str) else None
     subject = first["subject"] if isinstance(first["subject"], str) else unit
-    return Cluster(cid, status, first["kind"], unit, subject, tuple(part["id"]), sources,
+    return Cluster(cid, status, first["kind"], unit, subject, tuple(row["id"] for row in part), sources,
                    _explain(part, status))
 
 
-def _explain(part: pd.DataFrame, status: str) -> str:
+def _explain(part: list[dict], status: str) -> str:
     """Plain words: who says what, and for a disagreeing running total, which source is later."""
     said: dict[str, list[str]] = {}
-    for _, row in part.iterrows():
-        said.setdefault(_short(row["source"]), [])
-        value = _phrase(row)
-        if value not in said[_short(row["source"])]:
-            said[_short(row["source"])].append(value)
+    for row in part:
+        values = said.setdefault(_short(row["source"]), [])
+        if (value := _phrase(row)) not in values:
+            values.append(value)
     per_source = [f"{src} says {' and '.join(values)}" for src, values in said.items()]
     if status == "single-source":
         return f"only {per_source[0]}"
@@ -407,17 +414,15 @@ def _explain(part: pd.DataFrame, status: str) -> str:
     return "sources disagree: " + "; ".join(per_source) + _later(part)
 
 
-def _later(part: pd.DataFrame) -> str:
+def _later(part: list[dict]) -> str:
     """'; the later source (006, 2013-07-04) reports more' for a running total that grew."""
-    if "published" not in part or part.iloc[0]["kind"] != "count":
+    if part[0]["kind"] != "count" or part[0]["block"] not in _RUNNING:
         return ""
-    if part.iloc[0]["block"] not in _RUNNING:
+    dated = [row for row in part if _present(row.get("published"))]
+    if len({row["published"] for row in dated}) < 2:
         return ""
-    dated = part[[_present(p) for p in part["published"]]]
-    if dated["published"].nunique() < 2:
-        return ""
-    low = dated.loc[dated["span"].map(lambda s: s[0]).idxmin()]
-    high = dated.loc[dated["span"].map(lambda s: s[1]).idxmax()]
+    low = min(dated, key=lambda row: row["span"][0])
+    high = max(dated, key=lambda row: row["span"][1])
     if str(high["published"]) <= str(low["published"]):
         return ""
     return (f"; the later source ({_short(high['source'])}, {high['published']}) reports more than "
@@ -433,17 +438,16 @@ def _phrase(row) -> str:
     return " ".join(p for p in (display(row), unit, event) if p)
 
 
-def _timeline(frame: pd.DataFrame, clusters: list[Cluster]) -> list[TimelineEvent]:
+def _timeline(rows: dict[int, dict], groups: list[list[int]], clusters: list[Cluster]) -> list[TimelineEvent]:
     """Every dated event (one per date cluster) in date order, with its sources and status."""
     events = []
-    for cluster in clusters:
-        part = frame[frame["id"].isin(cluster.claims)]
-        if cluster.kind != "date" or (part["event"] == "publication").all():
+    for members, cluster in zip(groups, clusters):
+        part = [rows[r] for r in members]
+        if cluster.kind != "date" or all(row["event"] == "publication" for row in part):
             continue
-        finest = min(part.index, key=lambda r: (_days(frame.at[r, "span"]), r))
-        row = frame.loc[finest]
+        row = min(part, key=lambda row: _days(row["span"]))  # the finest date names the day
         when = str(row["value"]) if _present(row["value"]) else "/".join(row["span"])  # ISO 8601 interval
-        events.append(TimelineEvent(str(when), _event_words(row), cluster.claims, cluster.status, cluster.sources))
+        events.append(TimelineEvent(when, _event_words(row), cluster.claims, cluster.status, cluster.sources))
     return sorted(events, key=lambda e: (e.date, e.claims))
 
 
