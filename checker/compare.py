@@ -27,11 +27,12 @@ _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
-_EXACT_KINDS = frozenset(_EVENTS["exact_kinds"])
+_NEAR_MISS = _EVENTS["near_miss"]
 _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
 _RUNNING = frozenset(_EVENTS["running"])
 _NUMBERS = lexicon.load("numbers")
-_NOISE = frozenset(_EVENTS["function_words"]) | frozenset(lexicon.load("calendar")["months"]) | frozenset(
+_CALENDAR = lexicon.load("calendar")
+_NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
@@ -75,7 +76,8 @@ class Weights:
     of capitalised names the sparser side shares. Compatible values are evidence too: for dates
     the more the coarser of the two is specific (two sources naming the same day are rarely about
     two events), for numbers the more the number is (2,500 is a rarer coincidence than 3).
-    Numbers that differ lose `magnitude` per power of ten between them.
+    Numbers that differ a little keep part of that credit (events.yaml near_miss) and lose
+    `magnitude` per power of ten between them.
     """
 
     context: float = 0.6
@@ -85,7 +87,6 @@ class Weights:
     month: float = 0.35
     year: float = 0.2
     magnitude: float = 0.05
-    near: float = 0.5          # numbers this many powers of ten apart (x3) are no evidence of one fact
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
@@ -145,11 +146,11 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
 
 def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame:
     """The claims table plus each claim's fact signature: block, event, context words, names,
-    value interval and event date (its own, else that of a date in the same sentence)."""
+    value interval and event date (of a date with a written year in the same sentence)."""
     records = claims.to_dict("records")
     dated: dict[tuple, tuple] = {}
     for row in records:
-        if row["kind"] == "date":
+        if row["kind"] == "date" and not row["year_inferred"]:  # "yesterday" resolves differently per article
             dated.setdefault((row["source"], row["sentence"]), _date_bounds(str(row["value"]))
                              if _present(row["value"]) else interval(row, tolerance))
     rows = [_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())) for row in records]
@@ -179,7 +180,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
                           _names(" ".join(after.split()[:_OWNER]))}))
     when: tuple = ()
     if kind != "date":
-        when = _date_bounds(str(row["event_date"])) if _present(row.get("event_date")) else sentence_date
+        when = sentence_date
     return (_block(row, event), event, frozenset(words), names, owner, interval(row, tolerance), when)
 def _block(row, event: str) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact."""
@@ -248,9 +249,9 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
     clusters merge only when no cross pair is vetoed and their mean score clears the bar.
     Only pairs that share a context word no more common than `_POSTING` claims of the block
     are scored up front, so a large block costs about its number of such pairs, not its square."""
-    scores: dict[tuple[int, int], float] = {}
+    scores: dict[tuple[int, int], float | None] = {}
 
-    def score(a: int, b: int) -> float:
+    def score(a: int, b: int) -> float | None:
         key = (a, b) if a < b else (b, a)
         if key not in scores:
             scores[key] = _pair(rows[key[0]], rows[key[1]], idf, weights)
@@ -262,7 +263,8 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
             index.setdefault(word, []).append(r)
     candidates = {(a, b) for members in index.values() if len(members) <= _POSTING
                   for i, a in enumerate(members) for b in members[i + 1:]}
-    pairs = sorted(((score(a, b), a, b) for a, b in candidates), key=lambda t: (-t[0], t[1], t[2]))
+    scored = ((score(a, b), a, b) for a, b in candidates)
+    pairs = sorted((t for t in scored if t[0] is not None), key=lambda t: (-t[0], t[1], t[2]))
     member = {r: r for r in block}
     parts: dict[int, list[int]] = {r: [r] for r in block}
     for value, a, b in pairs:
@@ -271,7 +273,7 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
         ca, cb = member[a], member[b]
         if ca == cb:
             continue
-        cross = [score(x, y) for x in parts[ca] for y in parts[cb]]
+        cross = [v for x in parts[ca] for y in parts[cb] if (v := score(x, y)) is not None]
         if -math.inf in cross or sum(cross) / len(cross) < weights.threshold:
             continue
         parts[ca].extend(parts.pop(cb))
@@ -280,13 +282,14 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
     return [sorted(part) for part in parts.values()]
 
 
-def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float:
+def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float | None:
     """Evidence that claims ra and rb (rows of the signed claims table) state the same fact;
-    -inf when they cannot."""
+    -inf when they cannot, None when it cannot tell (two agreeing mentions in one article)."""
     meet = _meet(ra["span"], rb["span"])
     if "publication" in (ra["event"], rb["event"]):
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
-    if ra["source"] == rb["source"] and (not meet or ra["sentence"] == rb["sentence"]):
+    same_source = ra["source"] == rb["source"]
+    if same_source and (not meet or ra["sentence"] == rb["sentence"]):
         return -math.inf  # an article does not contradict itself, nor state one fact twice in a sentence
     if ra["kind"] != "date":
         if not meet and ra["kind"] == "count" and not _present(ra["block"]):
@@ -294,20 +297,22 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float:
         if ra["event"] and rb["event"] and ra["event"] != rb["event"]:
             return -math.inf
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
-            return -math.inf
+            return -math.inf  # in sentences dated (with a written year) on other days: other events
     total = weights.context * _overlap(ra, rb, idf)
     if not meet and ra["block"] in _NAMED_UNITS and not _shared_names(ra["owner"], rb["owner"]):
         return -math.inf  # two differing ages not both next to one name are two people
     shared = _shared_names(ra["names"], rb["names"])
     if ra["names"] and rb["names"]:
-        total += weights.names * shared if shared else -weights.names  # named elsewhere: another fact
+        total += weights.names * shared if shared else -weights.names / 2  # named elsewhere: another fact?
     if ra["kind"] == "date":
         total += _date_bonus(ra["span"], rb["span"], weights) if meet else 0.0
-    elif meet or ra["kind"] not in _EXACT_KINDS:
+    else:
         apart = _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
-        total += _number_bonus(ra["span"], weights) * max(0.0, 1 - apart / weights.near) - weights.magnitude * apart
-    if ra["source"] == rb["source"] and total < weights.same_source:
-        return -math.inf
+        reach = _NEAR_MISS.get(ra["kind"], 0.0)
+        near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0
+        total += _number_bonus(ra, weights) * near - weights.magnitude * apart
+    if same_source and total < weights.same_source:
+        return None  # two agreeing mentions in one article: no evidence either way
     return total
 
 
@@ -348,10 +353,14 @@ def _orders_apart(a: tuple, b: tuple) -> float:
     return math.log10(middles[1] / middles[0])
 
 
-def _number_bonus(span: tuple, weights: Weights) -> float:
-    """Agreeing numbers: the larger the number, the rarer the coincidence (3 ~ 0.3, 100 up ~ 1)."""
-    size = max((abs(v) for v in span if isinstance(v, float) and math.isfinite(v)), default=0.0)
-    return weights.value * min(1.0, math.log10(size + 1) / 2)
+def _number_bonus(row: dict, weights: Weights) -> float:
+    """Agreeing numbers: the more values the number could have taken as written, the rarer the
+    coincidence (3 ~ 0.3 of the weight, 24 ~ 0.7, 6.1 or 100 and up ~ all of it)."""
+    value = _number(row["value"])
+    if value is None:
+        value = max((abs(v) for v in (_number(row["low"]), _number(row["high"])) if v is not None), default=0.0)
+    step = _half_step(value) / 0.49
+    return weights.value * min(1.0, math.log10(1 + abs(value) / step) / 2)
 
 
 def _date_bonus(a: tuple, b: tuple, weights: Weights) -> float:
