@@ -25,6 +25,7 @@ STATUSES = ("discrepancy", "agreement", "single-source")
 _EVENTS = lexicon.load("events")
 _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
+_GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _NEAR_MISS = _EVENTS["near_miss"]
@@ -43,6 +44,7 @@ _TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
 _WINDOW = 8        # content words either side of a number that say what it counts
 _OWNER = 3         # words either side of an age that name whose age it is
+_LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
 _POSTING = 50      # context words shared by more claims of a block than this do not make candidates
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
@@ -87,6 +89,7 @@ class Weights:
     month: float = 0.35
     year: float = 0.2
     magnitude: float = 0.05
+    lead: float = 0.15
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
@@ -153,8 +156,14 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
         if row["kind"] == "date" and not row["year_inferred"]:  # "yesterday" resolves differently per article
             dated.setdefault((row["source"], row["sentence"]), _date_bounds(str(row["value"]))
                              if _present(row["value"]) else interval(row, tolerance))
-    rows = [_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())) for row in records]
-    extra = pd.DataFrame(rows, index=claims.index, columns=["block", "event", "context", "names", "owner", "span", "when"])
+    order: dict[str, list[str]] = {}
+    for row in sorted(records, key=lambda row: (row["source"], row["start"])):
+        if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
+            seen.append(row["sentence"])
+    rows = [(*_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())),
+             row["sentence"] in order[row["source"]][:_LEAD]) for row in records]
+    extra = pd.DataFrame(rows, index=claims.index,
+                         columns=["block", "event", "context", "names", "owner", "span", "when", "lead"])
     return pd.concat([claims, extra], axis=1)
 
 
@@ -296,9 +305,13 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # a bare number names no fact it could contradict
         if ra["event"] and rb["event"] and ra["event"] != rb["event"]:
             return -math.inf
+        if ra["block"] in _OUTCOMES and len({_who(ra), _who(rb)} - {None}) > 1:
+            return -math.inf  # "two women" and "three workers" killed count different people
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     total = weights.context * _overlap(ra, rb, idf)
+    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "date":
+        total += weights.lead  # both articles lead with the figure: the story's main fact (inverted pyramid)
     if not meet and ra["block"] in _NAMED_UNITS and not _shared_names(ra["owner"], rb["owner"]):
         return -math.inf  # two differing ages not both next to one name are two people
     shared = _shared_names(ra["names"], rb["names"])
@@ -314,6 +327,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
+
+
+def _who(row: dict) -> str | None:
+    """The kind of person a casualty count counts, None when generic (people, victims, dead)."""
+    unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
+    return None if unit is None or unit in _GENERIC_PERSONS or unit in _OUTCOMES else unit
 
 
 def _overlap(ra: dict, rb: dict, idf: dict[str, float]) -> float:
