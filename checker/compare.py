@@ -458,9 +458,10 @@ def _later(part: list[dict]) -> str:
 
 
 def _phrase(row) -> str:
-    """'3 killed', '~2,500 troops', '2023-10'; a date without one value as written ('end of 2021')."""
+    """'3 killed', '~2,500 troops', '2023-10'; a date without one value as written, with its
+    interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
     if row["kind"] == "date" and not _present(row["value"]):
-        return f"“{row['text']}”"
+        return f"“{row['text']}” ({'/'.join(row['span'])})"
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration", "time") else ""
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
     return " ".join(p for p in (display(row), unit, event) if p)
@@ -489,9 +490,7 @@ def display(row) -> str:
 
 
 def _event_words(row, limit: int = 6) -> str:
-    """The subject extraction gave, else the words either side of the date in its sentence."""
-    if isinstance(row.get("subject"), str) and row["subject"]:
-        return row["subject"]
+    """The words either side of the date in its sentence: what happened then, as written."""
     sentence, text = str(row["sentence"]), str(row["text"])
     at = sentence.find(text)
     if at < 0:
