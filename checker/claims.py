@@ -144,24 +144,25 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
 def extract(source: Source, *, reference: date | None = None) -> list[Claim]:
     """Every claim in `source`, in text order.
 
-    `reference` dates year-less mentions; a source with no publication date of its own also
-    cannot be older than its own latest explicit past date or dateline, so that moves it forward.
+    `reference` dates year-less mentions: the publication date, or for a source without one the
+    story's date. Such a source cannot be older than its own dateline or latest explicit past
+    date, so a later one of those moves the reference forward (claims say the year is inferred).
+    With no reference at all nothing is knowable: year-less dates stay "--MM-DD".
     """
     if source.published:
-        reference = date.fromisoformat(source.published)
-        return _extract(source, reference)[0]
+        return _extract(source, date.fromisoformat(source.published))[0]
     claims, latest = _extract(source, reference)
-    if latest is not None and (reference is None or latest > reference):
-        claims, _ = _extract(source, latest, relative=reference is not None)
+    if reference is not None and latest is not None and latest > reference:
+        claims, _ = _extract(source, latest)
     return claims
 
 
-def _extract(source: Source, reference: date | None, *, relative: bool = True) -> tuple[list[Claim], date | None]:
+def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date | None]:
     text = source.text
     claims: list[Claim] = []
     for s_start, s_end in sentences(text, source.body_start):
         sentence = text[s_start:s_end]
-        for mention, subject, event in _sentence_mentions(sentence, reference, relative=relative):
+        for mention, subject, event in _sentence_mentions(sentence, reference):
             claims.append(Claim(
                 source.id, s_start + mention.start, s_start + mention.end,
                 sentence[mention.start:mention.end], mention.kind, mention.value, mention.low,
@@ -172,14 +173,13 @@ def _extract(source: Source, reference: date | None, *, relative: bool = True) -
     return sorted(claims, key=lambda c: (c.start, c.end)), latest
 
 
-def _sentence_mentions(sentence: str, ref: date | None, *, relative: bool = True
-                       ) -> list[tuple[Mention, str | None, str | None]]:
+def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
     skip = [(m.start(), m.end()) for m in PHONE_RE.finditer(sentence)]
     skip += [(m.start(), m.end()) for m in IDIOM_RE.finditer(sentence)]
     if item := LIST_ITEM_RE.match(sentence):
         skip.append(item.span())
-    found: list[Mention] = [d for d in find_dates(sentence, ref, relative=relative) if not _overlaps(d.start, d.end, skip)]
+    found: list[Mention] = [d for d in find_dates(sentence, ref) if not _overlaps(d.start, d.end, skip)]
     found += find_times(sentence, skip + [(f.start, f.end) for f in found])
     counts: list[tuple[Mention, list[str]]] = []
     pos = 0
@@ -433,7 +433,7 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             words.append(word)
             pos = w.end()
             break
-        if "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
+        if word[0].islower() and "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
             break
         words.append(word)
         pos = w.end()

@@ -364,12 +364,8 @@ DATE_GRAMMARS = (
 )
 
 
-def find_dates(sentence: str, ref: date | None, *, relative: bool = True) -> list[Mention]:
+def find_dates(sentence: str, ref: date | None) -> list[Mention]:
     """Every date mention in `sentence`, non-overlapping, earlier grammars first.
-
-    With `relative` false the reference is only a lower bound on when the article was written
-    (its own latest date), good enough to give "August 15" a year but not to say which day
-    "yesterday" or "on Tuesday" was; those are then left out.
 
     A year-less calendar date in a sentence that names exactly one year takes that year
     ("the Boxing Day earthquake and tsunami in 2004")."""
@@ -379,8 +375,7 @@ def find_dates(sentence: str, ref: date | None, *, relative: bool = True) -> lis
         for m in pattern.finditer(sentence):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
-            anchor = ref if relative or pattern not in (RELATIVE_RE, WEEKDAY_RE) else None
-            if (mention := build(m, sentence, anchor)) is not None:
+            if (mention := build(m, sentence, ref)) is not None:
                 found.append(mention)
                 if mention.year_inferred and pattern in _CALENDAR_GRAMMARS and not m.groupdict().get("rel_year"):
                     calendar_days.add(mention.start)
