@@ -8,7 +8,7 @@ ages, durations, bare years, counts), then ordinals; a span taken once is not re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
@@ -188,7 +188,7 @@ def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, s
         taken = skip + [(f.start, f.end) for f in found]
         if _overlaps(m.start("num"), m.end("num"), taken):
             continue
-        result = _quantity(m, sentence, counts, ref)
+        result = _quantity(m, sentence, counts)
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
@@ -219,7 +219,7 @@ def _overlaps(start: int, end: int, spans) -> bool:
 
 # ------------------------------------------------------------------ quantities
 
-def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Mention, list[str]] | None:
+def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] | None:
     """Classify one number by what surrounds it; None for identifiers, list items and non-claims."""
     start, end = m.start(), m.end()
     num_text = m.group("num")
@@ -256,14 +256,13 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
     if (is_digits and not m.group("hedge") and not m.group("cur") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in _NOT_NAMES):
         return None
-    if tail.startswith(("-", "–")) and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail) or _PHONE_BEFORE_RE.search(head):
-        return None
+    if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
+            or _PHONE_BEFORE_RE.search(head)):
+        return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
             w.lower().rstrip(".") in _STREET for w in _CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
         return None  # an address: "505 LaGuardia Place", "473 East 55th Street"
     glued = _GLUED_RE.match(tail) if is_digits else None
-    if tail[:1] in "/:" and tail[1:2].isdigit():
-        return None
 
     def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
         if kind != "duration":
@@ -302,16 +301,15 @@ def _quantity(m: re.Match, sentence: str, counts, ref: date | None) -> tuple[Men
             _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and tail.lstrip().startswith((",", ")"))):
         return make("measure", value, "years old"), []
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
-        shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower()]
+        shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
         return make("measure", value, shown, normalized=_canonical(value, pint_unit)), []
-    if (magnitude_head or _RICHTER_RE.match(shared) or "." in num_text and 1 <= value < 10
-            and (quake := _QUAKE_TAIL_RE.match(shared))):
+    if (magnitude_head or _RICHTER_RE.match(shared)
+            or "." in num_text and 1 <= value < 10 and _QUAKE_TAIL_RE.match(shared)):
         begin = magnitude_head.start() if magnitude_head else start
         return make("measure", value, "magnitude", begin=min(begin, start)), []
     if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
-        if not (mu.group("unit") == "m" and not glued and not _year(num_text) and value > 10000):
-            return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
+        return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date
     if (du := _DURATION_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, du.end()):
         designator, factor = _DURATIONS[du.group("unit").lower()]
