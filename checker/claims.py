@@ -106,7 +106,8 @@ _CASUALTY_AFTER_RE = re.compile(
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|wounding|wounded|hurting|deaths?\s+of|injuries\s+(?:of|to)|"
-    r"(?:death\s+)?toll\s+(?:\w+\s+){0,3}(?:to|at|of))\s*,?\s*$", re.I)
+    r"(?:death\s+)?toll(?:\s+(?:\w+\s+){0,8}?(?:to|at|of))?)\s*,?\s*$", re.I)
+_NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 _PLACE_RE = re.compile(
     r"\b(?:in|at|near|across|from|on|outside)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
@@ -354,6 +355,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = lexicon.unit_class(casualty)
     elif np_head and np_head.lower() not in ("others", "other", "more"):
         unit = _unit_phrase(np_words)
+    elif (noun_of := _NOUN_OF_RE.search(head)) and noun_of.group("noun") not in _STOP:
+        unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"
     else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"
         nouns = [c.unit for c, words in counts if c.unit and c.unit not in _CASUALTY_CLASSES]
         unit = nouns[-1] if nouns else ("people" if np_head else None)
@@ -472,29 +475,30 @@ def _ordinal(m: re.Match, sentence: str) -> Mention | None:
 # ------------------------------------------------------------------ subject, datelines, reference
 
 def subject(sentence: str, mention: Mention) -> str | None:
-    """A short phrase saying what the mention is about: the counted noun phrase (or, for dates,
-    the clause words before it), its event word, and the first place named after it."""
+    """A short phrase saying what the mention is about: the counted noun phrase with its event
+    word ("American troops stationed", "people killed"), the clause words before the mention
+    when that says little (always for dates: "U.S. conducted drone strike"), and the first place
+    named after it ("in Iraq")."""
     words: list[str] = []
-    if mention.kind != "date" and mention.kind != "time":
+    if mention.kind not in ("date", "time"):
         np_words, pos = noun_phrase(sentence[mention.end:])
-        words = list(np_words)
+        words = [w.rstrip(".") for w in np_words]
         if c := _CASUALTY_AFTER_RE.match(sentence, mention.end + pos):
             words.append(c.group("cas"))
         if not words and mention.kind == "count" and mention.unit:
             words = [mention.unit]
-    if not words:
+    if len(words) < 2:
         clause = _CLAUSE_BREAK_RE.split(sentence[:mention.start])[-1]
-        words = _content_words(clause)[-5:]
+        words = _content_words(clause)[-(5 - len(words)):] + words
     if not words:
         clause = _CLAUSE_BREAK_RE.split(sentence[mention.end:].lstrip(" ,;:"))[0]
         words = _content_words(clause)[:5]
     place = _PLACE_RE.search(sentence, mention.end) or _PLACE_RE.search(sentence[:mention.start])
     if place and place.group("place").split()[-1].lower().rstrip(".") not in _NOT_NAMES:
-        phrase = place.group("place")
+        phrase = place.group("place").rstrip(".")
         if phrase not in " ".join(words):
             words += ["in", phrase]
-    text = " ".join(words).strip()
-    return text or None
+    return " ".join(words).strip() or None
 
 
 def _content_words(text: str) -> list[str]:

@@ -312,8 +312,8 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         value, low, high = _shift(ref, n, m.group("nunit"))
     elif m.group("bare_season"):
-        if not prep:
-            return None  # "summer" alone is too vague to date anything
+        if not prep or m.group("bare_season")[0].isupper():
+            return None  # "summer" alone is too vague to date anything; "Dies in Fall" is no season
         lo, hi = _season(m.group("bare_season"), None, ref, future)
         value, low, high = None, _iso(lo), _iso(hi)
     else:
