@@ -225,7 +225,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     start, end = m.start(), m.end()
     num_text = m.group("num")
     is_digits = num_text[0].isdigit()
-    head = sentence[:m.start("num") if not m.group("hedge") and not m.group("cur") else start]
+    head = sentence[:start]
     hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
     value = parse_number(num_text)
     low = high = None
