@@ -379,7 +379,7 @@ def find_dates(sentence: str, ref: date | None) -> list[Mention]:
                 found.append(mention)
                 if mention.year_inferred and pattern in _CALENDAR_GRAMMARS and not m.groupdict().get("rel_year"):
                     calendar_days.add(mention.start)
-    years = {f.value for f in found if isinstance(f.value, str) and len(f.value) == 4}
+    years = {f.value for f in found if isinstance(f.value, str) and f.value.isdigit()}
     if len(years) == 1 and calendar_days:
         year = years.pop()
         found = [_with_year(f, year) if f.start in calendar_days else f for f in found]
