@@ -170,6 +170,8 @@ def _season(season: str, which: str | None, ref: date, future: bool) -> tuple[da
 def _bounded(prep: str | None, value, low, high, hedge_default="exact"):
     """Apply a bounding preposition ("by next year" -> at most the end of next year)."""
     hedge = BOUNDS.get((prep or "").lower(), hedge_default)
+    if isinstance(value, str) and value.startswith("-"):
+        return hedge, low, high  # a year-less date has no calendar bounds to give
     if hedge in ("at-most", "less-than") and high is None and value is not None:
         high = _granule_end(value) if hedge == "at-most" else _granule_start(value)
     elif hedge in ("at-least", "more-than") and low is None and value is not None:
