@@ -55,6 +55,7 @@ _MEASURE_UNITS: dict[str, list] = _MEASURES["units"]
 _CURRENCIES: dict[str, str] = _MEASURES["currencies"]
 _DURATIONS: dict[str, list] = _MEASURES["durations"]
 _CASUALTY_CLASSES = frozenset({"killed", "injured", "missing", "arrested"})
+_PERSON_CLASSES = frozenset({"troops", "people", "militants"})
 _CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_CLASSES}
 
 _CUR_WORDS = [c for c in _CURRENCIES if c.isalpha() and len(c) > 1]
@@ -359,6 +360,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"
     else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"
         nouns = [c.unit for c, words in counts if c.unit and c.unit not in _CASUALTY_CLASSES]
+        if np_head:  # "others" are more of the people counted before, else people
+            nouns = [u for u in nouns if lexicon.unit_class(u) in _PERSON_CLASSES]
         unit = nouns[-1] if nouns else ("people" if np_head else None)
     adverb = re.match(r"\s+\w+ly\b", tail)
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or adverb and counts):
