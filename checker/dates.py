@@ -91,7 +91,8 @@ WEEKDAY_RE = re.compile(
 _HEDGE = _alt(lexicon.hedges())
 _AMPM = r"[ap](?:\.\s?m\.|\s?m\b)"
 TIME_RE = re.compile(
-    rf"(?<![\w.:/])(?:(?P<prep>at|by|from|until|till|before|after|since|on)\s+)?(?:(?P<hedge>{_HEDGE}|shortly before|shortly after|just before|just after)\s+)?"
+    rf"(?<![\w.:/])(?:(?P<prep>at|by|from|until|till|before|after|since|on)\s+)?"
+    rf"(?:(?P<hedge>{_HEDGE}|shortly before|shortly after|just before|just after)\s+)?"
     rf"(?:(?P<h>[0-2]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|\.\d)"
     rf"(?:\s*(?P<ampm>{_AMPM}))?"
     rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>{_AMPM})"
