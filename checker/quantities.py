@@ -32,8 +32,8 @@ _CASUALTY_CLASSES = frozenset({"killed", "injured", "missing", "arrested"})
 _PERSON_CLASSES = frozenset({"troops", "people", "militants"})
 _CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_CLASSES}
 
-_CUR_WORDS = [c for c in _CURRENCIES if c.isalpha() and len(c) > 1]
-_CUR_SIGNS = [c for c in _CURRENCIES if not c.isalpha()]
+_CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
+_CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "$", "us$", "€"
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:(?P<between>between|from)\s+)?"
     rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|R)(?=\d))\s?)?"
