@@ -60,7 +60,7 @@ _MAGNITUDE_HEAD_RE = re.compile(
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
-_APPOSITION_RE = re.compile(r"[A-Z][\w'’]+,\s*$")
+_APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’]+|\b(?:{_alt(WORDS['kin'])})),\s*$")  # "Gigante, 77,"; "two sons, 11"
 _DURATION_TAIL_RE = re.compile(rf"[\s-]*(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
@@ -190,8 +190,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return make("measure", value, "years old", end + a.end()), []
     if age_head := _AGE_HEAD_RE.search(head):
         return make("measure", value, "years old", begin=age_head.start()), []
-    if is_digits and value < 120 and not _word_after(tail) and (
-            _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and tail.lstrip().startswith((",", ")"))):
+    if is_digits and value < 120 and (not _word_after(tail) or re.match(r"\s+and\s+\d", tail)) and (
+            _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and re.match(r"\s*(?:[,).]|and\s+\d)", tail)):
         return make("measure", value, "years old"), []
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
@@ -329,7 +329,9 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             pos = w.end()
             break
         if word[0].islower() and "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
-            break
+            nxt = _WORD_RE.match(tail, w.end())
+            if words or not nxt or nxt.group("w").lower() in STOP:
+                break  # a participle ("2,500 troops | stationed"), unless it modifies a noun ("one armed militant")
         words.append(word)
         pos = w.end()
         if word[0].islower() and _plural(low):
