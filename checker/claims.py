@@ -121,13 +121,15 @@ def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, s
     found += find_times(sentence, skip + [(f.start, f.end) for f in found])
     found = find_quantities(sentence, found, skip)
     found.sort(key=lambda f: f.start)
-    event = next((str(f.value) for f in found if f.kind == "date" and isinstance(f.value, str)), None)
+    dated = [f for f in found if f.kind == "date" and isinstance(f.value, str)]
     out = []
     for f in found:
+        # the event date is the sentence's date mention nearest to this one (its own for a date)
+        nearest = f if f.kind == "date" else min(dated, key=lambda d: abs(d.start - f.start), default=None)
+        event = nearest.value if nearest and isinstance(nearest.value, str) else None
         if f.kind == "time" and event and len(event) == 10:
             f = f._replace(value=f"{event}T{f.value}")
-        own_event = f.value if f.kind == "date" and isinstance(f.value, str) else event
-        out.append((f, subject(sentence, f), own_event))
+        out.append((f, subject(sentence, f), event))
     return out
 
 
