@@ -254,9 +254,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         if np_head:  # "others" are more of the people counted before, else people
             nouns = [u for u in nouns if lexicon.unit_class(u) in _PERSON_CLASSES]
         unit = nouns[-1] if nouns else ("people" if np_head else None)
-    adverb = re.match(r"\s+\w+ly\b", tail)
-    if is_word and not (np_head or casualty or hedge != "exact" or low is not None or adverb and counts):
-        return None  # "three" on its own: a pronoun or an idiom, not a count
+    if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts):
+        return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _QUAKE_WORDS_RE.search(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
