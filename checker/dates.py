@@ -102,7 +102,7 @@ TIME_RE = re.compile(
 
 _ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
-_FUTURE_PREPS = {"through", "by"}
+_FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
 
 
 def _cap(token: str | None) -> bool:
