@@ -7,13 +7,14 @@ ages, durations, bare years, counts), then ordinals; a span taken once is not re
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import lexicon
-from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, is_future
-from .quantities import CASUALTY_AFTER_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase, overlaps
+from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, is_future, take
+from .quantities import CASUALTY_AFTER_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase
 from .sources import Source
 
 KINDS = ("count", "date", "time", "duration", "measure", "money", "percent", "ordinal")
@@ -51,6 +52,7 @@ _PLACE_RE = re.compile(r"\b(?:in|at|near|across|from|on|outside)\s+"
                        r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+_WINDOW = 200  # characters around a mention that its subject is drawn from
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
                    | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})
 
@@ -113,28 +115,25 @@ def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date 
 
 def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
-    skip = [(m.start(), m.end()) for m in PHONE_RE.finditer(sentence)]
-    skip += [(m.start(), m.end()) for m in IDIOM_RE.finditer(sentence)]
-    if item := LIST_ITEM_RE.match(sentence):
-        skip.append(item.span())
-    found: list[Mention] = [d for d in find_dates(sentence, ref) if not overlaps(d.start, d.end, skip)]
-    found += find_times(sentence, skip + [(f.start, f.end) for f in found])
-    found = find_quantities(sentence, found, skip)
+    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, list items, mentions
+    for m in [*PHONE_RE.finditer(sentence), *IDIOM_RE.finditer(sentence), LIST_ITEM_RE.match(sentence)]:
+        if m:
+            take(taken, m.start(), m.end())
+    found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)
     found.sort(key=lambda f: f.start)
     dated = [f for f in found if f.kind == "date" and isinstance(f.value, str)]
+    starts = [d.start for d in dated]
     out = []
     for f in found:
         # the event date is the sentence's date mention nearest to this one (its own for a date)
-        nearest = f if f.kind == "date" else min(dated, key=lambda d: abs(d.start - f.start), default=None)
+        i = bisect.bisect(starts, f.start)
+        near = sorted(dated[max(0, i - 1):i + 1], key=lambda d: abs(d.start - f.start))
+        nearest = f if f.kind == "date" else (near[0] if near else None)
         event = nearest.value if nearest and isinstance(nearest.value, str) else None
         if f.kind == "time" and event and len(event) == 10:
             f = f._replace(value=f"{event}T{f.value}")
         out.append((f, subject(sentence, f), event))
     return out
-
-
-def overlaps(start: int, end: int, spans) -> bool:
-    return any(a < end and start < b for a, b in spans)
 
 
 # ------------------------------------------------------------------ subject, datelines, reference
@@ -153,12 +152,14 @@ def subject(sentence: str, mention: Mention) -> str | None:
         if not words and mention.kind == "count" and mention.unit:
             words = [mention.unit]
     if len(words) < 2:
-        clause = _CLAUSE_BREAK_RE.split(sentence[:mention.start])[-1]
+        clause = _CLAUSE_BREAK_RE.split(sentence[max(0, mention.start - _WINDOW):mention.start])[-1]
         words = _content_words(clause)[-(5 - len(words)):] + words
     if not words:
-        clause = _CLAUSE_BREAK_RE.split(sentence[mention.end:].lstrip(" ,;:"))[0]
+        clause = _CLAUSE_BREAK_RE.split(sentence[mention.end:mention.end + _WINDOW].lstrip(" ,;:"))[0]
         words = _content_words(clause)[:5]
-    place = _PLACE_RE.search(sentence, mention.end) or _PLACE_RE.search(sentence[:mention.start])
+    after = _PLACE_RE.search(sentence, mention.end, mention.end + _WINDOW + 60)  # room for the name's end
+    place = (after if after and after.start() < mention.end + _WINDOW else None
+             ) or _PLACE_RE.search(sentence, max(0, mention.start - _WINDOW), mention.start)
     if place and place.group("place").split()[-1].lower().rstrip(".") not in NOT_NAMES:
         phrase = place.group("place").rstrip(".")
         if phrase not in " ".join(words):

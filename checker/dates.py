@@ -367,8 +367,18 @@ DATE_GRAMMARS = (
 )
 
 
-def find_dates(sentence: str, ref: date | None) -> list[Mention]:
-    """Every date mention in `sentence`, non-overlapping, earlier grammars first.
+def free(taken: bytearray, start: int, end: int) -> bool:
+    """Is no character of sentence[start:end] taken by an earlier mention? (`taken` is a
+    per-character mask, so checks stay linear however many numbers a sentence holds.)"""
+    return taken.find(1, start, end) < 0
+
+
+def take(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
+
+
+def find_dates(sentence: str, ref: date | None, taken: bytearray) -> list[Mention]:
+    """Every date mention in `sentence` outside `taken` (which it marks), earlier grammars first.
 
     A year-less calendar date in a sentence that names exactly one year takes that year
     ("the Boxing Day earthquake and tsunami in 2004")."""
@@ -376,10 +386,11 @@ def find_dates(sentence: str, ref: date | None) -> list[Mention]:
     calendar_days: set[int] = set()  # positions of year-less month/day and holiday mentions
     for pattern, build in DATE_GRAMMARS:
         for m in pattern.finditer(sentence):
-            if any(f.start < m.end() and m.start() < f.end for f in found):
+            if not free(taken, m.start(), m.end()):
                 continue
             if (mention := build(m, sentence, ref)) is not None:
                 found.append(mention)
+                take(taken, mention.start, mention.end)
                 if mention.year_inferred and pattern in _CALENDAR_GRAMMARS and not m.groupdict().get("rel_year"):
                     calendar_days.add(mention.start)
     years = {f.value for f in found if isinstance(f.value, str) and f.value.isdigit()}
@@ -398,11 +409,11 @@ def _with_year(mention: Mention, year: str) -> Mention:
 _CALENDAR_GRAMMARS = (DMY_RE, MDY_RE, HOLIDAY_RE)
 
 
-def find_times(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Times of day: "at 2:53 pm" -> "14:53", "1052 GMT" -> "10:52" (unit: the zone)."""
+def find_times(sentence: str, taken: bytearray) -> list[Mention]:
+    """Times of day outside `taken` (which it marks): "at 2:53 pm" -> "14:53", "1052 GMT" -> "10:52"."""
     found = []
     for m in TIME_RE.finditer(sentence):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if not free(taken, m.start(), m.end()):
             continue
         ampm = (m.group("ampm") or m.group("ampm2") or "").lower()
         zone = m.group("zone")
@@ -426,4 +437,5 @@ def find_times(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
         hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
         unit = ZONES[zone.lower()] if zone else None
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", hedge=hedge, unit=unit))
+        take(taken, m.start(), m.end())
     return found

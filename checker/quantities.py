@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from . import lexicon
-from .dates import MONTHS, WEEKDAYS, Mention
+from .dates import MONTHS, WEEKDAYS, Mention, free, take
 from .numbers import NUMBER, ORDINAL, SUFFIX_SCALES, parse_number, parse_ordinal
 
 _alt = lexicon.alternation
@@ -79,37 +79,33 @@ _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 _CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
+_WINDOW = 200  # characters around a number that decide what it is
 
 
-def find_quantities(sentence: str, found: list[Mention], skip: list[tuple[int, int]]) -> list[Mention]:
-    """The quantities of `sentence` that do not overlap `skip` or the dates and times in `found`."""
-    found = list(found)
+def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
+    """The quantities and ordinals of `sentence` outside `taken` (dates, times, skipped spans)."""
+    found: list[Mention] = []
     counts: list[tuple[Mention, list[str]]] = []
     pos = 0
     while m := QUANTITY_RE.search(sentence, pos):
         pos = m.end("num")  # a coordinated second number ("7.6 and 7.4") is read again by itself
-        taken = skip + [(f.start, f.end) for f in found]
-        if overlaps(m.start("num"), m.end("num"), taken):
+        if not free(taken, m.start("num"), m.end("num")):
             continue
         result = _quantity(m, sentence, counts)
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
-        if result is not None and not overlaps(result[0].start, result[0].end, taken):
+        if result is not None and free(taken, result[0].start, result[0].end):
             mention, np_words = result
             found.append(mention)
+            take(taken, mention.start, mention.end)
             pos = max(pos, mention.end)
             if mention.kind == "count":
                 counts.append((mention, np_words))
     for m in ORDINAL_RE.finditer(sentence):
-        if not overlaps(m.start(), m.end(), skip + [(f.start, f.end) for f in found]):
-            if (mention := _ordinal(m, sentence)) is not None:
-                found.append(mention)
+        if free(taken, m.start(), m.end()) and (mention := _ordinal(m, sentence)) is not None:
+            found.append(mention)
     return found
-
-
-def overlaps(start: int, end: int, spans) -> bool:
-    return any(a < end and start < b for a, b in spans)
 
 
 def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] | None:
@@ -117,7 +113,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     start, end = m.start(), m.end()
     num_text = m.group("num")
     is_digits = num_text[0].isdigit()
-    head = sentence[:start]
+    head = sentence[max(0, start - _WINDOW):start]  # what the head patterns look back on
     hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
     value = parse_number(num_text)
     low = high = None
@@ -137,13 +133,14 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return None  # "from 5" alone: not a range, read the number by itself later
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
-    tail = sentence[end:]
+    tail = sentence[end:end + _WINDOW]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
-    shared = sentence[m.end():] if end < m.end() else tail
+    shared = sentence[m.end():m.end() + _WINDOW] if end < m.end() else tail
 
     # identifiers, list numbering, phone numbers, glued codes ("4x4", "G20", "CN-235", "Tower 22")
-    before_hyphen = _HYPHEN_BEFORE_RE.search(sentence[:m.start("num")])
-    magnitude_head = _MAGNITUDE_HEAD_RE.search(sentence[:m.start("num")])
+    before_num = sentence[max(0, m.start("num") - _WINDOW):m.start("num")]
+    before_hyphen = _HYPHEN_BEFORE_RE.search(before_num)
+    magnitude_head = _MAGNITUDE_HEAD_RE.search(before_num)
     if before_hyphen and not magnitude_head:
         return None
     if (is_digits and not m.group("hedge") and not m.group("cur") and not magnitude_head
@@ -189,7 +186,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if a := _AGE_TAIL_RE.match(tail):
         return make("measure", value, "years old", end + a.end()), []
     if age_head := _AGE_HEAD_RE.search(head):
-        return make("measure", value, "years old", begin=age_head.start()), []
+        return make("measure", value, "years old", begin=start - len(head) + age_head.start()), []
     if is_digits and value < 120 and (not _word_after(tail) or re.match(r"\s+and\s+\d", tail)) and (
             _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and re.match(r"\s*(?:[,).]|and\s+\d)", tail)):
         return make("measure", value, "years old"), []
@@ -198,7 +195,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return make("measure", value, shown, normalized=_canonical(value, pint_unit)), []
     if (magnitude_head or _RICHTER_RE.match(shared)
             or "." in num_text and 1 <= value < 10 and _QUAKE_TAIL_RE.match(shared)):
-        begin = magnitude_head.start() if magnitude_head else start
+        begin = m.start("num") - len(before_num) + magnitude_head.start() if magnitude_head else start
         return make("measure", value, "magnitude", begin=min(begin, start)), []
     if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
@@ -250,10 +247,10 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     elif (noun_of := _NOUN_OF_RE.search(head)) and noun_of.group("noun") not in STOP:
         unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"
     else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"
-        nouns = [c.unit for c, words in counts if c.unit and c.unit not in _CASUALTY_CLASSES]
-        if np_head:  # "others" are more of the people counted before, else people
-            nouns = [u for u in nouns if lexicon.unit_class(u) in _PERSON_CLASSES]
-        unit = nouns[-1] if nouns else ("people" if np_head else None)
+        classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
+        unit = next((c.unit for c, _ in reversed(counts) if c.unit and c.unit not in _CASUALTY_CLASSES
+                     and (classes is None or lexicon.unit_class(c.unit) in classes)), None)
+        unit = unit or ("people" if np_head else None)
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _QUAKE_WORDS_RE.search(m.string):
