@@ -64,7 +64,7 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     spans, pos = [], start
     for m in SENTENCE_END_RE.finditer(text, start):
         if m.group(0)[0] == ".":
-            word = re.search(r"([\w.]+)$", text[pos:m.start()])
+            word = re.search(r"([\w.]+)$", text[max(pos, m.start() - 20):m.start()])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
                 continue
