@@ -84,8 +84,9 @@ RELATIVE_RE = re.compile(
     rf"(?P<unit>week|weekend|month|year|{_alt(SEASONS)})"
     rf"|(?P<n>{NUMBER}|a|an)\s+(?P<nunit>days?|weeks?|months?|years?|decades?)\s+ago"
     rf"|(?:the\s+)?(?P<bare_season>{_alt(SEASONS)}))\b", re.I)
+#: A weekday on its own is written in full: "Sun" alone is a newspaper, "Tue Jul 2" is read above.
 WEEKDAY_RE = re.compile(
-    rf"\b{_PREP}(?:(?P<which>last|this|next|early|late)\s+)?(?P<wd>{_WEEKDAY})"
+    rf"\b{_PREP}(?:(?P<which>last|this|next|early|late)\s+)?(?P<wd>{_alt(w for w in WEEKDAYS if len(w) > 5)})"
     rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])(?!\s*\(\s*\d)", re.I)
 
 _HEDGE = _alt(lexicon.hedges())
