@@ -78,20 +78,22 @@ DECADE_RE = re.compile(
 _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
 RELATIVE_RE = re.compile(
-    rf"\b{_PREP}(?:(?P<word>yesterday|today|tomorrow|tonight|last night)"
+    rf"\b{_PREP}(?:(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)"
     rf"(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?P<which>last|this|next|earlier this|later this|early next|late last)\s+"
     rf"(?P<unit>week|weekend|month|year|{_alt(SEASONS)})"
     rf"|(?P<n>{NUMBER}|a|an)\s+(?P<nunit>days?|weeks?|months?|years?|decades?)\s+ago"
     rf"|(?:the\s+)?(?P<bare_season>{_alt(SEASONS)}))\b", re.I)
+#: A weekday on its own is written in full: "Sun" alone is a newspaper, "Tue Jul 2" is read above.
 WEEKDAY_RE = re.compile(
-    rf"\b{_PREP}(?:(?P<which>last|this|next|early|late)\s+)?(?P<wd>{_WEEKDAY})"
+    rf"\b{_PREP}(?:(?P<which>last|this|next|early|late)\s+)?(?P<wd>{_alt(w for w in WEEKDAYS if len(w) > 5)})"
     rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])(?!\s*\(\s*\d)", re.I)
 
 _HEDGE = _alt(lexicon.hedges())
 _AMPM = r"[ap](?:\.\s?m\.|\s?m\b)"
 TIME_RE = re.compile(
-    rf"(?<![\w.:/])(?:(?P<prep>at|by|from|until|till|before|after|since|on)\s+)?(?:(?P<hedge>{_HEDGE}|shortly before|shortly after|just before|just after)\s+)?"
+    rf"(?<![\w.:/])(?:(?P<prep>at|by|from|until|till|before|after|since|on)\s+)?"
+    rf"(?:(?P<hedge>{_HEDGE}|shortly before|shortly after|just before|just after)\s+)?"
     rf"(?:(?P<h>[0-2]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|\.\d)"
     rf"(?:\s*(?P<ampm>{_AMPM}))?"
     rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>{_AMPM})"
@@ -101,7 +103,7 @@ TIME_RE = re.compile(
 
 _ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
-_FUTURE_PREPS = {"through", "by"}
+_FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
 
 
 def _cap(token: str | None) -> bool:
@@ -170,6 +172,8 @@ def _season(season: str, which: str | None, ref: date, future: bool) -> tuple[da
 def _bounded(prep: str | None, value, low, high, hedge_default="exact"):
     """Apply a bounding preposition ("by next year" -> at most the end of next year)."""
     hedge = BOUNDS.get((prep or "").lower(), hedge_default)
+    if isinstance(value, str) and value.startswith("-"):
+        return hedge, low, high  # a year-less date has no calendar bounds to give
     if hedge in ("at-most", "less-than") and high is None and value is not None:
         high = _granule_end(value) if hedge == "at-most" else _granule_start(value)
     elif hedge in ("at-least", "more-than") and low is None and value is not None:
@@ -312,8 +316,8 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         value, low, high = _shift(ref, n, m.group("nunit"))
     elif m.group("bare_season"):
-        if not prep:
-            return None  # "summer" alone is too vague to date anything
+        if not prep or m.group("bare_season")[0].isupper():
+            return None  # "summer" alone is too vague to date anything; "Dies in Fall" is no season
         lo, hi = _season(m.group("bare_season"), None, ref, future)
         value, low, high = None, _iso(lo), _iso(hi)
     else:
@@ -364,12 +368,18 @@ DATE_GRAMMARS = (
 )
 
 
-def find_dates(sentence: str, ref: date | None, *, relative: bool = True) -> list[Mention]:
-    """Every date mention in `sentence`, non-overlapping, earlier grammars first.
+def free(taken: bytearray, start: int, end: int) -> bool:
+    """Is no character of sentence[start:end] taken by an earlier mention? (`taken` is a
+    per-character mask, so checks stay linear however many numbers a sentence holds.)"""
+    return taken.find(1, start, end) < 0
 
-    With `relative` false the reference is only a lower bound on when the article was written
-    (its own latest date), good enough to give "August 15" a year but not to say which day
-    "yesterday" or "on Tuesday" was; those are then left out.
+
+def take(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
+
+
+def find_dates(sentence: str, ref: date | None, taken: bytearray) -> list[Mention]:
+    """Every date mention in `sentence` outside `taken` (which it marks), earlier grammars first.
 
     A year-less calendar date in a sentence that names exactly one year takes that year
     ("the Boxing Day earthquake and tsunami in 2004")."""
@@ -377,14 +387,14 @@ def find_dates(sentence: str, ref: date | None, *, relative: bool = True) -> lis
     calendar_days: set[int] = set()  # positions of year-less month/day and holiday mentions
     for pattern, build in DATE_GRAMMARS:
         for m in pattern.finditer(sentence):
-            if any(f.start < m.end() and m.start() < f.end for f in found):
+            if not free(taken, m.start(), m.end()):
                 continue
-            anchor = ref if relative or pattern not in (RELATIVE_RE, WEEKDAY_RE) else None
-            if (mention := build(m, sentence, anchor)) is not None:
+            if (mention := build(m, sentence, ref)) is not None:
                 found.append(mention)
+                take(taken, mention.start, mention.end)
                 if mention.year_inferred and pattern in _CALENDAR_GRAMMARS and not m.groupdict().get("rel_year"):
                     calendar_days.add(mention.start)
-    years = {f.value for f in found if isinstance(f.value, str) and len(f.value) == 4}
+    years = {f.value for f in found if isinstance(f.value, str) and f.value.isdigit()}
     if len(years) == 1 and calendar_days:
         year = years.pop()
         found = [_with_year(f, year) if f.start in calendar_days else f for f in found]
@@ -400,11 +410,11 @@ def _with_year(mention: Mention, year: str) -> Mention:
 _CALENDAR_GRAMMARS = (DMY_RE, MDY_RE, HOLIDAY_RE)
 
 
-def find_times(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Times of day: "at 2:53 pm" -> "14:53", "1052 GMT" -> "10:52" (unit: the zone)."""
+def find_times(sentence: str, taken: bytearray) -> list[Mention]:
+    """Times of day outside `taken` (which it marks): "at 2:53 pm" -> "14:53", "1052 GMT" -> "10:52"."""
     found = []
     for m in TIME_RE.finditer(sentence):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if not free(taken, m.start(), m.end()):
             continue
         ampm = (m.group("ampm") or m.group("ampm2") or "").lower()
         zone = m.group("zone")
@@ -428,4 +438,5 @@ def find_times(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
         hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
         unit = ZONES[zone.lower()] if zone else None
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", hedge=hedge, unit=unit))
+        take(taken, m.start(), m.end())
     return found

@@ -20,12 +20,15 @@ def load_cases() -> list[tuple[str, dict]]:
             for n, case in enumerate(yaml.safe_load(path.read_text("utf-8"))["cases"], 1)]
 
 
+def as_date(value) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def claims_for(case: dict):
-    published = case.get("published")
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
+    """`published` is the article's own date; `reference` the story's date for an undated article."""
+    published = as_date(case.get("published"))
     source = Source("case.txt", "case.txt", case["text"], published=published.isoformat() if published else None)
-    return extract(source)
+    return extract(source, reference=as_date(case.get("reference")))
 
 
 def same(got, want) -> bool:
