@@ -13,6 +13,7 @@ import calendar
 import math
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -33,6 +34,7 @@ _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published
 _RUNNING = frozenset(_EVENTS["running"])
 _NUMBERS = lexicon.load("numbers")
 _CALENDAR = lexicon.load("calendar")
+_MONTHS = frozenset(_CALENDAR["months"])
 _NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -110,7 +112,10 @@ def interval(row, tolerance: float) -> tuple:
             low = high
         if not _present(high):
             high = low
-        return _date_bounds(str(low))[0], _date_bounds(str(high))[1]
+        low, high = _date_bounds(str(low))[0], _date_bounds(str(high))[1]
+        if _relative(row) and not low.startswith("--"):  # "today" in a story filed overnight
+            low, high = _shift(low, -1), _shift(high, 1)
+        return low, high
     if kind == "duration":
         return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
     if kind == "time":
@@ -562,6 +567,17 @@ def _duration_days(value) -> float | None:
 def _minutes(value) -> float | None:
     m = _TIME_RE.search(str(value))
     return int(m.group(2)) * 60 + int(m.group(3)) if m else None
+
+
+def _relative(row) -> bool:
+    """A date read from words alone ('today', 'on Monday', 'last week'): its day is known to +/- 1."""
+    text = str(row.get("text") or "")
+    return bool(row.get("year_inferred")) and not any(c.isdigit() for c in text) and not (
+        _MONTHS & {w.lower().strip(".") for w in _WORD_RE.findall(text)})
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
 def _date_bounds(value: str) -> tuple[str, str]:
