@@ -47,7 +47,7 @@ _STEM = 5          # words compare on their first letters: Israel ~ Israeli, att
 _WINDOW = 8        # content words either side of a number that say what it counts
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
-_POSTING = 50      # context words shared by more claims of a block than this do not make candidates
+_POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
 
@@ -154,7 +154,8 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
 
 def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame:
     """The claims table plus each claim's fact signature: block, event, context words, names,
-    value interval and event date (of a date with a written year in the same sentence)."""
+    value interval, event date (of a date with a written year in the same sentence), whether it
+    is in its article's lead, and for dates how many of its article's dates meet it (spread)."""
     records = claims.to_dict("records")
     dated: dict[tuple, tuple] = {}
     for row in records:
@@ -167,8 +168,11 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
             seen.append(row["sentence"])
     rows = [(*_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())),
              row["sentence"] in order[row["source"]][:_LEAD]) for row in records]
-    extra = pd.DataFrame(rows, index=claims.index,
-                         columns=["block", "event", "context", "names", "owner", "span", "when", "lead"])
+    columns = ["block", "event", "context", "names", "owner", "span", "when", "lead"]
+    extra = pd.DataFrame(rows, index=claims.index, columns=columns)
+    spans = extra["span"].where(claims["kind"] == "date")
+    extra["spread"] = [sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
+                       if kind == "date" else 1 for span, source, kind in zip(extra["span"], claims["source"], claims["kind"])]
     return pd.concat([claims, extra], axis=1)
 
 
@@ -196,6 +200,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     if kind != "date":
         when = sentence_date
     return (_block(row, event), event, frozenset(words), names, owner, interval(row, tolerance), when)
+
+
 def _block(row, event: str) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact."""
     kind = row["kind"]
@@ -261,8 +267,9 @@ def _idf(frame: pd.DataFrame) -> dict[str, float]:
 def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], weights: Weights) -> list[list[int]]:
     """Average-linkage clustering of one block: the best-scoring pairs merge first, and two
     clusters merge only when no cross pair is vetoed and their mean score clears the bar.
-    Only pairs that share a context word no more common than `_POSTING` claims of the block
-    are scored up front, so a large block costs about its number of such pairs, not its square."""
+    Only pairs that share a context word, a name or a value held by no more than `_POSTING`
+    claims of the block are scored up front, so a large block costs about its number of such
+    pairs, not its square."""
     scores: dict[tuple[int, int], float | None] = {}
 
     def score(a: int, b: int) -> float | None:
@@ -271,10 +278,10 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
             scores[key] = _pair(rows[key[0]], rows[key[1]], idf, weights)
         return scores[key]
 
-    index: dict[str, list[int]] = {}
+    index: dict[object, list[int]] = {}
     for r in block:
-        for word in rows[r]["context"]:
-            index.setdefault(word, []).append(r)
+        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"]):  # a word, a name, a value
+            index.setdefault(key, []).append(r)
     candidates = {(a, b) for members in index.values() if len(members) <= _POSTING
                   for i, a in enumerate(members) for b in members[i + 1:]}
     scored = ((score(a, b), a, b) for a, b in candidates)
@@ -323,7 +330,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if ra["names"] and rb["names"]:
         total += weights.names * shared if shared else -weights.names / 2  # named elsewhere: another fact?
     if ra["kind"] == "date":
-        total += _date_bonus(ra["span"], rb["span"], weights) if meet else 0.0
+        # a day an article gives for many things (the news day) identifies none of them
+        total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"])) if meet else 0.0
     else:
         apart = _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
         reach = _NEAR_MISS.get(ra["kind"], 0.0)
