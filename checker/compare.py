@@ -377,7 +377,7 @@ def _orders_apart(a: tuple, b: tuple) -> float:
     if _meet(a, b):
         return 0.0
     try:
-        middles = sorted((a[0] + a[1]) / 2 for a in (a, b))
+        middles = sorted((span[0] + span[1]) / 2 for span in (a, b))
     except TypeError:
         return 0.0
     if middles[0] <= 0 or not math.isfinite(middles[1]):
@@ -411,7 +411,7 @@ def _days(span: tuple) -> int:
     low, high = span
     if low.startswith("--") or high.startswith("--"):
         return 1 if low == high else 31
-    return (pd.Timestamp(high) - pd.Timestamp(low)).days + 1
+    return (date.fromisoformat(high) - date.fromisoformat(low)).days + 1
 
 
 def _meet(a: tuple, b: tuple) -> bool:
