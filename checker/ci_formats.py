@@ -43,7 +43,7 @@ def render_sarif(records: dict) -> dict[str, str]:
         result = {
             "ruleId": RULE["id"],
             "level": _level(cluster, claims, records),
-            "message": {"text": f"Sources disagree on {_fact(cluster)}: {cluster['explanation']}"},
+            "message": {"text": f"{_fact(cluster)}: {cluster['explanation']}"},
             "locations": [_sarif_location(primary, paths)],
             "relatedLocations": [{"id": n, **_sarif_location(c, paths)} for n, c in enumerate(others, 1)],
             "partialFingerprints": {"checkClaims/v1": fingerprint(cluster, claims)},
@@ -75,8 +75,7 @@ def render_github(records: dict) -> dict[str, str]:
         if "line" in primary:
             properties.update(line=primary["line"], endLine=primary["line"], col=primary["column"],
                               endColumn=primary["column"] + len(primary["text"]))
-        lines.append(workflow_command(_level(cluster, claims, records), properties,
-                                      f"Sources disagree: {cluster['explanation']}"))
+        lines.append(workflow_command(_level(cluster, claims, records), properties, cluster["explanation"]))
     return {STDOUT: "".join(line + "\n" for line in lines)}
 
 

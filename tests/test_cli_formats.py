@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from checker.ci_formats import escape_data, escape_property, workflow_command
 from checker.cli import main
 
+from .conftest import read_json
 from .test_cli import AGREE, DISAGREE
 
 
@@ -36,12 +37,13 @@ def test_workflow_command_layout_skips_empty_properties():
 def test_github_format_prints_one_error_per_discrepancy(tmp_path, monkeypatch, corpus):
     monkeypatch.chdir(tmp_path)
     root = corpus(DISAGREE)
-    result = CliRunner().invoke(main, [str(root.relative_to(tmp_path)), "--format", "github", "--out", "out"])
+    result = CliRunner().invoke(main, [str(root.relative_to(tmp_path)), "--format", "github,json", "--out", "out"])
     assert result.exit_code == 1
+    (cluster,) = [k for k in read_json(tmp_path / "out" / "report.json")["clusters"] if k["status"] == "discrepancy"]
     errors = [line for line in result.stdout.splitlines() if line.startswith("::")]
-    assert errors == ["::error title=check-claims%3A count troops,file=corpus/a.txt,line=2,endLine=2,col=1,"
-                      "endColumn=20::Sources disagree: 2 sources: ~2,500 (a); 3,500 (b)"]
-    assert not (tmp_path / "out").exists()  # annotations go to stdout, not into a file
+    assert errors == [f"::error title=check-claims%3A count {cluster['subject']},file=corpus/a.txt,line=2,endLine=2,"
+                      f"col=1,endColumn=20::{cluster['explanation']}"]  # "Approximately 2,500" at line 2
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.json"]  # annotations: stdout only
     base = tmp_path / "b.json"
     CliRunner().invoke(main, [str(root), "--out", "out", "--baseline", str(base), "--update-baseline"])
     known = CliRunner().invoke(main, [str(root), "--format", "github", "--out", "out", "--baseline", str(base)])
@@ -63,12 +65,13 @@ def test_github_format_appends_a_step_summary(tmp_path, monkeypatch, corpus):
     summary.write_text("earlier step\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     root = corpus(DISAGREE)
-    result = CliRunner().invoke(main, [str(root), "--format", "github", "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(main, [str(root), "--format", "github,json", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
+    (cluster,) = [k for k in read_json(tmp_path / "out" / "report.json")["clusters"] if k["status"] == "discrepancy"]
     lines = summary.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "earlier step"
     assert lines[1].startswith("### check-claims: 1 discrepancies")
-    assert lines[-1] == "| count troops | 2 sources: ~2,500 (a); 3,500 (b) |  |"
+    assert lines[-2:] == ["|---|---|---|", f"| count {cluster['subject']} | {cluster['explanation']} |  |"]
 
 
 def test_step_summary_cells_cannot_break_the_table():

@@ -27,30 +27,34 @@ def test_a_draft_that_contradicts_the_seeds_fails(tmp_path, seeds_copy):
     report = read_json(tmp_path / "out" / "report.json")
     assert_valid_report(report)
     found = verdicts(report)
-    assert found["Five"] == "contradicted"            # 003: "the deaths of three US soldiers"
+    assert found["five"] == "contradicted"            # 003: "the deaths of three US soldiers"
     assert found["on January 28"] == "corroborated"
     assert found["85"] == "corroborated"               # 003: "strikes against 85 targets"
     assert found["12"] == "unsupported"                # no source mentions the council
     claims = {c["id"]: c for c in report["claims"]}
-    five = next(i for i in report["draft"]["claims"] if claims[i["claim"]]["text"] == "Five")
+    five = next(i for i in report["draft"]["claims"] if claims[i["claim"]]["text"] == "five")
     assert [(claims[c]["source"], claims[c]["value"]) for c in five["compared"]] == [("003_7857e447d3d3f3be.txt", 3)]
-    # the terminal lists the draft's claims with their verdicts and the values compared
-    line = next(line for line in result.output.splitlines() if "'Five'" in line)
-    assert line.split()[:2] == ["contradicted", "5:1"]
+    # the terminal lists the draft's claims with their verdicts, where they are, and the values compared
+    lines = DRAFT.read_text(encoding="utf-8").split("\n")
+    row = next(n for n, line in enumerate(lines) if "five US" in line)
+    line = next(line for line in result.output.splitlines() if "'five'" in line)
+    assert line.split()[:2] == ["contradicted", f"{row + 1}:{lines[row].index('five US') + 1}"]
     assert line.endswith("vs 003_7857e447d3d3f3be.txt: 3")
-    assert "draft draft_tower22.md: 6 claims: 1 contradicted, 1 unsupported, 4 corroborated" in result.output
+    summary = report["draft"]["summary"]
+    assert f"draft draft_tower22.md: {len(found)} claims: 1 contradicted, {summary['unsupported']} unsupported, " \
+           f"{summary['corroborated']} corroborated" in result.output
 
 
 @pytest.mark.parametrize("figure, args, verdict, status", [
-    ("Five", [], "contradicted", 1),
-    ("Three", [], "corroborated", 0),
-    ("Three", ["--fail-on", "single-source"], "corroborated", 1),  # the council figure is unsupported
-    ("Five", ["--fail-on", "never"], "contradicted", 0),
-    ("Five", ["--exit-zero"], "contradicted", 0),
+    ("five", [], "contradicted", 1),
+    ("three", [], "corroborated", 0),
+    ("three", ["--fail-on", "single-source"], "corroborated", 1),  # the council figure is unsupported
+    ("five", ["--fail-on", "never"], "contradicted", 0),
+    ("five", ["--exit-zero"], "contradicted", 0),
 ])
 def test_verdict_and_exit_status(tmp_path, seeds_copy, figure, args, verdict, status):
     draft = tmp_path / "draft.md"
-    draft.write_text(DRAFT.read_text(encoding="utf-8").replace("Five", figure), encoding="utf-8")
+    draft.write_text(DRAFT.read_text(encoding="utf-8").replace("five", figure), encoding="utf-8")
     result = run(seeds_copy, "--draft", draft, "--out", tmp_path / "out", *args)
     assert result.exit_code == status, result.output
     assert verdicts(read_json(tmp_path / "out" / "report.json"))[figure] == verdict
@@ -61,7 +65,7 @@ def test_a_discrepancy_between_sources_alone_does_not_fail_a_draft(tmp_path, see
     seed_004.write_text(seed_004.read_text(encoding="utf-8").replace("approximately 2,500", "approximately 4,000"),
                         encoding="utf-8")
     draft = tmp_path / "draft.md"
-    draft.write_text(DRAFT.read_text(encoding="utf-8").replace("Five", "Three"), encoding="utf-8")
+    draft.write_text(DRAFT.read_text(encoding="utf-8").replace("five", "three"), encoding="utf-8")
     result = run(seeds_copy, "--draft", draft, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert read_json(tmp_path / "out" / "report.json")["summary"]["discrepancy"] >= 1

@@ -54,7 +54,7 @@ def test_primary_location_is_the_draft_and_regions_point_at_the_claims(draft_run
         region = physical["region"]
         line = (tmp_path / physical["artifactLocation"]["uri"]).read_text(encoding="utf-8").split("\n")[region["startLine"] - 1]
         assert line[region["startColumn"] - 1:region["endColumn"] - 1] == region["snippet"]["text"]
-    assert [loc["physicalLocation"]["region"]["snippet"]["text"] for loc in locations] == ["Five", "three"]
+    assert [loc["physicalLocation"]["region"]["snippet"]["text"] for loc in locations] == ["five", "three"]
     assert sarif["runs"][0]["columnKind"] == "unicodeCodePoints"
 
 
