@@ -7,7 +7,7 @@ unsupported (no source states that fact).
 """
 from __future__ import annotations
 
-from .compare import display, interval
+from .compare import _meet as meet, display, interval  # the test compare's verdicts use
 
 VERDICTS = ("contradicted", "unsupported", "corroborated")
 #: The cluster status a verdict ranks with, for --fail-on.
@@ -23,17 +23,13 @@ def annotate(records: dict, draft: str, *, tolerance: float) -> dict:
         if claim["source"] != draft:
             continue
         others = [claims[cid] for cid in members[claim["cluster"]] if claims[cid]["source"] != draft]
-        low, high = interval(claim, tolerance)
-        clash = [o for o in others if _disjoint((low, high), interval(o, tolerance))]
+        span = interval(claim, tolerance)
+        clash = [o for o in others if not meet(span, interval(o, tolerance))]
         verdict = "contradicted" if clash else "corroborated" if others else "unsupported"
         verdicts.append({"claim": claim["id"], "verdict": verdict, "compared": [o["id"] for o in others]})
     counts = {v: sum(item["verdict"] == v for item in verdicts) for v in VERDICTS}
     records["draft"] = {"source": draft, "claims": verdicts, "summary": counts}
     return records
-
-
-def _disjoint(a: tuple, b: tuple) -> bool:
-    return a[0] > b[1] or b[0] > a[1]
 
 
 def summary_lines(records: dict) -> list[str]:
