@@ -55,6 +55,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+def fixture_report(name: str):
+    """`check` on tests/fixtures/<name>, read by a relative path so source paths do not depend on the machine."""
+    from checker import check
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        return check([f"tests/fixtures/{name}"])
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/* from the current output instead of comparing with it")

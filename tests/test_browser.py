@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from checker import check
 from checker.report import write
 
-from .conftest import ROOT
+from .conftest import fixture_report
 
 CHROMIUM = Path("/usr/bin/chromium") if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -32,10 +31,8 @@ def browser():
 def pages(tmp_path_factory):
     """report.html for the fixture story and the XSS fixture, written as the CLI writes them."""
     out = tmp_path_factory.mktemp("html")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(ROOT)
-        for name in ("story", "xss"):
-            write(check([f"tests/fixtures/{name}"]), out / name, ["html"])
+    for name in ("story", "xss"):
+        write(fixture_report(name), out / name, ["html"])
     return {name: (out / name / "report.html").as_uri() for name in ("story", "xss")}
 
 

@@ -5,30 +5,23 @@ import json
 import lxml.html
 import pytest
 
-from checker import check
 from checker.report import mention, render_html
 
-from .conftest import ROOT
+from .conftest import fixture_report
 
 STATUS_ORDER = ["discrepancy", "agreement", "single-source"]
 
 
-def records_for(folder: str) -> dict:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(ROOT)
-        return check([f"tests/fixtures/{folder}"]).to_records()
-
-
 @pytest.fixture(scope="module")
 def story():
-    records = records_for("story")
+    records = fixture_report("story").to_records()
     html = render_html(records)["report.html"]
     return records, html, lxml.html.fromstring(html)
 
 
 @pytest.fixture(scope="module")
 def xss():
-    records = records_for("xss")
+    records = fixture_report("xss").to_records()
     html = render_html(records)["report.html"]
     return records, html, lxml.html.fromstring(html)
 

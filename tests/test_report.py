@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
-from checker import check, terminal
+from checker import terminal
 from checker.cli import main
 from checker.report import CLAIM_COLUMNS, FINDING_COLUMNS, RENDERERS
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, fixture_report
 
 ANSI_RE = re.compile(r"\x1b\[")
 COLOUR_RE = re.compile(r"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m")  # SGR foreground colours only
@@ -20,7 +20,7 @@ COLOUR_RE = re.compile(r"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m")  # SGR for
 
 @pytest.fixture(scope="module")
 def story_records():
-    return check([FIXTURES / "story"]).to_records()
+    return fixture_report("story").to_records()
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_summary_counts_by_status_then_each_discrepancy_by_source(tmp_path):
     out = result.stdout
     assert "3 sources, 13 claims" in out.splitlines()[0]
     counts = dict(re.findall(r"(discrepancy|agreement|single-source)\s+\S\s+(\d+)", out))
-    records = check([FIXTURES / "story"]).to_records()
+    records = fixture_report("story").to_records()
     assert counts == {s: str(records["summary"][s]) for s in ("discrepancy", "agreement", "single-source")}
     table = out[out.index("Discrepancies"):]
     assert re.search(r"workers .*\b18\b.*coastal-news\.md", table)

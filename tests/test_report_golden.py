@@ -5,18 +5,14 @@ tests/golden/. After an intended change, regenerate (never hand-edit) with:
 """
 import pytest
 
-from checker import check
 from checker.report import RENDERERS
 
-from .conftest import ROOT
+from .conftest import fixture_report
 
 
 @pytest.fixture(scope="module")
 def story_records():
-    """Records for tests/fixtures/story, read by a relative path so source paths are machine-independent."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(ROOT)
-        return check(["tests/fixtures/story"]).to_records()
+    return fixture_report("story").to_records()
 
 
 @pytest.mark.parametrize("fmt, name", [("json", "report.json"), ("csv", "claims.csv"), ("csv", "findings.csv")])
