@@ -39,7 +39,7 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
     table.add_column("fact", style="bold")
     table.add_column("kind")
     table.add_column("value", style="red", justify="right")
-    table.add_column("sources")
+    table.add_column("sources", overflow="fold")
     for k in disputed:
         by_value: dict[str, list[str]] = {}
         for cid in k["claims"]:
