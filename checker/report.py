@@ -141,7 +141,8 @@ def render_csv(records: dict) -> dict[str, str]:
 
 def render_html(records: dict) -> dict[str, str]:
     template = _html_env().get_template("report.html.j2")
-    return {"report.html": template.render(records=records, view=html_view(records))}
+    view = html_view(records)
+    return {"report.html": template.render(records=records, view=view, max_grid_sources=MAX_GRID_SOURCES)}
 
 
 def _html_env():
@@ -163,8 +164,9 @@ def html_view(records: dict) -> dict:
         values = [{"claim": c["id"], "source": c["source"], "value": display(c), "parts": mention(c)}
                   for c in (claims[i] for i in k["claims"])]
         first = claims[k["claims"][0]]
+        sort_value = next((v for v in (first["value"], first["low"], first["high"]) if v is not None), "")
         findings.append({**k, "fact": k["subject"] or k["unit"] or k["kind"], "values": values,
-                         "sort_value": first["value"] if first["value"] is not None else first["low"]})
+                         "sort_value": sort_value})
     return {
         "findings": findings,
         "kinds": sorted({k["kind"] for k in records["clusters"]}),
@@ -186,40 +188,48 @@ def mention(claim: dict) -> tuple[str, str, str]:
 
 #: Timeline geometry in SVG user units: columns share _PLOT_WIDTH but stay between 44 and 120 wide.
 _LANE, _LEFT, _TOP, _BOTTOM, _PLOT_WIDTH = 30, 190, 16, 86, 880
+#: Beyond this many sources the timeline draws one lane for all and the coverage grid is left out:
+#: a grid thousands of columns wide helps nobody (the findings list each fact's sources anyway).
+MAX_GRID_SOURCES = 40
 
 
 def _timeline_view(records: dict, claims: dict) -> dict:
     """Dated events on one axis: a column per distinct date (in order; dates without a year last),
     a lane per source, a dot per mention; the mentions of one disputed event are joined."""
     lanes = [s["id"] for s in records["sources"]]
-    marks = []
-    for event in records["timeline"]:
-        for cid in event["claims"]:
-            c = claims[cid]
-            when = str(c["value"] if c["value"] is not None else c["low"])
-            marks.append({"date": when, "lane": lanes.index(c["source"]), "status": event["status"],
-                          "claim": cid, "cluster": c["cluster"], "source": c["source"], "event": event["event"]})
-    dates = sorted({m["date"] for m in marks}, key=lambda d: (d.startswith("--"), d))
+    if len(lanes) > MAX_GRID_SOURCES:
+        lanes = [f"all {len(lanes)} sources"]
+    lane_of = {s["id"]: (n if len(lanes) > 1 else 0) for n, s in enumerate(records["sources"])}
+    events = [[{"date": _mark_date(claims[cid], event), "lane": lane_of[claims[cid]["source"]],
+                "status": event["status"], "cluster": claims[cid]["cluster"], "source": claims[cid]["source"],
+                "event": event["event"]} for cid in event["claims"]] for event in records["timeline"]]
+    dates = sorted({m["date"] for marks in events for m in marks}, key=lambda d: (d.startswith("--"), d))
     column = {d: n for n, d in enumerate(dates)}
     step = min(120, max(44, _PLOT_WIDTH // max(len(dates), 1)))
-    for m in marks:
+    for m in (m for marks in events for m in marks):
         m["x"] = _LEFT + step * column[m["date"]] + step // 2
         m["y"] = _TOP + _LANE * m["lane"] + _LANE // 2
-    links = []
-    for event in records["timeline"]:
-        points = [m for m in marks if m["claim"] in event["claims"]]
-        if event["status"] == "discrepancy" and len(points) > 1:
-            links.append(" ".join(f"{m['x']},{m['y']}" for m in sorted(points, key=lambda m: m["y"])))
-    return {"marks": marks, "links": links, "lanes": lanes,
+    links = [" ".join(f"{m['x']},{m['y']}" for m in sorted(marks, key=lambda m: (m["y"], m["x"])))
+             for marks in events if len(marks) > 1 and marks[0]["status"] == "discrepancy"]
+    return {"marks": [m for marks in events for m in marks], "links": links, "lanes": lanes,
             "dates": [{"label": d, "x": _LEFT + step * n + step // 2} for n, d in enumerate(dates)],
             "width": _LEFT + step * max(len(dates), 1) + 8, "lanes_bottom": _TOP + _LANE * len(lanes),
             "height": _TOP + _LANE * len(lanes) + _BOTTOM, "left": _LEFT, "top": _TOP, "lane_height": _LANE}
 
 
-def _coverage_view(records: dict, findings: list[dict]) -> dict:
+def _mark_date(claim: dict, event: dict) -> str:
+    """Where a mention sits on the axis: the date it states, so sources that disagree sit apart."""
+    if claim["kind"] == "date" and claim["value"] is not None:
+        return str(claim["value"])
+    return str(claim["event_date"] or event["date"])
+
+
+def _coverage_view(records: dict, findings: list[dict]) -> dict | None:
     """Sources x facts: each source's values for every fact two or more sources state. In a
     discrepancy a source differs when it lacks the value most sources give (all do on a tie)."""
     sources = [s["id"] for s in records["sources"]]
+    if len(sources) > MAX_GRID_SOURCES:
+        return None
     rows = []
     for f in findings:
         if f["status"] == "single-source":
@@ -233,8 +243,8 @@ def _coverage_view(records: dict, findings: list[dict]) -> dict:
                   "differs": f["status"] == "discrepancy" and src in said and common not in said[src]}
                  for src in sources]
         rows.append({"id": f["id"], "status": f["status"], "fact": f["fact"], "kind": f["kind"], "cells": cells})
-    single = [sum(1 for f in findings if f["status"] == "single-source" and src in f["sources"]) for src in sources]
-    return {"sources": sources, "rows": rows, "single": single}
+    single = Counter(f["sources"][0] for f in findings if f["status"] == "single-source")
+    return {"sources": sources, "rows": rows, "single": [single[src] for src in sources]}
 
 
 #: Output format name -> function from records to {file name: contents}.

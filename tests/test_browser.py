@@ -119,7 +119,8 @@ def test_clicking_a_header_sorts_and_sets_aria_sort(open_page, pages):
 
 def test_numeric_columns_sort_as_numbers(open_page, pages):
     page = open_page(pages["story"] + "#sort=values:asc")
-    values = page.eval_on_selector_all('section#single-source td[data-col="values"]', "cells => cells.map(c => c.dataset.sort)")
+    values = page.eval_on_selector_all('section#single-source td[data-col="values"]',
+                                       "cells => cells.map(c => c.dataset.sort)")
     numbers = [float(v) for v in values if v.replace(".", "").isdigit()]
     assert numbers == sorted(numbers) and len(numbers) > 2
 

@@ -82,7 +82,8 @@ def test_every_finding_shows_each_source_value_and_marks_the_mention(story):
 
 def test_disputed_values_stand_side_by_side(story):
     _, _, page = story
-    values = page.xpath('//section[@data-status="discrepancy"]//tr[contains(., "workers")]//span[@class="value"]/text()')
+    row = page.xpath('//section[@data-status="discrepancy"]//tr[contains(., "workers")]')[0]
+    values = row.xpath('.//span[@class="value"]/text()')
     assert sorted(values) == ["12", "12", "18"]
 
 
@@ -146,3 +147,16 @@ def test_mention_prefers_offsets_and_never_guesses_wrong():
 def test_same_records_give_identical_bytes(story):
     records, html, _ = story
     assert render_html(json.loads(json.dumps(records)))["report.html"] == html
+
+
+def test_many_sources_share_one_timeline_lane_and_skip_the_grid(story, monkeypatch):
+    import checker.report
+
+    records, _, _ = story
+    monkeypatch.setattr(checker.report, "MAX_GRID_SOURCES", 2)
+    page = lxml.html.fromstring(render_html(records)["report.html"])
+    assert page.xpath('//table[@id="coverage-grid"]') == []
+    assert "Not drawn for 3 sources" in page.xpath('//h2[@id="coverage"]/following-sibling::p[1]')[0].text
+    lanes = page.xpath('//*[local-name()="text"][@class="lane-label"]/text()')
+    assert lanes == ["all 3 sources"]
+    assert len(page.xpath('//*[local-name()="circle"]')) == sum(len(e["claims"]) for e in records["timeline"])

@@ -36,7 +36,8 @@ def test_claims_csv_has_a_row_per_claim_with_its_cluster_status(frames, story_re
     status = {k["id"]: k["status"] for k in story_records["clusters"]}
     assert list(claims["status"]) == [status[c["cluster"]] for c in story_records["claims"]]
     published = {s["id"]: s["published"] for s in story_records["sources"]}
-    assert claims.loc[claims["source"] == "harbor-gazette.txt", "published"].unique().tolist() == [published["harbor-gazette.txt"]]
+    gazette = claims.loc[claims["source"] == "harbor-gazette.txt", "published"]
+    assert gazette.unique().tolist() == [published["harbor-gazette.txt"]]
 
 
 def test_findings_csv_lists_each_source_value_discrepancies_first(frames, story_records):
@@ -117,3 +118,10 @@ def test_progress_bar_only_on_a_terminal_for_many_files(monkeypatch, capsys, env
 
 def test_no_progress_flag_is_accepted(tmp_path):
     assert run(FIXTURES / "story", "--out", tmp_path, "--no-progress").exit_code == 1
+
+
+def test_sentence_start_locates_each_mention_in_its_sentence(seeds_records):
+    assert all("sentence_start" in c for c in seeds_records["claims"])
+    for c in seeds_records["claims"]:
+        offset = c["sentence_start"]
+        assert c["sentence"][c["start"] - offset:c["end"] - offset] == c["text"], c
