@@ -160,3 +160,12 @@ def test_many_sources_share_one_timeline_lane_and_skip_the_grid(story, monkeypat
     lanes = page.xpath('//*[local-name()="text"][@class="lane-label"]/text()')
     assert lanes == ["all 3 sources"]
     assert len(page.xpath('//*[local-name()="circle"]')) == sum(len(e["claims"]) for e in records["timeline"])
+
+
+def test_skipped_files_are_listed_with_their_reason(corpus):
+    from checker import check
+
+    root = corpus({"ok.txt": "date 2024-01-02\nAbout 40 containers burned on January 1.", "empty.txt": b""})
+    page = lxml.html.fromstring(render_html(check([root]).to_records())["report.html"])
+    (item,) = page.xpath('//ul[@id="skipped"]/li')
+    assert "empty.txt" in item.text_content() and "empty" in item.text_content().split(":", 1)[1]
