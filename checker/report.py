@@ -161,8 +161,12 @@ def html_view(records: dict) -> dict:
     order = {status: n for n, status in enumerate(STATUSES)}
     findings = []
     for k in sorted(records["clusters"], key=lambda k: (order[k["status"]], int(k["id"][1:]))):
-        values = [{"claim": c["id"], "source": c["source"], "value": display(c), "parts": mention(c)}
+        values = [{"claim": c["id"], "source": c["source"], "value": display(c), "parts": mention(c), "differs": False}
                   for c in (claims[i] for i in k["claims"])]
+        if k["status"] == "discrepancy":
+            usual = _usual_value(values)
+            for v in values:
+                v["differs"] = v["value"] != usual
         first = claims[k["claims"][0]]
         sort_value = next((v for v in (first["value"], first["low"], first["high"]) if v is not None), "")
         findings.append({**k, "fact": k["subject"] or k["unit"] or k["kind"], "values": values,
@@ -174,6 +178,12 @@ def html_view(records: dict) -> dict:
         "timeline": _timeline_view(records, claims),
         "coverage": _coverage_view(records, findings),
     }
+
+
+def _usual_value(values: list[dict]) -> str | None:
+    """The value most sources give, or None on a tie (then no source is taken as the reference)."""
+    counts = Counter(value for _, value in dict.fromkeys((v["source"], v["value"]) for v in values)).most_common(2)
+    return counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
 
 
 def mention(claim: dict) -> tuple[str, str, str]:
@@ -226,7 +236,7 @@ def _mark_date(claim: dict, event: dict) -> str:
 
 def _coverage_view(records: dict, findings: list[dict]) -> dict | None:
     """Sources x facts: each source's values for every fact two or more sources state. In a
-    discrepancy a source differs when it lacks the value most sources give (all do on a tie)."""
+    discrepancy a source differs when none of its values is the one most sources give."""
     sources = [s["id"] for s in records["sources"]]
     if len(sources) > MAX_GRID_SOURCES:
         return None
@@ -234,13 +244,11 @@ def _coverage_view(records: dict, findings: list[dict]) -> dict | None:
     for f in findings:
         if f["status"] == "single-source":
             continue
-        said: dict[str, list[str]] = {}
+        said: dict[str, list[dict]] = {}
         for v in f["values"]:
-            said.setdefault(v["source"], []).append(v["value"])
-        tally = Counter(v for values in said.values() for v in dict.fromkeys(values)).most_common(2)
-        common = tally[0][0] if len(tally) == 1 or tally[0][1] > tally[1][1] else None
-        cells = [{"values": list(dict.fromkeys(said.get(src, []))),
-                  "differs": f["status"] == "discrepancy" and src in said and common not in said[src]}
+            said.setdefault(v["source"], []).append(v)
+        cells = [{"values": list(dict.fromkeys(v["value"] for v in said.get(src, []))),
+                  "differs": src in said and all(v["differs"] for v in said[src])}
                  for src in sources]
         rows.append({"id": f["id"], "status": f["status"], "fact": f["fact"], "kind": f["kind"], "cells": cells})
     single = Counter(f["sources"][0] for f in findings if f["status"] == "single-source")

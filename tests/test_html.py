@@ -80,11 +80,14 @@ def test_every_finding_shows_each_source_value_and_marks_the_mention(story):
         assert row.xpath('./td[@data-col="explanation"]')[0].text == cluster["explanation"]
 
 
-def test_disputed_values_stand_side_by_side(story):
+def test_disputed_values_stand_side_by_side_and_the_odd_one_is_marked(story):
     _, _, page = story
     row = page.xpath('//section[@data-status="discrepancy"]//tr[contains(., "workers")]')[0]
-    values = row.xpath('.//span[@class="value"]/text()')
-    assert sorted(values) == ["12", "12", "18"]
+    values = {li.xpath('./span[@class="src"]')[0].text: li.xpath('./span[contains(@class, "value")]')[0]
+              for li in row.xpath('.//ul[@class="values"]/li')}
+    assert {src: span.text for src, span in values.items()} == {
+        "coastal-news.md": "18", "harbor-gazette.txt": "12", "wire-report.txt": "12"}
+    assert [src for src, span in values.items() if "differs" in span.get("class")] == ["coastal-news.md"]
 
 
 def test_filters_offer_every_status_kind_and_source(story):
