@@ -125,3 +125,16 @@ def test_sentence_start_locates_each_mention_in_its_sentence(seeds_records):
     for c in seeds_records["claims"]:
         offset = c["sentence_start"]
         assert c["sentence"][c["start"] - offset:c["end"] - offset] == c["text"], c
+
+
+def test_written_reports_are_readable_by_others(tmp_path):
+    import os
+
+    from checker.report import write_atomic
+
+    umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "report.json", "{}")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "report.json").stat().st_mode & 0o777 == 0o644
