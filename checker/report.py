@@ -169,7 +169,7 @@ def html_view(records: dict) -> dict:
                 v["differs"] = v["value"] != usual
         first = claims[k["claims"][0]]
         sort_value = next((v for v in (first["value"], first["low"], first["high"]) if v is not None), "")
-        findings.append({**k, "fact": k["subject"] or k["unit"] or k["kind"], "values": values,
+        findings.append({**k, "fact": fact_name(k), "values": values,
                          "sort_value": sort_value})
     return {
         "findings": findings,
@@ -178,6 +178,11 @@ def html_view(records: dict) -> dict:
         "timeline": _timeline_view(records, claims),
         "coverage": _coverage_view(records, findings),
     }
+
+
+def fact_name(cluster: dict) -> str:
+    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
+    return cluster["subject"] or cluster["unit"] or cluster["kind"]
 
 
 def _usual_value(values: list[dict]) -> str | None:

@@ -12,8 +12,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from .compare import STATUSES, display
+from .report import fact_name
 
 #: Runs over fewer files finish before a progress bar is worth drawing.
 PROGRESS_MIN_FILES = 20
@@ -24,7 +26,7 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
     """Counts by status, then every discrepancy with the values each source gives."""
     console = console or Console(highlight=False)
     counts = records["summary"]
-    console.print(f"{counts['sources']} sources, {counts['claims']} claims -> {out}/")
+    console.print(f"{counts['sources']} sources, {counts['claims']} claims -> {out}/", markup=False)
     table = Table(title="Facts by status", title_justify="left")
     table.add_column("status")
     table.add_column("facts", justify="right")
@@ -45,8 +47,9 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
         for cid in k["claims"]:
             by_value.setdefault(display(claims[cid]), []).append(claims[cid]["source"])
         values = list(by_value)
-        table.add_row(k["subject"] or k["unit"] or k["kind"], k["kind"], "\n".join(values),
-                      "\n".join(", ".join(dict.fromkeys(by_value[v])) for v in values))
+        # Text(), not str: subjects and file names are article text, never rich markup.
+        table.add_row(Text(fact_name(k)), k["kind"], Text("\n".join(values)),
+                      Text("\n".join(", ".join(dict.fromkeys(by_value[v])) for v in values)))
     console.print(table)
 
 

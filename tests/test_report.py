@@ -138,3 +138,11 @@ def test_written_reports_are_readable_by_others(tmp_path):
     finally:
         os.umask(umask)
     assert (tmp_path / "report.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_article_text_is_never_read_as_rich_markup(tmp_path, corpus):
+    root = corpus({"[red]a.txt": "date 2024-01-09\nAbout 2,500 [bold]troops[/] are stationed in Iraq.",
+                   "b.txt": "date 2024-01-10\nThe United States keeps 3,500 [bold]troops[/] stationed in Iraq."})
+    result = run(root, "--out", tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert "[red]a.txt" in result.stdout
