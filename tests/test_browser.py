@@ -91,6 +91,7 @@ def test_kind_and_source_filters_combine(open_page, pages):
     page.wait_for_function("document.querySelectorAll('tr[data-finding]:not([hidden])').length"
                            " === document.querySelectorAll('tr[data-finding]').length")
     assert "#" not in page.url
+    assert page.problems == []
 
 
 def test_a_link_with_filters_reproduces_the_view(open_page, pages):
@@ -115,6 +116,7 @@ def test_clicking_a_header_sorts_and_sets_aria_sort(open_page, pages):
     assert page.get_attribute(header, "aria-sort") == "descending"
     assert page.locator(facts).all_text_contents() == sorted(ascending, key=str.lower, reverse=True)
     assert "sort=fact%3Adesc" in page.url or "sort=fact:desc" in page.url
+    assert page.problems == []
 
 
 def test_numeric_columns_sort_as_numbers(open_page, pages):
@@ -123,6 +125,7 @@ def test_numeric_columns_sort_as_numbers(open_page, pages):
                                        "cells => cells.map(c => c.dataset.sort)")
     numbers = [float(v) for v in values if v.replace(".", "").isdigit()]
     assert numbers == sorted(numbers) and len(numbers) > 2
+    assert page.problems == []
 
 
 def test_timeline_is_drawn_with_conflicts_marked(open_page, pages):
@@ -131,6 +134,7 @@ def test_timeline_is_drawn_with_conflicts_marked(open_page, pages):
     assert box["width"] > 200 and box["height"] > 50
     assert page.locator("#timeline-svg circle.discrepancy").count() >= 2
     assert page.locator("#timeline-svg polyline.conflict").is_visible()
+    assert page.problems == []
 
 
 def test_article_markup_stays_inert(open_page, pages):
