@@ -62,7 +62,7 @@ def run(*args, **env):
 
 
 def test_summary_counts_by_status_then_each_discrepancy_by_source(tmp_path):
-    result = run(FIXTURES / "story", "--out", tmp_path, FORCE_COLOR=None, TTY_COMPATIBLE=None)
+    result = run(FIXTURES / "story", "--out", tmp_path, FORCE_COLOR=None, TTY_COMPATIBLE=None, COLUMNS="200")
     assert result.exit_code == 1
     out = result.stdout
     assert "3 sources, 13 claims" in out.splitlines()[0]
