@@ -42,6 +42,7 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
     ids = tuple(f"c{n}" for n in range(1, len(extracted) + 1))
     frame = pd.DataFrame([asdict(c) for c in extracted], columns=[f for f in claims_mod.Claim.__dataclass_fields__])
     frame.insert(0, "id", ids)
+    frame["published"] = frame["source"].map({s.id: s.published for s in found})  # running totals: which is later
     clusters, timeline = compare.align(frame, tolerance=tolerance)
     cluster_of = {cid: k.id for k in clusters for cid in k.claims}
     return Report(tuple(found), tuple(extracted), ids, tuple(clusters), tuple(timeline), tuple(skipped), cluster_of)
