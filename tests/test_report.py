@@ -140,9 +140,9 @@ def test_written_reports_are_readable_by_others(tmp_path):
     assert (tmp_path / "report.json").stat().st_mode & 0o777 == 0o644
 
 
-def test_article_text_is_never_read_as_rich_markup(tmp_path, corpus):
-    root = corpus({"[red]a.txt": "date 2024-01-09\nAbout 2,500 [bold]troops[/] are stationed in Iraq.",
-                   "b.txt": "date 2024-01-10\nThe United States keeps 3,500 [bold]troops[/] stationed in Iraq."})
-    result = run(root, "--out", tmp_path / "out")
+def test_file_names_are_never_read_as_rich_markup(tmp_path, corpus):
+    story = {p.name: p.read_text(encoding="utf-8") for p in (FIXTURES / "story").iterdir()}
+    root = corpus({f"[red]{name}": text for name, text in story.items()})
+    result = run(root, "--out", tmp_path / "out", COLUMNS="200")
     assert result.exit_code == 1, result.output
-    assert "[red]a.txt" in result.stdout
+    assert "[red]coastal-news.md" in result.stdout
