@@ -101,6 +101,8 @@ def main() -> None:
 @click.option("--update-baseline", is_flag=True, help="Record the current findings in the --baseline FILE.")
 @click.option("--draft", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="FILE",
               help="Check the article FILE against the sources in PATHS: a contradicted claim fails.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (and --format github's annotations).")
+@click.option("--no-progress", is_flag=True, help="No progress bar (it is drawn only on a terminal, for many files).")
 @config_option
 @click.version_option(package_name="check-claims")
 def check(paths: tuple[Path, ...], **options) -> None:
@@ -108,7 +110,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
 
     Exit status: 0 nothing at or above --fail-on, 1 something is, 2 bad usage or no readable input.
     """
-    from . import baseline as baseline_mod, draft as draft_mod, report as report_mod
+    from . import baseline as baseline_mod, draft as draft_mod, report as report_mod, terminal
     from .ci_formats import step_summary
     from .core import NoInput, check as run_check
 
@@ -116,8 +118,9 @@ def check(paths: tuple[Path, ...], **options) -> None:
         raise click.UsageError("--update-baseline needs --baseline FILE")
     draft = options["draft"]
     try:
-        report = run_check([*paths, draft] if draft else list(paths), published=options["published"],
-                           tolerance=options["tolerance"], exclude=options["exclude"])
+        with terminal.progress(enabled=not (options["quiet"] or options["no_progress"])) as advance:
+            report = run_check([*paths, draft] if draft else list(paths), published=options["published"],
+                               tolerance=options["tolerance"], exclude=options["exclude"], progress=advance)
     except NoInput as exc:
         raise InputError(str(exc)) from None
     for skipped in report.skipped:
@@ -141,14 +144,13 @@ def check(paths: tuple[Path, ...], **options) -> None:
     click.echo(files.get(report_mod.STDOUT, ""), nl=False)
     if "github" in options["formats"] and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), step_summary(records))
-    summary = records["summary"]
-    click.echo(f"{summary['sources']} sources, {summary['claims']} claims: {summary['discrepancy']} discrepancies, "
-               f"{summary['agreement']} agreements, {summary['single-source']} single-source -> {out}/")
-    for line in draft_mod.summary_lines(records) + baseline_mod.summary_lines(records):
-        click.echo(line)
     failures = _failures(records, FAIL_ON[options["fail_on"]])
-    if failures:
-        click.echo(f"{failures} finding{'s' * (failures != 1)} at or above --fail-on {options['fail_on']}")
+    if not options["quiet"]:
+        terminal.summary(records, out=out)
+        for line in draft_mod.summary_lines(records) + baseline_mod.summary_lines(records):
+            click.echo(line)
+        if failures:
+            click.echo(f"{failures} finding{'s' * (failures != 1)} at or above --fail-on {options['fail_on']}")
     sys.exit(EXIT_FINDINGS if failures and not options["exit_zero"] else EXIT_OK)
 
 
