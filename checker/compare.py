@@ -38,6 +38,7 @@ _MONTHS = frozenset(_CALENDAR["months"])
 _NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
+_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
@@ -47,6 +48,7 @@ _STEM = 5          # words compare on their first letters: Israel ~ Israeli, att
 _WINDOW = 8        # content words either side of a number that say what it counts
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
+_FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
@@ -92,6 +94,7 @@ class Weights:
     year: float = 0.2
     magnitude: float = 0.05
     lead: float = 0.15
+    shared_fact: float = 0.35
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
@@ -144,9 +147,11 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
     rows = frame.to_dict("index")
     for row in rows.values():
         row["weight"] = sum(idf[w] for w in row["context"])
-    groups: list[list[int]] = []
-    for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False):
-        groups.extend(_cluster(rows, list(block.index), idf, weights))
+        row["facts"] = frozenset()
+    blocks = [list(block.index) for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False)]
+    groups = [group for block in blocks for group in _cluster(rows, block, idf, weights)]
+    _sentence_facts(rows, groups)
+    groups = [group for block in blocks for group in _cluster(rows, block, idf, weights)]
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
     return clusters, _timeline(rows, groups, clusters)
@@ -194,8 +199,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     else:
         words = _content(before)[-_WINDOW:] + _content(after)[:_WINDOW]
     names = tuple(sorted({w.lower() for w in _names(before)[-_WINDOW // 2:] + _names(after)[:_WINDOW // 2]}))
-    owner = tuple(sorted({w.lower() for w in _names(" ".join(before.split()[-_OWNER:])) +
-                          _names(" ".join(after.split()[:_OWNER]))}))
+    owner = _full_names(" ".join(before.split()[-_OWNER:])) + _full_names(" ".join(after.split()[:_OWNER]))
     when: tuple = ()
     if kind != "date":
         when = sentence_date
@@ -245,6 +249,15 @@ def _names(text: str) -> list[str]:
             not text.startswith(w)) and w.lower().strip(".'’-") not in _NOISE]
 
 
+def _full_names(text: str) -> tuple[str, ...]:
+    """Words of the runs of two or more capitalised words ("Duncan Rait", "Englishman Robert
+    Buckley"): a person's name. A lone capitalised word ("Australian climber") describes someone
+    and may fit whoever a full name names."""
+    runs = (run.split() for run in _RUN_RE.findall(text))
+    kept = ([w.strip(".,'’-").lower() for w in run if w.lower().strip(".,'’-") not in _NOISE] for run in runs)
+    return tuple(sorted({w for run in kept if len(run) > 1 for w in run}))
+
+
 def _stem(word: str) -> str:
     return word.lower().replace(".", "").replace("’s", "").replace("'s", "")[:_STEM]
 
@@ -264,6 +277,23 @@ def _idf(frame: pd.DataFrame) -> dict[str, float]:
     return {word: math.log((n + 1) / (c + 1)) + 1 for word, c in counts.items()}
 
 
+def _sentence_facts(rows: dict[int, dict], groups: list[list[int]]) -> None:
+    """Give each claim the facts (multi-source clusters of a first pass) its sentence's other claims
+    state. Two sentences that share such a fact tell of the same event ("36-year-old Duncan Rait died
+    on Friday after falling about 60m" and "a 36-year-old Australian climber died yesterday after
+    falling about 150 metres" share the age), so their other claims of one block are one fact even
+    when the wording or the values differ."""
+    fact = {r: n for n, group in enumerate(groups) if rows[group[0]]["kind"] != "date"
+            and len({rows[r]["source"] for r in group}) > 1 for r in group}
+    stated: dict[tuple, set[int]] = {}
+    for r, row in rows.items():
+        if r in fact:
+            stated.setdefault((row["source"], row["sentence"]), set()).add(r)
+    for r, row in rows.items():
+        mates = stated.get((row["source"], row["sentence"]), set()) - {r}
+        row["facts"] = frozenset(fact[m] for m in mates if fact[m] != fact.get(r))
+
+
 def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], weights: Weights) -> list[list[int]]:
     """Average-linkage clustering of one block: the best-scoring pairs merge first, and two
     clusters merge only when no cross pair is vetoed and their mean score clears the bar.
@@ -280,7 +310,7 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
 
     index: dict[object, list[int]] = {}
     for r in block:
-        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"]):  # a word, a name, a value
+        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"], *rows[r]["facts"]):
             index.setdefault(key, []).append(r)
     candidates = {(a, b) for members in index.values() if len(members) <= _POSTING
                   for i, a in enumerate(members) for b in members[i + 1:]}
@@ -310,6 +340,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if "publication" in (ra["event"], rb["event"]):
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     same_source = ra["source"] == rb["source"]
+    if same_source and meet and _restated(ra, rb):
+        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units
     if same_source and (not meet or ra["sentence"] == rb["sentence"]):
         return -math.inf  # an article does not contradict itself, nor state one fact twice in a sentence
     if ra["kind"] != "date":
@@ -324,22 +356,44 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     total = weights.context * _overlap(ra, rb, idf)
     if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "date":
         total += weights.lead  # both articles lead with the figure: the story's main fact (inverted pyramid)
-    if not meet and ra["block"] in _NAMED_UNITS and not _shared_names(ra["owner"], rb["owner"]):
-        return -math.inf  # two differing ages not both next to one name are two people
-    shared = _shared_names(ra["names"], rb["names"])
-    if ra["names"] and rb["names"]:
-        total += weights.names * shared if shared else -weights.names / 2  # named elsewhere: another fact?
+    named = ra["block"] in _NAMED_UNITS
+    owned = named and _shared_names(ra["owner"], rb["owner"]) > 0
+    if not meet and named and ra["owner"] and rb["owner"] and not owned:
+        return -math.inf  # two differing ages next to two names are two people
+    total += weights.names * _shared_names(ra["names"], rb["names"])  # a name and a description ("Duncan
+    # Rait", "the Australian climber") may be one person: names that differ are no evidence against
+    shared_fact = bool(ra["facts"] & rb["facts"]) and not same_source
     if ra["kind"] == "date":
         # a day an article gives for many things (the news day) identifies none of them
-        total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"])) if meet else 0.0
+        if meet:
+            total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
+            # their sentences state a fact both articles share: one event (a sentence dating several
+            # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
+            total += weights.shared_fact * shared_fact
+        else:  # sources misdate an event by a day or a month, rarely by years
+            total -= weights.magnitude * math.log10(_gap_days(ra["span"], rb["span"]))
     else:
         apart = _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
-        reach = _NEAR_MISS.get(ra["kind"], 0.0)
+        # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
+        reach = 0.0 if named and not owned else _NEAR_MISS.get(ra["kind"], 0.0)
         near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0
         total += _number_bonus(ra, weights) * near - weights.magnitude * apart
+        # one event in both sentences makes figures of one block one fact, unless they are far apart
+        # (55 wounded in the school, 3,000 in the war): sentences often add the running total
+        total += weights.shared_fact * shared_fact * max(0.0, 1 - apart / _FACT_REACH)
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
+
+
+def _restated(ra: dict, rb: dict) -> bool:
+    """One mention right after the other in brackets in one sentence: a conversion or a gloss of it."""
+    sentence = ra["sentence"]
+    if sentence != rb["sentence"] or not isinstance(sentence, str):
+        return False
+    first, second = sorted((ra, rb), key=lambda row: row["start"])
+    after = sentence.find(first["text"]) + len(first["text"])
+    return sentence[after:after + second["start"] - first["end"]].strip() in ("(", "[")
 
 
 def _who(row: dict) -> str | None:
@@ -405,6 +459,14 @@ def _date_bonus(a: tuple, b: tuple, weights: Weights) -> float:
     if coarse <= 31:
         return weights.month
     return weights.year if coarse <= 31 * fine else weights.year / 2
+
+
+def _gap_days(a: tuple, b: tuple) -> int:
+    """Days between two dated intervals that do not meet; year-less dates compare on month and day."""
+    if "--" in a[0][:2] + b[0][:2]:
+        a, b = (tuple("2000" + v[-6:] for v in span) for span in (a, b))
+    first, second = sorted((a, b))
+    return max(1, (date.fromisoformat(second[0]) - date.fromisoformat(first[1])).days)
 
 
 def _days(span: tuple) -> int:
