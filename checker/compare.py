@@ -239,7 +239,11 @@ def _nearest(before: str, after: str) -> str | None:
 
 
 def _content(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD_RE.findall(text) if w.lower().strip(".'’-") not in _NOISE and len(w) > 2]
+    """The content words of `text`, stemmed; event words as their class (quake ~ earthquake ~
+    tremor, killed ~ killing ~ dead), so articles that word one event differently still meet."""
+    classes = lexicon.event_classes()
+    words = (w.lower().strip(".'’-") for w in _WORD_RE.findall(text))
+    return [classes.get(w) or _stem(w) for w in words if w not in _NOISE and len(w) > 2]
 
 
 def _names(text: str) -> list[str]:
@@ -296,7 +300,9 @@ def _sentence_facts(rows: dict[int, dict], groups: list[list[int]]) -> None:
 
 def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], weights: Weights) -> list[list[int]]:
     """Average-linkage clustering of one block: the best-scoring pairs merge first, and two
-    clusters merge only when no cross pair is vetoed and their mean score clears the bar.
+    clusters merge only when no cross pair is vetoed and the mean over pairs of articles of their
+    best-matching mentions clears the bar (an article's passing mention of a fact, worded
+    differently, does not outvote its headline).
     Only pairs that share a context word, a name or a value held by no more than `_POSTING`
     claims of the block are scored up front, so a large block costs about its number of such
     pairs, not its square."""
@@ -324,13 +330,27 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
         ca, cb = member[a], member[b]
         if ca == cb:
             continue
-        cross = [v for x in parts[ca] for y in parts[cb] if (v := score(x, y)) is not None]
-        if -math.inf in cross or sum(cross) / len(cross) < weights.threshold:
+        if _linkage(rows, parts[ca], parts[cb], score) < weights.threshold:
             continue
         parts[ca].extend(parts.pop(cb))
         for r in parts[ca]:
             member[r] = ca
     return [sorted(part) for part in parts.values()]
+
+
+def _linkage(rows: dict[int, dict], part_a: list[int], part_b: list[int], score) -> float:
+    """-inf when any cross pair is vetoed, else the mean over pairs of articles of the score of
+    their best-matching mentions."""
+    best: dict[tuple[str, str], float] = {}
+    for x in part_a:
+        for y in part_b:
+            value = score(x, y)
+            if value == -math.inf:
+                return value
+            if value is not None:
+                key = (rows[x]["source"], rows[y]["source"])
+                best[key] = max(value, best.get(key, value))
+    return sum(best.values()) / len(best) if best else -math.inf
 
 
 def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float | None:
@@ -351,6 +371,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf
         if ra["block"] in _OUTCOMES and len({_who(ra), _who(rb)} - {None}) > 1:
             return -math.inf  # "two women" and "three workers" killed count different people
+        if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
+            return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     total = weights.context * _overlap(ra, rb, idf)
@@ -397,8 +419,12 @@ def _restated(ra: dict, rb: dict) -> bool:
 
 
 def _who(row: dict) -> str | None:
-    """The kind of person a casualty count counts, None when generic (people, victims, dead)."""
+    """The kind of person a casualty count counts, None when generic (people, victims, dead).
+    A toll's unit is the outcome ("six children killed" counts the killed): then its subject
+    says who."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
+    if unit in _OUTCOMES and isinstance(row["subject"], str):
+        unit = next((w for w in row["subject"].lower().split() if w in _PERSONS), None)
     return None if unit is None or unit in _GENERIC_PERSONS or unit in _OUTCOMES else unit
 
 
