@@ -160,7 +160,8 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
 def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame:
     """The claims table plus each claim's fact signature: block, event, context words, names,
     value interval, event date (of a date with a written year in the same sentence), whether it
-    is in its article's lead, and for dates how many of its article's dates meet it (spread)."""
+    is in its article's lead, and for dates of the news week how many of its article's dates meet
+    it (spread)."""
     records = claims.to_dict("records")
     dated: dict[tuple, tuple] = {}
     for row in records:
@@ -176,9 +177,21 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
     columns = ["block", "event", "context", "names", "owner", "span", "when", "lead"]
     extra = pd.DataFrame(rows, index=claims.index, columns=columns)
     spans = extra["span"].where(claims["kind"] == "date")
+    published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
     extra["spread"] = [sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
-                       if kind == "date" else 1 for span, source, kind in zip(extra["span"], claims["source"], claims["kind"])]
+                       if kind == "date" and _news_week(span, day) else 1
+                       for span, source, kind, day in zip(extra["span"], claims["source"], claims["kind"], published)]
     return pd.concat([claims, extra], axis=1)
+
+
+def _news_week(span: tuple, published) -> bool:
+    """A date within a week of its article's publication (or of an article with no date): the news
+    day an article gives for many things. An older date (the 2004 tsunami) dates one past event,
+    however often the article mentions it."""
+    if not _present(published) or span[0].startswith("--"):
+        return True
+    day = date.fromisoformat(str(published)[:10])
+    return _shift(span[0], -7) <= day.isoformat() <= _shift(span[1], 7)
 
 
 def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
