@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 
@@ -23,16 +24,21 @@ def story_date(sources: list[sources_mod.Source]) -> date | None:
     return date.fromisoformat(known[len(known) // 2]) if known else None
 
 
-def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05) -> Report:
-    """Read, extract, align: the report for the articles under `paths`."""
+def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05,
+          progress: Callable[[int, int], None] | None = None) -> Report:
+    """Read, extract, align: the report for the articles under `paths`.
+
+    `progress(done, total)` is called as each source is extracted (the CLI draws a bar with it)."""
     found, skipped = sources_mod.load(list(paths), published=published)
     if not found:
         raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""))
     fallback = story_date(found)
     extracted = []
-    for src in found:
+    for done, src in enumerate(found, 1):
         reference = date.fromisoformat(src.published) if src.published else fallback
         extracted.extend(claims_mod.extract(src, reference=reference))
+        if progress:
+            progress(done, len(found))
     ids = tuple(f"c{n}" for n in range(1, len(extracted) + 1))
     frame = pd.DataFrame([asdict(c) for c in extracted], columns=[f for f in claims_mod.Claim.__dataclass_fields__])
     frame.insert(0, "id", ids)
