@@ -39,6 +39,9 @@ _NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) |
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
+_AREAS = lexicon.alternation(_EVENTS["local_areas"])
+_PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
+                       rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
@@ -46,6 +49,7 @@ _DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
 _TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
 _WINDOW = 8        # content words either side of a number that say what it counts
+_NEAR = 3          # words between a count and the local area it is given for
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
 _FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures
@@ -146,7 +150,7 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
     idf = _idf(frame)
     rows = frame.to_dict("index")
     for row in rows.values():
-        row["weight"] = sum(idf[w] for w in row["context"])
+        row["weight"] = math.fsum(idf[w] for w in row["context"])
         row["facts"] = frozenset()
     blocks = [list(block.index) for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False)]
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights)]
@@ -174,7 +178,7 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
             seen.append(row["sentence"])
     rows = [(*_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())),
              row["sentence"] in order[row["source"]][:_LEAD]) for row in records]
-    columns = ["block", "event", "context", "names", "owner", "span", "when", "lead"]
+    columns = ["block", "event", "context", "names", "owner", "place", "span", "when", "lead"]
     extra = pd.DataFrame(rows, index=claims.index, columns=columns)
     spans = extra["span"].where(claims["kind"] == "date")
     published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
@@ -216,7 +220,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     when: tuple = ()
     if kind != "date":
         when = sentence_date
-    return (_block(row, event), event, frozenset(words), names, owner, interval(row, tolerance), when)
+    place = _place(before, after)
+    return (_block(row, event), event, frozenset(words), names, owner, place, interval(row, tolerance), when)
 
 
 def _block(row, event: str) -> str | None:
@@ -264,6 +269,21 @@ def _names(text: str) -> list[str]:
     words = _WORD_RE.findall(text)
     return [w.strip(".'’-") for n, w in enumerate(words) if w[0].isupper() and (n or text[:1].isspace() or
             not text.startswith(w)) and w.lower().strip(".'’-") not in _NOISE]
+
+
+def _place(before: str, after: str) -> str:
+    """The named local area written right next to the number (at most `_NEAR` words away), ''
+    when there is none: "In neighbouring Central Aceh district, 10 people were killed" -> 'central
+    aceh'; "in Aceh's Bener Meriah district" -> 'bener meriah'; "the town of Bireun" -> 'bireun'."""
+    found = [(len(before[m.end():].split()), m) for m in _PLACE_RE.finditer(before)]
+    found += [(len(after[:m.start()].split()), m) for m in _PLACE_RE.finditer(after)]
+    near = [(gap, n, m) for n, (gap, m) in enumerate(found) if gap <= _NEAR]
+    if not near:
+        return ""
+    match = min(near)[2]
+    words = [w for w in (match.group("name") or match.group("of")).split() if w.lower() not in _NOISE]
+    owners = [n for n, w in enumerate(words) if w.endswith(("'s", "’s"))]
+    return " ".join(words[owners[-1] + 1:] if owners else words).lower()
 
 
 def _full_names(text: str) -> tuple[str, ...]:
@@ -386,6 +406,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
+        if ra["kind"] == "count" and _elsewhere(ra, rb, meet):
+            return -math.inf  # one district's count is not another's, nor its toll the whole toll
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     total = weights.context * _overlap(ra, rb, idf)
@@ -421,6 +443,16 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     return total
 
 
+def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
+    """Two counts given for different areas: two named local areas, or a local area's toll and a
+    differing toll given for none, which is the whole event's ("10 killed in Central Aceh district"
+    vs "five people died in Aceh")."""
+    a, b = ra["place"], rb["place"]
+    if a and b:
+        return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
+    return bool(a or b) and not meet and ra["block"] in _OUTCOMES
+
+
 def _restated(ra: dict, rb: dict) -> bool:
     """One mention right after the other in brackets in one sentence: a conversion or a gloss of it."""
     sentence = ra["sentence"]
@@ -444,7 +476,7 @@ def _who(row: dict) -> str | None:
 def _overlap(ra: dict, rb: dict, idf: dict[str, float]) -> float:
     """IDF-weighted Dice overlap of two claims' context words (0..1)."""
     total = ra["weight"] + rb["weight"]
-    return 2 * sum(idf[w] for w in ra["context"] & rb["context"]) / total if total else 0.0
+    return 2 * math.fsum(idf[w] for w in ra["context"] & rb["context"]) / total if total else 0.0
 
 
 def _shared_names(a: tuple, b: tuple) -> float:
