@@ -235,6 +235,8 @@ def _block(row, event: str) -> str | None:
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if kind == "count" and event in _OUTCOMES and (unit is None or unit in _PERSONS):
         return event
+    if kind == "ordinal" and unit in _PERSONS:
+        return "people"  # "the second climber" to die is "the second man"
     return unit
 
 
