@@ -29,6 +29,7 @@ _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
+_DIMENSIONS = frozenset(_EVENTS["dimensions"])
 _NEAR_MISS = _EVENTS["near_miss"]
 _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
 _RUNNING = frozenset(_EVENTS["running"])
@@ -402,8 +403,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if ra["kind"] != "date":
         if not meet and ra["kind"] == "count" and not _present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
-        if ra["event"] and rb["event"] and ra["event"] != rb["event"]:
-            return -math.inf
+        if ra["event"] and rb["event"] and ra["event"] != rb["event"] and (
+                ra["kind"] != "measure" or {ra["event"], rb["event"]} <= _DIMENSIONS):
+            return -math.inf  # killed vs wounded; for measures only what they measure (depth vs distance)
         if ra["block"] in _OUTCOMES and len({_who(ra), _who(rb)} - {None}) > 1:
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
