@@ -415,7 +415,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     total = weights.context * _overlap(ra, rb, idf)
-    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "date":
+    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] not in ("date", "time"):
         total += weights.lead  # both articles lead with the figure: the story's main fact (inverted pyramid)
     named = ra["block"] in _NAMED_UNITS
     owned = named and _shared_names(ra["owner"], rb["owner"]) > 0
@@ -434,7 +434,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         else:  # sources misdate an event by a day or a month, rarely by years
             total -= weights.magnitude * math.log10(_gap_days(ra["span"], rb["span"]))
     else:
-        apart = _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
+        apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
         # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
         reach = 0.0 if named and not owned else _NEAR_MISS.get(ra["kind"], 0.0)
         near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0
@@ -512,6 +512,14 @@ def _orders_apart(a: tuple, b: tuple) -> float:
     if middles[0] <= 0 or not math.isfinite(middles[1]):
         return 0.0
     return math.log10(middles[1] / middles[0])
+
+
+def _minutes_apart(a: tuple, b: tuple) -> float:
+    """Powers of ten of the minutes between two times of day (0 when they meet): 4:43 and 7:48 are
+    hours apart, two events of one morning rather than one misreported."""
+    if _meet(a, b):
+        return 0.0
+    return math.log10(max(b[0] - a[1], a[0] - b[1]))
 
 
 def _number_bonus(row: dict, weights: Weights) -> float:
