@@ -183,9 +183,10 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
     extra = pd.DataFrame(rows, index=claims.index, columns=columns)
     spans = extra["span"].where(claims["kind"] == "date")
     published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
-    extra["spread"] = [sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
-                       if kind == "date" and _news_week(span, day) else 1
-                       for span, source, kind, day in zip(extra["span"], claims["source"], claims["kind"], published)]
+    extra["past"] = [kind == "date" and not _news_week(span, day)
+                     for span, kind, day in zip(extra["span"], claims["kind"], published)]
+    extra["spread"] = [1 if past or kind != "date" else sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
+                       for span, source, kind, past in zip(extra["span"], claims["source"], claims["kind"], extra["past"])]
     return pd.concat([claims, extra], axis=1)
 
 
@@ -427,7 +428,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if ra["kind"] == "date":
         # a day an article gives for many things (the news day) identifies none of them
         if meet:
-            total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
+            if ra["past"] and rb["past"] and ra["span"] == rb["span"]:
+                total += weights.day  # articles recalling one past year or month ("the 2004 tsunami"): its event
+            else:
+                total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
             total += weights.shared_fact * shared_fact
