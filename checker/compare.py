@@ -166,7 +166,7 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
     """The claims table plus each claim's fact signature: block, event, context words, names,
     value interval, event date (of a date with a written year in the same sentence), whether it
     is in its article's lead, and for dates of the news week how many of its article's dates meet
-    it (spread)."""
+    it (spread). A figure restated in brackets takes the event of the figure it restates."""
     records = claims.to_dict("records")
     dated: dict[tuple, tuple] = {}
     for row in records:
@@ -187,7 +187,13 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
                      for span, kind, day in zip(extra["span"], claims["kind"], published)]
     extra["spread"] = [1 if past or kind != "date" else sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
                        for span, source, kind, past in zip(extra["span"], claims["source"], claims["kind"], extra["past"])]
-    return pd.concat([claims, extra], axis=1)
+    signed = pd.concat([claims, extra], axis=1)
+    for _, mentions in signed[signed["kind"] == "measure"].groupby(["source", "sentence"]):
+        ordered = list(mentions.sort_values("start").iterrows())
+        for (first, a), (second, b) in zip(ordered, ordered[1:]):
+            if _restated(a, b):  # "a depth of 10 kilometres (6.2 miles), 55 kilometres south"
+                signed.at[second, "event"] = signed.at[first, "event"]
+    return signed
 
 
 def _news_week(span: tuple, published) -> bool:
