@@ -99,7 +99,7 @@ class Weights:
     year: float = 0.2
     magnitude: float = 0.05
     lead: float = 0.15
-    shared_fact: float = 0.35
+    shared_fact: float = 0.45
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
