@@ -88,7 +88,8 @@ class Weights:
     the more the coarser of the two is specific (two sources naming the same day are rarely about
     two events), for numbers the more the number is (2,500 is a rarer coincidence than 3).
     Numbers that differ a little keep part of that credit (events.yaml near_miss) and lose
-    `magnitude` per power of ten between them.
+    `magnitude` per power of ten between them. Sentences that state a fact both articles share
+    (a first pass's multi-source clusters) earn `shared_fact`.
     """
 
     context: float = 0.6
@@ -185,7 +186,8 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
     published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
     extra["past"] = [kind == "date" and not _news_week(span, day)
                      for span, kind, day in zip(extra["span"], claims["kind"], published)]
-    extra["spread"] = [1 if past or kind != "date" else sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
+    extra["spread"] = [sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
+                       if kind == "date" and not past else 1
                        for span, source, kind, past in zip(extra["span"], claims["source"], claims["kind"], extra["past"])]
     signed = pd.concat([claims, extra], axis=1)
     for _, mentions in signed[signed["kind"] == "measure"].groupby(["source", "sentence"]):
@@ -529,7 +531,7 @@ def _minutes_apart(a: tuple, b: tuple) -> float:
     hours apart, two events of one morning rather than one misreported."""
     if _meet(a, b):
         return 0.0
-    return math.log10(max(b[0] - a[1], a[0] - b[1]))
+    return math.log10(max(1.0, b[0] - a[1], a[0] - b[1]))
 
 
 def _number_bonus(row: dict, weights: Weights) -> float:
