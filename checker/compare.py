@@ -155,9 +155,12 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
         row["weight"] = math.fsum(idf[w] for w in row["context"])
         row["facts"] = frozenset()
     blocks = [list(block.index) for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False)]
-    groups = [group for block in blocks for group in _cluster(rows, block, idf, weights)]
+    scores: dict[tuple[int, int], float | None] = {}
+    groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     _sentence_facts(rows, groups)
-    groups = [group for block in blocks for group in _cluster(rows, block, idf, weights)]
+    for a, b in [key for key in scores if rows[key[0]]["facts"] & rows[key[1]]["facts"]]:
+        del scores[a, b]  # only pairs whose sentences share a fact score differently now
+    groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
     return clusters, _timeline(rows, groups, clusters)
@@ -343,15 +346,15 @@ def _sentence_facts(rows: dict[int, dict], groups: list[list[int]]) -> None:
         row["facts"] = frozenset(fact[m] for m in mates if fact[m] != fact.get(r))
 
 
-def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], weights: Weights) -> list[list[int]]:
+def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], weights: Weights,
+             scores: dict[tuple[int, int], float | None]) -> list[list[int]]:
     """Average-linkage clustering of one block: the best-scoring pairs merge first, and two
     clusters merge only when no cross pair is vetoed and the mean over pairs of articles of their
     best-matching mentions clears the bar (an article's passing mention of a fact, worded
     differently, does not outvote its headline).
     Only pairs that share a context word, a name or a value held by no more than `_POSTING`
     claims of the block are scored up front, so a large block costs about its number of such
-    pairs, not its square."""
-    scores: dict[tuple[int, int], float | None] = {}
+    pairs, not its square. `scores` caches pair scores across passes."""
 
     def score(a: int, b: int) -> float | None:
         key = (a, b) if a < b else (b, a)
