@@ -1,11 +1,13 @@
 """Compare: group claims that state the same fact across sources and give each group a verdict.
 
 Each claim gets a fact signature: its kind and block (unit class, or what was counted: killed,
-injured...), the event it is about (event word nearest the number), the names and content words
-around it, and its value as an interval. Claims are compared only inside blocks, so cost grows
-with the size of the largest block, not with the square of all claims. Inside a block, claims
-join clusters by average linkage with vetoes (a claim joins a cluster only when it fits the
-cluster as a whole, never through one look-alike member), so facts do not chain together.
+injured...), the event it is about (event word nearest the number), the names, local area and
+content words around it, and its value as an interval. Claims are compared only inside blocks, so
+cost grows with the size of the largest block, not with the square of all claims. Inside a block,
+claims join clusters by average linkage with vetoes (a claim joins a cluster only when it fits the
+cluster as a whole, never through one look-alike member), so facts do not chain together. A second
+pass credits pairs whose sentences state a fact the first pass found in both articles: one event,
+so their differing figures (150 m vs 200 ft) are one fact and a discrepancy.
 """
 from __future__ import annotations
 
