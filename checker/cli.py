@@ -1,10 +1,13 @@
 """Command line: a thin shell over `checker.check` and the report writers."""
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
 import click
+
+from .sources import MAX_BYTES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("json", "csv", "html")
@@ -14,6 +17,24 @@ class InputError(click.ClickException):
     """Bad usage or unreadable input: exit 2, since click's default 1 means 'findings' here."""
 
     exit_code = EXIT_ERROR
+
+
+def one_line_errors(command):
+    """Any unexpected failure becomes one line and exit 2; --debug lets the traceback through."""
+
+    @functools.wraps(command)
+    def run(*args, debug: bool = False, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except click.ClickException:
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            detail = " ".join(str(exc).split())
+            raise InputError(f"{type(exc).__name__}{': ' + detail if detail else ''} (--debug shows the traceback)") from None
+
+    return run
 
 
 def _formats(ctx, param, value: str) -> list[str]:
@@ -45,8 +66,13 @@ def _date(ctx, param, value: str | None) -> str | None:
               help="Publication date for sources that state none.")
 @click.option("--tolerance", type=click.FloatRange(0, 1), default=0.05, show_default=True,
               help="Relative tolerance of an approximate figure ('about 2,500').")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Skip files larger than this many bytes.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.version_option(package_name="check-claims")
-def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float) -> None:
+@one_line_errors
+def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float,
+         max_bytes: int) -> None:
     """Check that the articles under PATHS agree on their numbers and dates.
 
     Exit status: 0 no discrepancy, 1 at least one discrepancy, 2 bad usage or no readable input.
@@ -55,12 +81,18 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
     from .core import NoInput, check
 
     try:
-        report = check(list(paths), published=published, tolerance=tolerance)
+        report = check(list(paths), published=published, tolerance=tolerance, max_bytes=max_bytes)
     except NoInput as exc:
         raise InputError(str(exc)) from None
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
-    report_mod.write(report, out, formats)
+    for src in report.sources:
+        for warning in src.warnings:
+            click.echo(f"warning {src.id}: {warning}", err=True)
+    try:
+        report_mod.write(report, out, formats)
+    except OSError as exc:
+        raise InputError(f"cannot write reports to {out}: {exc.strerror or exc}") from None
     summary = report.summary
     click.echo(f"{summary['sources']} sources, {summary['claims']} claims: {summary['discrepancy']} discrepancies, "
                f"{summary['agreement']} agreements, {summary['single-source']} single-source -> {out}/")
