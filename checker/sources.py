@@ -275,6 +275,9 @@ def discover(paths: list[str | os.PathLike]) -> tuple[list[tuple[str, Path]], li
             skipped.extend(problems)
         else:
             entries = [(given.name, given)]
+        # The real file wins over a link to it: its id is the one a reader expects.
+        entries = sorted(entries, key=lambda e: (os.path.realpath(e[1]) != os.path.abspath(e[1]), e[0]))
+        kept: list[tuple[str, Path]] = []
         for sid, file in entries:
             real = os.path.realpath(file)
             if sid in ids:
@@ -286,7 +289,8 @@ def discover(paths: list[str | os.PathLike]) -> tuple[list[tuple[str, Path]], li
             else:
                 seen[real] = sid
                 ids.add(sid)
-                found.append((sid, file))
+                kept.append((sid, file))
+        found.extend(sorted(kept))
     return found, skipped
 
 
@@ -329,7 +333,7 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                 skipped.append(Skipped(str(path), f"not an article format (reads {', '.join(sorted(SUFFIXES))})"))
             else:
                 files.append((path.relative_to(root).as_posix(), path))
-    return sorted(files), skipped
+    return files, skipped
 
 
 def load(paths: list[str | os.PathLike], *, published: str | None = None,
