@@ -26,7 +26,7 @@ def one_line_errors(command):
     def run(*args, debug: bool = False, **kwargs):
         try:
             return command(*args, **kwargs)
-        except click.ClickException:
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
             if debug:
@@ -35,6 +35,12 @@ def one_line_errors(command):
             raise InputError(f"{type(exc).__name__}{': ' + detail if detail else ''} (--debug shows the traceback)") from None
 
     return run
+
+
+def printable(line: str) -> str:
+    """A line for the terminal: control characters from hostile file names (newlines, escape
+    sequences) shown escaped, so one skipped file stays one line and cannot drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
 
 def _formats(ctx, param, value: str) -> list[str]:
@@ -85,10 +91,10 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
     except NoInput as exc:
         raise InputError(str(exc)) from None
     for skipped in report.skipped:
-        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(printable(f"skipped {skipped.path}: {skipped.reason}"), err=True)
     for src in report.sources:
         for warning in src.warnings:
-            click.echo(f"warning {src.id}: {warning}", err=True)
+            click.echo(printable(f"warning {src.id}: {warning}"), err=True)
     try:
         report_mod.write(report, out, formats)
     except OSError as exc:

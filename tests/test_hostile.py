@@ -179,6 +179,14 @@ def visible_text(html: str) -> str:
     return "\n".join(chunks)
 
 
+def test_a_file_name_with_control_characters_stays_one_terminal_line(tmp_path):
+    root = build_only(tmp_path, {"a.txt": GOOD.encode(), "evil\n\x1b[2Jname.txt": b""})
+    result = CliRunner().invoke(main, [str(root), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert result.stderr == f"skipped {root}/evil\\n\\x1b[2Jname.txt: empty file\n"
+    assert read_json(tmp_path / "out" / "report.json")["skipped"][0]["path"] == f"{root}/evil\n\x1b[2Jname.txt"
+
+
 def build_only(tmp_path: Path, files: dict[str, bytes]) -> Path:
     root = tmp_path / "in"
     root.mkdir(parents=True)
