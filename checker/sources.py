@@ -69,9 +69,9 @@ def iso_date(value) -> str | None:
     """Normalise a metadata date (str, date or datetime) to ``YYYY-MM-DD``; None if unreadable."""
     if isinstance(value, date):
         return value.isoformat()[:10]
-    if value is None:
+    if not isinstance(value, str):
         return None
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", str(value))
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
     if not m:
         return None
     try:
@@ -118,16 +118,17 @@ def parse_text(sid: str, path: str, text: str, fmt: str = "text") -> Source:
         return Source(sid, path, text, published=m.group(1), published_from="header",
                       body_start=m.end(), format=fmt)
     if m := FRONT_MATTER_RE.match(text):
+        warnings: tuple[str, ...] = ()
         try:
             meta = yaml.safe_load(m.group(1))
-        except yaml.YAMLError:
-            raise SourceError("malformed YAML front matter") from None
+        except (yaml.YAMLError, RecursionError):  # deep nesting overflows PyYAML's recursive composer
+            meta, warnings = None, ("front matter is not valid YAML, ignored",)
         meta = meta if isinstance(meta, dict) else {}
         published = iso_date(meta.get("date") or meta.get("published"))
         return Source(sid, path, text, published=published,
                       published_from="front-matter" if published else None,
                       title=_str(meta.get("title")), outlet=_str(meta.get("source") or meta.get("outlet")),
-                      url=_str(meta.get("url")), body_start=m.end(), format=fmt)
+                      url=_str(meta.get("url")), body_start=m.end(), format=fmt, warnings=warnings)
     return Source(sid, path, text, format=fmt)
 
 
@@ -158,17 +159,19 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
     sources: list[Source] = []
     first_line: dict[str, int] = {}
     for n, row in rows:
-        body = _str(row.get("text"))
+        body = row.get("text")
         rid = _str(row.get("id")) or str(n)
-        if body is None:
-            skipped.append(Skipped(path, f"line {n}: empty 'text'"))
+        problem = ("'text' is not a string" if body is not None and not isinstance(body, str)
+                   else "empty 'text'" if not (body or "").strip() else None)
+        if problem:
+            skipped.append(Skipped(path, f"line {n}: {problem}"))
             continue
         if rid in first_line:
             skipped.append(Skipped(path, f"line {n}: id {rid!r} already used on line {first_line[rid]}"))
             continue
         first_line[rid] = n
         published = iso_date(row.get("published") or row.get("date"))
-        sources.append(Source(f"{sid}#{rid}", path, body, published=published,
+        sources.append(Source(f"{sid}#{rid}", path, body.strip(), published=published,
                               published_from="column" if published else None,
                               title=_str(row.get("title")), outlet=_str(row.get("source") or row.get("outlet")),
                               url=_str(row.get("url")), format=fmt))
@@ -359,7 +362,8 @@ def load(paths: list[str | os.PathLike], *, published: str | None = None,
 
 
 def _str(value) -> str | None:
-    if value is None or (isinstance(value, float) and value != value):
+    """A metadata scalar as text. Anything else is ignored: a YAML alias bomb would explode in str()."""
+    if isinstance(value, float) and value != value or not isinstance(value, (str, int, float, date)):
         return None
     text = str(value).strip()
     return text or None

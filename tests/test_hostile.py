@@ -239,6 +239,30 @@ def test_read_file_reads_no_more_than_the_limit(tmp_path):
         read_file("a.txt", root / "a.txt", max_bytes=100)
 
 
+def test_broken_front_matter_keeps_the_article_with_a_warning(tmp_path):
+    root = build_only(tmp_path, {"a.md": b"---\ntitle: [unclosed\n---\nAbout 2,500 troops remain.\n",
+                                 "b.md": b"---\nx: " + b"[" * 3000 + b"]" * 3000 + b"\n---\nFive were hurt.\n"})
+    found, skipped = load([root])
+    assert [(s.id, s.warnings) for s in found] == [("a.md", ("front matter is not valid YAML, ignored",)),
+                                                    ("b.md", ("front matter is not valid YAML, ignored",))]
+    assert found[0].text[found[0].body_start:] == "About 2,500 troops remain.\n" and skipped == []
+
+
+def test_a_yaml_alias_bomb_in_front_matter_is_not_expanded(tmp_path):
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]" for n in range(8)]
+    bomb = "---\n" + "\n".join(levels) + "\ntitle: *i\ndate: *i\n---\nAbout 2,500 troops remain.\n"
+    (src,), _ = load([build_only(tmp_path, {"bomb.md": bomb.encode()})])  # str() of 9**9 items would never end
+    assert (src.title, src.published) == (None, None)
+
+
+def test_a_jsonl_text_must_be_a_string(tmp_path):
+    root = build_only(tmp_path, {"f.jsonl": b'{"text": ["a", "list"]}\n{"text": "  "}\n{"text": "Five were hurt."}\n'})
+    found, skipped = load([root])
+    assert [s.id for s in found] == ["f.jsonl#3"]
+    assert [s.reason for s in skipped] == ["line 1: 'text' is not a string", "line 2: empty 'text'"]
+
+
 # ---------------------------------------------------------------- errors
 
 def test_an_unexpected_error_is_one_line_and_exit_two_unless_debug(seeds_copy, tmp_path, monkeypatch):
