@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -155,19 +156,19 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
     A malformed row is skipped with its line number and the other rows are kept: one bad line
     in a wire export must not lose the rest of it.
     """
-    rows, skipped = _csv_rows(path, text) if fmt == "csv" else _jsonl_rows(path, text)
     sources: list[Source] = []
+    skipped: list[Skipped] = []
     first_line: dict[str, int] = {}
-    for n, row in rows:
-        body = row.get("text")
-        rid = _str(row.get("id")) or str(n)
+    for n, row in (_csv_rows(text) if fmt == "csv" else _jsonl_rows(text)):
+        if isinstance(row, str):
+            skipped.append(Skipped(path, f"line {n}: {row}"))
+            continue
+        body, rid = row.get("text"), _str(row.get("id")) or str(n)
         problem = ("'text' is not a string" if body is not None and not isinstance(body, str)
-                   else "empty 'text'" if not (body or "").strip() else None)
+                   else "empty 'text'" if not (body or "").strip()
+                   else f"id {rid!r} already used on line {first_line[rid]}" if rid in first_line else None)
         if problem:
             skipped.append(Skipped(path, f"line {n}: {problem}"))
-            continue
-        if rid in first_line:
-            skipped.append(Skipped(path, f"line {n}: id {rid!r} already used on line {first_line[rid]}"))
             continue
         first_line[rid] = n
         published = iso_date(row.get("published") or row.get("date"))
@@ -180,8 +181,8 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
     return sources, skipped
 
 
-def _csv_rows(path: str, text: str) -> tuple[list[tuple[int, dict]], list[Skipped]]:
-    """(line where the row starts, row) pairs, and the malformed rows as `Skipped`."""
+def _csv_rows(text: str) -> Iterator[tuple[int, dict | str]]:
+    """(line where the row starts, the row or why it is unusable)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -189,38 +190,37 @@ def _csv_rows(path: str, text: str) -> tuple[list[tuple[int, dict]], list[Skippe
         raise SourceError(f"unreadable CSV header ({exc or 'no rows'})") from None
     if "text" not in header:
         raise SourceError("CSV has no 'text' column")
-    rows, skipped = [], []
     while True:
         line = reader.line_num + 1
         try:
             values = next(reader)
         except StopIteration:
-            break
-        except csv.Error as exc:
-            skipped.append(Skipped(path, f"line {line}: malformed CSV row ({exc})"))
+            return
+        except csv.Error as exc:  # the reader resumes at the next line
+            yield line, f"malformed CSV row ({exc})"
             continue
         if len(values) > len(header):
-            skipped.append(Skipped(path, f"line {line}: {len(values)} fields, header has {len(header)}"))
+            yield line, f"{len(values)} fields, header has {len(header)}"
         elif any(values):
-            rows.append((line, dict(zip(header, values))))
-    return rows, skipped
+            yield line, dict(zip(header, values))
 
 
-def _jsonl_rows(path: str, text: str) -> tuple[list[tuple[int, dict]], list[Skipped]]:
-    rows, skipped = [], []
+def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
+    """(line number, the row or why it is unusable) for each non-blank line."""
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
-            skipped.append(Skipped(path, f"line {n}: invalid JSON ({getattr(exc, 'msg', 'nested too deeply')})"))
+            yield n, f"invalid JSON ({getattr(exc, 'msg', 'nested too deeply')})"
             continue
-        if isinstance(row, dict) and "text" in row:
-            rows.append((n, row))
+        if not _is_utf8(json.dumps(row, ensure_ascii=False)):
+            yield n, "invalid JSON (\\u escape of a lone surrogate)"
+        elif isinstance(row, dict) and "text" in row:
+            yield n, row
         else:
-            skipped.append(Skipped(path, f"line {n}: expected an object with a 'text' field"))
-    return rows, skipped
+            yield n, "expected an object with a 'text' field"
 
 
 def read_file(sid: str, path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[list[Source], list[Skipped]]:
@@ -285,7 +285,10 @@ def discover(paths: list[str | os.PathLike]) -> tuple[list[tuple[str, Path]], li
             real = os.path.realpath(file)
             if sid in ids:
                 sid = file.as_posix()
-            if real in seen:
+            if not _is_utf8(str(file)):  # no report could carry the name
+                shown = os.fsencode(file).decode("utf-8", "replace")
+                skipped.append(Skipped(shown, "file name is not valid UTF-8 (rename the file)"))
+            elif real in seen:
                 skipped.append(Skipped(str(file), f"same file as {seen[real]}"))
             elif sid in ids:
                 skipped.append(Skipped(str(file), f"duplicate source id {sid!r}"))
@@ -359,6 +362,16 @@ def load(paths: list[str | os.PathLike], *, published: str | None = None,
                 src = replace(src, published=published, published_from="option")
             sources.append(src)
     return sources, sorted(skipped, key=lambda s: s.path)
+
+
+def _is_utf8(text: str) -> bool:
+    """False for text holding lone surrogates (a file name's non-UTF-8 bytes, a JSON "\\ud800"
+    escape): no UTF-8 report can carry it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _str(value) -> str | None:

@@ -187,6 +187,15 @@ def test_a_file_name_with_control_characters_stays_one_terminal_line(tmp_path):
     assert read_json(tmp_path / "out" / "report.json")["skipped"][0]["path"] == f"{root}/evil\n\x1b[2Jname.txt"
 
 
+def test_a_file_name_that_is_not_utf8_is_skipped_not_fatal(tmp_path):
+    root = build_only(tmp_path, {"a.txt": GOOD.encode()})
+    (root / os.fsdecode(b"caf\xe9.txt")).write_bytes(GOOD.encode())
+    result = CliRunner().invoke(main, [str(root), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert read_json(tmp_path / "out" / "report.json")["skipped"] == [
+        {"path": f"{root}/caf\ufffd.txt", "reason": "file name is not valid UTF-8 (rename the file)"}]
+
+
 def build_only(tmp_path: Path, files: dict[str, bytes]) -> Path:
     root = tmp_path / "in"
     root.mkdir(parents=True)
@@ -256,11 +265,13 @@ def test_a_yaml_alias_bomb_in_front_matter_is_not_expanded(tmp_path):
     assert (src.title, src.published) == (None, None)
 
 
-def test_a_jsonl_text_must_be_a_string(tmp_path):
-    root = build_only(tmp_path, {"f.jsonl": b'{"text": ["a", "list"]}\n{"text": "  "}\n{"text": "Five were hurt."}\n'})
+def test_a_jsonl_text_must_be_a_string_a_report_can_hold(tmp_path):
+    root = build_only(tmp_path, {"f.jsonl": b'{"text": ["a", "list"]}\n{"text": "  "}\n{"text": "Five were hurt."}\n'
+                                            b'{"text": "Six \\ud800 were hurt."}\n'})
     found, skipped = load([root])
     assert [s.id for s in found] == ["f.jsonl#3"]
-    assert [s.reason for s in skipped] == ["line 1: 'text' is not a string", "line 2: empty 'text'"]
+    assert [s.reason for s in skipped] == ["line 1: 'text' is not a string", "line 2: empty 'text'",
+                                           "line 4: invalid JSON (\\u escape of a lone surrogate)"]
 
 
 # ---------------------------------------------------------------- errors
