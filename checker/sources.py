@@ -34,6 +34,9 @@ BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), 
 #: Control characters that never occur in text (tab, newlines and form feed do).
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
+#: How our own report files begin (see `_holds_reports`).
+REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,"}
+
 #: A leading ``date YYYY-MM-DD`` metadata line (seed 004 has a leading space and text after it).
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
@@ -328,6 +331,8 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                 real = os.path.realpath(path)
                 if real in ancestors:
                     skipped.append(Skipped(str(path), "symlink loop (leads back to an enclosing folder)"))
+                elif _holds_reports(path):
+                    skipped.append(Skipped(str(path), "check-claims reports, not articles"))
                 elif real in seen:
                     skipped.append(Skipped(str(path), f"same folder as {seen[real]}"))
                 else:
@@ -340,6 +345,19 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
             else:
                 files.append((path.relative_to(root).as_posix(), path))
     return files, skipped
+
+
+def _holds_reports(folder: Path) -> bool:
+    """True for a folder of our own reports (`check-claims .` run twice): read back, claims.csv
+    would turn every claim into an article agreeing with its source."""
+    for name, marker in REPORT_MARKERS.items():
+        try:
+            with open(folder / name, "rb") as fh:
+                if marker in fh.read(200):
+                    return True
+        except OSError:
+            continue
+    return False
 
 
 def load(paths: list[str | os.PathLike], *, published: str | None = None,

@@ -196,6 +196,17 @@ def test_a_file_name_that_is_not_utf8_is_skipped_not_fatal(tmp_path):
         {"path": f"{root}/caf\ufffd.txt", "reason": "file name is not valid UTF-8 (rename the file)"}]
 
 
+@pytest.mark.parametrize("formats", ["json,csv,html", "csv"])
+def test_reports_of_an_earlier_run_inside_the_folder_are_not_read_back(tmp_path, monkeypatch, formats):
+    root = build_only(tmp_path, {"a.txt": GOOD.encode(), "b.txt": GOOD.replace("2,500", "3,000").encode()})
+    monkeypatch.chdir(root)
+    first = CliRunner().invoke(main, [".", "--format", formats])
+    second = CliRunner().invoke(main, [".", "--format", formats])
+    assert first.exit_code == second.exit_code == 1
+    assert first.stdout == second.stdout
+    assert second.stderr == "skipped reports: check-claims reports, not articles\n"
+
+
 def build_only(tmp_path: Path, files: dict[str, bytes]) -> Path:
     root = tmp_path / "in"
     root.mkdir(parents=True)
