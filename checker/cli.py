@@ -72,22 +72,27 @@ def _date(ctx, param, value: str | None) -> str | None:
               help="Publication date for sources that state none.")
 @click.option("--tolerance", type=click.FloatRange(0, 1), default=0.05, show_default=True,
               help="Relative tolerance of an approximate figure ('about 2,500').")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (it is drawn only on a terminal, for many files).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Skip files larger than this many bytes.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.version_option(package_name="check-claims")
 @one_line_errors
 def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float,
-         max_bytes: int) -> None:
+         quiet: bool, no_progress: bool, max_bytes: int) -> None:
     """Check that the articles under PATHS agree on their numbers and dates.
 
     Exit status: 0 no discrepancy, 1 at least one discrepancy, 2 bad usage or no readable input.
     """
     from . import report as report_mod
+    from . import terminal
     from .core import NoInput, check
 
     try:
-        report = check(list(paths), published=published, tolerance=tolerance, max_bytes=max_bytes)
+        with terminal.progress(enabled=not (quiet or no_progress)) as advance:
+            report = check(list(paths), published=published, tolerance=tolerance, max_bytes=max_bytes,
+                           progress=advance)
     except NoInput as exc:
         raise InputError(str(exc)) from None
     for skipped in report.skipped:
@@ -99,7 +104,6 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
         report_mod.write(report, out, formats)
     except OSError as exc:
         raise InputError(f"cannot write reports to {out}: {exc.strerror or exc}") from None
-    summary = report.summary
-    click.echo(f"{summary['sources']} sources, {summary['claims']} claims: {summary['discrepancy']} discrepancies, "
-               f"{summary['agreement']} agreements, {summary['single-source']} single-source -> {out}/")
-    sys.exit(EXIT_FINDINGS if summary["discrepancy"] else EXIT_OK)
+    if not quiet:
+        terminal.summary(report.to_records(), out=out)
+    sys.exit(EXIT_FINDINGS if report.summary["discrepancy"] else EXIT_OK)

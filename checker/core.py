@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import date
 
@@ -44,21 +45,26 @@ def bounded(src: sources_mod.Source, found: list[claims_mod.Claim]
 
 
 def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05,
-          max_bytes: int = sources_mod.MAX_BYTES) -> Report:
-    """Read, extract, align: the report for the articles under `paths`."""
+          max_bytes: int = sources_mod.MAX_BYTES, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Read, extract, align: the report for the articles under `paths`.
+
+    `progress(done, total)` is called as each source is extracted (the CLI draws a bar with it)."""
     loaded, skipped = sources_mod.load(list(paths), published=published, max_bytes=max_bytes)
     if not loaded:
         raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""))
     fallback = story_date(loaded)
     found, extracted = [], []
-    for src in loaded:
+    for done, src in enumerate(loaded, 1):
         reference = date.fromisoformat(src.published) if src.published else fallback
         src, claims = bounded(src, claims_mod.extract(src, reference=reference))
         found.append(src)
         extracted.extend(claims)
+        if progress:
+            progress(done, len(loaded))
     ids = tuple(f"c{n}" for n in range(1, len(extracted) + 1))
     frame = pd.DataFrame([asdict(c) for c in extracted], columns=[f for f in claims_mod.Claim.__dataclass_fields__])
     frame.insert(0, "id", ids)
+    frame["published"] = frame["source"].map({s.id: s.published for s in found})  # running totals: which is later
     clusters, timeline = compare.align(frame, tolerance=tolerance)
     cluster_of = {cid: k.id for k in clusters for cid in k.claims}
     return Report(tuple(found), tuple(extracted), ids, tuple(clusters), tuple(timeline), tuple(skipped), cluster_of)

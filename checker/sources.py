@@ -34,6 +34,8 @@ BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), 
 #: Control characters that never occur in text (tab, newlines and form feed do).
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
+#: Publication years taken as real; others are typos or junk.
+PUBLISHED_YEARS = range(1800, 2200)
 #: How our own report files begin (see `_holds_reports`).
 REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,"}
 
@@ -70,18 +72,16 @@ class SourceError(Exception):
 
 
 def iso_date(value) -> str | None:
-    """Normalise a metadata date (str, date or datetime) to ``YYYY-MM-DD``; None if unreadable."""
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    if not isinstance(value, str):
+    """Normalise a metadata date (str, date or datetime) to ``YYYY-MM-DD``; None if unreadable
+    or implausible for news (year 1001 is a typo, and date arithmetic on it fails)."""
+    if isinstance(value, str) and (m := re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)):
+        try:
+            value = date.fromisoformat(m.group(1))
+        except ValueError:
+            return None
+    if not isinstance(value, date) or value.year not in PUBLISHED_YEARS:
         return None
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
-    if not m:
-        return None
-    try:
-        return date.fromisoformat(m.group(1)).isoformat()
-    except ValueError:
-        return None
+    return value.isoformat()[:10]
 
 
 def decode(raw: bytes) -> tuple[str, str | None]:
@@ -119,8 +119,10 @@ def decode(raw: bytes) -> tuple[str, str | None]:
 def parse_text(sid: str, path: str, text: str, fmt: str = "text") -> Source:
     """A plain-text article with an optional ``date`` line or YAML front matter."""
     if m := HEADER_RE.match(text):
-        return Source(sid, path, text, published=m.group(1), published_from="header",
-                      body_start=m.end(), format=fmt)
+        published = iso_date(m.group(1))
+        return Source(sid, path, text, published=published, published_from="header" if published else None,
+                      body_start=m.end(), format=fmt,
+                      warnings=() if published else (f"date line {m.group(1)} is not a real date, ignored",))
     if m := FRONT_MATTER_RE.match(text):
         warnings: tuple[str, ...] = ()
         try:

@@ -268,6 +268,15 @@ def test_broken_front_matter_keeps_the_article_with_a_warning(tmp_path):
     assert found[0].text[found[0].body_start:] == "About 2,500 troops remain.\n" and skipped == []
 
 
+@pytest.mark.parametrize("header", ["date 2024-13-45", "date 1001-01-01", "---\ndate: 0999-01-01\n---"])
+def test_an_impossible_publication_date_is_ignored_not_fatal(tmp_path, header):
+    root = build_only(tmp_path, {"a.txt": f"{header}\nLast summer about 2,500 troops were sent.\n".encode()})
+    result = CliRunner().invoke(main, [str(root), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    (source,) = read_json(tmp_path / "out" / "report.json")["sources"]
+    assert source["published"] is None
+
+
 def test_a_yaml_alias_bomb_in_front_matter_is_not_expanded(tmp_path):
     levels = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [
         f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]" for n in range(8)]
