@@ -75,6 +75,9 @@ def test_deeply_nested_html_finishes_read_or_skipped(corpus):
     ("digits", "9" * 200_000),
     ("separators", "1,000,00" * 30_000),
     ("sentence ends", ". " * 100_000 + "5 troops"),
+    ("bare numbers in one sentence", "1 " * 8_000),  # each once looked back through all before it
+    ("decimals in one sentence", "1.5 " * 5_000),  # each once rescanned the sentence for quake words
+    ("partitive numbers", "of 5 " * 5_000),
 ])
 def test_adversarial_text_for_the_regexes_finishes_with_valid_spans(name, text):
     """Catastrophic backtracking would hang here instead of finishing in well under a second."""
