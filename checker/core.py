@@ -18,7 +18,7 @@ from .report import Report
 MAX_CLAIMS_PER_SOURCE = 1000
 #: Longest sentence a claim carries; a longer one (a paragraph with no full stop) becomes the
 #: text around the claim, else every claim in it would copy the whole paragraph into every report.
-MAX_SENTENCE_CHARS = 600
+MAX_SENTENCE_CHARS = 2000
 
 
 class NoInput(Exception):
