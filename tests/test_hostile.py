@@ -77,7 +77,7 @@ def build_hostile(root: Path) -> Path:
                        b'{"id": "j2", "text": \n'
                        b'[1, 2]\n' + b"[" * 1500 + b"]" * 1500 + b"\n"),
         "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-        "controls.md": b"\x01\x02\x03abc\x04\x05\x06",
+        "controls.md": b"\x01\x02\x03abc\x04\x05\x06\x1b[0m\x7f\x10\x11",
         "empty.txt": b"",
         "blank.md": b"  \n\n\t\n",
         "undecodable.txt": b"Troops: \x81\x8d\x8f",

@@ -65,3 +65,34 @@ def test_article_text_and_names_cannot_inject_markup(tmp_path):
     assert [t for t, _ in hostile.tags].count("script") == [t for t, _ in benign.tags].count("script")
     for data in hostile.scripts:  # embedded data must escape "<", else "<!--<script>" changes how it parses
         assert "<script" not in data.lower() and "<!--" not in data
+
+
+def test_every_output_format_stays_well_formed_on_hostile_text(tmp_path):
+    """Each renderer's files parse back whole, with markup, quotes, commas, a stray control
+    character and a file name full of delimiters in the articles."""
+    import io
+    import json
+    import xml.etree.ElementTree as ET
+
+    import pandas as pd
+
+    from checker import check
+    from checker.report import RENDERERS
+
+    files = {**FILES, 'odd, "name";\t%0A::x.txt': "date 2024-01-11\nAbout 2,500 troops\x07 are, \"still\" in Iraq;\x0b %0A ::x\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    records = check([tmp_path]).to_records()
+    assert len(records["sources"]) == 4
+    for render in RENDERERS.values():
+        for name, data in render(records).items():
+            suffix = str(name).rsplit(".", 1)[-1]
+            if suffix in ("json", "sarif"):
+                json.loads(data)
+            elif suffix == "csv":
+                assert len(pd.read_csv(io.StringIO(data))) == (
+                    len(records["claims"]) if name == "claims.csv" else len(records["clusters"]))
+            elif suffix == "xml":
+                ET.fromstring(data.encode("utf-8"))
+            elif suffix == "html":
+                Structure().feed(data)
