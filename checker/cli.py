@@ -7,6 +7,7 @@ line wins, so adding an option here is all it takes to make it configurable.
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import click
 
 from . import config as config_mod
+from .sources import MAX_BYTES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FORMATS = "json,csv,html"
@@ -26,6 +28,30 @@ class InputError(click.ClickException):
     """Bad usage or unreadable input: exit 2, since click's default 1 means 'findings' here."""
 
     exit_code = EXIT_ERROR
+
+
+def one_line_errors(command):
+    """Any unexpected failure becomes one line and exit 2; --debug lets the traceback through."""
+
+    @functools.wraps(command)
+    def run(*args, debug: bool = False, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            detail = " ".join(str(exc).split())
+            raise InputError(f"{type(exc).__name__}{': ' + detail if detail else ''} (--debug shows the traceback)") from None
+
+    return run
+
+
+def printable(line: str) -> str:
+    """A line for the terminal: control characters from hostile file names (newlines, escape
+    sequences) shown escaped, so one skipped file stays one line and cannot drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
 
 class DefaultGroup(click.Group):
@@ -103,8 +129,12 @@ def main() -> None:
               help="Check the article FILE against the sources in PATHS: a contradicted claim fails.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (and --format github's annotations).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is drawn only on a terminal, for many files).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Skip files larger than this many bytes.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @config_option
 @click.version_option(package_name="check-claims")
+@one_line_errors
 def check(paths: tuple[Path, ...], **options) -> None:
     """Check that the articles under PATHS agree on their numbers and dates.
 
@@ -120,11 +150,15 @@ def check(paths: tuple[Path, ...], **options) -> None:
     try:
         with terminal.progress(enabled=not (options["quiet"] or options["no_progress"])) as advance:
             report = run_check([*paths, draft] if draft else list(paths), published=options["published"],
-                               tolerance=options["tolerance"], exclude=options["exclude"], progress=advance)
+                               tolerance=options["tolerance"], exclude=options["exclude"],
+                               max_bytes=options["max_bytes"], progress=advance)
     except NoInput as exc:
         raise InputError(str(exc)) from None
     for skipped in report.skipped:
-        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(printable(f"skipped {skipped.path}: {skipped.reason}"), err=True)
+    for src in report.sources:
+        for warning in src.warnings:
+            click.echo(printable(f"warning {src.id}: {warning}"), err=True)
     records = report.to_records()
     if draft:
         draft_mod.annotate(records, _draft_source(records, draft), tolerance=options["tolerance"])
@@ -133,7 +167,8 @@ def check(paths: tuple[Path, ...], **options) -> None:
         _baseline(records, options["baseline"], recorded, update=options["update_baseline"])
     for s in records.get("suppressions", ()):
         if not s["claims"]:
-            click.echo(f"warning: {s['source']}:{s['line']}: unused suppression (no claim in the next sentence)", err=True)
+            click.echo(printable(f"warning {s['source']}:{s['line']}: unused suppression (no claim in the next sentence)"),
+                       err=True)
 
     files = report_mod.render(records, options["formats"])
     out = options["out"]

@@ -9,7 +9,7 @@ by ellipsis, the noun counted just before ("alongside 900 in Syria"). Identifier
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon
 from .dates import MONTHS, WEEKDAYS, Mention, free, take
@@ -80,6 +80,7 @@ _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|w
 _CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 _WINDOW = 200  # characters around a number that decide what it is
+_LOOKBACK = 50  # earlier counts an elliptical count looks through: bounded, so thousands of bare numbers stay linear
 
 
 def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
@@ -248,14 +249,21 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"
     else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"
         classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
-        unit = next((c.unit for c, _ in reversed(counts) if c.unit and c.unit not in _CASUALTY_CLASSES
+        unit = next((c.unit for c, _ in reversed(counts[-_LOOKBACK:]) if c.unit and c.unit not in _CASUALTY_CLASSES
                      and (classes is None or lexicon.unit_class(c.unit) in classes)), None)
         unit = unit or ("people" if np_head else None)
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
-    if isinstance(value, float) and (unit is None or unit in _QUAKES) and _QUAKE_WORDS_RE.search(m.string):
+    if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
+
+
+@lru_cache(maxsize=1)
+def _speaks_of_quakes(sentence: str) -> bool:
+    """Asked by every decimal in a sentence, so answered once: rescanning a sentence of thousands
+    of decimals for each of them was quadratic (40 KB took minutes)."""
+    return _QUAKE_WORDS_RE.search(sentence) is not None
 
 
 def _hedged(value, low, high, hedge):

@@ -39,5 +39,5 @@ def test_an_unused_suppression_is_reported(tmp_path, corpus):
     root = corpus({"a.txt": A, "b.md": "date 2024-01-10\n<!-- check-claims: ignore -->\nNo figures here at all.\n"})
     result = run(root, tmp_path / "out")
     assert result.exit_code == 0
-    assert "warning: b.md:2: unused suppression (no claim in the next sentence)" in result.stderr
+    assert "warning b.md:2: unused suppression (no claim in the next sentence)" in result.stderr
     assert read_json(tmp_path / "out" / "report.json")["suppressions"] == [{"source": "b.md", "line": 2, "claims": 0}]
