@@ -103,6 +103,8 @@ TIME_RE = re.compile(
 
 _ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
+_PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
+_NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
 _FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
 
 
@@ -113,10 +115,12 @@ def _cap(token: str | None) -> bool:
 
 def is_future(sentence: str, start: int, prep: str | None) -> bool:
     """Does the date at `start` point forwards? Its own "by"/"through", or a future marker
-    (will, scheduled, is to...) in the words just before it."""
+    (will, scheduled, is to...) or a prospective "to be" + verb in the words just before it."""
     if prep and prep.lower() in _FUTURE_PREPS:
         return True
-    return bool(_FUTURE_RE.search(sentence, max(0, start - 80), start))
+    window = max(0, start - 80)
+    return bool(_FUTURE_RE.search(sentence, window, start)) or any(
+        m.group("before").lower() not in _NOT_PROSPECTIVE for m in _PROSPECTIVE_RE.finditer(sentence, window, start))
 
 
 def _year_for(month: int, day: int | None, ref: date, future: bool) -> int:
