@@ -233,12 +233,13 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         if num_text.lower() == "one":
             return None
     casualty = None
+    after, before = CASUALTY_AFTER_RE.match(tail, np_end), _CASUALTY_BEFORE_RE.search(head)
     if np_words and np_words[-1].lower() in _CASUALTY:
         casualty = np_words[-1]
-    elif c := CASUALTY_AFTER_RE.match(tail, np_end):
-        casualty = c.group("cas")
-    elif c := _CASUALTY_BEFORE_RE.search(head):
-        casualty = c.group("cas").split()[0]
+    elif after and not (before and after.group(0).lstrip().startswith(",")):
+        casualty = after.group("cas")
+    elif before:  # "killing at least 10 people, injuring dozens more": the verb before governs the number
+        casualty = before.group("cas").split()[0]
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
     if casualty:
         unit = lexicon.unit_class(casualty)
@@ -246,16 +247,25 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = _unit_phrase(np_words)
     elif (noun_of := _NOUN_OF_RE.search(head)) and noun_of.group("noun") not in STOP:
         unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"
-    else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"
+    else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"; "six children were killed
+        # and 14 trapped": the noun counted before, even where its unit is the casualty word
         classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
-        unit = next((c.unit for c, _ in reversed(counts) if c.unit and c.unit not in _CASUALTY_CLASSES
-                     and (classes is None or lexicon.unit_class(c.unit) in classes)), None)
+        nouns = (_elided(c, words) for c, words in reversed(counts))
+        unit = next((u for u in nouns if u and (classes is None or lexicon.unit_class(u) in classes)), None)
         unit = unit or ("people" if np_head else None)
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _QUAKE_WORDS_RE.search(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
+
+
+def _elided(count: Mention, np_words: list[str]) -> str | None:
+    """The noun a later count may leave out: the one this count counted ("children" of "six children
+    were killed"), or its unit where that is no casualty class."""
+    if any(w.lower() not in _CASUALTY for w in np_words):
+        return _unit_phrase(np_words)
+    return count.unit if count.unit not in _CASUALTY_CLASSES else None
 
 
 def _hedged(value, low, high, hedge):
