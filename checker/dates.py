@@ -83,6 +83,7 @@ RELATIVE_RE = re.compile(
     rf"|(?P<which>last|this|next|earlier this|later this|early next|late last)\s+"
     rf"(?P<unit>week|weekend|month|year|{_alt(SEASONS)})"
     rf"|(?P<n>{NUMBER}|a|an)\s+(?P<nunit>days?|weeks?|months?|years?|decades?)\s+ago"
+    rf"|(?P<the_weekend>(?:(?:over|at)\s+)?the\s+weekend)"
     rf"|(?:the\s+)?(?P<bare_season>{_alt(SEASONS)}))\b", re.I)
 #: A weekday on its own is written in full: "Sun" alone is a newspaper, "Tue Jul 2" is read above.
 WEEKDAY_RE = re.compile(
@@ -319,6 +320,11 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     elif m.group("n"):
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         value, low, high = _shift(ref, n, m.group("nunit"))
+    elif m.group("the_weekend"):  # "over the weekend": the latest one begun by ref, or the next one
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        if future and ref.weekday() < 5:
+            saturday += timedelta(weeks=1)
+        value, low, high = None, _iso(saturday), _iso(saturday + timedelta(days=1))
     elif m.group("bare_season"):
         if not prep or m.group("bare_season")[0].isupper():
             return None  # "summer" alone is too vague to date anything; "Dies in Fall" is no season

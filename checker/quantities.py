@@ -22,6 +22,7 @@ STOP = frozenset(WORDS["stop"])
 NOT_NAMES = frozenset(WORDS["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
+_NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _VERBS = frozenset(WORDS["verbs"])
 _STREET = frozenset(WORDS["street"])
 _QUAKES = frozenset(_MEASURES["magnitude_nouns"])
@@ -78,13 +79,22 @@ _CASUALTY_BEFORE_RE = re.compile(
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 _CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+_ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
+#: "in his early 30s": an age given by decade, with the decade part as bounds
+AGE_DECADE_RE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+#: "a day after", "the day following": one unit of time between two events ("a day before" as often
+#: dates a single event: "the toll from the quake a day before rose")
+ONE_INTERVAL_RE = re.compile(
+    r"\b(?:(?:a|an|one)\s+(?P<unit>day|week|month|year)\s+after|the\s+(?P<unit2>day|week)\s+(?:after|following))"
+    r"(?=\s+[\w'’])", re.I)
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 _WINDOW = 200  # characters around a number that decide what it is
 
 
 def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
     """The quantities and ordinals of `sentence` outside `taken` (dates, times, skipped spans)."""
-    found: list[Mention] = []
+    found = _fixed_phrases(sentence, taken)
     counts: list[tuple[Mention, list[str]]] = []
     pos = 0
     while m := QUANTITY_RE.search(sentence, pos):
@@ -105,6 +115,25 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
     for m in ORDINAL_RE.finditer(sentence):
         if free(taken, m.start(), m.end()) and (mention := _ordinal(m, sentence)) is not None:
             found.append(mention)
+    return found
+
+
+def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
+    """Quantities said without digits or number words the grammar below reads: ages by decade
+    ("in his early 30s" -> 30..33 years old) and one unit between two events ("a day after" -> P1D)."""
+    found = []
+    for m in AGE_DECADE_RE.finditer(sentence):
+        if free(taken, m.start(), m.end()):
+            lo, hi = _DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+            decade = int(m.group("decade"))
+            found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
+            take(taken, m.start(), m.end())
+    for m in ONE_INTERVAL_RE.finditer(sentence):
+        if free(taken, m.start(), m.end()):
+            designator, _ = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
+            unit = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}[designator]
+            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(1, designator), unit=unit))
+            take(taken, m.start(), m.end())
     return found
 
 
@@ -253,6 +282,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         nouns = (_elided(c, words) for c, words in reversed(counts))
         unit = next((u for u in nouns if u and (classes is None or lexicon.unit_class(u) in classes)), None)
         unit = unit or ("people" if np_head else None)
+    if num_text.lower() == "one" and np_words and not casualty and _ATTRIBUTION_RE.match(tail, np_end):
+        return None  # "One report said": a source named, not a count
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _QUAKE_WORDS_RE.search(m.string):
@@ -328,6 +359,11 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not w or (words and "\n" in tail[pos:w.start("w")]):
             break
         word, low = w.group("w"), w.group("w").lower()
+        if "-" in word and _dash(low):  # "men-all cousins-died": a dash written as a hyphen ends the phrase
+            word, low = word.split("-")[0], low.split("-")[0]
+            words.append(word)
+            pos = w.start("w") + len(word)
+            break
         if low in STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()):
             break
         if low in _CASUALTY:
@@ -348,9 +384,15 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
     return words, pos
 
 
+def _dash(word: str) -> bool:
+    """Is the hyphen in `word` a dash between clauses ("people-remained", "men-all")?"""
+    rest = word.split("-")[1]
+    return rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes()
+
+
 def _plural(word: str) -> bool:
     return word in _PLURALS or word in lexicon.unit_classes() or (
-        word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+        word.endswith("s") and not word.endswith(("ss", "ous")) and len(word) > 3 and word not in _NOT_PLURALS)
 
 
 def _unit_phrase(words: list[str]) -> str:
@@ -368,7 +410,8 @@ def _ordinal(m: re.Match, sentence: str) -> Mention | None:
     if word in ("first", "1st", "last"):
         return None
     words, _ = noun_phrase(sentence[m.end():])
-    words = [w for w in words if w.lower() not in _CASUALTY]
+    # "the second death": a casualty noun is what is ordered when nothing else is
+    words = [w for w in words if w.lower() not in _CASUALTY] or [w for w in words if not w.endswith(("ed", "ing"))]
     if not words or any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
         return None
     return Mention(m.start(), m.end(), "ordinal", parse_ordinal(word), unit=" ".join(words).lower())
