@@ -385,9 +385,10 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
 
 
 def _dash(word: str) -> bool:
-    """Is the hyphen in `word` a dash between clauses ("people-remained", "men-all")?"""
-    rest = word.split("-")[1]
-    return rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes()
+    """Is the hyphen in `word` a dash after the head noun ("people-remained", "men-all"), not a compound
+    modifier ("worst-hit", "clearly-marked")?"""
+    head, rest = word.split("-")[:2]
+    return _plural(head) and (rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes())
 
 
 def _plural(word: str) -> bool:
