@@ -35,9 +35,11 @@ _CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_
 
 _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
 _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "$", "us$", "€"
+#: A currency sign lost in transcoding: "agreeing an? 110 billion", "a \ufffd\ufffd110 billion" (money, currency unknown).
+_DAMAGED_SIGN = r"(?P<damaged>(?<=[a-z])\?|\ufffd+)\s?(?=\d)"
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:(?P<between>between|from)\s+)?"
-    rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|R)(?=\d))\s?)?"
+    rf"(?:{_DAMAGED_SIGN}|(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:(?P<between>between|from)\s+)?"
+    rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|aed|dh|R)(?=\d))\s?)?)"
     rf"(?P<num>{NUMBER})"
     rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
     re.I,
@@ -172,7 +174,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     magnitude_head = _MAGNITUDE_HEAD_RE.search(before_num)
     if before_hyphen and not magnitude_head:
         return None
-    if (is_digits and not m.group("hedge") and not m.group("cur") and not magnitude_head
+    if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES):
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
@@ -196,10 +198,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     mt = None if m.group("cur") else _MONEY_TAIL_RE.match(tail)
     if mt and mt.group("cur").lower().startswith("pound") and not (mt.group("sfx") or re.search(r"[a-z]", num_text)):
         mt = None  # "200 pounds" is a weight; "93.6 billion pounds" is money
-    if m.group("cur") or mt:
+    if m.group("cur") or m.group("damaged") or mt:
         stop = end
-        if m.group("cur"):
-            code = _CURRENCIES[m.group("cur").lower()]
+        if not mt:
+            code = _CURRENCIES[m.group("cur").lower()] if m.group("cur") else None
             if scale:
                 stop += glued.end()
         else:
