@@ -81,6 +81,9 @@ _CASUALTY_BEFORE_RE = re.compile(
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 _CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+_COORDINATED_COUNT_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER})\s+", re.I)
+_THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
+_MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
 AGE_DECADE_RE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
@@ -258,6 +261,12 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     num_text = m.group("num")
     is_word = num_text[0].isalpha()
     np_words, np_end = np
+    if np_words and all(w[0].isupper() for w in np_words) and (co := _COORDINATED_COUNT_RE.match(tail, np_end)):
+        later, _ = noun_phrase(tail[co.end():])  # "One Australian and one English climber": the head is shared
+        if later and later[-1][0].islower():
+            np_words = np_words + later[-1:]
+    if not np_words and _THERE_WERE_RE.search(head) and (members := _MEMBERS_OF_RE.match(tail, np_end)):
+        np_words, _ = noun_phrase(tail[members.end():])  # "There were four in the climbing party"
     partitive = _PARTITIVE_RE.match(tail)
     if partitive and not np_words:
         np_words, _ = noun_phrase(tail[partitive.end():])
