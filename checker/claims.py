@@ -68,7 +68,7 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         if m.group(0)[0] == ".":
             word = re.search(r"([\w.]+)$", text[max(pos, m.start() - 20):m.start()])
             token = word.group(1).lower() if word else ""
-            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):  # "P.S. 3", "J. Smith"
                 continue
         cut = m.start() + (1 if m.group(0)[0] in ".!?" else 0)
         while cut < m.end() and text[cut] in "\"'”’)":
