@@ -391,8 +391,9 @@ def take(taken: bytearray, start: int, end: int) -> None:
 def find_dates(sentence: str, ref: date | None, taken: bytearray) -> list[Mention]:
     """Every date mention in `sentence` outside `taken` (which it marks), earlier grammars first.
 
-    A year-less calendar date in a sentence that names exactly one year takes that year
-    ("the Boxing Day earthquake and tsunami in 2004")."""
+    A year-less calendar date in a sentence that names exactly one year takes that year when no
+    comma or semicolon parts them ("the Boxing Day earthquake and tsunami in 2004"; not "in Bam in
+    2003, and 600 in Zarand in February")."""
     found: list[Mention] = []
     calendar_days: set[int] = set()  # positions of year-less month/day and holiday mentions
     for pattern, build in DATE_GRAMMARS:
@@ -404,10 +405,11 @@ def find_dates(sentence: str, ref: date | None, taken: bytearray) -> list[Mentio
                 take(taken, mention.start, mention.end)
                 if mention.year_inferred and pattern in _CALENDAR_GRAMMARS and not m.groupdict().get("rel_year"):
                     calendar_days.add(mention.start)
-    years = {f.value for f in found if isinstance(f.value, str) and f.value.isdigit()}
-    if len(years) == 1 and calendar_days:
-        year = years.pop()
-        found = [_with_year(f, year) if f.start in calendar_days else f for f in found]
+    years = [f for f in found if isinstance(f.value, str) and f.value.isdigit()]
+    if len({f.value for f in years}) == 1 and calendar_days:
+        year = years[0]
+        found = [_with_year(f, year.value) if f.start in calendar_days and not _CLAUSE_BREAK_RE.search(
+            sentence, min(f.end, year.end), max(f.start, year.start)) else f for f in found]
     return found
 
 
@@ -418,6 +420,7 @@ def _with_year(mention: Mention, year: str) -> Mention:
 
 
 _CALENDAR_GRAMMARS = (DMY_RE, MDY_RE, HOLIDAY_RE)
+_CLAUSE_BREAK_RE = re.compile(r"[,;]")
 
 
 def find_times(sentence: str, taken: bytearray) -> list[Mention]:
