@@ -75,7 +75,7 @@ YEAR_RE = re.compile(
     rf"\b{_PREP}(?:{_PART}|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)?{_YEAR}(?!\s*[-–]\s*\d)", re.I)
 DECADE_RE = re.compile(
     rf"\b{_PREP}(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", re.I)
-_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
 RELATIVE_RE = re.compile(
     rf"\b{_PREP}(?:(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)"
@@ -276,7 +276,7 @@ def _year_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 def _decade(m: re.Match, sentence: str, ref: date | None) -> Mention:
     """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969."""
     start = int(m.group("decade"))
-    lo, hi = _DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+    lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
     return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start + hi))
 
 

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from . import lexicon
-from .dates import MONTHS, WEEKDAYS, Mention, free, take
+from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, take
 from .numbers import NUMBER, ORDINAL, SUFFIX_SCALES, parse_number, parse_ordinal
 
 _alt = lexicon.alternation
@@ -36,7 +36,8 @@ _CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_
 
 _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
 _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "$", "us$", "€"
-#: A currency sign lost in transcoding: "agreeing an? 110 billion", "a \ufffd\ufffd110 billion" (money, currency unknown).
+#: A currency sign lost in transcoding: "agreeing an? 110 billion", "a \ufffd\ufffd110 billion" (money,
+#: currency unknown).
 _DAMAGED_SIGN = r"(?P<damaged>(?<=[a-z])\?|\ufffd+)\s?(?=\d)"
 QUANTITY_RE = re.compile(
     rf"(?:{_DAMAGED_SIGN}|(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:(?P<between>between|from)\s+)?"
@@ -66,7 +67,8 @@ _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
 _APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’]+|\b(?:{_alt(WORDS['kin'])})),\s*$")  # "Gigante, 77,"; "two sons, 11"
-_DURATION_TAIL_RE = re.compile(rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
+_DURATION_TAIL_RE = re.compile(
+    rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
@@ -89,8 +91,8 @@ _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
-AGE_DECADE_RE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
-_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+AGE_DECADE_RE = re.compile(
+    r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
 #: "a day after", "the day following": one unit of time between two events ("a day before" as often
 #: dates a single event: "the toll from the quake a day before rose")
 ONE_INTERVAL_RE = re.compile(
@@ -132,7 +134,7 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     found = []
     for m in AGE_DECADE_RE.finditer(sentence):
         if free(taken, m.start(), m.end()):
-            lo, hi = _DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+            lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
@@ -405,7 +407,8 @@ def _dash(word: str) -> bool:
     """Is the hyphen in `word` a dash after the head noun ("people-remained", "men-all"), not a compound
     modifier ("worst-hit", "clearly-marked")?"""
     head, rest = word.split("-")[:2]
-    return _plural(head) and (rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes())
+    clause_word = rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes()
+    return _plural(head) and clause_word
 
 
 def _plural(word: str) -> bool:
