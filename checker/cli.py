@@ -45,18 +45,34 @@ def _date(ctx, param, value: str | None) -> str | None:
               help="Publication date for sources that state none.")
 @click.option("--tolerance", type=click.FloatRange(0, 1), default=0.05, show_default=True,
               help="Relative tolerance of an approximate figure ('about 2,500').")
+@click.option("--stories", type=click.Choice(["subfolders"]),
+              help="Each immediate subfolder of PATH is its own story: one report each plus an index.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction [default: all cores].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine, or on a Dask cluster (needs --scheduler).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Address of the Dask scheduler for --engine dask.")
+@click.option("--no-cache", is_flag=True, help="Re-extract every file instead of reusing .check-claims-cache/.")
 @click.version_option(package_name="check-claims")
-def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float) -> None:
+def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float,
+         stories: str | None, jobs: int | None, engine: str, scheduler: str | None, no_cache: bool) -> None:
     """Check that the articles under PATHS agree on their numbers and dates.
 
     Exit status: 0 no discrepancy, 1 at least one discrepancy, 2 bad usage or no readable input.
     """
     from . import report as report_mod
-    from .core import NoInput, check
+    from .cache import DEFAULT_DIR
+    from .core import NoInput, check, check_stories
+    from .engine import EngineError, default_jobs
 
+    run = {"published": published, "tolerance": tolerance, "jobs": jobs or default_jobs(), "engine": engine,
+           "scheduler": scheduler, "cache": None if no_cache else DEFAULT_DIR}
+    if stories and (len(paths) != 1 or not paths[0].is_dir()):
+        raise InputError("--stories subfolders takes one folder")
     try:
-        report = check(list(paths), published=published, tolerance=tolerance)
-    except NoInput as exc:
+        if stories:
+            _summarise_stories(check_stories(paths[0], out=out, formats=formats, **run), out)
+        report = check(list(paths), **run)
+    except (NoInput, EngineError) as exc:
         raise InputError(str(exc)) from None
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
@@ -65,3 +81,14 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
     click.echo(f"{summary['sources']} sources, {summary['claims']} claims: {summary['discrepancy']} discrepancies, "
                f"{summary['agreement']} agreements, {summary['single-source']} single-source -> {out}/")
     sys.exit(EXIT_FINDINGS if summary["discrepancy"] else EXIT_OK)
+
+
+def _summarise_stories(archive, out: Path) -> None:
+    """The archive's one-line summary and exit status (a story-by-story table is in out/index.*)."""
+    totals = archive.summary
+    for skipped in archive.skipped:
+        click.echo(f"skipped {skipped['path']}: {skipped['reason']}", err=True)
+    click.echo(f"{len(archive.stories)} stories, {totals['sources']} sources, {totals['claims']} claims: "
+               f"{totals['discrepancy']} discrepancies, {totals['agreement']} agreements, "
+               f"{totals['single-source']} single-source -> {out}/")
+    sys.exit(EXIT_FINDINGS if totals["discrepancy"] else EXIT_OK)

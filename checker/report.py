@@ -6,7 +6,7 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -72,13 +72,14 @@ def _plain(record: dict) -> dict:
 
 # ---------------------------------------------------------------- writers
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write via a temporary file renamed into place, so a reader never sees half a file."""
+def write_atomic(path: Path, data: str | Iterable[str]) -> None:
+    """Write via a temporary file renamed into place, so a reader never sees half a file.
+    `data` may come in pieces (an archive's combined report.json is never held whole)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
+            fh.writelines([data] if isinstance(data, str) else data)
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
