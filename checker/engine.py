@@ -13,6 +13,8 @@ from functools import partial
 from typing import Callable, Iterable, Iterator
 
 ENGINES = ("local", "dask")
+#: Seconds to wait for a Dask scheduler before giving up with a one-line error.
+CONNECT_TIMEOUT = 10
 
 
 class EngineError(Exception):
@@ -76,13 +78,13 @@ class Processes(_Windowed):
 class Dask(_Windowed):
     """A dask.distributed cluster reached through its scheduler address (tcp://HOST:PORT)."""
 
-    def __init__(self, scheduler: str, timeout: float = 10):
+    def __init__(self, scheduler: str):
         try:
             from distributed import Client
         except ImportError:
             raise EngineError("--engine dask needs dask.distributed: pip install 'check-claims[dask]'") from None
         try:
-            self.client = Client(scheduler, timeout=timeout, set_as_default=False)
+            self.client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({exc.__class__.__name__})") from None
         threads = sum(self.client.nthreads().values()) or 1
