@@ -104,7 +104,8 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
     """
     options = Options(published, tolerance, Path(cache).resolve() if cache else None)
     found, skipped = ingest(paths, options)
-    with engine_mod.start(engine, jobs=jobs, scheduler=scheduler) as run:
+    chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
+    with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:
         extracted = extract(found, options, run)
     return compare(found, skipped, extracted, options)
 
@@ -168,7 +169,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
         raise NoInput(f"{root}: no story subfolders")
     combined = _Combined()
     results, skipped = [], [asdict(s) for s in loose]
-    with engine_mod.start(engine, jobs=jobs, scheduler=scheduler) as run:
+    with engine_mod.start(engine, jobs=min(jobs, len(folders)), scheduler=scheduler) as run:
         for result in run.imap(run_story, ((n, f, out, tuple(formats), options) for n, f in folders)):
             combined.add(result)
             results.append(StoryResult(result.story, result.summary, None, result.skipped))
