@@ -13,12 +13,15 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass
 from datetime import date
-from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import claims as claims_mod
 from . import engine as engine_mod
 from . import sources as sources_mod
+
+if TYPE_CHECKING:
+    from .report import Report
 
 #: Sources sent to a worker per task: large enough to amortise the hop, small enough to spread.
 CHUNK = 8
@@ -74,12 +77,12 @@ def extract(found: list[sources_mod.Source], options: Options, run=None) -> list
     """Stage 2: every source's claims in source order, on `run` (an engine; default this process)."""
     fallback = story_date(found)
     pairs = [(s, date.fromisoformat(s.published) if s.published else fallback) for s in found]
-    chunks = iter(lambda it=iter(pairs): list(islice(it, CHUNK)), [])
+    chunks = [pairs[i:i + CHUNK] for i in range(0, len(pairs), CHUNK)]
     run = run or engine_mod.Serial()
     return [c for part in run.imap(extract_chunk, ((ch, options.cache) for ch in chunks)) for cs in part for c in cs]
 
 
-def compare(found: list, skipped: list, extracted: list, options: Options):
+def compare(found: list, skipped: list, extracted: list, options: Options) -> Report:
     """Stage 3: align the story's claims into clusters and a timeline; the Report."""
     import pandas as pd
 
@@ -96,7 +99,7 @@ def compare(found: list, skipped: list, extracted: list, options: Options):
 
 def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05,
           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-          cache: str | os.PathLike | None = None):
+          cache: str | os.PathLike | None = None) -> Report:
     """Read, extract, align: the Report for the articles under `paths` (one story).
 
     `jobs` worker processes (or the Dask cluster at `scheduler`) extract; `cache` is a cache

@@ -102,5 +102,7 @@ def start(engine: str = "local", *, jobs: int | None = None, scheduler: str | No
         return Dask(scheduler)
     if engine != "local":
         raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if scheduler:
+        raise EngineError("--scheduler needs --engine dask")
     jobs = default_jobs() if jobs is None else jobs
     return Processes(jobs) if jobs > 1 else Serial()

@@ -57,6 +57,7 @@ def test_unreachable_scheduler_is_one_line_exit_two(monkeypatch, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--engine", "dask"], "Error: --engine dask needs --scheduler tcp://HOST:PORT\n"),
+    (["--scheduler", "tcp://127.0.0.1:9"], "Error: --scheduler needs --engine dask\n"),
     (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"],
      "Error: --engine dask needs dask.distributed: pip install 'check-claims[dask]'\n"),
 ])
