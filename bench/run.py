@@ -114,6 +114,14 @@ def child_baseline(folder: str, sample: int) -> dict:
     return {"articles": len(texts), "chars": sum(map(len, texts)), "seconds": sum(spent.values()), "stages": spent}
 
 
+def import_seconds(module: str = "checker.cli") -> float:
+    """Cumulative import time of `module`, from ``python -X importtime``."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
+                          capture_output=True, text=True, cwd=ROOT, check=True)
+    line = next(l for l in reversed(proc.stderr.splitlines()) if l.rstrip().endswith(f"| {module}"))
+    return int(line.split("|")[1]) / 1e6
+
+
 def in_child(*args: str) -> dict:
     """Run this script in a child mode and read back its JSON."""
     launched = time.time()
@@ -157,6 +165,8 @@ def main() -> None:
         baseline = in_child("--child-baseline", str(Path(tmp) / f"slice{len(sizes) - 1}"),
                             "--baseline-sample", str(args.baseline_sample))
     _summary(rows, baseline, args.jobs)
+    print(f"\nstart-up: import checker.cli {import_seconds():.2f}s (python -X importtime); process launch to "
+          f"first article {min(r['startup'] for r in rows):.2f}s (target < 1 s)")
 
 
 def _row(r: dict) -> str:
@@ -182,9 +192,9 @@ def _summary(rows: list[dict], baseline: dict, jobs: int) -> None:
     for a, b in zip(rows, rows[1:]):
         print(f"  {a['articles']} -> {b['articles']} articles (x{b['articles'] / a['articles']:.1f}): "
               f"time x{b['seconds'] / a['seconds']:.1f}, chars x{b['chars'] / a['chars']:.1f}")
-    per_char = [r["seconds"] / r["chars"] * 1e6 for r in rows]
+    per_char = [r["seconds"] / r["chars"] * 1e6 for r in rows]  # ms per 1,000 characters
     drift = per_char[-1] / per_char[0]
-    print(f"  time per 1k chars: {', '.join(f'{p * 1e3:.2f} ms' for p in per_char)} -> "
+    print(f"  time per 1k chars: {', '.join(f'{p:.1f} ms' for p in per_char)} -> "
           f"{'near linear' if drift < 1.5 else 'NOT linear'} (largest/smallest {drift:.2f})")
     rss = [r["max_rss_kib"] / 1024 for r in rows]
     print(f"  peak RSS: {' -> '.join(f'{m:.0f} MiB' for m in rss)} while the corpus grows "
