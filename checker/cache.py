@@ -18,7 +18,6 @@ from pathlib import Path
 
 from . import __version__
 from .claims import Claim
-from .report import write_atomic
 from .sources import Source
 
 DEFAULT_DIR = Path(".check-claims-cache")
@@ -61,6 +60,8 @@ class ClaimCache:
             return None
 
     def put(self, name: str, claims: list[Claim]) -> None:
+        from .report import write_atomic  # pandas comes with report: not before the first article
+
         if not self.root.exists():
             self.root.mkdir(parents=True, exist_ok=True)
             write_atomic(self.root / ".gitignore", "# created by check-claims\n*\n")
