@@ -1,15 +1,20 @@
 """Extract: find checkable numbers and dates in a `Source` and normalise each into a `Claim`.
 
 Candidates are found with our own grammar (compiled once at import); nothing here scans
-running text with dateparser, which over-matches ("Tower 22, a" reads as a date).
+running text with dateparser, which over-matches ("Tower 22, a" reads as a date). Per
+sentence, dates come first, then times of day, then quantities (money, percent, measures,
+ages, durations, bare years, counts), then ordinals; a span taken once is not read again.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from . import lexicon
+from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, is_future, take
+from .quantities import CASUALTY_AFTER_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase
 from .sources import Source
 
 KINDS = ("count", "date", "time", "duration", "measure", "money", "percent", "ordinal")
@@ -36,104 +41,177 @@ class Claim:
     year_inferred: bool = False
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b", re.I)
+PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w.])")
+LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st mt gen lt col sgt capt gov sen rep rev prof jr sr no vs inc co corp ltd "
+    "u.s u.n u.k a.m p.m e.g i.e approx est fig ft".split()) | frozenset(MONTHS)
+_PLACE_RE = re.compile(r"\b(?:in|at|near|across|from|on|outside)\s+"
+                       r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
+_CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+_WINDOW = 200  # characters around a mention that its subject is drawn from
+_DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+                   | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})
 
 
-_NUM = lexicon.load("numbers")
-_WORD_VALUES = {**_NUM["units"], **_NUM["tens"]}
-_MONTHS = lexicon.load("calendar")["months"]
-
-_HEDGE = rf"(?:(?P<hedge>{_alternation(lexicon.hedges())})\s+)?"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = rf"(?:{_alternation(_WORD_VALUES)})(?:-(?:{_alternation(_NUM['units'])}))?"
-_SCALE = rf"(?:\s+(?P<scale>{_alternation(_NUM['scales'])}))?"
-NUMBER_RE = re.compile(
-    rf"(?<![\w.,-]){_HEDGE}(?P<num>{_DIGITS}|{_WORDNUM}){_SCALE}(?![\w-]|[.,]\d)",
-    re.I,
-)
-_MONTH = rf"(?P<month>{_alternation(m for m in _MONTHS if len(m) > 3)})"
-DATE_RE = re.compile(
-    rf"\b(?:(?P<prep>on|in|since|by|until|through)\s+)?{_MONTH}"
-    rf"(?:\s+(?P<day>\d{{1,2}})(?!\d))?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b"
-    rf"|\b(?P<yprep>in|since|by|until|through)\s+(?P<year_only>(?:19|20)\d{{2}})\b",
-    re.I,
-)
-NOUN_RE = re.compile(r"\s+(?:(?:[A-Z][\w-]*|American|Iraqi|U\.S\.|US)\s+)?(?P<noun>[a-z][a-z-]+)")
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘])|\n+")
-_HEDGE_BOUNDS = {"at-least": "low", "more-than": "low", "at-most": "high", "less-than": "high"}
-
-
-def parse_number(token: str, scale: str | None = None) -> int | float:
-    """'2,500' -> 2500, 'twenty-one' -> 21, '1.5' + 'million' -> 1500000."""
-    token = token.lower().replace(",", "")
-    if token[0].isdigit():
-        value: float = float(token)
-    else:
-        head, _, tail = token.partition("-")
-        value = _WORD_VALUES[head] + (_NUM["units"][tail] if tail else 0)
-    if scale:
-        value *= _NUM["scales"][scale.lower()]
-    return int(value) if float(value).is_integer() else value
-
+# ------------------------------------------------------------------ sentences
 
 def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of text[start:]."""
+    """(start, end) offsets of the sentences of text[start:]; "Mr." and "U.S." do not end one."""
     spans, pos = [], start
     for m in SENTENCE_END_RE.finditer(text, start):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
+        if m.group(0)[0] == ".":
+            word = re.search(r"([\w.]+)$", text[max(pos, m.start() - 20):m.start()])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+                continue
+        cut = m.start() + (1 if m.group(0)[0] in ".!?" else 0)
+        while cut < m.end() and text[cut] in "\"'”’)":
+            cut += 1
+        if cut > pos and text[pos:cut].strip():
+            spans.append((pos, cut))
         pos = m.end()
-    if pos < len(text):
+    if pos < len(text) and text[pos:].strip():
         spans.append((pos, len(text)))
     return spans
 
 
+# ------------------------------------------------------------------ extraction
+
 def extract(source: Source, *, reference: date | None = None) -> list[Claim]:
-    """Every claim in `source`, in text order. `reference` dates year-less mentions."""
+    """Every claim in `source`, in text order.
+
+    `reference` dates year-less mentions: the publication date, or for a source without one the
+    story's date. Such a source cannot be older than its own dateline or latest explicit past
+    date, so a later one of those moves the reference forward (claims say the year is inferred).
+    With no reference at all nothing is knowable: year-less dates stay "--MM-DD".
+    """
+    if source.published:
+        return _extract(source, date.fromisoformat(source.published))[0]
+    claims, latest = _extract(source, reference)
+    if reference is not None and latest is not None and latest > reference:
+        claims, _ = _extract(source, latest)
+    return claims
+
+
+def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date | None]:
     text = source.text
-    if reference is None and source.published:
-        reference = date.fromisoformat(source.published)
     claims: list[Claim] = []
     for s_start, s_end in sentences(text, source.body_start):
         sentence = text[s_start:s_end]
-        taken: list[tuple[int, int]] = []
-        for m in DATE_RE.finditer(sentence):
-            claim = _date_claim(source.id, m, s_start, sentence, reference)
-            claims.append(claim)
-            taken.append((m.start(), m.end()))
-        for m in NUMBER_RE.finditer(sentence):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if (claim := _count_claim(source.id, m, s_start, sentence)) is not None:
-                claims.append(claim)
-    return sorted(claims, key=lambda c: (c.start, c.end))
+        for mention, subject, event in _sentence_mentions(sentence, reference):
+            claims.append(Claim(
+                source.id, s_start + mention.start, s_start + mention.end,
+                sentence[mention.start:mention.end], mention.kind, mention.value, mention.low,
+                mention.high, mention.hedge, mention.unit, mention.normalized, subject, event,
+                sentence, mention.year_inferred))
+    claims, dateline_dates = _drop_datelines(text, claims)
+    latest = max(dateline_dates + [d for c in claims if (d := _stated_date(c)) is not None], default=None)
+    return sorted(claims, key=lambda c: (c.start, c.end)), latest
 
 
-def _date_claim(sid: str, m: re.Match, offset: int, sentence: str, reference: date | None) -> Claim:
-    if m.group("year_only"):
-        value = m.group("year_only")
-        return Claim(sid, offset + m.start(), offset + m.end(), m.group(0), "date", value,
-                     sentence=sentence, event_date=value)
-    month = _MONTHS[m.group("month").lower()]
-    day = int(m.group("day")) if m.group("day") else None
-    year = int(m.group("year")) if m.group("year") else None
-    inferred = False
-    if year is None and reference is not None:
-        year, inferred = reference.year, True
-        if (month, day or 1) > (reference.month, reference.day):
-            year -= 1  # news reports the past: a month after the reference date is last year's
-    prefix = f"{year:04d}-{month:02d}" if year else f"--{month:02d}"
-    value = f"{prefix}-{day:02d}" if day else prefix
-    return Claim(sid, offset + m.start(), offset + m.end(), m.group(0), "date", value,
-                 sentence=sentence, event_date=value, year_inferred=inferred)
+def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
+    """The mentions of one sentence, each with its subject and the event date the sentence gives."""
+    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, list items, mentions
+    for m in [*PHONE_RE.finditer(sentence), *IDIOM_RE.finditer(sentence), LIST_ITEM_RE.match(sentence)]:
+        if m:
+            take(taken, m.start(), m.end())
+    found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)
+    found.sort(key=lambda f: f.start)
+    dated = [f for f in found if f.kind == "date" and isinstance(f.value, str)]
+    starts = [d.start for d in dated]
+    out = []
+    for f in found:
+        # the event date is the sentence's date mention nearest to this one (its own for a date)
+        i = bisect.bisect(starts, f.start)
+        near = sorted(dated[max(0, i - 1):i + 1], key=lambda d: abs(d.start - f.start))
+        nearest = f if f.kind == "date" else (near[0] if near else None)
+        event = nearest.value if nearest and isinstance(nearest.value, str) else None
+        if f.kind == "time" and event and len(event) == 10:
+            f = f._replace(value=f"{event}T{f.value}")
+        out.append((f, subject(sentence, f), event))
+    return out
 
 
-def _count_claim(sid: str, m: re.Match, offset: int, sentence: str) -> Claim | None:
-    value = parse_number(m.group("num"), m.group("scale"))
-    noun = NOUN_RE.match(sentence, m.end())
-    unit = noun.group("noun") if noun else None
-    hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
-    bounds = {_HEDGE_BOUNDS[hedge]: value} if hedge in _HEDGE_BOUNDS else {}
-    return Claim(sid, offset + m.start(), offset + m.end(), m.group(0), "count", value,
-                 hedge=hedge, unit=unit, sentence=sentence, subject=unit, **bounds)
+# ------------------------------------------------------------------ subject, datelines, reference
+
+def subject(sentence: str, mention: Mention) -> str | None:
+    """A short phrase saying what the mention is about: the counted noun phrase with its event
+    word ("American troops stationed", "people killed"), the clause words before the mention
+    when that says little (always for dates: "U.S. conducted drone strike"), and the first place
+    named after it ("in Iraq")."""
+    words: list[str] = []
+    if mention.kind not in ("date", "time"):
+        np_words, pos = noun_phrase(sentence[mention.end:])
+        words = [w.rstrip(".") for w in np_words]
+        if c := CASUALTY_AFTER_RE.match(sentence, mention.end + pos):
+            words.append(c.group("cas"))
+        if not words and mention.kind == "count" and mention.unit:
+            words = [mention.unit]
+    if len(words) < 2:
+        clause = _CLAUSE_BREAK_RE.split(sentence[max(0, mention.start - _WINDOW):mention.start])[-1]
+        words = _content_words(clause)[-(5 - len(words)):] + words
+    if not words:
+        clause = _CLAUSE_BREAK_RE.split(sentence[mention.end:mention.end + _WINDOW].lstrip(" ,;:"))[0]
+        words = _content_words(clause)[:5]
+    after = _PLACE_RE.search(sentence, mention.end, mention.end + _WINDOW + 60)  # room for the name's end
+    place = (after if after and after.start() < mention.end + _WINDOW else None
+             ) or _PLACE_RE.search(sentence, max(0, mention.start - _WINDOW), mention.start)
+    if place and place.group("place").split()[-1].lower().rstrip(".") not in NOT_NAMES:
+        phrase = place.group("place").rstrip(".")
+        if phrase not in " ".join(words):
+            words += ["in", phrase]
+    return " ".join(words).strip() or None
+
+
+def _content_words(text: str) -> list[str]:
+    return [w.rstrip(".") for w in _CONTENT_RE.findall(text) if w.lower() not in STOP and len(w) > 1]
+
+
+def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date]]:
+    """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM"); return the dates those give."""
+    kept, dates = [], []
+    by_line: dict[tuple[int, int], list[Claim]] = {}
+    for c in claims:
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = text.find("\n", c.end)
+        by_line.setdefault((line_start, len(text) if line_end < 0 else line_end), []).append(c)
+    for (a, b), members in by_line.items():
+        line = list(text[a:b])
+        for c in members:
+            line[c.start - a:c.end - a] = " " * (c.end - c.start)
+        residue = [w.lower() for w in re.findall(r"[A-Za-z]+", "".join(line))]
+        dateline = (b - a <= 90 and all(c.kind in ("date", "time") for c in members)
+                    and all(w in _DATELINE_WORDS for w in residue))
+        if dateline:
+            dates += [d for c in members if c.kind == "date" and (d := _point(c.value)) is not None]
+        else:
+            kept += members
+    return kept, dates
+
+
+def _point(value) -> date | None:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return date.fromisoformat(value)
+    return None
+
+
+def _stated_date(c: Claim) -> date | None:
+    """The latest day an explicit past date with a written year lets the article be older than."""
+    if c.kind != "date" or c.year_inferred or is_future(c.sentence, c.sentence.find(c.text), None):
+        return None
+    if c.text.split()[0].lower() in ("by", "through", "until"):
+        return None
+    value = c.high if c.high is not None else c.value
+    if not isinstance(value, str) or len(value) < 7:
+        return None  # year-less, or a year alone: it says too little about when the article was written
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        nxt = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return date(parts[0], 1, 1)

@@ -1,6 +1,7 @@
 """Word lists shipped as package data (checker/data/*.yaml), loaded once on first use."""
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -15,8 +16,14 @@ def load(name: str) -> dict:
 
 @cache
 def hedges() -> dict[str, str]:
-    """Hedge phrase (lower case) -> hedge class."""
-    return {phrase: cls for cls, phrases in load("hedges").items() for phrase in phrases}
+    """Hedge phrase written before a number (lower case) -> hedge class."""
+    return {phrase: cls for cls, phrases in load("hedges").items() if cls != "after" for phrase in phrases}
+
+
+@cache
+def hedges_after() -> dict[str, str]:
+    """Hedge phrase written after a number ("24 or more") -> hedge class."""
+    return dict(load("hedges")["after"])
 
 
 @cache
@@ -30,3 +37,8 @@ def unit_class(unit: str | None) -> str | None:
     if unit is None:
         return None
     return unit_classes().get(unit.lower(), unit.lower())
+
+
+def alternation(words) -> str:
+    """A regex alternation of `words`, longest first so the longest phrase wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

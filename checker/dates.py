@@ -1,0 +1,442 @@
+"""Dates and times of day in running text, found with our own grammar and resolved exactly.
+
+Every pattern is anchored on a calendar word or a date-shaped number, so identifiers such as
+"Tower 22" never read as dates (dateparser's search does that). Year-less mentions resolve
+against a reference date: backwards for reporting of the past, forwards for what will, is
+scheduled to, or must happen "by"/"through" then. Values are ISO prefixes at their true
+granularity ("2024-01-04", "2024-01", "2024"); intervals (seasons, "end of 2021", "July 22-23")
+carry `low`/`high`.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from . import lexicon
+from .numbers import NUMBER, parse_number
+
+_CAL = lexicon.load("calendar")
+_MEASURES = lexicon.load("measures")
+MONTHS: dict[str, int] = _CAL["months"]
+WEEKDAYS: dict[str, int] = _CAL["weekdays"]
+SEASONS: dict[str, list[str]] = _CAL["seasons"]
+PARTS: dict[str, list[float]] = _CAL["parts"]
+HOLIDAYS: dict[str, str] = _CAL["holidays"]
+BOUNDS: dict[str, str] = _CAL["bounds"]
+ZONES: dict[str, str] = _MEASURES["zones"]
+
+
+class Mention(NamedTuple):
+    """A normalised date/time/quantity found at sentence offsets [start, end)."""
+
+    start: int
+    end: int
+    kind: str
+    value: object
+    low: object = None
+    high: object = None
+    hedge: str = "exact"
+    unit: str | None = None
+    year_inferred: bool = False
+    normalized: dict | None = None
+
+
+_alt = lexicon.alternation
+_PREP = rf"(?:(?P<prep>{_alt(_CAL['prepositions'])})\s+)?"
+
+
+def _names(table: dict) -> str:
+    """Full names, or abbreviations with an optional full stop ("Dec." but not "Tuesday.")."""
+    full = [w for w in table if len(w) > 4 or w in ("may", "june", "july")]
+    return rf"(?:{_alt(full)}|(?:{_alt(w for w in table if w not in full)})\.?)"
+
+
+_MONTH = rf"(?P<month>{_names(MONTHS)})"
+_WEEKDAY = _names(WEEKDAYS)
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\d|[.,]\d|'?s\b)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d)"
+_DAY2 = r"(?:\s*[-–—]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
+_PART = rf"(?:(?:the\s+)?(?P<part>{_alt(PARTS)})(?:\s+of)?[\s-]+)"
+_SEASON = rf"(?P<season>{_alt(SEASONS)})"
+
+_REL_YEAR = rf"(?:,?\s+{_YEAR}|\s+(?P<rel_year>last|this|next)\s+year)"
+MDY_RE = re.compile(
+    rf"\b{_PREP}{_PART}?(?:(?P<which>last|this|next)\s+)?(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH}"
+    rf"(?:\s+{_DAY}{_DAY2})?{_REL_YEAR}?(?![\w-])", re.I)
+DMY_RE = re.compile(
+    rf"\b{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}{_DAY2}(?:\s+of)?\s+{_MONTH}{_REL_YEAR}?(?![\w-])",
+    re.I)
+NUMERIC_RE = re.compile(
+    rf"(?<![\w/.-]){_PREP}(?:(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
+    rf"|(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}))(?![\w/-])", re.I)
+YEAR_RE = re.compile(
+    rf"\b{_PREP}(?:{_PART}|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)?{_YEAR}(?!\s*[-–]\s*\d)", re.I)
+DECADE_RE = re.compile(
+    rf"\b{_PREP}(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", re.I)
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
+RELATIVE_RE = re.compile(
+    rf"\b{_PREP}(?:(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?P<which>last|this|next|earlier this|later this|early next|late last)\s+"
+    rf"(?P<unit>week|weekend|month|year|{_alt(SEASONS)})"
+    rf"|(?P<n>{NUMBER}|a|an)\s+(?P<nunit>days?|weeks?|months?|years?|decades?)\s+ago"
+    rf"|(?:the\s+)?(?P<bare_season>{_alt(SEASONS)}))\b", re.I)
+#: A weekday on its own is written in full: "Sun" alone is a newspaper, "Tue Jul 2" is read above.
+WEEKDAY_RE = re.compile(
+    rf"\b{_PREP}(?:(?P<which>last|this|next|early|late)\s+)?(?P<wd>{_alt(w for w in WEEKDAYS if len(w) > 5)})"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])(?!\s*\(\s*\d)", re.I)
+
+_HEDGE = _alt(lexicon.hedges())
+_AMPM = r"[ap](?:\.\s?m\.|\s?m\b)"
+TIME_RE = re.compile(
+    rf"(?<![\w.:/])(?:(?P<prep>at|by|from|until|till|before|after|since|on)\s+)?"
+    rf"(?:(?P<hedge>{_HEDGE}|shortly before|shortly after|just before|just after)\s+)?"
+    rf"(?:(?P<h>[0-2]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|\.\d)"
+    rf"(?:\s*(?P<ampm>{_AMPM}))?"
+    rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>{_AMPM})"
+    rf"|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:hrs\b|hours\b|{_alt(ZONES)}\b|\(\s*[0-2]\d[0-5]\d\s*(?:{_alt(ZONES)})\b))"
+    rf"|(?P<word>noon|midnight))"
+    rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
+
+_ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
+_FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
+_FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
+
+
+def _cap(token: str | None) -> bool:
+    """Calendar words count only when capitalised: "May 5" is a date, "may force" is not."""
+    return bool(token) and token[0].isupper()
+
+
+def is_future(sentence: str, start: int, prep: str | None) -> bool:
+    """Does the date at `start` point forwards? Its own "by"/"through", or a future marker
+    (will, scheduled, is to...) in the words just before it."""
+    if prep and prep.lower() in _FUTURE_PREPS:
+        return True
+    return bool(_FUTURE_RE.search(sentence, max(0, start - 80), start))
+
+
+def _year_for(month: int, day: int | None, ref: date, future: bool) -> int:
+    """The year a year-less month(-day) falls in, seen from `ref`: the next one for the future,
+    else the latest one not after ref (with 2 days' slack: datelines run ahead of the reference)."""
+    if future:
+        return ref.year + ((month, day or 31) < (ref.month, ref.day))
+    latest = ref + timedelta(days=2)
+    return latest.year - ((month, day or 1) > (latest.month, latest.day))
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _part_interval(part: str, year: int, month: int | None) -> tuple[str, str]:
+    """'end' of 2021 -> ('2021-10-01', '2021-12-31'); 'early' July 2024 -> days 1-11."""
+    f0, f1 = PARTS[part.lower()]
+    if month is None:
+        lo, hi = round(f0 * 12) + 1, round(f1 * 12)
+        return _iso(date(year, lo, 1)), _iso(_month_end(year, hi))
+    n = calendar.monthrange(year, month)[1]
+    return _iso(date(year, month, round(f0 * n) + 1)), _iso(date(year, month, round(f1 * n)))
+
+
+def _season_interval(season: str, year: int) -> tuple[date, date]:
+    lo, hi = SEASONS[season.lower()]
+    start = date.fromisoformat(f"{year}-{lo}")
+    end_year = year + (hi < lo)
+    end = date(end_year, int(hi[:2]), min(int(hi[3:]), calendar.monthrange(end_year, int(hi[:2]))[1]))
+    return start, end
+
+
+def _season(season: str, which: str | None, ref: date, future: bool) -> tuple[date, date]:
+    """'last' summer: the latest summer over before `ref`; 'this': the one of ref's year; 'next': the first after."""
+    spans = [_season_interval(season, y) for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
+    which = (which or "").lower()
+    if which == "last":
+        return [s for s in spans if s[1] < ref][-1]
+    if which == "next":
+        return next(s for s in spans if s[0] > ref)
+    if which == "this":
+        return next((s for s in spans if s[0] <= ref <= s[1]), spans[2])
+    if future:
+        return next(s for s in spans if s[1] >= ref)
+    return [s for s in spans if s[0] <= ref][-1]
+
+
+def _bounded(prep: str | None, value, low, high, hedge_default="exact"):
+    """Apply a bounding preposition ("by next year" -> at most the end of next year)."""
+    hedge = BOUNDS.get((prep or "").lower(), hedge_default)
+    if isinstance(value, str) and value.startswith("-"):
+        return hedge, low, high  # a year-less date has no calendar bounds to give
+    if hedge in ("at-most", "less-than") and high is None and value is not None:
+        high = _granule_end(value) if hedge == "at-most" else _granule_start(value)
+    elif hedge in ("at-least", "more-than") and low is None and value is not None:
+        low = _granule_start(value) if hedge == "at-least" else _granule_end(value)
+    return hedge, low, high
+
+
+def _granule_start(value: str) -> str:
+    parts = value.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def _granule_end(value: str) -> str:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return f"{parts[0]:04d}-12-31"
+    if len(parts) == 2:
+        return _iso(_month_end(*parts))
+    return value
+
+
+def _ymd(year: int | None, month: int, day: int | None) -> str:
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year or 2000, month)[1]
+
+
+def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
+    if not _cap(m.group("month")):
+        return None
+    month_word = m.group("month").lower().rstrip(".")
+    month = MONTHS[month_word]
+    day = int(m.group("day")) if m.group("day") else None
+    day2 = int(m.group("day2")) if m.group("day2") else None
+    year = int(m.group("year")) if m.group("year") else None
+    groups = m.groupdict()
+    part = groups.get("part")
+    rel_year, which = (groups.get("rel_year") or "").lower(), (groups.get("which") or "").lower()
+    if day is None and year is None and not (part or m.group("prep") or which or rel_year):
+        return None  # a month alone ("March", "May") is as often a verb or a name
+    if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
+        return None
+    inferred = year is None
+    if year is None and ref is not None and rel_year:
+        year = ref.year + {"last": -1, "next": 1}.get(rel_year, 0)
+    elif year is None and ref is not None:
+        future = which == "next" or which != "last" and is_future(sentence, m.start(), m.group("prep"))
+        year = _year_for(month, day, ref, future)
+        if which == "last" and year == ref.year and month >= ref.month:
+            year -= 1  # "last October", said in October, is the October before
+    value, low, high = _ymd(year, month, day), None, None
+    if day2 is not None and day2 > (day or 0):
+        value, low, high = None, _ymd(year, month, day), _ymd(year, month, day2)
+    elif part and year is not None and day is None:
+        value, (low, high) = None, _part_interval(part, year, month)
+    hedge, low, high = _bounded(m.group("prep"), value, low, high)
+    return Mention(m.start(), m.end(), "date", value, low, high, hedge, year_inferred=inferred)
+
+
+def _numeric_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
+    if m.group("iy"):
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        y += 2000 if y < 100 and y < 50 else 1900 if y < 100 else 0
+        mo, d = (b, a) if a > 12 else (a, b)  # US order unless the first part cannot be a month
+    if not _valid(y, mo, d):
+        return None
+    hedge, low, high = _bounded(m.group("prep"), _ymd(y, mo, d), None, None)
+    return Mention(m.start(), m.end(), "date", _ymd(y, mo, d), low, high, hedge)
+
+
+def _year_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
+    year = int(m.group("year"))
+    if m.group("part"):
+        low, high = _part_interval(m.group("part"), year, None)
+        return Mention(m.start(), m.end(), "date", None, low, high)
+    if m.group("season"):
+        lo, hi = _season_interval(m.group("season"), year)
+        return Mention(m.start(), m.end(), "date", None, _iso(lo), _iso(hi))
+    if not m.group("prep"):
+        return None  # a bare year is read with the numbers, where "2000 people" is a count
+    if _ATTRIBUTIVE_RE.match(sentence, m.end()):  # "hit by 2004 tsunami": the preposition is the noun's
+        return Mention(m.start("year"), m.end(), "date", str(year))
+    hedge, low, high = _bounded(m.group("prep"), str(year), None, None)
+    return Mention(m.start(), m.end(), "date", str(year), low, high, hedge)
+
+
+def _decade(m: re.Match, sentence: str, ref: date | None) -> Mention:
+    """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969."""
+    start = int(m.group("decade"))
+    lo, hi = _DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+    return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start + hi))
+
+
+def _holiday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
+    if not _cap(m.group("hol")):
+        return None
+    month, day = (int(x) for x in HOLIDAYS[m.group("hol").lower()].split("-"))
+    year = int(m.group("year")) if m.group("year") else None
+    inferred = year is None
+    if year is None and ref is not None:
+        year = _year_for(month, day, ref, is_future(sentence, m.start(), m.group("prep")))
+    if year is None and not m.group("hol").lower().endswith(("day", "eve")):
+        return None  # bare "Christmas" with nothing to date it is the season, not a day
+    return Mention(m.start(), m.end(), "date", _ymd(year, month, day), year_inferred=inferred)
+
+
+def _shift(ref: date, n: float, unit: str) -> tuple[str, str | None, str | None]:
+    """`ref` minus n units, as a value at the unit's granularity."""
+    unit = unit.lower().rstrip("s")
+    n = int(n)
+    if unit == "day":
+        return _iso(ref - timedelta(days=n)), None, None
+    if unit == "week":
+        return _iso(ref - timedelta(weeks=n)), None, None
+    if unit == "month":
+        y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+        return f"{y:04d}-{mo + 1:02d}", None, None
+    return str(ref.year - n * (10 if unit == "decade" else 1)), None, None
+
+
+def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
+    if ref is None:
+        return None
+    prep = m.group("prep")
+    future = is_future(sentence, m.start(), prep)
+    low = high = None
+    if m.group("word"):
+        word = m.group("word").lower()
+        offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+        value = _iso(ref + timedelta(days=offset))
+    elif m.group("n"):
+        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
+        value, low, high = _shift(ref, n, m.group("nunit"))
+    elif m.group("bare_season"):
+        if not prep or m.group("bare_season")[0].isupper():
+            return None  # "summer" alone is too vague to date anything; "Dies in Fall" is no season
+        lo, hi = _season(m.group("bare_season"), None, ref, future)
+        value, low, high = None, _iso(lo), _iso(hi)
+    else:
+        which, unit = m.group("which").lower().split()[-1], m.group("unit").lower()
+        step = {"last": -1, "next": 1}.get(which, 0)
+        if unit in SEASONS:
+            lo, hi = _season(unit, which, ref, future)
+            value, low, high = None, _iso(lo), _iso(hi)
+        elif unit == "year":
+            value = str(ref.year + step)
+        elif unit == "month":
+            y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
+            value = f"{y:04d}-{mo + 1:02d}"
+        else:  # week / weekend: Monday..Sunday (or Saturday..Sunday) around ref
+            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+            lo = monday + timedelta(days=5) if unit == "weekend" else monday
+            value, low, high = None, _iso(lo), _iso(monday + timedelta(days=6))
+    hedge, low, high = _bounded(prep, value, low, high)
+    return Mention(m.start(), m.end(), "date", value, low, high, hedge, year_inferred=True)
+
+
+def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
+    if ref is None or not _cap(m.group("wd")):
+        return None
+    wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+    which = (m.group("which") or "").lower()
+    future = which == "next" or which != "last" and is_future(sentence, m.start(), m.group("prep"))
+    if future:
+        day = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    elif which == "last":
+        day = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+    else:
+        day = ref - timedelta(days=(ref.weekday() - wd) % 7)
+    hedge, low, high = _bounded(m.group("prep"), _iso(day), None, None)
+    return Mention(m.start(), m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
+
+
+#: Date grammars in priority order: a span taken by an earlier one is not read again.
+DATE_GRAMMARS = (
+    (DMY_RE, _calendar_date),
+    (MDY_RE, _calendar_date),
+    (NUMERIC_RE, _numeric_date),
+    (DECADE_RE, _decade),
+    (YEAR_RE, _year_date),
+    (HOLIDAY_RE, _holiday),
+    (RELATIVE_RE, _relative),
+    (WEEKDAY_RE, _weekday),
+)
+
+
+def free(taken: bytearray, start: int, end: int) -> bool:
+    """Is no character of sentence[start:end] taken by an earlier mention? (`taken` is a
+    per-character mask, so checks stay linear however many numbers a sentence holds.)"""
+    return taken.find(1, start, end) < 0
+
+
+def take(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
+
+
+def find_dates(sentence: str, ref: date | None, taken: bytearray) -> list[Mention]:
+    """Every date mention in `sentence` outside `taken` (which it marks), earlier grammars first.
+
+    A year-less calendar date in a sentence that names exactly one year takes that year
+    ("the Boxing Day earthquake and tsunami in 2004")."""
+    found: list[Mention] = []
+    calendar_days: set[int] = set()  # positions of year-less month/day and holiday mentions
+    for pattern, build in DATE_GRAMMARS:
+        for m in pattern.finditer(sentence):
+            if not free(taken, m.start(), m.end()):
+                continue
+            if (mention := build(m, sentence, ref)) is not None:
+                found.append(mention)
+                take(taken, mention.start, mention.end)
+                if mention.year_inferred and pattern in _CALENDAR_GRAMMARS and not m.groupdict().get("rel_year"):
+                    calendar_days.add(mention.start)
+    years = {f.value for f in found if isinstance(f.value, str) and f.value.isdigit()}
+    if len(years) == 1 and calendar_days:
+        year = years.pop()
+        found = [_with_year(f, year) if f.start in calendar_days else f for f in found]
+    return found
+
+
+def _with_year(mention: Mention, year: str) -> Mention:
+    swap = lambda v: f"{year}{v[4:]}" if isinstance(v, str) and v[:1].isdigit() else (  # noqa: E731
+        f"{year}{v[1:]}" if isinstance(v, str) and v.startswith("--") else v)
+    return mention._replace(value=swap(mention.value), low=swap(mention.low), high=swap(mention.high))
+
+
+_CALENDAR_GRAMMARS = (DMY_RE, MDY_RE, HOLIDAY_RE)
+
+
+def find_times(sentence: str, taken: bytearray) -> list[Mention]:
+    """Times of day outside `taken` (which it marks): "at 2:53 pm" -> "14:53", "1052 GMT" -> "10:52"."""
+    found = []
+    for m in TIME_RE.finditer(sentence):
+        if not free(taken, m.start(), m.end()):
+            continue
+        ampm = (m.group("ampm") or m.group("ampm2") or "").lower()
+        zone = m.group("zone")
+        if m.group("word"):
+            if not (m.group("prep") or m.group("hedge")):
+                continue
+            hour, minute = (12, 0) if m.group("word").lower() == "noon" else (0, 0)
+        elif m.group("hhmm"):
+            hour, minute = int(m.group("hhmm")[:2]), int(m.group("hhmm")[2:])
+        else:
+            hour = int(m.group("h") or m.group("h2"))
+            minute = int(m.group("m") or 0)
+            if m.group("sep") == "." and not (ampm or zone):
+                continue  # "6.1" is a number, "3.45pm" a time
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24:
+            continue
+        hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
+        unit = ZONES[zone.lower()] if zone else None
+        found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", hedge=hedge, unit=unit))
+        take(taken, m.start(), m.end())
+    return found

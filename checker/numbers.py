@@ -1,0 +1,61 @@
+"""Numbers as written in news copy: "2,500", "1.5 million", "twenty-one", "two dozen", "a pair of".
+
+`NUMBER` is a regex fragment without groups, so callers can embed it in their own patterns;
+`parse_number` turns whatever it matched into an int or float.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+
+_NUM = lexicon.load("numbers")
+_UNITS: dict[str, int] = _NUM["units"]
+_TENS: dict[str, int] = _NUM["tens"]
+_SCALES: dict[str, int] = {**_NUM["scales"], "dozen": 12}
+ORDINALS: dict[str, int] = _NUM["ordinals"]
+SUFFIX_SCALES: dict[str, int] = _NUM["suffix_scales"]
+_PHRASES: dict[str, float] = _NUM["phrases"]
+
+_alt = lexicon.alternation
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_BASE = rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(_UNITS)})\b)?|(?:{_alt(_UNITS)}))"
+_SCALE = rf"(?:{_alt(_SCALES)})"
+WORDS = rf"(?:{_alt(_PHRASES)}\b|{_BASE}\b(?:[ -]{_SCALE}\b(?:(?:\s+and)?\s+{_BASE}\b(?![ -]{_SCALE}))?)*)"
+#: A number in digits (optionally with a scale word) or in words. No capturing groups.
+NUMBER = rf"(?:(?:{DIGITS})(?:[ -]{_SCALE}\b)*|{WORDS})"
+#: Ordinals in words or digits ("third", "23rd").
+ORDINAL = rf"(?:\b(?:{_alt(ORDINALS)})\b|\b\d+(?:st|nd|rd|th)\b)"
+
+_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?")
+
+
+def parse_number(text: str) -> int | float:
+    """'2,500' -> 2500, 'twenty-one' -> 21, '1.5 million' -> 1500000, 'two dozen' -> 24."""
+    low = " ".join(text.lower().split())
+    if low in _PHRASES:
+        return _tidy(_PHRASES[low])
+    total, current = 0.0, 0.0
+    for token in _TOKEN_RE.findall(low):
+        if token[0].isdigit():
+            current += float(token.replace(",", ""))
+        elif token in _UNITS or token in _TENS:
+            current += _UNITS.get(token, 0) + _TENS.get(token, 0)
+        elif token in _SCALES:
+            scale = _SCALES[token]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+        elif token in _PHRASES:  # "a dozen" inside a longer match
+            current += _PHRASES[token]
+    return _tidy(total + current)
+
+
+def parse_ordinal(text: str) -> int:
+    """'third' -> 3, '23rd' -> 23."""
+    low = text.lower()
+    return ORDINALS[low] if low in ORDINALS else int(low[:-2])
+
+
+def _tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 6)

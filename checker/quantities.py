@@ -1,0 +1,364 @@
+"""Quantities in running text: counts, money, percent, measures, ages, durations, bare years
+and ordinals, each classified by what surrounds the number.
+
+A number's unit is what it counts: the head of the noun phrase after it ("2,500 American
+troops" -> troops), a casualty class when it is killed/injured ("24 dead", "killing 3"), or,
+by ellipsis, the noun counted just before ("alongside 900 in Syria"). Identifiers ("Tower 22",
+"CN-235", "Flight 447"), list numbering, phone numbers and addresses are not quantities.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+from .dates import MONTHS, WEEKDAYS, Mention, free, take
+from .numbers import NUMBER, ORDINAL, SUFFIX_SCALES, parse_number, parse_ordinal
+
+_alt = lexicon.alternation
+WORDS = lexicon.load("words")
+_MEASURES = lexicon.load("measures")
+STOP = frozenset(WORDS["stop"])
+NOT_NAMES = frozenset(WORDS["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+_ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
+_PLURALS = frozenset(WORDS["plurals"])
+_VERBS = frozenset(WORDS["verbs"])
+_STREET = frozenset(WORDS["street"])
+_QUAKES = frozenset(_MEASURES["magnitude_nouns"])
+_MEASURE_UNITS: dict[str, list] = _MEASURES["units"]
+_CURRENCIES: dict[str, str] = _MEASURES["currencies"]
+_DURATIONS: dict[str, list] = _MEASURES["durations"]
+_CASUALTY_CLASSES = frozenset({"killed", "injured", "missing", "arrested"})
+_PERSON_CLASSES = frozenset({"troops", "people", "militants"})
+_CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_CLASSES}
+
+_CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
+_CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "$", "us$", "€"
+QUANTITY_RE = re.compile(
+    rf"(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:(?P<between>between|from)\s+)?"
+    rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|R)(?=\d))\s?)?"
+    rf"(?P<num>{NUMBER})"
+    rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
+    re.I,
+)
+ORDINAL_RE = re.compile(rf"(?P<ord>{ORDINAL})(?![\w-])", re.I)
+_WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
+_GLUED_RE = re.compile(r"[A-Za-z]+")
+_PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
+_MONEY_TAIL_RE = re.compile(
+    rf"(?:\s?(?P<sfx>mln|mn|bn|tn|m|b|k)\b)?[\s-]*(?P<cur>{_alt(_CUR_WORDS)})\b", re.I)
+_MEASURE_TAIL_RE = re.compile(
+    rf"[\s-]*(?P<unit>{_alt(_MEASURE_UNITS).replace(chr(92) + ' ', '[ -]')})(?![\w/])", re.I)
+_HEDGE_AFTER_RE = re.compile(rf"[\s-]*(?P<h>{_alt(lexicon.hedges_after())})\b", re.I)
+_COORDINATED_RE = re.compile(r"\s*(?:,|and|or|,\s*and)\s*$")
+_QUAKE_TAIL_RE = re.compile(rf"[\s-]*(?:{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
+_QUAKE_WORDS_RE = re.compile(rf"\b(?:magnitude|richter|{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
+_FRACTION_RE = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
+_MAGNITUDE_HEAD_RE = re.compile(
+    r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*$", re.I)
+_AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
+_AGE_HEAD_RE = re.compile(r"\b(?:aged?|age of|ages of)\s+$", re.I)
+_DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
+_APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’]+|\b(?:{_alt(WORDS['kin'])})),\s*$")  # "Gigante, 77,"; "two sons, 11"
+_DURATION_TAIL_RE = re.compile(rf"[\s-]*(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
+_AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
+_HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
+_BY_RE = re.compile(r"-by-", re.I)
+_NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
+_PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
+_HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
+CASUALTY_AFTER_RE = re.compile(
+    r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
+    r"confirmed|believed|feared|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
+    rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
+_CASUALTY_BEFORE_RE = re.compile(
+    r"\b(?P<cas>killing|killed|kills|injuring|injured|wounding|wounded|hurting|deaths?\s+of|injuries\s+(?:of|to)|"
+    r"(?:death\s+)?toll(?:\s+(?:\w+\s+){0,8}?(?:to|at|of))?)\s*,?\s*$", re.I)
+_NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
+_PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
+_CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+_FIRST_YEAR, _LAST_YEAR = 1900, 2099
+_WINDOW = 200  # characters around a number that decide what it is
+
+
+def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
+    """The quantities and ordinals of `sentence` outside `taken` (dates, times, skipped spans)."""
+    found: list[Mention] = []
+    counts: list[tuple[Mention, list[str]]] = []
+    pos = 0
+    while m := QUANTITY_RE.search(sentence, pos):
+        pos = m.end("num")  # a coordinated second number ("7.6 and 7.4") is read again by itself
+        if not free(taken, m.start("num"), m.end("num")):
+            continue
+        result = _quantity(m, sentence, counts)
+        if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
+                _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
+            result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
+        if result is not None and free(taken, result[0].start, result[0].end):
+            mention, np_words = result
+            found.append(mention)
+            take(taken, mention.start, mention.end)
+            pos = max(pos, mention.end)
+            if mention.kind == "count":
+                counts.append((mention, np_words))
+    for m in ORDINAL_RE.finditer(sentence):
+        if free(taken, m.start(), m.end()) and (mention := _ordinal(m, sentence)) is not None:
+            found.append(mention)
+    return found
+
+
+def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] | None:
+    """Classify one number by what surrounds it; None for identifiers, list items and non-claims."""
+    start, end = m.start(), m.end()
+    num_text = m.group("num")
+    is_digits = num_text[0].isdigit()
+    head = sentence[max(0, start - _WINDOW):start]  # what the head patterns look back on
+    hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
+    value = parse_number(num_text)
+    low = high = None
+    if m.group("num2") is not None:
+        conn = m.group("conn").strip().lower()
+        if conn in ("and", "or") and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
+            end = m.end("num")
+        else:
+            second = parse_number(m.group("num2"))
+            if second < value and not m.group("num2")[0].isalpha():  # "$2-3 million": the scale is shared
+                scale = second / (parse_number(re.sub(r"[^\d.,]", "", m.group("num2"))) or 1)
+                value = value * scale if scale > 1 else value
+            if _year(num_text) and _year(m.group("num2")):
+                return Mention(start, m.end(), "date", None, num_text, m.group("num2")), []
+            low, high = value, second
+    elif m.group("between"):
+        return None  # "from 5" alone: not a range, read the number by itself later
+    if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
+        hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
+    tail = sentence[end:end + _WINDOW]
+    # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
+    shared = sentence[m.end():m.end() + _WINDOW] if end < m.end() else tail
+
+    # identifiers, list numbering, phone numbers, glued codes ("4x4", "G20", "CN-235", "Tower 22")
+    before_num = sentence[max(0, m.start("num") - _WINDOW):m.start("num")]
+    before_hyphen = _HYPHEN_BEFORE_RE.search(before_num)
+    magnitude_head = _MAGNITUDE_HEAD_RE.search(before_num)
+    if before_hyphen and not magnitude_head:
+        return None
+    if (is_digits and not m.group("hedge") and not m.group("cur") and not magnitude_head
+            and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES):
+        return None
+    if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
+            or _PHONE_BEFORE_RE.search(head)):
+        return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
+    if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
+            w.lower().rstrip(".") in _STREET for w in _CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
+        return None  # an address: "505 LaGuardia Place", "473 East 55th Street"
+    glued = _GLUED_RE.match(tail) if is_digits else None
+
+    def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
+        if kind != "duration":
+            lo, hi, _ = _hedged(val, lo, hi, hedge)
+        return Mention(begin, stop, kind, val, lo, hi, hedge, unit, normalized=normalized)
+
+    # percent
+    if p := _PERCENT_RE.match(tail):
+        return make("percent", value, "%", end + p.end()), []
+    # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
+    scale = SUFFIX_SCALES.get(glued.group(0).lower()) if glued else None
+    mt = None if m.group("cur") else _MONEY_TAIL_RE.match(tail)
+    if mt and mt.group("cur").lower().startswith("pound") and not (mt.group("sfx") or re.search(r"[a-z]", num_text)):
+        mt = None  # "200 pounds" is a weight; "93.6 billion pounds" is money
+    if m.group("cur") or mt:
+        stop = end
+        if m.group("cur"):
+            code = _CURRENCIES[m.group("cur").lower()]
+            if scale:
+                stop += glued.end()
+        else:
+            code = _CURRENCIES[mt.group("cur").lower()]
+            scale = SUFFIX_SCALES.get((mt.group("sfx") or "").lower())
+            stop += mt.end()
+        factor = scale or 1
+        lo, hi = (low * factor, high * factor) if low is not None else (None, None)
+        return make("money", _num(value * factor), code, stop, lo=_num(lo), hi=_num(hi)), []
+    if glued and not _MEASURE_TAIL_RE.match(tail) and not _DURATION_TAIL_RE.match(tail):
+        return None  # "4x4", "2nd", "1990s": not a quantity we read
+    # measures: ages, magnitudes, lengths, speeds...
+    if a := _AGE_TAIL_RE.match(tail):
+        return make("measure", value, "years old", end + a.end()), []
+    if age_head := _AGE_HEAD_RE.search(head):
+        return make("measure", value, "years old", begin=start - len(head) + age_head.start()), []
+    if is_digits and value < 120 and (not _word_after(tail) or re.match(r"\s+and\s+\d", tail)) and (
+            _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and re.match(r"\s*(?:[,).]|and\s+\d)", tail)):
+        return make("measure", value, "years old"), []
+    if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
+        shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
+        return make("measure", value, shown, normalized=_canonical(value, pint_unit)), []
+    if (magnitude_head or _RICHTER_RE.match(shared)
+            or "." in num_text and 1 <= value < 10 and _QUAKE_TAIL_RE.match(shared)):
+        begin = m.start("num") - len(before_num) + magnitude_head.start() if magnitude_head else start
+        return make("measure", value, "magnitude", begin=min(begin, start)), []
+    if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()):
+        shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
+        return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
+    # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date
+    if (du := _DURATION_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, du.end()):
+        designator, factor = _DURATIONS[du.group("unit").lower()]
+        iso = _iso_duration(value * factor, designator)
+        lo = _iso_duration(low * factor, designator) if low is not None else None
+        hi = _iso_duration(high * factor, designator) if high is not None else None
+        unit = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours",
+                "TM": "minutes", "TS": "seconds"}[designator]
+        return make("duration", iso, unit, end + du.end(), lo=lo, hi=hi), []
+    if _DURATION_TAIL_RE.match(tail):
+        return None  # "N years ago" that the date grammar could not resolve
+    # a bare year ("the 2008 agreement", "reminiscent of 2014")
+    np_words, np_end = noun_phrase(tail)
+    if _year(num_text) and hedge == "exact" and low is None and lexicon.unit_class(
+            np_words[-1] if np_words else None) not in set(lexicon.unit_classes().values()):
+        return make("date", num_text), []
+    # hyphenated counts ("two-phase", "300-seat")
+    if (hy := _HYPHEN_TAIL_RE.match(tail)) and hy.group("word").lower() not in STOP:
+        return make("count", value, hy.group("word").lower(), end + hy.end()), [hy.group("word")]
+    return _count(m, start, end, value, low, high, hedge, head, tail, (np_words, np_end), counts)
+
+
+def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
+    """A count: its unit is a casualty word when the number is killed/injured, else the counted noun."""
+    num_text = m.group("num")
+    is_word = num_text[0].isalpha()
+    np_words, np_end = np
+    partitive = _PARTITIVE_RE.match(tail)
+    if partitive and not np_words:
+        np_words, _ = noun_phrase(tail[partitive.end():])
+        if num_text.lower() == "one":
+            return None
+    casualty = None
+    if np_words and np_words[-1].lower() in _CASUALTY:
+        casualty = np_words[-1]
+    elif c := CASUALTY_AFTER_RE.match(tail, np_end):
+        casualty = c.group("cas")
+    elif c := _CASUALTY_BEFORE_RE.search(head):
+        casualty = c.group("cas").split()[0]
+    np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
+    if casualty:
+        unit = lexicon.unit_class(casualty)
+    elif np_head and np_head.lower() not in ("others", "other", "more"):
+        unit = _unit_phrase(np_words)
+    elif (noun_of := _NOUN_OF_RE.search(head)) and noun_of.group("noun") not in STOP:
+        unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"
+    else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"
+        classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
+        unit = next((c.unit for c, _ in reversed(counts) if c.unit and c.unit not in _CASUALTY_CLASSES
+                     and (classes is None or lexicon.unit_class(c.unit) in classes)), None)
+        unit = unit or ("people" if np_head else None)
+    if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts):
+        return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
+    if isinstance(value, float) and (unit is None or unit in _QUAKES) and _QUAKE_WORDS_RE.search(m.string):
+        return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
+    return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
+
+
+def _hedged(value, low, high, hedge):
+    """Bounds implied by a hedge: "at least 4" -> low 4; "up to 30" -> high 30."""
+    if low is None and high is None:
+        if hedge in ("at-least", "more-than"):
+            low = value
+        elif hedge in ("at-most", "less-than"):
+            high = value
+    return low, high, hedge
+
+
+def _year(token: str | None) -> bool:
+    return bool(token) and token.isdigit() and len(token) == 4 and _FIRST_YEAR <= int(token) <= _LAST_YEAR
+
+
+def _num(value):
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _word_after(tail: str) -> bool:
+    """Is the number directly followed by a word (so it counts something)?"""
+    return bool(re.match(r"\s+[a-z]", tail))
+
+
+def _iso_duration(amount: float, designator: str) -> str:
+    amount = _num(amount)
+    return f"PT{amount}{designator[1]}" if designator.startswith("T") else f"P{amount}{designator}"
+
+
+@cache
+def _units():
+    """The pint registry, built on first use only (it takes a while)."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def _canonical(value, pint_unit: str | None) -> dict | None:
+    """The comparable form of a measure: lengths in km, speeds in km/h, masses in kg."""
+    if pint_unit is None:
+        return None
+    ureg = _units()
+    quantity = ureg.Quantity(float(value), pint_unit)
+    target = _MEASURES["canonical"].get(str(quantity.dimensionality))
+    if target is None:
+        return None
+    converted = quantity.to(target)
+    return {"value": round(float(converted.magnitude), 4), "unit": target.replace(" ", "")}
+
+
+def noun_phrase(tail: str) -> tuple[list[str], int]:
+    """The words of the noun phrase a number counts: "2,500 | American troops stationed in" ->
+    ["American", "troops"]. Stops at function words, punctuation, participles and adverbs."""
+    words, pos = [], 0
+    for _ in range(5):
+        w = _WORD_RE.match(tail, pos)
+        if not w or (words and "\n" in tail[pos:w.start("w")]):
+            break
+        word, low = w.group("w"), w.group("w").lower()
+        if low in STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()):
+            break
+        if low in _CASUALTY:
+            words.append(word)
+            pos = w.end()
+            break
+        if word[0].islower() and "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
+            nxt = _WORD_RE.match(tail, w.end())
+            if words or not nxt or nxt.group("w").lower() in STOP:
+                break  # a participle ("2,500 troops | stationed"), unless it modifies a noun ("one armed militant")
+        words.append(word)
+        pos = w.end()
+        if word[0].islower() and _plural(low):
+            nxt = _WORD_RE.match(tail, pos)
+            following = nxt.group("w") if nxt and "\n" not in tail[pos:nxt.start("w")] else ""
+            if not (following[:1].islower() and _plural(following.lower()) and following.lower() not in _VERBS):
+                break  # the head noun: "about 300 people | slept outdoors", "two plainclothes police officers | fired"
+    return words, pos
+
+
+def _plural(word: str) -> bool:
+    return word in _PLURALS or word in lexicon.unit_classes() or (
+        word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+
+
+def _unit_phrase(words: list[str]) -> str:
+    """The counted noun: the head, with its modifier when the pair is a known unit ("militia members")."""
+    nouns = [w for w in words if w.lower() not in _CASUALTY]
+    head = nouns[-1].lower()
+    if len(nouns) > 1 and f"{nouns[-2].lower()} {head}" in lexicon.unit_classes():
+        return f"{nouns[-2].lower()} {head}"
+    return head
+
+
+def _ordinal(m: re.Match, sentence: str) -> Mention | None:
+    """Ordinals that state a fact ("the third formal transition"), not labels ("first time")."""
+    word = m.group("ord").lower()
+    if word in ("first", "1st", "last"):
+        return None
+    words, _ = noun_phrase(sentence[m.end():])
+    words = [w for w in words if w.lower() not in _CASUALTY]
+    if not words or any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
+        return None
+    return Mention(m.start(), m.end(), "ordinal", parse_ordinal(word), unit=" ".join(words).lower())
