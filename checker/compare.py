@@ -1,21 +1,54 @@
 """Compare: group claims that state the same fact across sources and give each group a verdict.
 
-Claims are compared only inside blocks of the same kind and unit class, so cost grows with
-the size of the largest block, not with the square of all claims.
+Each claim gets a fact signature: its kind and block (unit class, or what was counted: killed,
+injured...), the event it is about (event word nearest the number), the names and content words
+around it, and its value as an interval. Claims are compared only inside blocks, so cost grows
+with the size of the largest block, not with the square of all claims. Inside a block, claims
+join clusters by average linkage with vetoes (a claim joins a cluster only when it fits the
+cluster as a whole, never through one look-alike member), so facts do not chain together.
 """
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import lexicon
 
 STATUSES = ("discrepancy", "agreement", "single-source")
-_DIGITS_RE = re.compile(r"\d[\d,.:]*")
+
+_EVENTS = lexicon.load("events")
+_OUTCOMES = frozenset(_EVENTS["outcomes"])
+_PERSONS = frozenset(_EVENTS["persons"])
+_GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
+_PUBLICATION = frozenset(_EVENTS["publication"])
+_NAMED_UNITS = frozenset(_EVENTS["named_units"])
+_NEAR_MISS = _EVENTS["near_miss"]
+_PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
+_RUNNING = frozenset(_EVENTS["running"])
+_NUMBERS = lexicon.load("numbers")
+_CALENDAR = lexicon.load("calendar")
+_MONTHS = frozenset(_CALENDAR["months"])
+_NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
+    w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
+_WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
+_CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
+_DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+                          r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
+_DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
+_TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
+_STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
+_WINDOW = 8        # content words either side of a number that say what it counts
+_OWNER = 3         # words either side of an age that name whose age it is
+_LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
+_POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
+_MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
 
 @dataclass(frozen=True)
@@ -36,95 +69,427 @@ class TimelineEvent:
     event: str
     claims: tuple[str, ...]
     status: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How a pair's evidence adds up to one score; pairs at or above `threshold` may join.
+
+    Context is the IDF-weighted overlap of the content words around the mentions; names the share
+    of capitalised names the sparser side shares. Compatible values are evidence too: for dates
+    the more the coarser of the two is specific (two sources naming the same day are rarely about
+    two events), for numbers the more the number is (2,500 is a rarer coincidence than 3).
+    Numbers that differ a little keep part of that credit (events.yaml near_miss) and lose
+    `magnitude` per power of ten between them.
+    """
+
+    context: float = 0.6
+    names: float = 0.2
+    value: float = 0.5
+    day: float = 0.45
+    month: float = 0.35
+    year: float = 0.2
+    magnitude: float = 0.05
+    lead: float = 0.15
+    threshold: float = 0.45
+    same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
 
 def interval(row, tolerance: float) -> tuple:
-    """A claim's value as a closed (low, high) interval of comparable keys."""
-    if row["kind"] == "date":
+    """A claim's value as a closed (low, high) interval of comparable keys.
+
+    Dates give ISO day strings (year-less '--MM-DD' stays so); durations days; times of day
+    minutes; numbers their canonical unit (``normalized``) with the hedge applied: approx is
+    +/- tolerance, at least / more than open above. An exact number is as precise as written
+    (30 miles is 29.5..30.5 miles), so converted units still meet (30 miles ~ 48 km).
+    """
+    kind = row["kind"]
+    if kind == "date":
         low = row["low"] if _present(row["low"]) else row["value"]
         high = row["high"] if _present(row["high"]) else row["value"]
-        return _date_bounds(str(low))[0], _date_bounds(str(high))[1]
-    if not isinstance(row["value"], (int, float)) or isinstance(row["value"], bool):
+        if not _present(low):
+            low = high
+        if not _present(high):
+            high = low
+        low, high = _date_bounds(str(low))[0], _date_bounds(str(high))[1]
+        if _relative(row) and not low.startswith("--"):  # "today" in a story filed overnight
+            low, high = _shift(low, -1), _shift(high, 1)
+        return low, high
+    if kind == "duration":
+        return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
+    if kind == "time":
+        return _widen(_numeric(row, _minutes), row["hedge"], tolerance)
+    value = _number(row["value"])
+    if value is None and not (_present(row["low"]) or _present(row["high"])):
         return (str(row["value"]), str(row["value"]))
-    value = float(row["value"])
-    low = float(row["low"]) if _present(row["low"]) else value
-    high = float(row["high"]) if _present(row["high"]) else value
-    hedge = row["hedge"]
-    if hedge == "approx":
-        return value * (1 - tolerance), value * (1 + tolerance)
-    if hedge in ("at-least", "more-than"):
-        return low, float("inf")
-    if hedge in ("at-most", "less-than"):
-        return float("-inf"), high
-    return low, high
+    scale = _scale(row)
+    low = _number(row["low"]) if _present(row["low"]) else value
+    high = _number(row["high"]) if _present(row["high"]) else value
+    low = high if low is None else low
+    high = low if high is None else high
+    if row["hedge"] == "exact" and low == high:
+        half = _half_step(low)
+        low, high = low - half, high + half
+    return _widen((low * scale, high * scale), row["hedge"], tolerance)
 
 
-def align(claims: pd.DataFrame, *, tolerance: float = 0.05, threshold: float = 60.0
+def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = Weights()
           ) -> tuple[list[Cluster], list[TimelineEvent]]:
     """Clusters (every claim in exactly one) and the timeline of dated events."""
     if claims.empty:
         return [], []
-    frame = claims.assign(
-        block_unit=[lexicon.unit_class(u) if isinstance(u, str) else None for u in claims["unit"]],
-        context=[_DIGITS_RE.sub(" ", s).lower() for s in claims["sentence"]],
-    )
+    frame = signatures(claims, tolerance=tolerance)
+    idf = _idf(frame)
+    rows = frame.to_dict("index")
+    for row in rows.values():
+        row["weight"] = sum(idf[w] for w in row["context"])
     groups: list[list[int]] = []
-    for _, block in frame.groupby(["kind", frame["block_unit"].fillna("")], sort=False):
-        members: list[list[int]] = []
-        for idx in block.index:
-            best, best_score = None, threshold
-            for group in members:
-                score = min(_similarity(frame, idx, other) for other in group)
-                if score >= best_score:
-                    best, best_score = group, score
-            if best is None:
-                members.append([idx])
-            else:
-                best.append(idx)
-        groups.extend(members)
+    for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False):
+        groups.extend(_cluster(rows, list(block.index), idf, weights))
     groups.sort(key=min)
-    clusters = [_verdict(frame, f"k{n}", rows, tolerance) for n, rows in enumerate(groups, 1)]
-    return clusters, _timeline(frame, clusters)
+    clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
+    return clusters, _timeline(rows, groups, clusters)
 
 
-def _similarity(frame: pd.DataFrame, a: int, b: int) -> float:
-    if frame.at[a, "source"] == frame.at[b, "source"]:
-        return 0.0  # the skeleton keeps each source's mentions apart
-    return fuzz.token_set_ratio(frame.at[a, "context"], frame.at[b, "context"])
+def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame:
+    """The claims table plus each claim's fact signature: block, event, context words, names,
+    value interval, event date (of a date with a written year in the same sentence), whether it
+    is in its article's lead, and for dates how many of its article's dates meet it (spread)."""
+    records = claims.to_dict("records")
+    dated: dict[tuple, tuple] = {}
+    for row in records:
+        if row["kind"] == "date" and not row["year_inferred"]:  # "yesterday" resolves differently per article
+            dated.setdefault((row["source"], row["sentence"]), _date_bounds(str(row["value"]))
+                             if _present(row["value"]) else interval(row, tolerance))
+    order: dict[str, list[str]] = {}
+    for row in sorted(records, key=lambda row: (row["source"], row["start"])):
+        if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
+            seen.append(row["sentence"])
+    rows = [(*_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())),
+             row["sentence"] in order[row["source"]][:_LEAD]) for row in records]
+    columns = ["block", "event", "context", "names", "owner", "span", "when", "lead"]
+    extra = pd.DataFrame(rows, index=claims.index, columns=columns)
+    spans = extra["span"].where(claims["kind"] == "date")
+    extra["spread"] = [sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
+                       if kind == "date" else 1 for span, source, kind in zip(extra["span"], claims["source"], claims["kind"])]
+    return pd.concat([claims, extra], axis=1)
 
 
-def _verdict(frame: pd.DataFrame, cid: str, rows: list[int], tolerance: float) -> Cluster:
-    part = frame.loc[rows]
-    sources = tuple(dict.fromkeys(part["source"]))
+def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
+    sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
+    at = sentence.find(row["text"]) if isinstance(row["text"], str) else -1
+    before, after = (sentence[:at], sentence[at + len(row["text"]):]) if at >= 0 else (sentence, "")
+    kind = row["kind"]
+    words = [w.lower() for w in _WORD_RE.findall(sentence)]
+    unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
+    if len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
+        event = "publication"
+    elif unit in _OUTCOMES:
+        event = unit  # "24 dead": the counted noun is the event
+    else:
+        event = _event(before, after) or ""
+    if kind == "date":
+        words = _content(before) + _content(after)
+    else:
+        words = _content(before)[-_WINDOW:] + _content(after)[:_WINDOW]
+    names = tuple(sorted({w.lower() for w in _names(before)[-_WINDOW // 2:] + _names(after)[:_WINDOW // 2]}))
+    owner = tuple(sorted({w.lower() for w in _names(" ".join(before.split()[-_OWNER:])) +
+                          _names(" ".join(after.split()[:_OWNER]))}))
+    when: tuple = ()
+    if kind != "date":
+        when = sentence_date
+    return (_block(row, event), event, frozenset(words), names, owner, interval(row, tolerance), when)
+
+
+def _block(row, event: str) -> str | None:
+    """What the claim's number is a number of: claims in different blocks are never one fact."""
+    kind = row["kind"]
+    if kind in ("date", "duration", "time", "percent"):
+        return None
+    normalized = row.get("normalized")
+    if isinstance(normalized, dict) and normalized.get("unit"):
+        return str(normalized["unit"])
+    unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
+    if kind == "count" and event in _OUTCOMES and (unit is None or unit in _PERSONS):
+        return event
+    return unit
+
+
+def _event(before: str, after: str) -> str | None:
+    """The event class of the nearest event word in the number's clause, else in its sentence."""
+    left, right = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]
+    for near_before, near_after in ((left, right), (before, after)):
+        found = _nearest(near_before, near_after)
+        if found:
+            return found
+    return None
+
+
+def _nearest(before: str, after: str) -> str | None:
+    classes = lexicon.event_classes()
+    left = [w.lower().strip(".'’-") for w in reversed(_WORD_RE.findall(before))]
+    right = [w.lower().strip(".'’-") for w in _WORD_RE.findall(after)]
+    hits = [(n, classes[w]) for words in (left, right) for n, w in enumerate(words) if w in classes]
+    return min(hits)[1] if hits else None
+
+
+def _content(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD_RE.findall(text) if w.lower().strip(".'’-") not in _NOISE and len(w) > 2]
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised words (places, actors); the sentence's first word only when it is not the first."""
+    words = _WORD_RE.findall(text)
+    return [w.strip(".'’-") for n, w in enumerate(words) if w[0].isupper() and (n or text[:1].isspace() or
+            not text.startswith(w)) and w.lower().strip(".'’-") not in _NOISE]
+
+
+def _stem(word: str) -> str:
+    return word.lower().replace(".", "").replace("’s", "").replace("'s", "")[:_STEM]
+
+
+def _idf(frame: pd.DataFrame) -> dict[str, float]:
+    """Inverse document frequency of content words over the story's sentences: words every
+    article uses (the country, 'troops') say little about which fact a sentence states."""
+    sentences = frame.drop_duplicates(["source", "sentence"])["sentence"]
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for word in set(_content(str(sentence))):
+            counts[word] = counts.get(word, 0) + 1
+    for words in frame["context"]:  # a word cut by the mention ("52-inch" -> "inch") is rare
+        for word in words:
+            counts.setdefault(word, 1)
+    n = len(sentences)
+    return {word: math.log((n + 1) / (c + 1)) + 1 for word, c in counts.items()}
+
+
+def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], weights: Weights) -> list[list[int]]:
+    """Average-linkage clustering of one block: the best-scoring pairs merge first, and two
+    clusters merge only when no cross pair is vetoed and their mean score clears the bar.
+    Only pairs that share a context word, a name or a value held by no more than `_POSTING`
+    claims of the block are scored up front, so a large block costs about its number of such
+    pairs, not its square."""
+    scores: dict[tuple[int, int], float | None] = {}
+
+    def score(a: int, b: int) -> float | None:
+        key = (a, b) if a < b else (b, a)
+        if key not in scores:
+            scores[key] = _pair(rows[key[0]], rows[key[1]], idf, weights)
+        return scores[key]
+
+    index: dict[object, list[int]] = {}
+    for r in block:
+        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"]):  # a word, a name, a value
+            index.setdefault(key, []).append(r)
+    candidates = {(a, b) for members in index.values() if len(members) <= _POSTING
+                  for i, a in enumerate(members) for b in members[i + 1:]}
+    scored = ((score(a, b), a, b) for a, b in candidates)
+    pairs = sorted((t for t in scored if t[0] is not None), key=lambda t: (-t[0], t[1], t[2]))
+    member = {r: r for r in block}
+    parts: dict[int, list[int]] = {r: [r] for r in block}
+    for value, a, b in pairs:
+        if value < weights.threshold:
+            break
+        ca, cb = member[a], member[b]
+        if ca == cb:
+            continue
+        cross = [v for x in parts[ca] for y in parts[cb] if (v := score(x, y)) is not None]
+        if -math.inf in cross or sum(cross) / len(cross) < weights.threshold:
+            continue
+        parts[ca].extend(parts.pop(cb))
+        for r in parts[ca]:
+            member[r] = ca
+    return [sorted(part) for part in parts.values()]
+
+
+def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float | None:
+    """Evidence that claims ra and rb (rows of the signed claims table) state the same fact;
+    -inf when they cannot, None when it cannot tell (two agreeing mentions in one article)."""
+    meet = _meet(ra["span"], rb["span"])
+    if "publication" in (ra["event"], rb["event"]):
+        return -math.inf  # a dateline dates its article: articles published on other days do not disagree
+    same_source = ra["source"] == rb["source"]
+    if same_source and (not meet or ra["sentence"] == rb["sentence"]):
+        return -math.inf  # an article does not contradict itself, nor state one fact twice in a sentence
+    if ra["kind"] != "date":
+        if not meet and ra["kind"] == "count" and not _present(ra["block"]):
+            return -math.inf  # a bare number names no fact it could contradict
+        if ra["event"] and rb["event"] and ra["event"] != rb["event"]:
+            return -math.inf
+        if ra["block"] in _OUTCOMES and len({_who(ra), _who(rb)} - {None}) > 1:
+            return -math.inf  # "two women" and "three workers" killed count different people
+        if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
+            return -math.inf  # in sentences dated (with a written year) on other days: other events
+    total = weights.context * _overlap(ra, rb, idf)
+    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "date":
+        total += weights.lead  # both articles lead with the figure: the story's main fact (inverted pyramid)
+    if not meet and ra["block"] in _NAMED_UNITS and not _shared_names(ra["owner"], rb["owner"]):
+        return -math.inf  # two differing ages not both next to one name are two people
+    shared = _shared_names(ra["names"], rb["names"])
+    if ra["names"] and rb["names"]:
+        total += weights.names * shared if shared else -weights.names / 2  # named elsewhere: another fact?
+    if ra["kind"] == "date":
+        # a day an article gives for many things (the news day) identifies none of them
+        total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"])) if meet else 0.0
+    else:
+        apart = _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
+        reach = _NEAR_MISS.get(ra["kind"], 0.0)
+        near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0
+        total += _number_bonus(ra, weights) * near - weights.magnitude * apart
+    if same_source and total < weights.same_source:
+        return None  # two agreeing mentions in one article: no evidence either way
+    return total
+
+
+def _who(row: dict) -> str | None:
+    """The kind of person a casualty count counts, None when generic (people, victims, dead)."""
+    unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
+    return None if unit is None or unit in _GENERIC_PERSONS or unit in _OUTCOMES else unit
+
+
+def _overlap(ra: dict, rb: dict, idf: dict[str, float]) -> float:
+    """IDF-weighted Dice overlap of two claims' context words (0..1)."""
+    total = ra["weight"] + rb["weight"]
+    return 2 * sum(idf[w] for w in ra["context"] & rb["context"]) / total if total else 0.0
+
+
+def _shared_names(a: tuple, b: tuple) -> float:
+    """Share of the sparser side's names the other side also names, spelling variants
+    included (Bireun ~ Bireuen, al-Sudani ~ Sudani)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    hits = sum(process.extractOne(name, large, scorer=fuzz.WRatio, score_cutoff=88) is not None for name in small)
+    return hits / len(small) if small else 0.0
+
+
+def _anchor(span: tuple) -> tuple:
+    """The stated end of an open interval: 'at least 24' is evidence for 24, not for 1,000."""
+    low, high = span
+    if isinstance(low, float) and not math.isfinite(low):
+        low = high
+    if isinstance(high, float) and not math.isfinite(high):
+        high = low
+    return low, high
+
+
+def _orders_apart(a: tuple, b: tuple) -> float:
+    """Powers of ten between the middles of two numeric intervals (0 when they meet)."""
+    if _meet(a, b):
+        return 0.0
+    try:
+        middles = sorted((span[0] + span[1]) / 2 for span in (a, b))
+    except TypeError:
+        return 0.0
+    if middles[0] <= 0 or not math.isfinite(middles[1]):
+        return 0.0
+    return math.log10(middles[1] / middles[0])
+
+
+def _number_bonus(row: dict, weights: Weights) -> float:
+    """Agreeing numbers: the more values the number could have taken as written, the rarer the
+    coincidence (3 ~ 0.3 of the weight, 24 ~ 0.7, 6.1 or 100 and up ~ all of it)."""
+    value = _number(row["value"])
+    if value is None:
+        value = max((abs(v) for v in (_number(row["low"]), _number(row["high"])) if v is not None), default=0.0)
+    step = _half_step(value) / 0.49
+    return weights.value * min(1.0, math.log10(1 + abs(value) / step) / 2)
+
+
+def _date_bonus(a: tuple, b: tuple, weights: Weights) -> float:
+    """Agreeing dates say more the finer the coarser of them is: the same day is strong evidence.
+    A whole year that merely contains a day ("in 2024" vs "on January 4") is weak evidence:
+    half the year weight."""
+    coarse, fine = sorted((_days(a), _days(b)), reverse=True)
+    if coarse <= 1:
+        return weights.day
+    if coarse <= 31:
+        return weights.month
+    return weights.year if coarse <= 31 * fine else weights.year / 2
+
+
+def _days(span: tuple) -> int:
+    low, high = span
+    if low.startswith("--") or high.startswith("--"):
+        return 1 if low == high else 31
+    return (date.fromisoformat(high) - date.fromisoformat(low)).days + 1
+
+
+def _meet(a: tuple, b: tuple) -> bool:
+    """Closed intervals intersect; year-less dates compare on month and day."""
+    if isinstance(a[0], str) and isinstance(b[0], str) and ("--" in a[0][:2] or "--" in b[0][:2]):
+        a, b = tuple(v[-5:] for v in a), tuple(v[-5:] for v in b)
+    try:
+        return not (a[0] > b[1] or b[0] > a[1])
+    except TypeError:
+        return a == b
+
+
+def _verdict(cid: str, part: list[dict]) -> Cluster:
+    sources = tuple(dict.fromkeys(row["source"] for row in part))
+    spans = [row["span"] for row in part]
     if len(sources) < 2:
         status = "single-source"
+    elif all(_meet(a, b) for i, a in enumerate(spans) for b in spans[i + 1:]):
+        status = "agreement"
     else:
-        spans = [interval(row, tolerance) for _, row in part.iterrows()]
-        clash = any(a[0] > b[1] or b[0] > a[1] for i, a in enumerate(spans) for b in spans[i + 1:])
-        status = "discrepancy" if clash else "agreement"
-    first = part.iloc[0]
-    by_value: dict[str, list[str]] = {}
-    for _, row in part.iterrows():
-        by_value.setdefault(display(row), []).append(_short(row["source"]))
-    said = "; ".join(f"{value} ({', '.join(dict.fromkeys(srcs))})" for value, srcs in by_value.items())
-    n = len(sources)
-    explanation = f"{n} source{'s' if n > 1 else ''}: {said}"
+        status = "discrepancy"
+    first = part[0]
     unit = first["unit"] if isinstance(first["unit"], str) else None
-    return Cluster(cid, status, first["kind"], unit, first["subject"] if isinstance(first["subject"], str) else unit,
-                   tuple(part["id"]), sources, explanation)
+    subject = first["subject"] if isinstance(first["subject"], str) else unit
+    return Cluster(cid, status, first["kind"], unit, subject, tuple(row["id"] for row in part), sources,
+                   _explain(part, status))
 
 
-def _timeline(frame: pd.DataFrame, clusters: list[Cluster]) -> list[TimelineEvent]:
-    status_of = {c.id: c for c in clusters}
+def _explain(part: list[dict], status: str) -> str:
+    """Plain words: who says what, and for a disagreeing running total, which source is later."""
+    said: dict[str, list[str]] = {}
+    for row in part:
+        values = said.setdefault(_short(row["source"]), [])
+        if (value := _phrase(row)) not in values:
+            values.append(value)
+    per_source = [f"{src} says {' and '.join(values)}" for src, values in said.items()]
+    if status == "single-source":
+        return f"only {per_source[0]}"
+    if status == "agreement":
+        return f"{len(said)} sources agree: " + "; ".join(per_source)
+    return "sources disagree: " + "; ".join(per_source) + _later(part)
+
+
+def _later(part: list[dict]) -> str:
+    """'; the later source (006, 2013-07-04) reports more' for a running total that grew."""
+    if part[0]["kind"] != "count" or part[0]["block"] not in _RUNNING:
+        return ""
+    dated = [row for row in part if _present(row.get("published"))]
+    if len({row["published"] for row in dated}) < 2:
+        return ""
+    low = min(dated, key=lambda row: row["span"][0])
+    high = max(dated, key=lambda row: row["span"][1])
+    if str(high["published"]) <= str(low["published"]):
+        return ""
+    return (f"; the later source ({_short(high['source'])}, {high['published']}) reports more than "
+            f"{_short(low['source'])} ({low['published']}): the total may have grown between reports")
+
+
+def _phrase(row) -> str:
+    """'3 killed', '~2,500 troops', '2023-10'; a date without one value as written, with its
+    interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
+    if row["kind"] == "date" and not _present(row["value"]):
+        return f"“{row['text']}” ({'/'.join(row['span'])})"
+    unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration", "time") else ""
+    event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
+    return " ".join(p for p in (display(row), unit, event) if p)
+
+
+def _timeline(rows: dict[int, dict], groups: list[list[int]], clusters: list[Cluster]) -> list[TimelineEvent]:
+    """Every dated event (one per date cluster) in date order, with its sources and status."""
     events = []
-    for cluster in clusters:
-        if cluster.kind != "date":
+    for members, cluster in zip(groups, clusters):
+        part = [rows[r] for r in members]
+        if cluster.kind != "date" or all(row["event"] == "publication" for row in part):
             continue
-        part = frame[frame["id"].isin(cluster.claims)]
-        first = part.iloc[0]
-        when = first["value"] if _present(first["value"]) else first["low"]
-        events.append(TimelineEvent(str(when), _event_words(first["sentence"]), cluster.claims,
-                                    status_of[cluster.id].status))
+        row = min(part, key=lambda row: _days(row["span"]))  # the finest date names the day
+        when = str(row["value"]) if _present(row["value"]) else "/".join(row["span"])  # ISO 8601 interval
+        events.append(TimelineEvent(when, _event_words(row), cluster.claims, cluster.status, cluster.sources))
     return sorted(events, key=lambda e: (e.date, e.claims))
 
 
@@ -133,14 +498,18 @@ def display(row) -> str:
     value = row["value"] if _present(row["value"]) else f"{row['low']}..{row['high']}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = f"{value:,}" if isinstance(value, (int, float)) else str(value)
-    mark = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
-    return mark.get(row["hedge"], "") + text
+    text = f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+    return _MARKS.get(row["hedge"], "") + text
 
 
-def _event_words(sentence: str, limit: int = 12) -> str:
-    words = sentence.split()
-    return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
+def _event_words(row, limit: int = 6) -> str:
+    """The words either side of the date in its sentence: what happened then, as written."""
+    sentence, text = str(row["sentence"]), str(row["text"])
+    at = sentence.find(text)
+    if at < 0:
+        return " ".join(sentence.split()[:2 * limit])
+    left, right = sentence[:at].split()[-limit:], sentence[at + len(text):].split()[:limit]
+    return " ".join(left + ["…"] + right).strip(" ,.;:")
 
 
 def _short(source_id: str) -> str:
@@ -153,10 +522,76 @@ def _present(value) -> bool:
     return value is not None and not (isinstance(value, float) and value != value)
 
 
+def _number(value) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return None
+    return None if value != value else float(value)
+
+
+def _scale(row) -> float:
+    """Factor from the number as written to its canonical unit (1 when not converted)."""
+    normalized, value = row.get("normalized"), _number(row["value"])
+    if isinstance(normalized, dict) and value and _number(normalized.get("value")) is not None:
+        return float(normalized["value"]) / value
+    return 1.0
+
+
+def _half_step(value: float) -> float:
+    """Half the last written digit: 30 -> 0.5, 6.1 -> 0.05 (a little less, so 6.0 and 6.1 differ)."""
+    text = repr(value).rstrip("0").rstrip(".") if not float(value).is_integer() else ""
+    decimals = len(text.partition(".")[2]) if text else 0
+    return 0.49 * 10 ** -decimals
+
+
+def _widen(bounds: tuple, hedge: str, tolerance: float) -> tuple:
+    """Apply a hedge to (low, high): approx widens by the tolerance, at least / at most open a side."""
+    low, high = bounds
+    if hedge == "approx":
+        low, high = min(low * (1 - tolerance), low * (1 + tolerance)), max(high * (1 + tolerance), high * (1 - tolerance))
+    if hedge in ("at-least", "more-than"):
+        return low, math.inf
+    if hedge in ("at-most", "less-than"):
+        return -math.inf, high
+    return low, high
+
+
+def _numeric(row, parse) -> tuple:
+    low = parse(row["low"]) if _present(row["low"]) else parse(row["value"])
+    high = parse(row["high"]) if _present(row["high"]) else parse(row["value"])
+    low = high if low is None else low
+    high = low if high is None else high
+    if low is None:
+        return (math.nan, math.nan)
+    return low, high
+
+
+def _duration_days(value) -> float | None:
+    m = _DURATION_RE.fullmatch(str(value))
+    if not m or not any(m.groups()):
+        return None
+    return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
+
+
+def _minutes(value) -> float | None:
+    m = _TIME_RE.search(str(value))
+    return int(m.group(2)) * 60 + int(m.group(3)) if m else None
+
+
+def _relative(row) -> bool:
+    """A date read from words alone ('today', 'on Monday', 'last week'): its day is known to +/- 1."""
+    text = str(row.get("text") or "")
+    return bool(row.get("year_inferred")) and not any(c.isdigit() for c in text) and not (
+        _MONTHS & {w.lower().strip(".") for w in _WORD_RE.findall(text)})
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
 def _date_bounds(value: str) -> tuple[str, str]:
     """ISO prefix -> (first day, last day); year-less '--MM-DD' compares on month and day."""
     if value.startswith("--"):
-        return value, value
+        return (value, value) if len(value) > 4 else (value + "-01", value + "-31")
     parts = value.split("-")
     year = parts[0]
     if len(parts) == 1:

@@ -92,6 +92,7 @@ def compare(found: list, skipped: list, extracted: list, options: Options) -> Re
     ids = tuple(f"c{n}" for n in range(1, len(extracted) + 1))
     frame = pd.DataFrame([asdict(c) for c in extracted], columns=list(claims_mod.Claim.__dataclass_fields__))
     frame.insert(0, "id", ids)
+    frame["published"] = frame["source"].map({s.id: s.published for s in found})  # running totals: which is later
     clusters, timeline = compare_mod.align(frame, tolerance=options.tolerance)
     cluster_of = {cid: k.id for k in clusters for cid in k.claims}
     return Report(tuple(found), tuple(extracted), ids, tuple(clusters), tuple(timeline), tuple(skipped), cluster_of)

@@ -39,6 +39,12 @@ def unit_class(unit: str | None) -> str | None:
     return unit_classes().get(unit.lower(), unit.lower())
 
 
+@cache
+def event_classes() -> dict[str, str]:
+    """Event word (lower case) -> event class (killed, injured, attacks...)."""
+    return {word: cls for cls, words in load("events")["classes"].items() for word in words}
+
+
 def alternation(words) -> str:
     """A regex alternation of `words`, longest first so the longest phrase wins."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -1,0 +1,150 @@
+"""compare.align on hand-built claims tables: alignment, verdicts, explanations, timeline.
+
+Independent of extraction: every case states its claims' fields directly (tests/cases/compare/align.yml).
+"""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from checker import compare
+from checker.claims import Claim
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "compare" / "align.yml").read_text(encoding="utf-8"))
+FIELDS = ["id", *Claim.__dataclass_fields__, "published"]
+
+
+def table(claims: list[dict]) -> pd.DataFrame:
+    """A claims table as core.check builds it, from partial claim dicts."""
+    rows = []
+    for n, claim in enumerate(claims, 1):
+        sentence = claim["sentence"]
+        assert claim["text"] in sentence, claim
+        start = sentence.index(claim["text"])
+        row = {"id": f"c{n}", "start": start, "end": start + len(claim["text"]), "kind": "count",
+               "hedge": "exact", "year_inferred": False, **claim}
+        rows.append({f: row.get(f) for f in FIELDS})
+    return pd.DataFrame(rows, columns=FIELDS)
+
+
+def partition(clusters: list[compare.Cluster]) -> dict[tuple[int, ...], str]:
+    """{claim indices (0-based) of each multi-claim cluster: status}."""
+    return {tuple(int(c[1:]) - 1 for c in k.claims): k.status for k in clusters if len(k.claims) > 1}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_alignment_and_verdict(case):
+    clusters, _ = compare.align(table(case["claims"]), tolerance=case.get("tolerance", 0.05))
+    want = {tuple(c["claims"]): c["status"] for c in case["clusters"]}
+    assert partition(clusters) == want
+    assert sorted(c for k in clusters for c in k.claims) == sorted(f"c{n}" for n in range(1, len(case["claims"]) + 1))
+    for k in clusters:
+        if len(k.claims) == 1:
+            assert k.status == "single-source"
+
+
+def test_every_case_table_has_each_status():
+    statuses = {c["status"] for case in CASES for c in case["clusters"]}
+    assert statuses == {"agreement", "discrepancy"}
+    assert any(not case["clusters"] for case in CASES)
+
+
+def test_explanation_says_which_source_says_what():
+    claims = table([
+        {"source": "003_x.txt", "text": "three", "value": 3, "unit": "soldiers", "published": "2024-01-29",
+         "sentence": "The drone attack on Tower 22 in Jordan killed three US soldiers."},
+        {"source": "006_y.txt", "text": "four", "value": 4, "unit": "soldiers", "published": "2024-02-03",
+         "sentence": "The drone attack on Tower 22 in Jordan killed four US soldiers."},
+    ])
+    (cluster,), _ = compare.align(claims)
+    assert cluster.status == "discrepancy"
+    assert cluster.explanation.startswith("sources disagree: 003 says 3 soldiers killed; 006 says 4 soldiers killed")
+    assert "the later source (006, 2024-02-03) reports more than 003 (2024-01-29)" in cluster.explanation
+
+
+def test_a_running_total_published_earlier_and_larger_is_not_called_growth():
+    claims = table([
+        {"source": "a.txt", "text": "five", "value": 5, "unit": "people", "published": "2013-07-03",
+         "sentence": "The earthquake in Aceh province killed five people."},
+        {"source": "b.txt", "text": "24", "value": 24, "unit": "people", "published": "2013-07-02",
+         "sentence": "The earthquake in Aceh province killed 24 people."},
+    ])
+    (cluster,), _ = compare.align(claims)
+    assert cluster.status == "discrepancy" and "later source" not in cluster.explanation
+
+
+def test_single_source_and_agreement_explanations():
+    claims = table([
+        {"source": "a.txt", "text": "approximately 2,500", "value": 2500, "hedge": "approx", "unit": "troops",
+         "sentence": "There are approximately 2,500 American troops stationed in Iraq."},
+        {"source": "b.txt", "text": "2,500", "value": 2500, "unit": "troops",
+         "sentence": "The US keeps 2,500 troops stationed in Iraq."},
+        {"source": "b.txt", "text": "900", "value": 900, "unit": "buses",
+         "sentence": "The city runs 900 buses."},
+    ])
+    clusters, _ = compare.align(claims)
+    assert [k.explanation for k in clusters] == ["2 sources agree: a says ~2,500 troops; b says 2,500 troops",
+                                                 "only b says 900 buses"]
+
+
+def test_timeline_orders_dated_events_with_sources_and_status():
+    claims = table([
+        {"source": "a.txt", "text": "on January 28", "kind": "date", "value": "2024-01-28",
+         "sentence": "The drone attack on Tower 22 in Jordan on January 28 killed three US soldiers."},
+        {"source": "b.txt", "text": "on January 27", "kind": "date", "value": "2024-01-27",
+         "sentence": "Three US soldiers were killed in the drone attack on Tower 22 in Jordan on January 27."},
+        {"source": "b.txt", "text": "end of 2021", "kind": "date", "value": None, "low": "2021-10-01",
+         "high": "2021-12-31", "sentence": "The combat mission ended at the end of 2021."},
+        {"source": "a.txt", "text": "Published: 2024-01-30", "kind": "date", "value": "2024-01-30",
+         "sentence": "Published: 2024-01-30"},
+        {"source": "a.txt", "text": "three", "value": 3, "unit": "soldiers",
+         "sentence": "The drone attack on Tower 22 in Jordan on January 28 killed three US soldiers."},
+    ])
+    _, timeline = compare.align(claims)
+    assert [(e.date, e.status, e.sources) for e in timeline] == [
+        ("2021-10-01/2021-12-31", "single-source", ("b.txt",)),
+        ("2024-01-28", "discrepancy", ("a.txt", "b.txt")),
+    ]
+    assert set(timeline[1].claims) == {"c1", "c2"}
+    assert "Tower 22" in timeline[1].event
+
+
+@pytest.mark.parametrize("row, tolerance, want", [
+    ({"kind": "count", "value": 2500, "hedge": "approx"}, 0.05, (2375, 2625)),
+    ({"kind": "count", "value": 4, "low": 4, "hedge": "at-least"}, 0.05, (4, float("inf"))),
+    ({"kind": "count", "value": 10, "high": 10, "hedge": "at-most"}, 0.05, (float("-inf"), 10)),
+    ({"kind": "measure", "value": 6.1, "hedge": "exact"}, 0.05, (6.051, 6.149)),
+    ({"kind": "measure", "value": 30, "hedge": "exact", "normalized": {"value": 48.28, "unit": "km"}}, 0.05,
+     (29.51 * 48.28 / 30, 30.49 * 48.28 / 30)),
+    ({"kind": "date", "value": "2023-10"}, 0.05, ("2023-10-01", "2023-10-31")),
+    ({"kind": "date", "value": "2024-02"}, 0.05, ("2024-02-01", "2024-02-29")),
+    ({"kind": "date", "value": "2021"}, 0.05, ("2021-01-01", "2021-12-31")),
+    ({"kind": "date", "value": "2007-04-09", "text": "on Monday", "year_inferred": True}, 0.05,
+     ("2007-04-08", "2007-04-10")),
+    ({"kind": "date", "value": "2007-04-09", "text": "on April 9", "year_inferred": True}, 0.05,
+     ("2007-04-09", "2007-04-09")),
+    ({"kind": "date", "value": "--10"}, 0.05, ("--10-01", "--10-31")),
+    ({"kind": "date", "value": None, "low": "2023-06-01", "high": "2023-08-31"}, 0.05, ("2023-06-01", "2023-08-31")),
+    ({"kind": "duration", "value": "P20Y"}, 0.05, (20 * 365.25, 20 * 365.25)),
+    ({"kind": "time", "value": "2011-11-10T14:53"}, 0.05, (893, 893)),
+])
+def test_interval(row, tolerance, want):
+    full = {"value": None, "low": None, "high": None, "hedge": "exact", "normalized": None, **row}
+    got = compare.interval(pd.Series(full), tolerance)
+    assert got == pytest.approx(want) if isinstance(want[0], (int, float)) else got == want
+
+
+def test_year_less_dates_compare_on_month_and_day():
+    claims = table([
+        {"source": "a.txt", "text": "on January 4", "kind": "date", "value": "--01-04",
+         "sentence": "The US drone strike in Baghdad on January 4 killed a militia commander."},
+        {"source": "b.txt", "text": "January 4, 2024", "kind": "date", "value": "2024-01-04",
+         "sentence": "A US drone strike in Baghdad killed a militia commander on January 4, 2024."},
+    ])
+    (cluster,), _ = compare.align(claims)
+    assert cluster.status == "agreement"
+
+
+def test_empty_table():
+    assert compare.align(table([])) == ([], [])
