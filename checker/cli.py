@@ -45,6 +45,8 @@ def _date(ctx, param, value: str | None) -> str | None:
               help="Publication date for sources that state none.")
 @click.option("--tolerance", type=click.FloatRange(0, 1), default=0.05, show_default=True,
               help="Relative tolerance of an approximate figure ('about 2,500').")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (it is drawn only on a terminal, for many files).")
 @click.option("--stories", type=click.Choice(["subfolders"]),
               help="Each immediate subfolder of PATH is its own story: one report each plus an index.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction [default: all cores].")
@@ -54,11 +56,14 @@ def _date(ctx, param, value: str | None) -> str | None:
 @click.option("--no-cache", is_flag=True, help="Re-extract every file instead of reusing .check-claims-cache/.")
 @click.version_option(package_name="check-claims")
 def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float,
-         stories: str | None, jobs: int | None, engine: str, scheduler: str | None, no_cache: bool) -> None:
+         quiet: bool, no_progress: bool, stories: str | None, jobs: int | None, engine: str, scheduler: str | None,
+         no_cache: bool) -> None:
     """Check that the articles under PATHS agree on their numbers and dates.
 
     Exit status: 0 no discrepancy, 1 at least one discrepancy, 2 bad usage or no readable input.
     """
+    from . import report as report_mod
+    from . import terminal
     from .cache import DEFAULT_DIR
     from .core import NoInput, check, check_stories
     from .engine import EngineError, default_jobs
@@ -68,28 +73,30 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
     if stories and (len(paths) != 1 or not paths[0].is_dir()):
         raise InputError("--stories subfolders takes one folder")
     try:
-        if stories:
-            _summarise_stories(check_stories(paths[0], out=out, formats=formats, **run), out)
-        report = check(list(paths), **run)
+        with terminal.progress(enabled=not (quiet or no_progress)) as advance:
+            if stories:
+                archive = check_stories(paths[0], out=out, formats=formats, progress=advance, **run)
+            else:
+                report = check(list(paths), progress=advance, **run)
     except (NoInput, EngineError) as exc:
         raise InputError(str(exc)) from None
-    from . import report as report_mod  # pandas: only once there is a report to write
-
+    if stories:
+        _summarise_stories(archive, out, quiet=quiet)
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
     report_mod.write(report, out, formats)
-    summary = report.summary
-    click.echo(f"{summary['sources']} sources, {summary['claims']} claims: {summary['discrepancy']} discrepancies, "
-               f"{summary['agreement']} agreements, {summary['single-source']} single-source -> {out}/")
-    sys.exit(EXIT_FINDINGS if summary["discrepancy"] else EXIT_OK)
+    if not quiet:
+        terminal.summary(report.to_records(), out=out)
+    sys.exit(EXIT_FINDINGS if report.summary["discrepancy"] else EXIT_OK)
 
 
-def _summarise_stories(archive, out: Path) -> None:
+def _summarise_stories(archive, out: Path, *, quiet: bool) -> None:
     """The archive's one-line summary and exit status (a story-by-story table is in out/index.*)."""
     totals = archive.summary
     for skipped in archive.skipped:
         click.echo(f"skipped {skipped['path']}: {skipped['reason']}", err=True)
-    click.echo(f"{len(archive.stories)} stories, {totals['sources']} sources, {totals['claims']} claims: "
-               f"{totals['discrepancy']} discrepancies, {totals['agreement']} agreements, "
-               f"{totals['single-source']} single-source -> {out}/")
+    if not quiet:
+        click.echo(f"{len(archive.stories)} stories, {totals['sources']} sources, {totals['claims']} claims: "
+                   f"{totals['discrepancy']} discrepancies, {totals['agreement']} agreements, "
+                   f"{totals['single-source']} single-source -> {out}/")
     sys.exit(EXIT_FINDINGS if totals["discrepancy"] else EXIT_OK)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -73,13 +74,21 @@ def extract_chunk(task: tuple[list[tuple[sources_mod.Source, date | None]], Path
     return out
 
 
-def extract(found: list[sources_mod.Source], options: Options, run=None) -> list:
-    """Stage 2: every source's claims in source order, on `run` (an engine; default this process)."""
+def extract(found: list[sources_mod.Source], options: Options, run=None,
+            progress: Callable[[int, int], None] | None = None) -> list:
+    """Stage 2: every source's claims in source order, on `run` (an engine; default this process).
+    `progress(done, total)` is called as sources come back (the CLI draws a bar with it)."""
     fallback = story_date(found)
     pairs = [(s, date.fromisoformat(s.published) if s.published else fallback) for s in found]
     chunks = [pairs[i:i + CHUNK] for i in range(0, len(pairs), CHUNK)]
-    run = run or engine_mod.Serial()
-    return [c for part in run.imap(extract_chunk, ((ch, options.cache) for ch in chunks)) for cs in part for c in cs]
+    extracted, done = [], 0
+    for part in (run or engine_mod.Serial()).imap(extract_chunk, ((ch, options.cache) for ch in chunks)):
+        for claims in part:
+            extracted.extend(claims)
+        done += len(part)
+        if progress:
+            progress(done, len(found))
+    return extracted
 
 
 def compare(found: list, skipped: list, extracted: list, options: Options) -> Report:
@@ -101,17 +110,18 @@ def compare(found: list, skipped: list, extracted: list, options: Options) -> Re
 
 def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05,
           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-          cache: str | os.PathLike | None = None) -> Report:
+          cache: str | os.PathLike | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
     """Read, extract, align: the Report for the articles under `paths` (one story).
 
     `jobs` worker processes (or the Dask cluster at `scheduler`) extract; `cache` is a cache
-    folder (e.g. ``.check-claims-cache``) that spares re-extracting unchanged sources.
+    folder (e.g. ``.check-claims-cache``) that spares re-extracting unchanged sources;
+    `progress(done, total)` is called as sources are extracted.
     """
     options = Options(published, tolerance, Path(cache).resolve() if cache else None)
     found, skipped = ingest(paths, options)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:
-        extracted = extract(found, options, run)
+        extracted = extract(found, options, run, progress)
     return compare(found, skipped, extracted, options)
 
 
@@ -162,11 +172,13 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
 def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: tuple[str, ...] = ("json", "csv", "html"),
                   published: str | None = None, tolerance: float = 0.05, jobs: int = 1,
                   engine: str = "local", scheduler: str | None = None,
-                  cache: str | os.PathLike | None = None) -> Archive:
+                  cache: str | os.PathLike | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> Archive:
     """Each immediate subfolder of `root` is a story: its claims are aligned only with each other
     and its reports go to ``out/<story>/``. Then the index: ``index.csv``, ``index.html`` and a
     combined ``report.json`` (schema check-claims/report@1; source ids prefixed with the story,
-    claim and cluster ids numbered across stories). The Archive keeps summaries only."""
+    claim and cluster ids numbered across stories). The Archive keeps summaries only;
+    `progress(done, total)` is called as stories finish."""
     root, out = Path(root), Path(out).resolve()
     options = Options(published, tolerance, Path(cache).resolve() if cache else None)
     folders, loose = stories(root)
@@ -179,6 +191,8 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
             combined.add(result)
             results.append(StoryResult(result.story, result.summary, None, result.skipped))
             skipped.extend(result.skipped)
+            if progress:
+                progress(len(results), len(folders))
     if not combined.totals["sources"]:
         combined.close()
         raise NoInput(f"no readable articles in {len(folders)} story folders")
@@ -249,7 +263,7 @@ class _Combined:
 def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats) -> None:
     """index.csv / index.html (one row a story) and the combined report.json, per --format."""
     from . import __version__
-    from .report import SCHEMA, write_atomic
+    from .report import SCHEMA, _html_env, write_atomic
 
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]
     try:
@@ -261,9 +275,7 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
 
             write_atomic(out / "index.csv", pd.DataFrame(rows).to_csv(index=False, lineterminator="\n"))
         if "html" in formats:
-            from jinja2 import Environment, PackageLoader, select_autoescape
-
-            env = Environment(loader=PackageLoader("checker", "templates"), autoescape=select_autoescape(default=True))
-            write_atomic(out / "index.html", env.get_template("index.html.j2").render(rows=rows, totals=combined.totals))
+            template = _html_env().get_template("index.html.j2")
+            write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))
     finally:
         combined.close()

@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -39,11 +41,13 @@ class Report:
 
     def to_records(self) -> dict:
         """The report.json document (schema check-claims/report@1); every output is built from it."""
+        texts = {s.id: s.text for s in self.sources}
         return {
             "schema": SCHEMA,
             "tool": {"name": "check-claims", "version": __version__},
             "sources": [_source_record(s) for s in self.sources],
-            "claims": [_claim_record(cid, c, self.cluster_of[cid]) for cid, c in zip(self.claim_ids, self.claims)],
+            "claims": [_claim_record(cid, c, self.cluster_of[cid], texts[c.source])
+                       for cid, c in zip(self.claim_ids, self.claims)],
             "clusters": [_plain(asdict(c)) for c in self.clusters],
             "timeline": [_plain(asdict(e)) for e in self.timeline],
             "skipped": [asdict(s) for s in self.skipped],
@@ -59,10 +63,13 @@ def _source_record(src: Source) -> dict:
     return record
 
 
-def _claim_record(cid: str, claim: Claim, cluster: str) -> dict:
+def _claim_record(cid: str, claim: Claim, cluster: str, text: str) -> dict:
     record = {"id": cid, **asdict(claim), "cluster": cluster}
     if record["normalized"] is None:
         del record["normalized"]
+    offset = text.rfind(claim.sentence, 0, claim.start + len(claim.sentence)) if claim.sentence else -1
+    if offset >= 0 and claim.end <= offset + len(claim.sentence):
+        record["sentence_start"] = offset  # so readers can mark the mention inside the sentence
     return record
 
 
@@ -77,7 +84,10 @@ def write_atomic(path: Path, data: str | Iterable[str]) -> None:
     `data` may come in pieces (an archive's combined report.json is never held whole)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes files 0600; reports are for everyone to read
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.writelines([data] if isinstance(data, str) else data)
         os.replace(tmp, path)
@@ -132,11 +142,126 @@ def render_csv(records: dict) -> dict[str, str]:
 
 
 def render_html(records: dict) -> dict[str, str]:
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    template = _html_env().get_template("report.html.j2")
+    view = html_view(records)
+    return {"report.html": template.render(records=records, view=view, max_grid_sources=MAX_GRID_SOURCES)}
 
-    env = Environment(loader=PackageLoader("checker", "templates"), autoescape=select_autoescape(default=True))
-    findings = findings_frame(records).to_dict("records")
-    return {"report.html": env.get_template("report.html.j2").render(records=records, findings=findings)}
+
+@cache
+def _html_env():
+    """Autoescaping Jinja2 environment: article text can only ever reach the page escaped.
+    Built once a process, so templates compile once, not once a story in an archive run."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    autoescape = select_autoescape(enabled_extensions=("html", "j2"), disabled_extensions=("js",), default=True)
+    return Environment(loader=PackageLoader("checker", "templates"), autoescape=autoescape,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def html_view(records: dict) -> dict:
+    """What report.html shows, derived from the records: findings grouped by status (discrepancies
+    first), each with every source's value and sentence, plus the timeline and the coverage grid."""
+    claims = {c["id"]: c for c in records["claims"]}
+    order = {status: n for n, status in enumerate(STATUSES)}
+    findings = []
+    for k in sorted(records["clusters"], key=lambda k: (order[k["status"]], int(k["id"][1:]))):
+        values = [{"claim": c["id"], "source": c["source"], "value": display(c), "parts": mention(c), "differs": False}
+                  for c in (claims[i] for i in k["claims"])]
+        if k["status"] == "discrepancy":
+            usual = _usual_value(values)
+            for v in values:
+                v["differs"] = v["value"] != usual
+        first = claims[k["claims"][0]]
+        sort_value = next((v for v in (first["value"], first["low"], first["high"]) if v is not None), "")
+        findings.append({**k, "fact": fact_name(k), "values": values,
+                         "sort_value": sort_value})
+    return {
+        "findings": findings,
+        "kinds": sorted({k["kind"] for k in records["clusters"]}),
+        "statuses": STATUSES,
+        "timeline": _timeline_view(records, claims),
+        "coverage": _coverage_view(records, findings),
+    }
+
+
+def fact_name(cluster: dict) -> str:
+    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
+    return cluster["subject"] or cluster["unit"] or cluster["kind"]
+
+
+def _usual_value(values: list[dict]) -> str | None:
+    """The value most sources give, or None on a tie (then no source is taken as the reference)."""
+    counts = Counter(value for _, value in dict.fromkeys((v["source"], v["value"]) for v in values)).most_common(2)
+    return counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
+
+
+def mention(claim: dict) -> tuple[str, str, str]:
+    """The claim's sentence split as (before, mention, after), so a template can escape each
+    part and wrap only the mention in <mark>."""
+    sentence, text = claim["sentence"], claim["text"]
+    at = claim["start"] - claim["sentence_start"] if "sentence_start" in claim else sentence.find(text)
+    if at < 0 or sentence[at:at + len(text)] != text:
+        return sentence, "", ""
+    return sentence[:at], text, sentence[at + len(text):]
+
+
+#: Timeline geometry in SVG user units: columns share _PLOT_WIDTH but stay between 44 and 120 wide.
+_LANE, _LEFT, _TOP, _BOTTOM, _PLOT_WIDTH = 30, 190, 16, 86, 880
+#: Beyond this many sources the timeline draws one lane for all and the coverage grid is left out:
+#: a grid thousands of columns wide helps nobody (the findings list each fact's sources anyway).
+MAX_GRID_SOURCES = 40
+
+
+def _timeline_view(records: dict, claims: dict) -> dict:
+    """Dated events on one axis: a column per distinct date (in order; dates without a year last),
+    a lane per source, a dot per mention; the mentions of one disputed event are joined."""
+    lanes = [s["id"] for s in records["sources"]]
+    if len(lanes) > MAX_GRID_SOURCES:
+        lanes = [f"all {len(lanes)} sources"]
+    lane_of = {s["id"]: (n if len(lanes) > 1 else 0) for n, s in enumerate(records["sources"])}
+    events = [[{"date": _mark_date(claims[cid], event), "lane": lane_of[claims[cid]["source"]],
+                "status": event["status"], "cluster": claims[cid]["cluster"], "source": claims[cid]["source"],
+                "event": event["event"]} for cid in event["claims"]] for event in records["timeline"]]
+    dates = sorted({m["date"] for marks in events for m in marks}, key=lambda d: (d.startswith("--"), d))
+    column = {d: n for n, d in enumerate(dates)}
+    step = min(120, max(44, _PLOT_WIDTH // max(len(dates), 1)))
+    for m in (m for marks in events for m in marks):
+        m["x"] = _LEFT + step * column[m["date"]] + step // 2
+        m["y"] = _TOP + _LANE * m["lane"] + _LANE // 2
+    links = [" ".join(f"{m['x']},{m['y']}" for m in sorted(marks, key=lambda m: (m["y"], m["x"])))
+             for marks in events if len(marks) > 1 and marks[0]["status"] == "discrepancy"]
+    return {"marks": [m for marks in events for m in marks], "links": links, "lanes": lanes,
+            "dates": [{"label": d, "x": _LEFT + step * n + step // 2} for n, d in enumerate(dates)],
+            "width": _LEFT + step * max(len(dates), 1) + 8, "lanes_bottom": _TOP + _LANE * len(lanes),
+            "height": _TOP + _LANE * len(lanes) + _BOTTOM, "left": _LEFT, "top": _TOP, "lane_height": _LANE}
+
+
+def _mark_date(claim: dict, event: dict) -> str:
+    """Where a mention sits on the axis: the date it states, so sources that disagree sit apart."""
+    if claim["kind"] == "date" and claim["value"] is not None:
+        return str(claim["value"])
+    return str(claim["event_date"] or event["date"])
+
+
+def _coverage_view(records: dict, findings: list[dict]) -> dict | None:
+    """Sources x facts: each source's values for every fact two or more sources state. In a
+    discrepancy a source differs when none of its values is the one most sources give."""
+    sources = [s["id"] for s in records["sources"]]
+    if len(sources) > MAX_GRID_SOURCES:
+        return None
+    rows = []
+    for f in findings:
+        if f["status"] == "single-source":
+            continue
+        said: dict[str, list[dict]] = {}
+        for v in f["values"]:
+            said.setdefault(v["source"], []).append(v)
+        cells = [{"values": list(dict.fromkeys(v["value"] for v in said.get(src, []))),
+                  "differs": src in said and all(v["differs"] for v in said[src])}
+                 for src in sources]
+        rows.append({"id": f["id"], "status": f["status"], "fact": f["fact"], "kind": f["kind"], "cells": cells})
+    single = Counter(f["sources"][0] for f in findings if f["status"] == "single-source")
+    return {"sources": sources, "rows": rows, "single": [single[src] for src in sources]}
 
 
 #: Output format name -> function from records to {file name: contents}.

@@ -49,3 +49,40 @@ def seeds_copy(tmp_path):
 
 def read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def fixture_report(name: str):
+    """`check` on tests/fixtures/<name>, read by a relative path so source paths do not depend on the machine."""
+    from checker import check
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        return check([f"tests/fixtures/{name}"])
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/* from the current output instead of comparing with it")
+
+
+@pytest.fixture
+def golden(request):
+    """`golden(name, text)`: compare text with tests/golden/<name>, or rewrite it under --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+            return
+        assert path.exists(), f"{path} missing: run pytest --update-golden"
+        assert text == path.read_bytes().decode("utf-8"), (
+            f"{name} differs from tests/golden/{name}; if the change is intended run: "
+            ".venv/bin/python -m pytest tests/test_report_golden.py --update-golden")
+
+    return check

@@ -1,0 +1,148 @@
+"""claims.csv / findings.csv read back with pandas, and the terminal summary: rich tables on stdout,
+--quiet, colour only on a terminal without NO_COLOR, the progress bar only where it helps."""
+import io
+import re
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from rich.console import Console
+
+from checker import terminal
+from checker.cli import main
+from checker.report import CLAIM_COLUMNS, FINDING_COLUMNS, RENDERERS
+
+from .conftest import FIXTURES, ROOT, fixture_report
+
+ANSI_RE = re.compile(r"\x1b\[")
+COLOUR_RE = re.compile(r"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m")  # SGR foreground colours only
+
+
+@pytest.fixture(scope="module")
+def story_records():
+    return fixture_report("story").to_records()
+
+
+@pytest.fixture(scope="module")
+def frames(story_records):
+    files = RENDERERS["csv"](story_records)
+    return {name: pd.read_csv(io.StringIO(text)) for name, text in files.items()}
+
+
+def test_claims_csv_has_a_row_per_claim_with_its_cluster_status(frames, story_records):
+    claims = frames["claims.csv"]
+    assert list(claims.columns) == CLAIM_COLUMNS
+    assert list(claims["id"]) == [c["id"] for c in story_records["claims"]]
+    status = {k["id"]: k["status"] for k in story_records["clusters"]}
+    assert list(claims["status"]) == [status[c["cluster"]] for c in story_records["claims"]]
+    published = {s["id"]: s["published"] for s in story_records["sources"]}
+    gazette = claims.loc[claims["source"] == "harbor-gazette.txt", "published"]
+    assert gazette.unique().tolist() == [published["harbor-gazette.txt"]]
+
+
+def test_findings_csv_lists_each_source_value_discrepancies_first(frames, story_records):
+    findings = frames["findings.csv"]
+    assert list(findings.columns) == FINDING_COLUMNS
+    assert len(findings) == len(story_records["clusters"])
+    order = ["discrepancy", "agreement", "single-source"]
+    assert list(findings["status"]) == sorted(findings["status"], key=order.index)
+    workers = findings[findings["subject"] == "workers"].iloc[0]
+    assert workers["values"] == "coastal-news.md: 18; harbor-gazette.txt: 12; wire-report.txt: 12"
+    assert workers["sources"] == 3
+
+
+def test_readme_documents_every_csv_column():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for column in CLAIM_COLUMNS + FINDING_COLUMNS:
+        assert f"| `{column}` |" in readme, column
+
+
+def run(*args, **env):
+    return CliRunner(env=env).invoke(main, [str(a) for a in args])
+
+
+def test_summary_counts_by_status_then_each_discrepancy_by_source(tmp_path):
+    result = run(FIXTURES / "story", "--out", tmp_path, FORCE_COLOR=None, TTY_COMPATIBLE=None, COLUMNS="200")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "3 sources, 13 claims" in out.splitlines()[0]
+    counts = dict(re.findall(r"(discrepancy|agreement|single-source)\s+\S\s+(\d+)", out))
+    records = fixture_report("story").to_records()
+    assert counts == {s: str(records["summary"][s]) for s in ("discrepancy", "agreement", "single-source")}
+    table = out[out.index("Discrepancies"):]
+    assert re.search(r"workers .*\b18\b.*coastal-news\.md", table)
+    assert re.search(r"\b12\b.*harbor-gazette\.txt, wire-report\.txt", table)
+    assert not ANSI_RE.search(out), "no colour when stdout is not a terminal"
+
+
+def test_quiet_prints_nothing_but_keeps_the_exit_status(tmp_path):
+    result = run(FIXTURES / "story", "--out", tmp_path, "--quiet")
+    assert (result.exit_code, result.output) == (1, "")
+    assert (tmp_path / "report.html").exists()
+
+
+def test_quiet_still_reports_errors(tmp_path, corpus):
+    root = corpus({"empty.txt": b""})
+    result = run(root, "--out", tmp_path / "out", "--quiet")
+    assert result.exit_code == 2 and "no readable articles" in result.stderr
+
+
+@pytest.mark.parametrize("no_color, coloured", [(None, True), ("1", False)])
+def test_colour_on_a_terminal_unless_no_color(monkeypatch, story_records, no_color, coloured):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    buffer = io.StringIO()
+    terminal.summary(story_records, out="reports", console=Console(file=buffer, force_terminal=True, width=100))
+    assert bool(COLOUR_RE.search(buffer.getvalue())) is coloured
+
+
+@pytest.mark.parametrize("env, enabled, total, drawn", [
+    ({"TTY_COMPATIBLE": "1"}, True, terminal.PROGRESS_MIN_FILES, True),
+    ({"TTY_COMPATIBLE": "1"}, True, terminal.PROGRESS_MIN_FILES - 1, False),
+    ({"TTY_COMPATIBLE": "1"}, False, 100, False),
+    ({"TTY_COMPATIBLE": "0"}, True, 100, False),
+])
+def test_progress_bar_only_on_a_terminal_for_many_files(monkeypatch, capsys, env, enabled, total, drawn):
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with terminal.progress(enabled=enabled) as advance:
+        for done in range(1, total + 1):
+            advance(done, total)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert bool(captured.err) is drawn
+
+
+def test_no_progress_flag_is_accepted(tmp_path):
+    assert run(FIXTURES / "story", "--out", tmp_path, "--no-progress").exit_code == 1
+
+
+def test_sentence_start_locates_each_mention_in_its_sentence(seeds_records):
+    assert all("sentence_start" in c for c in seeds_records["claims"])
+    for c in seeds_records["claims"]:
+        offset = c["sentence_start"]
+        assert c["sentence"][c["start"] - offset:c["end"] - offset] == c["text"], c
+
+
+def test_written_reports_are_readable_by_others(tmp_path):
+    import os
+
+    from checker.report import write_atomic
+
+    umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "report.json", "{}")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "report.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_file_names_are_never_read_as_rich_markup(tmp_path, corpus):
+    story = {p.name: p.read_text(encoding="utf-8") for p in (FIXTURES / "story").iterdir()}
+    root = corpus({f"[red]{name}": text for name, text in story.items()})
+    result = run(root, "--out", tmp_path / "out", COLUMNS="200")
+    assert result.exit_code == 1, result.output
+    assert "[red]coastal-news.md" in result.stdout
