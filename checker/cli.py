@@ -62,7 +62,6 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
 
     Exit status: 0 no discrepancy, 1 at least one discrepancy, 2 bad usage or no readable input.
     """
-    from . import report as report_mod
     from . import terminal
     from .cache import DEFAULT_DIR
     from .core import NoInput, check, check_stories
@@ -82,6 +81,8 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
         raise InputError(str(exc)) from None
     if stories:
         _summarise_stories(archive, out, quiet=quiet)
+    from . import report as report_mod  # pandas: only once there is a report to write
+
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
     report_mod.write(report, out, formats)
