@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 #: Sources sent to a worker per task: large enough to amortise the hop, small enough to spread.
 CHUNK = 8
+#: The counts of a report's summary (and of an archive's totals).
+SUMMARY_KEYS = ("sources", "claims", "agreement", "discrepancy", "single-source")
 
 
 class NoInput(Exception):
@@ -161,8 +163,7 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     name, folder, out, formats, options = task
     found, skipped = sources_mod.load([folder], published=options.published)
     if not found:
-        return StoryResult(name, {"sources": 0, "claims": 0, "agreement": 0, "discrepancy": 0,
-                                  "single-source": 0}, None, tuple(asdict(s) for s in skipped))
+        return StoryResult(name, dict.fromkeys(SUMMARY_KEYS, 0), None, tuple(asdict(s) for s in skipped))
     report = compare(found, skipped, extract(found, options), options)
     write(report, out / name, list(formats))
     records = report.to_records()
@@ -210,7 +211,7 @@ class _Combined:
     def __init__(self):
         self.parts = {s: tempfile.TemporaryFile("w+", encoding="utf-8") for s in self.SECTIONS}
         self.count = {s: 0 for s in self.SECTIONS}
-        self.totals = {"sources": 0, "claims": 0, "agreement": 0, "discrepancy": 0, "single-source": 0}
+        self.totals = dict.fromkeys(SUMMARY_KEYS, 0)
         self.claims = self.clusters = 0
 
     def skipped(self, records: list[dict]) -> None:
