@@ -148,9 +148,11 @@ class Archive:
     summary: dict
 
 
-def stories(root: Path) -> tuple[list[tuple[str, Path]], list]:
-    """The story folders under `root` (sorted, hidden ones left out) and the files outside them."""
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
+    """The story folders under `root` (sorted; hidden ones and the reports folder `out` left out)
+    and the files outside them."""
+    folders = sorted(p for p in root.iterdir()
+                     if p.is_dir() and not p.name.startswith(".") and p.resolve() != out)
     loose = [sources_mod.Skipped(str(f), "not inside a story folder")
              for f in sorted(root.iterdir()) if f.is_file() and f.suffix.lower() in sources_mod.SUFFIXES]
     return [(p.name, p) for p in folders], loose
@@ -182,7 +184,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
     `progress(done, total)` is called as stories finish."""
     root, out = Path(root), Path(out).resolve()
     options = Options(published, tolerance, Path(cache).resolve() if cache else None)
-    folders, loose = stories(root)
+    folders, loose = stories(root, out)
     if not folders:
         raise NoInput(f"{root}: no story subfolders")
     combined = _Combined()

@@ -111,3 +111,9 @@ def test_cli_stories_bad_input_exits_two(corpus, tmp_path, files, args, message)
     result = run(root, *extra, "--stories", "subfolders", "--out", tmp_path / "out", "--no-cache")
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_reports_written_inside_the_archive_are_not_a_story(archive):
+    first = check_stories(archive, out=archive / "reports")
+    again = check_stories(archive, out=archive / "reports")
+    assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
