@@ -1,11 +1,13 @@
 """Compare: group claims that state the same fact across sources and give each group a verdict.
 
 Each claim gets a fact signature: its kind and block (unit class, or what was counted: killed,
-injured...), the event it is about (event word nearest the number), the names and content words
-around it, and its value as an interval. Claims are compared only inside blocks, so cost grows
-with the size of the largest block, not with the square of all claims. Inside a block, claims
-join clusters by average linkage with vetoes (a claim joins a cluster only when it fits the
-cluster as a whole, never through one look-alike member), so facts do not chain together.
+injured...), the event it is about (event word nearest the number), the names, local area and
+content words around it, and its value as an interval. Claims are compared only inside blocks, so
+cost grows with the size of the largest block, not with the square of all claims. Inside a block,
+claims join clusters by average linkage with vetoes (a claim joins a cluster only when it fits the
+cluster as a whole, never through one look-alike member), so facts do not chain together. A second
+pass credits pairs whose sentences state a fact the first pass found in both articles: one event,
+so their differing figures (150 m vs 200 ft) are one fact and a discrepancy.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
+_DIMENSIONS = frozenset(_EVENTS["dimensions"])
 _NEAR_MISS = _EVENTS["near_miss"]
 _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
 _RUNNING = frozenset(_EVENTS["running"])
@@ -38,6 +41,10 @@ _MONTHS = frozenset(_CALENDAR["months"])
 _NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
+_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
+_AREAS = lexicon.alternation(_EVENTS["local_areas"])
+_PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
+                       rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
@@ -45,8 +52,10 @@ _DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
 _TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
 _WINDOW = 8        # content words either side of a number that say what it counts
+_NEAR = 3          # words between a count and the local area it is given for
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
+_FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
@@ -81,7 +90,8 @@ class Weights:
     the more the coarser of the two is specific (two sources naming the same day are rarely about
     two events), for numbers the more the number is (2,500 is a rarer coincidence than 3).
     Numbers that differ a little keep part of that credit (events.yaml near_miss) and lose
-    `magnitude` per power of ten between them.
+    `magnitude` per power of ten between them. Sentences that state a fact both articles share
+    (a first pass's multi-source clusters) earn `shared_fact`.
     """
 
     context: float = 0.6
@@ -92,6 +102,7 @@ class Weights:
     year: float = 0.2
     magnitude: float = 0.05
     lead: float = 0.15
+    shared_fact: float = 0.45
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
@@ -143,10 +154,15 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
     idf = _idf(frame)
     rows = frame.to_dict("index")
     for row in rows.values():
-        row["weight"] = sum(idf[w] for w in row["context"])
-    groups: list[list[int]] = []
-    for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False):
-        groups.extend(_cluster(rows, list(block.index), idf, weights))
+        row["weight"] = math.fsum(idf[w] for w in row["context"])
+        row["facts"] = frozenset()
+    blocks = [list(block.index) for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False)]
+    scores: dict[tuple[int, int], float | None] = {}
+    groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
+    _sentence_facts(rows, groups)
+    for a, b in [key for key in scores if rows[key[0]]["facts"] & rows[key[1]]["facts"]]:
+        del scores[a, b]  # only pairs whose sentences share a fact score differently now
+    groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
     return clusters, _timeline(rows, groups, clusters)
@@ -155,7 +171,8 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
 def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame:
     """The claims table plus each claim's fact signature: block, event, context words, names,
     value interval, event date (of a date with a written year in the same sentence), whether it
-    is in its article's lead, and for dates how many of its article's dates meet it (spread)."""
+    is in its article's lead, and for dates of the news week how many of its article's dates meet
+    it (spread). A figure restated in brackets takes the event of the figure it restates."""
     records = claims.to_dict("records")
     dated: dict[tuple, tuple] = {}
     for row in records:
@@ -168,12 +185,32 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
             seen.append(row["sentence"])
     rows = [(*_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())),
              row["sentence"] in order[row["source"]][:_LEAD]) for row in records]
-    columns = ["block", "event", "context", "names", "owner", "span", "when", "lead"]
+    columns = ["block", "event", "context", "names", "owner", "place", "span", "when", "lead"]
     extra = pd.DataFrame(rows, index=claims.index, columns=columns)
     spans = extra["span"].where(claims["kind"] == "date")
+    published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
+    extra["past"] = [kind == "date" and not _news_week(span, day)
+                     for span, kind, day in zip(extra["span"], claims["kind"], published)]
     extra["spread"] = [sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
-                       if kind == "date" else 1 for span, source, kind in zip(extra["span"], claims["source"], claims["kind"])]
-    return pd.concat([claims, extra], axis=1)
+                       if kind == "date" and not past else 1
+                       for span, source, kind, past in zip(extra["span"], claims["source"], claims["kind"], extra["past"])]
+    signed = pd.concat([claims, extra], axis=1)
+    for _, mentions in signed[signed["kind"] == "measure"].groupby(["source", "sentence"]):
+        ordered = list(mentions.sort_values("start").iterrows())
+        for (first, a), (second, b) in zip(ordered, ordered[1:]):
+            if _restated(a, b):  # "a depth of 10 kilometres (6.2 miles), 55 kilometres south"
+                signed.at[second, "event"] = signed.at[first, "event"]
+    return signed
+
+
+def _news_week(span: tuple, published) -> bool:
+    """A date within a week of its article's publication (or of an article with no date): the news
+    day an article gives for many things. An older date (the 2004 tsunami) dates one past event,
+    however often the article mentions it."""
+    if not _present(published) or span[0].startswith("--"):
+        return True
+    day = date.fromisoformat(str(published)[:10])
+    return _shift(span[0], -7) <= day.isoformat() <= _shift(span[1], 7)
 
 
 def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
@@ -194,12 +231,12 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     else:
         words = _content(before)[-_WINDOW:] + _content(after)[:_WINDOW]
     names = tuple(sorted({w.lower() for w in _names(before)[-_WINDOW // 2:] + _names(after)[:_WINDOW // 2]}))
-    owner = tuple(sorted({w.lower() for w in _names(" ".join(before.split()[-_OWNER:])) +
-                          _names(" ".join(after.split()[:_OWNER]))}))
+    owner = _full_names(" ".join(before.split()[-_OWNER:])) + _full_names(" ".join(after.split()[:_OWNER]))
     when: tuple = ()
     if kind != "date":
         when = sentence_date
-    return (_block(row, event), event, frozenset(words), names, owner, interval(row, tolerance), when)
+    place = _place(before, after)
+    return (_block(row, event), event, frozenset(words), names, owner, place, interval(row, tolerance), when)
 
 
 def _block(row, event: str) -> str | None:
@@ -213,6 +250,8 @@ def _block(row, event: str) -> str | None:
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if kind == "count" and event in _OUTCOMES and (unit is None or unit in _PERSONS):
         return event
+    if kind == "ordinal" and unit in _PERSONS:
+        return "people"  # "the second climber" to die is "the second man"
     return unit
 
 
@@ -235,7 +274,11 @@ def _nearest(before: str, after: str) -> str | None:
 
 
 def _content(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD_RE.findall(text) if w.lower().strip(".'’-") not in _NOISE and len(w) > 2]
+    """The content words of `text`, stemmed; event words as their class (quake ~ earthquake ~
+    tremor, killed ~ killing ~ dead), so articles that word one event differently still meet."""
+    classes = lexicon.event_classes()
+    words = (w.lower().strip(".'’-") for w in _WORD_RE.findall(text))
+    return [classes.get(w) or _stem(w) for w in words if w not in _NOISE and len(w) > 2]
 
 
 def _names(text: str) -> list[str]:
@@ -243,6 +286,30 @@ def _names(text: str) -> list[str]:
     words = _WORD_RE.findall(text)
     return [w.strip(".'’-") for n, w in enumerate(words) if w[0].isupper() and (n or text[:1].isspace() or
             not text.startswith(w)) and w.lower().strip(".'’-") not in _NOISE]
+
+
+def _place(before: str, after: str) -> str:
+    """The named local area written right next to the number (at most `_NEAR` words away), ''
+    when there is none: "In neighbouring Central Aceh district, 10 people were killed" -> 'central
+    aceh'; "in Aceh's Bener Meriah district" -> 'bener meriah'; "the town of Bireun" -> 'bireun'."""
+    found = [(len(before[m.end():].split()), m) for m in _PLACE_RE.finditer(before)]
+    found += [(len(after[:m.start()].split()), m) for m in _PLACE_RE.finditer(after)]
+    near = [(gap, n, m) for n, (gap, m) in enumerate(found) if gap <= _NEAR]
+    if not near:
+        return ""
+    match = min(near)[2]
+    words = [w for w in (match.group("name") or match.group("of")).split() if w.lower() not in _NOISE]
+    owners = [n for n, w in enumerate(words) if w.endswith(("'s", "’s"))]
+    return " ".join(words[owners[-1] + 1:] if owners else words).lower()
+
+
+def _full_names(text: str) -> tuple[str, ...]:
+    """Words of the runs of two or more capitalised words ("Duncan Rait", "Englishman Robert
+    Buckley"): a person's name. A lone capitalised word ("Australian climber") describes someone
+    and may fit whoever a full name names."""
+    runs = (run.split() for run in _RUN_RE.findall(text))
+    kept = ([w.strip(".,'’-").lower() for w in run if w.lower().strip(".,'’-") not in _NOISE] for run in runs)
+    return tuple(sorted({w for run in kept if len(run) > 1 for w in run}))
 
 
 def _stem(word: str) -> str:
@@ -264,13 +331,32 @@ def _idf(frame: pd.DataFrame) -> dict[str, float]:
     return {word: math.log((n + 1) / (c + 1)) + 1 for word, c in counts.items()}
 
 
-def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], weights: Weights) -> list[list[int]]:
+def _sentence_facts(rows: dict[int, dict], groups: list[list[int]]) -> None:
+    """Give each claim the facts (multi-source clusters of a first pass) its sentence's other claims
+    state. Two sentences that share such a fact tell of the same event ("36-year-old Duncan Rait died
+    on Friday after falling about 60m" and "a 36-year-old Australian climber died yesterday after
+    falling about 150 metres" share the age), so their other claims of one block are one fact even
+    when the wording or the values differ."""
+    fact = {r: n for n, group in enumerate(groups) if rows[group[0]]["kind"] != "date"
+            and len({rows[r]["source"] for r in group}) > 1 for r in group}
+    stated: dict[tuple, set[int]] = {}
+    for r, row in rows.items():
+        if r in fact:
+            stated.setdefault((row["source"], row["sentence"]), set()).add(r)
+    for r, row in rows.items():
+        mates = stated.get((row["source"], row["sentence"]), set()) - {r}
+        row["facts"] = frozenset(fact[m] for m in mates if fact[m] != fact.get(r))
+
+
+def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], weights: Weights,
+             scores: dict[tuple[int, int], float | None]) -> list[list[int]]:
     """Average-linkage clustering of one block: the best-scoring pairs merge first, and two
-    clusters merge only when no cross pair is vetoed and their mean score clears the bar.
+    clusters merge only when no cross pair is vetoed and the mean over pairs of articles of their
+    best-matching mentions clears the bar (an article's passing mention of a fact, worded
+    differently, does not outvote its headline).
     Only pairs that share a context word, a name or a value held by no more than `_POSTING`
     claims of the block are scored up front, so a large block costs about its number of such
-    pairs, not its square."""
-    scores: dict[tuple[int, int], float | None] = {}
+    pairs, not its square. `scores` caches pair scores across passes."""
 
     def score(a: int, b: int) -> float | None:
         key = (a, b) if a < b else (b, a)
@@ -280,7 +366,7 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
 
     index: dict[object, list[int]] = {}
     for r in block:
-        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"]):  # a word, a name, a value
+        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"], *rows[r]["facts"]):
             index.setdefault(key, []).append(r)
     candidates = {(a, b) for members in index.values() if len(members) <= _POSTING
                   for i, a in enumerate(members) for b in members[i + 1:]}
@@ -294,13 +380,27 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
         ca, cb = member[a], member[b]
         if ca == cb:
             continue
-        cross = [v for x in parts[ca] for y in parts[cb] if (v := score(x, y)) is not None]
-        if -math.inf in cross or sum(cross) / len(cross) < weights.threshold:
+        if _linkage(rows, parts[ca], parts[cb], score) < weights.threshold:
             continue
         parts[ca].extend(parts.pop(cb))
         for r in parts[ca]:
             member[r] = ca
     return [sorted(part) for part in parts.values()]
+
+
+def _linkage(rows: dict[int, dict], part_a: list[int], part_b: list[int], score) -> float:
+    """-inf when any cross pair is vetoed, else the mean over pairs of articles of the score of
+    their best-matching mentions."""
+    best: dict[tuple[str, str], float] = {}
+    for x in part_a:
+        for y in part_b:
+            value = score(x, y)
+            if value == -math.inf:
+                return value
+            if value is not None:
+                key = (rows[x]["source"], rows[y]["source"])
+                best[key] = max(value, best.get(key, value))
+    return sum(best.values()) / len(best) if best else -math.inf
 
 
 def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float | None:
@@ -310,48 +410,94 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if "publication" in (ra["event"], rb["event"]):
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     same_source = ra["source"] == rb["source"]
+    if same_source and meet and _restated(ra, rb):
+        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units
     if same_source and (not meet or ra["sentence"] == rb["sentence"]):
         return -math.inf  # an article does not contradict itself, nor state one fact twice in a sentence
     if ra["kind"] != "date":
         if not meet and ra["kind"] == "count" and not _present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
-        if ra["event"] and rb["event"] and ra["event"] != rb["event"]:
-            return -math.inf
+        if ra["event"] and rb["event"] and ra["event"] != rb["event"] and (
+                ra["kind"] != "measure" or {ra["event"], rb["event"]} <= _DIMENSIONS):
+            return -math.inf  # killed vs wounded; for measures only what they measure (depth vs distance)
         if ra["block"] in _OUTCOMES and len({_who(ra), _who(rb)} - {None}) > 1:
             return -math.inf  # "two women" and "three workers" killed count different people
+        if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
+            return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
+        if ra["kind"] == "count" and _elsewhere(ra, rb, meet):
+            return -math.inf  # one district's count is not another's, nor its toll the whole toll
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     total = weights.context * _overlap(ra, rb, idf)
-    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "date":
+    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] not in ("date", "time"):
         total += weights.lead  # both articles lead with the figure: the story's main fact (inverted pyramid)
-    if not meet and ra["block"] in _NAMED_UNITS and not _shared_names(ra["owner"], rb["owner"]):
-        return -math.inf  # two differing ages not both next to one name are two people
-    shared = _shared_names(ra["names"], rb["names"])
-    if ra["names"] and rb["names"]:
-        total += weights.names * shared if shared else -weights.names / 2  # named elsewhere: another fact?
+    named = ra["block"] in _NAMED_UNITS
+    owned = named and _shared_names(ra["owner"], rb["owner"]) > 0
+    if not meet and named and ra["owner"] and rb["owner"] and not owned:
+        return -math.inf  # two differing ages next to two names are two people
+    total += weights.names * _shared_names(ra["names"], rb["names"])  # a name and a description ("Duncan
+    # Rait", "the Australian climber") may be one person: names that differ are no evidence against
+    shared_fact = bool(ra["facts"] & rb["facts"]) and not same_source
     if ra["kind"] == "date":
         # a day an article gives for many things (the news day) identifies none of them
-        total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"])) if meet else 0.0
+        if meet:
+            if ra["past"] and rb["past"] and ra["span"] == rb["span"]:
+                total += weights.day  # articles recalling one past year or month ("the 2004 tsunami"): its event
+            else:
+                total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
+            # their sentences state a fact both articles share: one event (a sentence dating several
+            # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
+            total += weights.shared_fact * shared_fact
+        else:  # sources misdate an event by a day or a month, rarely by years
+            total -= weights.magnitude * math.log10(_gap_days(ra["span"], rb["span"]))
     else:
-        apart = _orders_apart(_anchor(ra["span"]), _anchor(rb["span"]))
-        reach = _NEAR_MISS.get(ra["kind"], 0.0)
+        apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
+        # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
+        reach = 0.0 if named and not owned else _NEAR_MISS.get(ra["kind"], 0.0)
         near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0
         total += _number_bonus(ra, weights) * near - weights.magnitude * apart
+        # one event in both sentences makes figures of one block one fact, unless they are far apart
+        # (55 wounded in the school, 3,000 in the war): sentences often add the running total
+        total += weights.shared_fact * shared_fact * max(0.0, 1 - apart / _FACT_REACH)
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
 
 
+def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
+    """Two counts given for different areas: two named local areas, or a local area's toll and a
+    differing toll given for none, which is the whole event's ("10 killed in Central Aceh district"
+    vs "five people died in Aceh")."""
+    a, b = ra["place"], rb["place"]
+    if a and b:
+        return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
+    return bool(a or b) and not meet and ra["block"] in _OUTCOMES
+
+
+def _restated(ra: dict, rb: dict) -> bool:
+    """One mention right after the other in brackets in one sentence: a conversion or a gloss of it."""
+    sentence = ra["sentence"]
+    if sentence != rb["sentence"] or not isinstance(sentence, str):
+        return False
+    first, second = sorted((ra, rb), key=lambda row: row["start"])
+    after = sentence.find(first["text"]) + len(first["text"])
+    return sentence[after:after + second["start"] - first["end"]].strip() in ("(", "[")
+
+
 def _who(row: dict) -> str | None:
-    """The kind of person a casualty count counts, None when generic (people, victims, dead)."""
+    """The kind of person a casualty count counts, None when generic (people, victims, dead).
+    A toll's unit is the outcome ("six children killed" counts the killed): then its subject
+    says who."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
+    if unit in _OUTCOMES and isinstance(row["subject"], str):
+        unit = next((w for w in row["subject"].lower().split() if w in _PERSONS), None)
     return None if unit is None or unit in _GENERIC_PERSONS or unit in _OUTCOMES else unit
 
 
 def _overlap(ra: dict, rb: dict, idf: dict[str, float]) -> float:
     """IDF-weighted Dice overlap of two claims' context words (0..1)."""
     total = ra["weight"] + rb["weight"]
-    return 2 * sum(idf[w] for w in ra["context"] & rb["context"]) / total if total else 0.0
+    return 2 * math.fsum(idf[w] for w in ra["context"] & rb["context"]) / total if total else 0.0
 
 
 def _shared_names(a: tuple, b: tuple) -> float:
@@ -385,6 +531,14 @@ def _orders_apart(a: tuple, b: tuple) -> float:
     return math.log10(middles[1] / middles[0])
 
 
+def _minutes_apart(a: tuple, b: tuple) -> float:
+    """Powers of ten of the minutes between two times of day (0 when they meet): 4:43 and 7:48 are
+    hours apart, two events of one morning rather than one misreported."""
+    if _meet(a, b):
+        return 0.0
+    return math.log10(max(1.0, b[0] - a[1], a[0] - b[1]))
+
+
 def _number_bonus(row: dict, weights: Weights) -> float:
     """Agreeing numbers: the more values the number could have taken as written, the rarer the
     coincidence (3 ~ 0.3 of the weight, 24 ~ 0.7, 6.1 or 100 and up ~ all of it)."""
@@ -405,6 +559,14 @@ def _date_bonus(a: tuple, b: tuple, weights: Weights) -> float:
     if coarse <= 31:
         return weights.month
     return weights.year if coarse <= 31 * fine else weights.year / 2
+
+
+def _gap_days(a: tuple, b: tuple) -> int:
+    """Days between two dated intervals that do not meet; year-less dates compare on month and day."""
+    if "--" in a[0][:2] + b[0][:2]:
+        a, b = (tuple("2000" + v[-6:] for v in span) for span in (a, b))
+    first, second = sorted((a, b))
+    return max(1, (date.fromisoformat(second[0]) - date.fromisoformat(first[1])).days)
 
 
 def _days(span: tuple) -> int:

@@ -146,5 +146,15 @@ def test_year_less_dates_compare_on_month_and_day():
     assert cluster.status == "agreement"
 
 
+def test_linkage_takes_each_pair_of_articles_at_its_best_matching_mentions():
+    """Cluster A holds article a's headline and a passing, differently worded mention of the figure;
+    cluster B article b's headline. The weak mention does not outvote a's headline, a veto still does."""
+    rows = {0: {"source": "a"}, 1: {"source": "a"}, 2: {"source": "b"}}
+    scores = {(0, 2): 0.9, (1, 2): 0.1}
+    assert compare._linkage(rows, [0, 1], [2], lambda x, y: scores[(x, y)]) == 0.9
+    scores[(1, 2)] = float("-inf")
+    assert compare._linkage(rows, [0, 1], [2], lambda x, y: scores[(x, y)]) == float("-inf")
+
+
 def test_empty_table():
     assert compare.align(table([])) == ([], [])
