@@ -1,10 +1,13 @@
 """Command line: a thin shell over `checker.check` and the report writers."""
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
 import click
+
+from .sources import MAX_BYTES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("json", "csv", "html")
@@ -14,6 +17,30 @@ class InputError(click.ClickException):
     """Bad usage or unreadable input: exit 2, since click's default 1 means 'findings' here."""
 
     exit_code = EXIT_ERROR
+
+
+def one_line_errors(command):
+    """Any unexpected failure becomes one line and exit 2; --debug lets the traceback through."""
+
+    @functools.wraps(command)
+    def run(*args, debug: bool = False, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            detail = " ".join(str(exc).split())
+            raise InputError(f"{type(exc).__name__}{': ' + detail if detail else ''} (--debug shows the traceback)") from None
+
+    return run
+
+
+def printable(line: str) -> str:
+    """A line for the terminal: control characters from hostile file names (newlines, escape
+    sequences) shown escaped, so one skipped file stays one line and cannot drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
 
 def _formats(ctx, param, value: str) -> list[str]:
@@ -47,6 +74,9 @@ def _date(ctx, param, value: str | None) -> str | None:
               help="Relative tolerance of an approximate figure ('about 2,500').")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is drawn only on a terminal, for many files).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Skip files larger than this many bytes.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.option("--stories", type=click.Choice(["subfolders"]),
               help="Each immediate subfolder of PATH is its own story: one report each plus an index.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction [default: all cores].")
@@ -55,9 +85,10 @@ def _date(ctx, param, value: str | None) -> str | None:
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Address of the Dask scheduler for --engine dask.")
 @click.option("--no-cache", is_flag=True, help="Re-extract every file instead of reusing .check-claims-cache/.")
 @click.version_option(package_name="check-claims")
+@one_line_errors
 def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float,
-         quiet: bool, no_progress: bool, stories: str | None, jobs: int | None, engine: str, scheduler: str | None,
-         no_cache: bool) -> None:
+         quiet: bool, no_progress: bool, max_bytes: int, stories: str | None, jobs: int | None, engine: str,
+         scheduler: str | None, no_cache: bool) -> None:
     """Check that the articles under PATHS agree on their numbers and dates.
 
     Exit status: 0 no discrepancy, 1 at least one discrepancy, 2 bad usage or no readable input.
@@ -68,7 +99,7 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
     from .engine import EngineError, default_jobs
 
     run = {"published": published, "tolerance": tolerance, "jobs": jobs or default_jobs(), "engine": engine,
-           "scheduler": scheduler, "cache": None if no_cache else DEFAULT_DIR}
+           "scheduler": scheduler, "cache": None if no_cache else DEFAULT_DIR, "max_bytes": max_bytes}
     if stories and (len(paths) != 1 or not paths[0].is_dir()):
         raise InputError("--stories subfolders takes one folder")
     try:
@@ -84,8 +115,14 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
     from . import report as report_mod  # pandas: only once there is a report to write
 
     for skipped in report.skipped:
-        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
-    report_mod.write(report, out, formats)
+        click.echo(printable(f"skipped {skipped.path}: {skipped.reason}"), err=True)
+    for src in report.sources:
+        for warning in src.warnings:
+            click.echo(printable(f"warning {src.id}: {warning}"), err=True)
+    try:
+        report_mod.write(report, out, formats)
+    except OSError as exc:
+        raise InputError(f"cannot write reports to {out}: {exc.strerror or exc}") from None
     if not quiet:
         terminal.summary(report.to_records(), out=out)
     sys.exit(EXIT_FINDINGS if report.summary["discrepancy"] else EXIT_OK)
@@ -95,7 +132,7 @@ def _summarise_stories(archive, out: Path, *, quiet: bool) -> None:
     """The archive's one-line summary and exit status (a story-by-story table is in out/index.*)."""
     totals = archive.summary
     for skipped in archive.skipped:
-        click.echo(f"skipped {skipped['path']}: {skipped['reason']}", err=True)
+        click.echo(printable(f"skipped {skipped['path']}: {skipped['reason']}"), err=True)
     if not quiet:
         click.echo(f"{len(archive.stories)} stories, {totals['sources']} sources, {totals['claims']} claims: "
                    f"{totals['discrepancy']} discrepancies, {totals['agreement']} agreements, "

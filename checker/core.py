@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,10 +24,24 @@ from . import sources as sources_mod
 if TYPE_CHECKING:
     from .report import Report
 
+#: Claims kept per source: far above any article (a long one has a few hundred), low enough that a
+#: machine-made file (a 500 KB line of numbers) cannot swamp alignment and the reports.
+MAX_CLAIMS_PER_SOURCE = 1000
+#: Longest sentence a claim carries; a longer one (a paragraph with no full stop) becomes the
+#: text around the claim, else every claim in it would copy the whole paragraph into every report.
+MAX_SENTENCE_CHARS = 2000
 #: Sources sent to a worker per task: large enough to amortise the hop, small enough to spread.
 CHUNK = 8
 #: The counts of a report's summary (and of an archive's totals).
 SUMMARY_KEYS = ("sources", "claims", "agreement", "discrepancy", "single-source")
+
+
+#: Claims kept per source: far above any article (a long one has a few hundred), low enough that a
+#: machine-made file (a 500 KB line of numbers) cannot swamp alignment and the reports.
+MAX_CLAIMS_PER_SOURCE = 1000
+#: Longest sentence a claim carries; a longer one (a paragraph with no full stop) becomes the
+#: text around the claim, else every claim in it would copy the whole paragraph into every report.
+MAX_SENTENCE_CHARS = 2000
 
 
 class NoInput(Exception):
@@ -41,6 +55,7 @@ class Options:
     published: str | None = None
     tolerance: float = 0.05
     cache: Path | None = None  # cache folder, or None for no cache
+    max_bytes: int = sources_mod.MAX_BYTES  # larger files are skipped
 
 
 def story_date(sources: list[sources_mod.Source]) -> date | None:
@@ -50,9 +65,21 @@ def story_date(sources: list[sources_mod.Source]) -> date | None:
     return date.fromisoformat(known[len(known) // 2]) if known else None
 
 
+def bounded(src: sources_mod.Source, found: list[claims_mod.Claim]
+            ) -> tuple[sources_mod.Source, list[claims_mod.Claim]]:
+    """Cap pathological text: at most MAX_CLAIMS_PER_SOURCE claims (the source records a warning
+    when some were dropped), sentences clipped to MAX_SENTENCE_CHARS around their claim."""
+    if len(found) > MAX_CLAIMS_PER_SOURCE:
+        note = f"{len(found):,} claims found, only the first {MAX_CLAIMS_PER_SOURCE:,} kept"
+        src, found = replace(src, warnings=(*src.warnings, note)), found[:MAX_CLAIMS_PER_SOURCE]
+    half = MAX_SENTENCE_CHARS // 2
+    return src, [c if len(c.sentence) <= MAX_SENTENCE_CHARS
+                 else replace(c, sentence=src.text[max(c.start - half, 0):c.end + half]) for c in found]
+
+
 def ingest(paths: list[str | os.PathLike], options: Options) -> tuple[list, list]:
     """Stage 1: the story's sources and skipped files; NoInput when none is readable."""
-    found, skipped = sources_mod.load(list(paths), published=options.published)
+    found, skipped = sources_mod.load(list(paths), published=options.published, max_bytes=options.max_bytes)
     if not found:
         raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""))
     return found, skipped
@@ -77,20 +104,21 @@ def extract_chunk(task: tuple[list[tuple[sources_mod.Source, date | None]], Path
 
 
 def extract(found: list[sources_mod.Source], options: Options, run=None,
-            progress: Callable[[int, int], None] | None = None) -> list:
-    """Stage 2: every source's claims in source order, on `run` (an engine; default this process).
-    `progress(done, total)` is called as sources come back (the CLI draws a bar with it)."""
+            progress: Callable[[int, int], None] | None = None) -> tuple[list, list]:
+    """Stage 2: the sources (with any warning `bounded` adds) and their claims in source order, on
+    `run` (an engine; default this process). `progress(done, total)` is called as sources come back."""
     fallback = story_date(found)
     pairs = [(s, date.fromisoformat(s.published) if s.published else fallback) for s in found]
     chunks = [pairs[i:i + CHUNK] for i in range(0, len(pairs), CHUNK)]
-    extracted, done = [], 0
+    sources, extracted = [], []
     for part in (run or engine_mod.Serial()).imap(extract_chunk, ((ch, options.cache) for ch in chunks)):
         for claims in part:
+            src, claims = bounded(found[len(sources)], claims)
+            sources.append(src)
             extracted.extend(claims)
-        done += len(part)
         if progress:
-            progress(done, len(found))
-    return extracted
+            progress(len(sources), len(found))
+    return sources, extracted
 
 
 def compare(found: list, skipped: list, extracted: list, options: Options) -> Report:
@@ -112,18 +140,19 @@ def compare(found: list, skipped: list, extracted: list, options: Options) -> Re
 
 def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05,
           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-          cache: str | os.PathLike | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
+          cache: str | os.PathLike | None = None, max_bytes: int = sources_mod.MAX_BYTES,
+          progress: Callable[[int, int], None] | None = None) -> Report:
     """Read, extract, align: the Report for the articles under `paths` (one story).
 
     `jobs` worker processes (or the Dask cluster at `scheduler`) extract; `cache` is a cache
     folder (e.g. ``.check-claims-cache``) that spares re-extracting unchanged sources;
     `progress(done, total)` is called as sources are extracted.
     """
-    options = Options(published, tolerance, Path(cache).resolve() if cache else None)
+    options = Options(published, tolerance, Path(cache).resolve() if cache else None, max_bytes)
     found, skipped = ingest(paths, options)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:
-        extracted = extract(found, options, run, progress)
+        found, extracted = extract(found, options, run, progress)
     return compare(found, skipped, extracted, options)
 
 
@@ -163,10 +192,11 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     from .report import write
 
     name, folder, out, formats, options = task
-    found, skipped = sources_mod.load([folder], published=options.published)
+    found, skipped = sources_mod.load([folder], published=options.published, max_bytes=options.max_bytes)
     if not found:
         return StoryResult(name, dict.fromkeys(SUMMARY_KEYS, 0), None, tuple(asdict(s) for s in skipped))
-    report = compare(found, skipped, extract(found, options), options)
+    found, extracted = extract(found, options)
+    report = compare(found, skipped, extracted, options)
     write(report, out / name, list(formats))
     records = report.to_records()
     return StoryResult(name, records["summary"], records, tuple(records["skipped"]))
@@ -175,7 +205,7 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
 def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: tuple[str, ...] = ("json", "csv", "html"),
                   published: str | None = None, tolerance: float = 0.05, jobs: int = 1,
                   engine: str = "local", scheduler: str | None = None,
-                  cache: str | os.PathLike | None = None,
+                  cache: str | os.PathLike | None = None, max_bytes: int = sources_mod.MAX_BYTES,
                   progress: Callable[[int, int], None] | None = None) -> Archive:
     """Each immediate subfolder of `root` is a story: its claims are aligned only with each other
     and its reports go to ``out/<story>/``. Then the index: ``index.csv``, ``index.html`` and a
@@ -183,7 +213,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
     claim and cluster ids numbered across stories). The Archive keeps summaries only;
     `progress(done, total)` is called as stories finish."""
     root, out = Path(root), Path(out).resolve()
-    options = Options(published, tolerance, Path(cache).resolve() if cache else None)
+    options = Options(published, tolerance, Path(cache).resolve() if cache else None, max_bytes)
     folders, loose = stories(root, out)
     if not folders:
         raise NoInput(f"{root}: no story subfolders")

@@ -75,7 +75,7 @@ YEAR_RE = re.compile(
     rf"\b{_PREP}(?:{_PART}|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)?{_YEAR}(?!\s*[-–]\s*\d)", re.I)
 DECADE_RE = re.compile(
     rf"\b{_PREP}(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", re.I)
-_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
 RELATIVE_RE = re.compile(
     rf"\b{_PREP}(?:(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)"
@@ -83,6 +83,7 @@ RELATIVE_RE = re.compile(
     rf"|(?P<which>last|this|next|earlier this|later this|early next|late last)\s+"
     rf"(?P<unit>week|weekend|month|year|{_alt(SEASONS)})"
     rf"|(?P<n>{NUMBER}|a|an)\s+(?P<nunit>days?|weeks?|months?|years?|decades?)\s+ago"
+    rf"|(?P<the_weekend>(?:(?:over|at)\s+)?the\s+weekend)"
     rf"|(?:the\s+)?(?P<bare_season>{_alt(SEASONS)}))\b", re.I)
 #: A weekday on its own is written in full: "Sun" alone is a newspaper, "Tue Jul 2" is read above.
 WEEKDAY_RE = re.compile(
@@ -103,6 +104,8 @@ TIME_RE = re.compile(
 
 _ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
+_PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
+_NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
 _FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
 
 
@@ -113,10 +116,12 @@ def _cap(token: str | None) -> bool:
 
 def is_future(sentence: str, start: int, prep: str | None) -> bool:
     """Does the date at `start` point forwards? Its own "by"/"through", or a future marker
-    (will, scheduled, is to...) in the words just before it."""
+    (will, scheduled, is to...) or a prospective "to be" + verb in the words just before it."""
     if prep and prep.lower() in _FUTURE_PREPS:
         return True
-    return bool(_FUTURE_RE.search(sentence, max(0, start - 80), start))
+    window = max(0, start - 80)
+    return bool(_FUTURE_RE.search(sentence, window, start)) or any(
+        m.group("before").lower() not in _NOT_PROSPECTIVE for m in _PROSPECTIVE_RE.finditer(sentence, window, start))
 
 
 def _year_for(month: int, day: int | None, ref: date, future: bool) -> int:
@@ -271,7 +276,7 @@ def _year_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 def _decade(m: re.Match, sentence: str, ref: date | None) -> Mention:
     """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969."""
     start = int(m.group("decade"))
-    lo, hi = _DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+    lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
     return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start + hi))
 
 
@@ -315,6 +320,11 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     elif m.group("n"):
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         value, low, high = _shift(ref, n, m.group("nunit"))
+    elif m.group("the_weekend"):  # "over the weekend": the latest one begun by ref, or the next one
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        if future and ref.weekday() < 5:
+            saturday += timedelta(weeks=1)
+        value, low, high = None, _iso(saturday), _iso(saturday + timedelta(days=1))
     elif m.group("bare_season"):
         if not prep or m.group("bare_season")[0].isupper():
             return None  # "summer" alone is too vague to date anything; "Dies in Fall" is no season
@@ -381,8 +391,9 @@ def take(taken: bytearray, start: int, end: int) -> None:
 def find_dates(sentence: str, ref: date | None, taken: bytearray) -> list[Mention]:
     """Every date mention in `sentence` outside `taken` (which it marks), earlier grammars first.
 
-    A year-less calendar date in a sentence that names exactly one year takes that year
-    ("the Boxing Day earthquake and tsunami in 2004")."""
+    A year-less calendar date in a sentence that names exactly one year takes that year when no
+    comma or semicolon parts them ("the Boxing Day earthquake and tsunami in 2004"; not "in Bam in
+    2003, and 600 in Zarand in February")."""
     found: list[Mention] = []
     calendar_days: set[int] = set()  # positions of year-less month/day and holiday mentions
     for pattern, build in DATE_GRAMMARS:
@@ -394,10 +405,11 @@ def find_dates(sentence: str, ref: date | None, taken: bytearray) -> list[Mentio
                 take(taken, mention.start, mention.end)
                 if mention.year_inferred and pattern in _CALENDAR_GRAMMARS and not m.groupdict().get("rel_year"):
                     calendar_days.add(mention.start)
-    years = {f.value for f in found if isinstance(f.value, str) and f.value.isdigit()}
-    if len(years) == 1 and calendar_days:
-        year = years.pop()
-        found = [_with_year(f, year) if f.start in calendar_days else f for f in found]
+    years = [f for f in found if isinstance(f.value, str) and f.value.isdigit()]
+    if len({f.value for f in years}) == 1 and calendar_days:
+        year = years[0]
+        found = [_with_year(f, year.value) if f.start in calendar_days and not _CLAUSE_BREAK_RE.search(
+            sentence, min(f.end, year.end), max(f.start, year.start)) else f for f in found]
     return found
 
 
@@ -408,6 +420,7 @@ def _with_year(mention: Mention, year: str) -> Mention:
 
 
 _CALENDAR_GRAMMARS = (DMY_RE, MDY_RE, HOLIDAY_RE)
+_CLAUSE_BREAK_RE = re.compile(r"[,;]")
 
 
 def find_times(sentence: str, taken: bytearray) -> list[Mention]:

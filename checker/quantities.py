@@ -9,10 +9,10 @@ by ellipsis, the noun counted just before ("alongside 900 in Syria"). Identifier
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon
-from .dates import MONTHS, WEEKDAYS, Mention, free, take
+from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, take
 from .numbers import NUMBER, ORDINAL, SUFFIX_SCALES, parse_number, parse_ordinal
 
 _alt = lexicon.alternation
@@ -22,6 +22,8 @@ STOP = frozenset(WORDS["stop"])
 NOT_NAMES = frozenset(WORDS["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
+_NOT_PLURALS = frozenset(WORDS["not_plurals"])
+_MORE = frozenset({"more", "other", "additional", "extra", "further"})
 _VERBS = frozenset(WORDS["verbs"])
 _STREET = frozenset(WORDS["street"])
 _QUAKES = frozenset(_MEASURES["magnitude_nouns"])
@@ -34,9 +36,12 @@ _CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_
 
 _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
 _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "$", "us$", "€"
+#: A currency sign lost in transcoding: "agreeing an? 110 billion", "a \ufffd\ufffd110 billion" (money,
+#: currency unknown).
+_DAMAGED_SIGN = r"(?P<damaged>(?<=[a-z])\?|\ufffd+)\s?(?=\d)"
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:(?P<between>between|from)\s+)?"
-    rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|R)(?=\d))\s?)?"
+    rf"(?:{_DAMAGED_SIGN}|(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:(?P<between>between|from)\s+)?"
+    rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|aed|dh|R)(?=\d))\s?)?)"
     rf"(?P<num>{NUMBER})"
     rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
     re.I,
@@ -56,12 +61,14 @@ _QUAKE_WORDS_RE = re.compile(rf"\b(?:magnitude|richter|{_alt(_MEASURES['magnitud
 _FRACTION_RE = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
-    r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*$", re.I)
+    r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*"
+    rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
 _APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’]+|\b(?:{_alt(WORDS['kin'])})),\s*$")  # "Gigante, 77,"; "two sons, 11"
-_DURATION_TAIL_RE = re.compile(rf"[\s-]*(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
+_DURATION_TAIL_RE = re.compile(
+    rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
@@ -73,18 +80,32 @@ CASUALTY_AFTER_RE = re.compile(
     r"confirmed|believed|feared|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
 _CASUALTY_BEFORE_RE = re.compile(
-    r"\b(?P<cas>killing|killed|kills|injuring|injured|wounding|wounded|hurting|deaths?\s+of|injuries\s+(?:of|to)|"
+    r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
+    r"injuries\s+(?:of|to)|"
     r"(?:death\s+)?toll(?:\s+(?:\w+\s+){0,8}?(?:to|at|of))?)\s*,?\s*$", re.I)
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 _CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+_COORDINATED_COUNT_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER})\s+", re.I)
+_THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
+_MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
+_ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
+#: "in his early 30s": an age given by decade, with the decade part as bounds
+AGE_DECADE_RE = re.compile(
+    r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
+#: "a day after", "the day following": one unit of time between two events ("a day before" as often
+#: dates a single event: "the toll from the quake a day before rose")
+ONE_INTERVAL_RE = re.compile(
+    r"\b(?:(?:a|an|one)\s+(?P<unit>day|week|month|year)\s+after|the\s+(?P<unit2>day|week)\s+(?:after|following))"
+    r"(?=\s+[\w'’])", re.I)
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 _WINDOW = 200  # characters around a number that decide what it is
+_LOOKBACK = 50  # earlier counts an elliptical count looks through: bounded, so thousands of bare numbers stay linear
 
 
 def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
     """The quantities and ordinals of `sentence` outside `taken` (dates, times, skipped spans)."""
-    found: list[Mention] = []
+    found = _fixed_phrases(sentence, taken)
     counts: list[tuple[Mention, list[str]]] = []
     pos = 0
     while m := QUANTITY_RE.search(sentence, pos):
@@ -105,6 +126,25 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
     for m in ORDINAL_RE.finditer(sentence):
         if free(taken, m.start(), m.end()) and (mention := _ordinal(m, sentence)) is not None:
             found.append(mention)
+    return found
+
+
+def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
+    """Quantities said without digits or number words the grammar below reads: ages by decade
+    ("in his early 30s" -> 30..33 years old) and one unit between two events ("a day after" -> P1D)."""
+    found = []
+    for m in AGE_DECADE_RE.finditer(sentence):
+        if free(taken, m.start(), m.end()):
+            lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+            decade = int(m.group("decade"))
+            found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
+            take(taken, m.start(), m.end())
+    for m in ONE_INTERVAL_RE.finditer(sentence):
+        if free(taken, m.start(), m.end()):
+            designator, _ = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
+            unit = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}[designator]
+            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(1, designator), unit=unit))
+            take(taken, m.start(), m.end())
     return found
 
 
@@ -143,7 +183,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     magnitude_head = _MAGNITUDE_HEAD_RE.search(before_num)
     if before_hyphen and not magnitude_head:
         return None
-    if (is_digits and not m.group("hedge") and not m.group("cur") and not magnitude_head
+    if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES):
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
@@ -167,10 +207,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     mt = None if m.group("cur") else _MONEY_TAIL_RE.match(tail)
     if mt and mt.group("cur").lower().startswith("pound") and not (mt.group("sfx") or re.search(r"[a-z]", num_text)):
         mt = None  # "200 pounds" is a weight; "93.6 billion pounds" is money
-    if m.group("cur") or mt:
+    if m.group("cur") or m.group("damaged") or mt:
         stop = end
-        if m.group("cur"):
-            code = _CURRENCIES[m.group("cur").lower()]
+        if not mt:
+            code = _CURRENCIES[m.group("cur").lower()] if m.group("cur") else None
             if scale:
                 stop += glued.end()
         else:
@@ -227,18 +267,25 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     num_text = m.group("num")
     is_word = num_text[0].isalpha()
     np_words, np_end = np
+    if np_words and all(w[0].isupper() for w in np_words) and (co := _COORDINATED_COUNT_RE.match(tail, np_end)):
+        later, _ = noun_phrase(tail[co.end():])  # "One Australian and one English climber": the head is shared
+        if later and later[-1][0].islower():
+            np_words = np_words + later[-1:]
+    if not np_words and _THERE_WERE_RE.search(head) and (members := _MEMBERS_OF_RE.match(tail, np_end)):
+        np_words, _ = noun_phrase(tail[members.end():])  # "There were four in the climbing party"
     partitive = _PARTITIVE_RE.match(tail)
     if partitive and not np_words:
         np_words, _ = noun_phrase(tail[partitive.end():])
         if num_text.lower() == "one":
             return None
     casualty = None
+    after, before = CASUALTY_AFTER_RE.match(tail, np_end), _CASUALTY_BEFORE_RE.search(head)
     if np_words and np_words[-1].lower() in _CASUALTY:
         casualty = np_words[-1]
-    elif c := CASUALTY_AFTER_RE.match(tail, np_end):
-        casualty = c.group("cas")
-    elif c := _CASUALTY_BEFORE_RE.search(head):
-        casualty = c.group("cas").split()[0]
+    elif after and not (before and after.group(0).lstrip().startswith(",")):
+        casualty = after.group("cas")
+    elif before:  # "killing at least 10 people, injuring dozens more": the verb before governs the number
+        casualty = before.group("cas").split()[0]
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
     if casualty:
         unit = lexicon.unit_class(casualty)
@@ -246,16 +293,34 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = _unit_phrase(np_words)
     elif (noun_of := _NOUN_OF_RE.search(head)) and noun_of.group("noun") not in STOP:
         unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"
-    else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"
+    else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"; "six children were killed
+        # and 14 trapped": the noun counted before, even where its unit is the casualty word
         classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
-        unit = next((c.unit for c, _ in reversed(counts) if c.unit and c.unit not in _CASUALTY_CLASSES
-                     and (classes is None or lexicon.unit_class(c.unit) in classes)), None)
+        nouns = (_elided(c, words) for c, words in reversed(counts[-_LOOKBACK:]))
+        unit = next((u for u in nouns if u and (classes is None or lexicon.unit_class(u) in classes)), None)
         unit = unit or ("people" if np_head else None)
+    if num_text.lower() == "one" and np_words and not casualty and _ATTRIBUTION_RE.match(tail, np_end):
+        return None  # "One report said": a source named, not a count
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
-    if isinstance(value, float) and (unit is None or unit in _QUAKES) and _QUAKE_WORDS_RE.search(m.string):
+    if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
+
+
+@lru_cache(maxsize=1)
+def _speaks_of_quakes(sentence: str) -> bool:
+    """Asked by every decimal in a sentence, so answered once: rescanning a sentence of thousands
+    of decimals for each of them was quadratic (40 KB took minutes)."""
+    return _QUAKE_WORDS_RE.search(sentence) is not None
+
+
+def _elided(count: Mention, np_words: list[str]) -> str | None:
+    """The noun a later count may leave out: the one this count counted ("children" of "six children
+    were killed"), or its unit where that is no casualty class."""
+    if any(w.lower() not in _CASUALTY for w in np_words):
+        return _unit_phrase(np_words)
+    return count.unit if count.unit not in _CASUALTY_CLASSES else None
 
 
 def _hedged(value, low, high, hedge):
@@ -318,6 +383,14 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not w or (words and "\n" in tail[pos:w.start("w")]):
             break
         word, low = w.group("w"), w.group("w").lower()
+        if "-" in word and _dash(low):  # "men-all cousins-died": a dash written as a hyphen ends the phrase
+            word, low = word.split("-")[0], low.split("-")[0]
+            words.append(word)
+            pos = w.start("w") + len(word)
+            break
+        if not words and low in _MORE and (nxt := _WORD_RE.match(tail, w.end())) and nxt.group("w").lower() not in STOP:
+            pos = w.end()  # "20 more people": the people are what is counted
+            continue
         if low in STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()):
             break
         if low in _CASUALTY:
@@ -338,9 +411,17 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
     return words, pos
 
 
+def _dash(word: str) -> bool:
+    """Is the hyphen in `word` a dash after the head noun ("people-remained", "men-all"), not a compound
+    modifier ("worst-hit", "clearly-marked")?"""
+    head, rest = word.split("-")[:2]
+    clause_word = rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes()
+    return _plural(head) and clause_word
+
+
 def _plural(word: str) -> bool:
     return word in _PLURALS or word in lexicon.unit_classes() or (
-        word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+        word.endswith("s") and not word.endswith(("ss", "ous")) and len(word) > 3 and word not in _NOT_PLURALS)
 
 
 def _unit_phrase(words: list[str]) -> str:
@@ -358,7 +439,8 @@ def _ordinal(m: re.Match, sentence: str) -> Mention | None:
     if word in ("first", "1st", "last"):
         return None
     words, _ = noun_phrase(sentence[m.end():])
-    words = [w for w in words if w.lower() not in _CASUALTY]
+    # "the second death": a casualty noun is what is ordered when nothing else is
+    words = [w for w in words if w.lower() not in _CASUALTY] or [w for w in words if not w.endswith(("ed", "ing"))]
     if not words or any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
         return None
     return Mention(m.start(), m.end(), "ordinal", parse_ordinal(word), unit=" ".join(words).lower())

@@ -60,6 +60,8 @@ def _source_record(src: Source) -> dict:
               "published_from": src.published_from, "title": src.title, "chars": len(src.text)}
     if src.format != "text" and src.format != "markdown":
         record["text"] = src.text  # offsets index the extracted text, so ship it
+    if src.warnings:
+        record["warnings"] = list(src.warnings)
     return record
 
 
@@ -82,6 +84,11 @@ def _plain(record: dict) -> dict:
 def write_atomic(path: Path, data: str | Iterable[str]) -> None:
     """Write via a temporary file renamed into place, so a reader never sees half a file.
     `data` may come in pieces (an archive's combined report.json is never held whole)."""
+    os.replace(_staged(path, data), path)
+
+
+def _staged(path: Path, data: str | Iterable[str]) -> str:
+    """`data` in a flushed temporary file beside `path` (same file system, so a rename is atomic)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     umask = os.umask(0)
@@ -90,10 +97,12 @@ def write_atomic(path: Path, data: str | Iterable[str]) -> None:
         os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes files 0600; reports are for everyone to read
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.writelines([data] if isinstance(data, str) else data)
-        os.replace(tmp, path)
+            fh.flush()
+            os.fsync(fh.fileno())
     except BaseException:
         os.unlink(tmp)
         raise
+    return tmp
 
 
 def claims_frame(records: dict) -> pd.DataFrame:
@@ -273,13 +282,20 @@ RENDERERS: dict[str, Callable[[dict], dict[str, str]]] = {
 
 
 def write(report: Report, out: Path, formats: list[str]) -> list[Path]:
-    """Render every requested format first, then write them all: a failure writes nothing."""
+    """Render every format, stage every file, then rename them all into place: a run that fails
+    (rendering, a full disk) leaves the previous reports untouched and no half-written file."""
     records = report.to_records()
     files: dict[str, str] = {}
     for fmt in formats:
         files.update(RENDERERS[fmt](records))
-    written = []
-    for name, data in files.items():
-        write_atomic(out / name, data)
-        written.append(out / name)
-    return written
+    staged: dict[Path, str] = {}
+    try:
+        for name, data in files.items():
+            staged[out / name] = _staged(out / name, data)
+    except BaseException:
+        for tmp in staged.values():
+            os.unlink(tmp)
+        raise
+    for path, tmp in staged.items():
+        os.replace(tmp, path)
+    return list(staged)

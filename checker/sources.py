@@ -2,18 +2,23 @@
 
 Plain text and Markdown keep the file's text exactly, so claim offsets index the file;
 HTML, CSV and JSONL sources index the extracted text, which the report carries along.
-Anything that cannot be read becomes a `Skipped` record with a one-line reason.
+Anything that cannot be read becomes a `Skipped` record with a one-line reason: whatever lands
+in a newsroom folder (binaries, exports in odd encodings, broken rows, symlink loops) is reported,
+never fatal and never silently dropped.
 """
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -21,6 +26,18 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+#: Default size limit of one file (--max-bytes): far above any article, far below what hurts memory.
+MAX_BYTES = 5_000_000
+#: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+#: Control characters that never occur in text (tab, newlines and form feed do).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+#: Publication years taken as real; others are typos or junk.
+PUBLISHED_YEARS = range(1800, 2200)
+#: How our own report files begin (see `_holds_reports`).
+REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,"}
 
 #: A leading ``date YYYY-MM-DD`` metadata line (seed 004 has a leading space and text after it).
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
@@ -41,6 +58,7 @@ class Source:
     url: str | None = None
     body_start: int = 0
     format: str = "text"  # text | html | csv | jsonl
+    warnings: tuple[str, ...] = ()  # read, but with a caveat the report must show (e.g. a guessed encoding)
 
 
 @dataclass(frozen=True)
@@ -54,52 +72,69 @@ class SourceError(Exception):
 
 
 def iso_date(value) -> str | None:
-    """Normalise a metadata date (str, date or datetime) to ``YYYY-MM-DD``; None if unreadable."""
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    if value is None:
+    """Normalise a metadata date (str, date or datetime) to ``YYYY-MM-DD``; None if unreadable
+    or implausible for news (year 1001 is a typo, and date arithmetic on it fails)."""
+    if isinstance(value, str) and (m := re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)):
+        try:
+            value = date.fromisoformat(m.group(1))
+        except ValueError:
+            return None
+    if not isinstance(value, date) or value.year not in PUBLISHED_YEARS:
         return None
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", str(value))
-    if not m:
-        return None
-    try:
-        return date.fromisoformat(m.group(1)).isoformat()
-    except ValueError:
-        return None
+    return value.isoformat()[:10]
 
 
-def decode(raw: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (BOM allowed), a BOM-declared UTF-16/32, else refuse."""
-    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError("binary file (contains NUL bytes)")
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+def decode(raw: bytes) -> tuple[str, str | None]:
+    """Bytes to (text, warning): a BOM-declared UTF-8/16/32, else UTF-8, else Windows-1252 with a warning.
+
+    Old CMS dumps and word-processor exports arrive in cp1252; reading them beats dropping the
+    article, and digits are the same in every one of these encodings, but a wrong guess garbles
+    names, so the report says so. Anything with control characters is a binary, not an article.
+    """
+    warning = None
+    for bom, encoding in BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(enc)
+                text = raw[len(bom):].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise SourceError(f"invalid {enc} at byte {exc.start}") from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"invalid UTF-8 at byte {exc.start}") from None
+                raise SourceError(f"invalid {encoding.upper()} at byte {exc.start + len(bom)}") from None
+            break
+    else:
+        if b"\x00" in raw:
+            raise SourceError("binary file (contains NUL bytes)")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                raise SourceError(f"invalid UTF-8 at byte {exc.start}, and not Windows-1252 either") from None
+            warning = f"not UTF-8 (byte {exc.start}), read as Windows-1252"
+    sample = text[:65536]  # a few stray control characters (a pasted bell, Word's breaks) are still text
+    if "\x00" in sample or len(CONTROL_RE.findall(sample)) > max(8, len(sample) // 100):
+        raise SourceError("binary file (control characters)")
+    return text, warning
 
 
 def parse_text(sid: str, path: str, text: str, fmt: str = "text") -> Source:
     """A plain-text article with an optional ``date`` line or YAML front matter."""
     if m := HEADER_RE.match(text):
-        return Source(sid, path, text, published=m.group(1), published_from="header",
-                      body_start=m.end(), format=fmt)
+        published = iso_date(m.group(1))
+        return Source(sid, path, text, published=published, published_from="header" if published else None,
+                      body_start=m.end(), format=fmt,
+                      warnings=() if published else (f"date line {m.group(1)} is not a real date, ignored",))
     if m := FRONT_MATTER_RE.match(text):
+        warnings: tuple[str, ...] = ()
         try:
             meta = yaml.safe_load(m.group(1))
-        except yaml.YAMLError:
-            raise SourceError("malformed YAML front matter") from None
+        except (yaml.YAMLError, RecursionError):  # deep nesting overflows PyYAML's recursive composer
+            meta, warnings = None, ("front matter is not valid YAML, ignored",)
         meta = meta if isinstance(meta, dict) else {}
         published = iso_date(meta.get("date") or meta.get("published"))
         return Source(sid, path, text, published=published,
                       published_from="front-matter" if published else None,
                       title=_str(meta.get("title")), outlet=_str(meta.get("source") or meta.get("outlet")),
-                      url=_str(meta.get("url")), body_start=m.end(), format=fmt)
+                      url=_str(meta.get("url")), body_start=m.end(), format=fmt, warnings=warnings)
     return Source(sid, path, text, format=fmt)
 
 
@@ -107,8 +142,11 @@ def parse_html(sid: str, path: str, html: str) -> Source:
     """Article text and metadata via trafilatura (never fetches anything)."""
     import trafilatura  # heavy: imported only when an HTML file is met
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, deduplicate=False)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          include_tables=False, deduplicate=False)
+    except Exception as exc:  # lxml and trafilatura raise many types on broken markup; any means "skip"
+        raise SourceError(f"unparseable HTML ({type(exc).__name__})") from None
     text = (doc.text if doc is not None else "") or ""
     if not text.strip():
         raise SourceError("no article text found in HTML")
@@ -117,95 +155,248 @@ def parse_html(sid: str, path: str, html: str) -> Source:
                   title=_str(doc.title), outlet=_str(doc.sitename), url=_str(doc.url), format="html")
 
 
-def parse_rows(sid: str, path: str, text: str, fmt: str) -> list[Source]:
-    """One article per CSV/JSONL row: ``text`` required; id/published/title/source/url optional."""
-    rows: list[tuple[int, dict]] = []
-    if fmt == "csv":
-        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-        if not reader.fieldnames or "text" not in reader.fieldnames:
-            raise SourceError("CSV has no 'text' column")
-        try:
-            for row in reader:
-                if None in row:
-                    raise SourceError(f"row {reader.line_num}: more fields than the header")
-                rows.append((reader.line_num, row))
-        except csv.Error as exc:
-            raise SourceError(f"row {reader.line_num}: {exc}") from None
-    else:
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SourceError(f"line {n}: invalid JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or "text" not in row:
-                raise SourceError(f"line {n}: expected an object with a 'text' field")
-            rows.append((n, row))
-    sources = []
-    for n, row in rows:
-        body = _str(row.get("text")) or ""
+def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], list[Skipped]]:
+    """One article per CSV/JSONL row: ``text`` required; id/published/title/source/url optional.
+
+    A malformed row is skipped with its line number and the other rows are kept: one bad line
+    in a wire export must not lose the rest of it.
+    """
+    sources: list[Source] = []
+    skipped: list[Skipped] = []
+    first_line: dict[str, int] = {}
+    for n, row in (_csv_rows(text) if fmt == "csv" else _jsonl_rows(text)):
+        if isinstance(row, str):
+            skipped.append(Skipped(path, f"line {n}: {row}"))
+            continue
+        body, rid = row.get("text"), _str(row.get("id")) or str(n)
+        problem = ("'text' is not a string" if body is not None and not isinstance(body, str)
+                   else "empty 'text'" if not (body or "").strip()
+                   else f"id {rid!r} already used on line {first_line[rid]}" if rid in first_line else None)
+        if problem:
+            skipped.append(Skipped(path, f"line {n}: {problem}"))
+            continue
+        first_line[rid] = n
         published = iso_date(row.get("published") or row.get("date"))
-        rid = _str(row.get("id")) or str(n)
-        sources.append(Source(f"{sid}#{rid}", path, body, published=published,
+        sources.append(Source(f"{sid}#{rid}", path, body.strip(), published=published,
                               published_from="column" if published else None,
                               title=_str(row.get("title")), outlet=_str(row.get("source") or row.get("outlet")),
                               url=_str(row.get("url")), format=fmt))
-    if not sources:
+    if not sources and not skipped:
         raise SourceError("no rows")
-    return sources
+    return sources, skipped
 
 
-def read_file(sid: str, path: Path) -> list[Source]:
-    """All sources in one file; raises SourceError with the reason it cannot be used."""
+def _csv_rows(text: str) -> Iterator[tuple[int, dict | str]]:
+    """(line where the row starts, the row or why it is unusable)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read ({exc.strerror or exc})") from None
-    if not raw.strip():
+        header = next(reader)
+    except (csv.Error, StopIteration) as exc:
+        raise SourceError(f"unreadable CSV header ({exc or 'no rows'})") from None
+    if "text" not in header:
+        raise SourceError("CSV has no 'text' column")
+    while True:
+        line = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # the reader resumes at the next line
+            yield line, f"malformed CSV row ({exc})"
+            continue
+        if len(values) > len(header):
+            yield line, f"{len(values)} fields, header has {len(header)}"
+        elif any(values):
+            yield line, dict(zip(header, values))
+
+
+def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
+    """(line number, the row or why it is unusable) for each non-blank line."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield n, f"invalid JSON ({getattr(exc, 'msg', 'nested too deeply')})"
+            continue
+        if not _is_utf8(json.dumps(row, ensure_ascii=False)):
+            yield n, "invalid JSON (\\u escape of a lone surrogate)"
+        elif isinstance(row, dict) and "text" in row:
+            yield n, row
+        else:
+            yield n, "expected an object with a 'text' field"
+
+
+def read_file(sid: str, path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[list[Source], list[Skipped]]:
+    """The sources in one file and the parts of it skipped (malformed rows).
+
+    Raises SourceError with the reason when the file as a whole cannot be used.
+    """
+    text, warning = decode(read_bytes(path, max_bytes=max_bytes))
+    if not text.strip():
         raise SourceError("empty file")
-    text = decode(raw, str(path))
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        return [parse_html(sid, str(path), text)]
-    if suffix in TABLE_SUFFIXES:
-        return parse_rows(sid, str(path), text, suffix[1:])
-    return [parse_text(sid, str(path), text, "markdown" if suffix != ".txt" else "text")]
+        found, skipped = [parse_html(sid, str(path), text)], []
+    elif suffix in TABLE_SUFFIXES:
+        found, skipped = parse_rows(sid, str(path), text, suffix[1:])
+    else:
+        found, skipped = [parse_text(sid, str(path), text, "markdown" if suffix != ".txt" else "text")], []
+    if warning:
+        found = [replace(src, warnings=(*src.warnings, warning)) for src in found]
+    return found, skipped
 
 
-def discover(paths: list[str | os.PathLike]) -> list[tuple[str, Path]]:
-    """(source id, file) pairs: folders walked recursively in sorted order, hidden entries skipped."""
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, refusing early what is too big (never reads more than the limit)."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError("not a regular file")  # a FIFO or device would block or never end
+        if info.st_size > max_bytes:
+            raise SourceError(f"{info.st_size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+        with open(path, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise SourceError(f"cannot read ({exc.strerror or exc})") from None
+    if len(raw) > max_bytes:
+        raise SourceError(f"over the {max_bytes:,}-byte limit (--max-bytes)")
+    return raw
+
+
+def discover(paths: list[str | os.PathLike]) -> tuple[list[tuple[str, Path]], list[Skipped]]:
+    """(source id, file) pairs, and the entries that cannot be articles.
+
+    Folders are walked recursively in sorted order, hidden entries ignored, symlinks followed but
+    never around a loop; a file reached under two names is read once (two copies of one article
+    would fake an agreement). Ids are paths relative to the given folder, or the file's name for a
+    given file; when two given paths yield one id, the later keeps the path as given.
+    """
     found: list[tuple[str, Path]] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, str] = {}  # real path -> source id (files) or folder path (folders)
+    ids: set[str] = set()
     for given in map(Path, paths):
         if given.is_dir():
-            for file in sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                rel = file.relative_to(given)
-                if not any(part.startswith(".") for part in rel.parts):
-                    found.append((rel.as_posix(), file))
+            entries, problems = _walk(given, seen)
+            skipped.extend(problems)
         else:
-            found.append((given.name, given))
-    return found
+            entries = [(given.name, given)]
+        # The real file wins over a link to it: its id is the one a reader expects.
+        entries = sorted(entries, key=lambda e: (os.path.realpath(e[1]) != os.path.abspath(e[1]), e[0]))
+        kept: list[tuple[str, Path]] = []
+        for sid, file in entries:
+            real = os.path.realpath(file)
+            if sid in ids:
+                sid = file.as_posix()
+            if not _is_utf8(str(file)):  # no report could carry the name
+                shown = os.fsencode(file).decode("utf-8", "replace")
+                skipped.append(Skipped(shown, "file name is not valid UTF-8 (rename the file)"))
+            elif real in seen:
+                skipped.append(Skipped(str(file), f"same file as {seen[real]}"))
+            elif sid in ids:
+                skipped.append(Skipped(str(file), f"duplicate source id {sid!r}"))
+            else:
+                seen[real] = sid
+                ids.add(sid)
+                kept.append((sid, file))
+        found.extend(sorted(kept))
+    return found, skipped
 
 
-def load(paths: list[str | os.PathLike], *, published: str | None = None) -> tuple[list[Source], list[Skipped]]:
-    """Read every article under `paths`; `published` fills in sources that state no date."""
-    sources: list[Source] = []
+def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], list[Skipped]]:
+    """Supported files under `root` (sorted by id) and the entries skipped on the way."""
+    files: list[tuple[str, Path]] = []
     skipped: list[Skipped] = []
-    for sid, file in discover(paths):
+    stack = [(root, (os.path.realpath(root),))]  # iterative: nesting depth must not hit the recursion limit
+    while stack:
+        folder, ancestors = stack.pop()
         try:
-            found = read_file(sid, file)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(Skipped(str(folder), f"cannot list folder ({exc.strerror or exc})"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                mode = os.stat(path).st_mode  # follows symlinks
+            except OSError as exc:
+                reason = ("symlink loop" if exc.errno == errno.ELOOP
+                          else "broken symlink" if entry.is_symlink() else f"cannot read ({exc.strerror or exc})")
+                skipped.append(Skipped(str(path), reason))
+                continue
+            if stat.S_ISDIR(mode):
+                real = os.path.realpath(path)
+                if real in ancestors:
+                    skipped.append(Skipped(str(path), "symlink loop (leads back to an enclosing folder)"))
+                elif _holds_reports(path):
+                    skipped.append(Skipped(str(path), "check-claims reports, not articles"))
+                elif real in seen:
+                    skipped.append(Skipped(str(path), f"same folder as {seen[real]}"))
+                else:
+                    seen[real] = str(path)
+                    stack.append((path, (*ancestors, real)))
+            elif not stat.S_ISREG(mode):
+                skipped.append(Skipped(str(path), "not a regular file"))
+            elif path.suffix.lower() not in SUFFIXES:
+                skipped.append(Skipped(str(path), f"not an article format (reads {', '.join(sorted(SUFFIXES))})"))
+            else:
+                files.append((path.relative_to(root).as_posix(), path))
+    return files, skipped
+
+
+def _holds_reports(folder: Path) -> bool:
+    """True for a folder of our own reports (`check-claims .` run twice): read back, claims.csv
+    would turn every claim into an article agreeing with its source."""
+    for name, marker in REPORT_MARKERS.items():
+        try:
+            with open(folder / name, "rb") as fh:
+                if marker in fh.read(200):
+                    return True
+        except OSError:
+            continue
+    return False
+
+
+def load(paths: list[str | os.PathLike], *, published: str | None = None,
+         max_bytes: int = MAX_BYTES) -> tuple[list[Source], list[Skipped]]:
+    """Read every article under `paths`; `published` fills in sources that state no date.
+
+    Skipped entries come sorted by path (rows of one file in line order).
+    """
+    sources: list[Source] = []
+    files, skipped = discover(paths)
+    for sid, file in files:
+        try:
+            found, problems = read_file(sid, file, max_bytes=max_bytes)
         except SourceError as exc:
             skipped.append(Skipped(str(file), str(exc)))
             continue
+        skipped.extend(problems)
         for src in found:
             if src.published is None and published:
                 src = replace(src, published=published, published_from="option")
             sources.append(src)
-    return sources, skipped
+    return sources, sorted(skipped, key=lambda s: s.path)
+
+
+def _is_utf8(text: str) -> bool:
+    """False for text holding lone surrogates (a file name's non-UTF-8 bytes, a JSON "\\ud800"
+    escape): no UTF-8 report can carry it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _str(value) -> str | None:
-    if value is None or (isinstance(value, float) and value != value):
+    """A metadata scalar as text. Anything else is ignored: a YAML alias bomb would explode in str()."""
+    if isinstance(value, float) and value != value or not isinstance(value, (str, int, float, date)):
         return None
     text = str(value).strip()
     return text or None

@@ -69,7 +69,7 @@ def test_ids_are_relative_to_the_given_folder_and_sorted(corpus):
 @pytest.mark.parametrize("content, reason", [
     (b"", "empty file"),
     (b"\x00\x01binary\x00", "binary file (contains NUL bytes)"),
-    (b"caf\xe9 \xff\xfe troops", "invalid UTF-8 at byte 3"),
+    (b"caf\x81 \x8d troops", "invalid UTF-8 at byte 3, and not Windows-1252 either"),
 ])
 def test_unusable_files_are_skipped_with_a_reason(corpus, content, reason):
     sources, skipped = load([corpus({"bad.txt": content, "good.txt": TEXT})])
