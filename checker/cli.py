@@ -132,6 +132,13 @@ def main() -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Skip files larger than this many bytes.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@click.option("--stories", type=click.Choice(["subfolders"]),
+              help="Each immediate subfolder of PATH is its own story: one report each plus an index.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction [default: all cores].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine, or on a Dask cluster (needs --scheduler).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Address of the Dask scheduler for --engine dask.")
+@click.option("--no-cache", is_flag=True, help="Re-extract every file instead of reusing .check-claims-cache/.")
 @config_option
 @click.version_option(package_name="check-claims")
 @one_line_errors
@@ -140,20 +147,33 @@ def check(paths: tuple[Path, ...], **options) -> None:
 
     Exit status: 0 nothing at or above --fail-on, 1 something is, 2 bad usage or no readable input.
     """
-    from . import baseline as baseline_mod, draft as draft_mod, report as report_mod, terminal
+    from . import baseline as baseline_mod, draft as draft_mod, terminal
+    from .cache import DEFAULT_DIR
     from .ci_formats import step_summary
-    from .core import NoInput, check as run_check
+    from .core import NoInput, check as run_check, check_stories
+    from .engine import EngineError, default_jobs
 
     if options["update_baseline"] and options["baseline"] is None:
         raise click.UsageError("--update-baseline needs --baseline FILE")
-    draft = options["draft"]
+    draft, stories = options["draft"], options["stories"]
+    run = {"published": options["published"], "tolerance": options["tolerance"], "max_bytes": options["max_bytes"],
+           "jobs": options["jobs"] or default_jobs(), "engine": options["engine"], "scheduler": options["scheduler"],
+           "cache": None if options["no_cache"] else DEFAULT_DIR}
+    if stories and (len(paths) != 1 or not paths[0].is_dir()):
+        raise InputError("--stories subfolders takes one folder")
     try:
         with terminal.progress(enabled=not (options["quiet"] or options["no_progress"])) as advance:
-            report = run_check([*paths, draft] if draft else list(paths), published=options["published"],
-                               tolerance=options["tolerance"], exclude=options["exclude"],
-                               max_bytes=options["max_bytes"], progress=advance)
-    except NoInput as exc:
+            if stories:
+                archive = check_stories(paths[0], out=options["out"], formats=options["formats"], progress=advance, **run)
+            else:
+                report = run_check([*paths, draft] if draft else list(paths), exclude=options["exclude"],
+                                   progress=advance, **run)
+    except (NoInput, EngineError) as exc:
         raise InputError(str(exc)) from None
+    if stories:
+        _summarise_stories(archive, options["out"], quiet=options["quiet"])
+    from . import report as report_mod  # pandas: only once there is a report to write
+
     for skipped in report.skipped:
         click.echo(printable(f"skipped {skipped.path}: {skipped.reason}"), err=True)
     for src in report.sources:
@@ -264,3 +284,15 @@ def _failures(records: dict, statuses: tuple[str, ...]) -> int:
         return sum(STATUS_OF[item["verdict"]] in statuses and clusters[cluster_of[item["claim"]]].get("baseline") != "known"
                    for item in records["draft"]["claims"])
     return sum(k["status"] in statuses and k.get("baseline") != "known" for k in clusters.values())
+
+
+def _summarise_stories(archive, out: Path, *, quiet: bool) -> None:
+    """The archive's one-line summary and exit status (a story-by-story table is in out/index.*)."""
+    totals = archive.summary
+    for skipped in archive.skipped:
+        click.echo(printable(f"skipped {skipped['path']}: {skipped['reason']}"), err=True)
+    if not quiet:
+        click.echo(f"{len(archive.stories)} stories, {totals['sources']} sources, {totals['claims']} claims: "
+                   f"{totals['discrepancy']} discrepancies, {totals['agreement']} agreements, "
+                   f"{totals['single-source']} single-source -> {out}/")
+    sys.exit(EXIT_FINDINGS if totals["discrepancy"] else EXIT_OK)
