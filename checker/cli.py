@@ -161,6 +161,8 @@ def check(paths: tuple[Path, ...], **options) -> None:
            "cache": None if options["no_cache"] else DEFAULT_DIR}
     if stories and (len(paths) != 1 or not paths[0].is_dir()):
         raise InputError("--stories subfolders takes one folder")
+    if stories and (draft or options["baseline"]):
+        raise click.UsageError("--stories cannot be combined with --draft or --baseline")
     try:
         with terminal.progress(enabled=not (options["quiet"] or options["no_progress"])) as advance:
             if stories:
@@ -171,7 +173,8 @@ def check(paths: tuple[Path, ...], **options) -> None:
     except (NoInput, EngineError) as exc:
         raise InputError(str(exc)) from None
     if stories:
-        _summarise_stories(archive, options["out"], quiet=options["quiet"])
+        failures = _summarise_stories(archive, options["out"], FAIL_ON[options["fail_on"]], quiet=options["quiet"])
+        sys.exit(EXIT_FINDINGS if failures and not options["exit_zero"] else EXIT_OK)
     from . import report as report_mod  # pandas: only once there is a report to write
 
     for skipped in report.skipped:
@@ -286,8 +289,9 @@ def _failures(records: dict, statuses: tuple[str, ...]) -> int:
     return sum(k["status"] in statuses and k.get("baseline") != "known" for k in clusters.values())
 
 
-def _summarise_stories(archive, out: Path, *, quiet: bool) -> None:
-    """The archive's one-line summary and exit status (a story-by-story table is in out/index.*)."""
+def _summarise_stories(archive, out: Path, statuses: tuple[str, ...], *, quiet: bool) -> int:
+    """Print the archive's one-line summary (a story-by-story table is in out/index.*) and
+    return how many findings fail the run."""
     totals = archive.summary
     for skipped in archive.skipped:
         click.echo(printable(f"skipped {skipped['path']}: {skipped['reason']}"), err=True)
@@ -295,4 +299,4 @@ def _summarise_stories(archive, out: Path, *, quiet: bool) -> None:
         click.echo(f"{len(archive.stories)} stories, {totals['sources']} sources, {totals['claims']} claims: "
                    f"{totals['discrepancy']} discrepancies, {totals['agreement']} agreements, "
                    f"{totals['single-source']} single-source -> {out}/")
-    sys.exit(EXIT_FINDINGS if totals["discrepancy"] else EXIT_OK)
+    return sum(totals[status] for status in statuses)

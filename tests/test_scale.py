@@ -100,6 +100,25 @@ def test_cli_stories_jobs_two_writes_the_bytes_of_jobs_one(archive, tmp_path):
         assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes(), name
 
 
+@pytest.mark.parametrize("args, code", [
+    ([], 1),                                   # a discrepancy in one story fails the archive
+    (["--fail-on", "never"], 0),
+    (["--exit-zero"], 0),
+    (["--fail-on", "single-source"], 1),
+])
+def test_cli_stories_exit_status_follows_fail_on(corpus, tmp_path, args, code):
+    root = corpus({"iraq/a.txt": TROOPS_A, "iraq/b.txt": TROOPS_B, "calm/a.txt": TROOPS_A})
+    result = run(root, "--stories", "subfolders", "--out", tmp_path / "out", "--no-cache", "-q", *args)
+    assert result.exit_code == code, result.output
+
+
+def test_cli_stories_refuses_draft_and_baseline(corpus, tmp_path):
+    root = corpus({"iraq/a.txt": TROOPS_A})
+    result = run(root, "--stories", "subfolders", "--baseline", tmp_path / "b.json", "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "--stories cannot be combined with --draft or --baseline" in result.output
+
+
 @pytest.mark.parametrize("files, args, message", [
     ({"a.txt": TROOPS_A}, [], "no story subfolders"),
     ({"s/empty.txt": b""}, [], "no readable articles in 1 story folders"),
