@@ -194,7 +194,7 @@ def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
 
 def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryResult:
     """One story, start to finish, in one worker: ingest, extract, align, write its reports."""
-    from .report import write
+    from .report import render, write_files
 
     name, folder, out, formats, options = task
     found, skipped = sources_mod.load([folder], published=options.published, max_bytes=options.max_bytes,
@@ -203,8 +203,8 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
         return StoryResult(name, dict.fromkeys(SUMMARY_KEYS, 0), None, tuple(asdict(s) for s in skipped))
     found, extracted = extract(found, options)
     report = compare(found, skipped, extracted, options)
-    write(report, out / name, list(formats))
     records = report.to_records()
+    write_files(render(records, list(formats)), out / name)
     return StoryResult(name, records["summary"], records, tuple(records["skipped"]))
 
 

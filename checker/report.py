@@ -73,7 +73,7 @@ def _source_record(src: Source) -> dict:
 
 def _claim_record(cid: str, claim: Claim, cluster: str, source: Source) -> dict:
     text = source.text
-    record = {"id": cid, **asdict(claim), "cluster": cluster}
+    record = {"id": cid, **vars(claim), "cluster": cluster}  # vars: a shallow view, asdict deep-copies
     if record["normalized"] is None:
         del record["normalized"]
     offset = text.rfind(claim.sentence, 0, claim.start + len(claim.sentence)) if claim.sentence else -1
