@@ -172,3 +172,14 @@ def test_skipped_files_are_listed_with_their_reason(corpus):
     page = lxml.html.fromstring(render_html(check([root]).to_records())["report.html"])
     (item,) = page.xpath('//ul[@id="skipped"]/li')
     assert "empty.txt" in item.text_content() and "empty" in item.text_content().split(":", 1)[1]
+
+
+def test_source_warnings_are_listed(corpus):
+    from checker import check
+
+    root = corpus({"ok.txt": "date 2024-01-02\nAbout 40 containers burned on January 1.",
+                   "latin.txt": "date 2024-01-02\nAbout 40 containers burned in the caf\xe9 on January 1.".encode("cp1252")})
+    page = lxml.html.fromstring(render_html(check([root]).to_records())["report.html"])
+    (item,) = page.xpath('//ul[@id="warnings"]/li')
+    assert item.text_content() == "latin.txt: not UTF-8 (byte 53), read as Windows-1252"
+    assert page.xpath('//h2[starts-with(., "Warnings")]/span')[0].text == "(1)"
