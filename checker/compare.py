@@ -38,6 +38,8 @@ _RUNNING = frozenset(_EVENTS["running"])
 _NUMBERS = lexicon.load("numbers")
 _CALENDAR = lexicon.load("calendar")
 _MONTHS = frozenset(_CALENDAR["months"])
+_WEEKDAYS = frozenset(_CALENDAR["weekdays"])
+_DATELINE = frozenset(_EVENTS["dateline_words"])
 _NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -449,7 +451,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
             total += weights.shared_fact * shared_fact
         else:  # sources misdate an event by a day or a month, rarely by years
-            total -= weights.magnitude * math.log10(_gap_days(ra["span"], rb["span"]))
+            gap = _gap_days(ra["span"], rb["span"])
+            total -= weights.magnitude * math.log10(gap)
+            # sentences sharing a fact date one event: a day apart, one of them misdates it
+            total += weights.shared_fact * (shared_fact and gap <= 1 and ra["event"] == rb["event"] != "")
     else:
         apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
         # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
@@ -740,10 +745,16 @@ def _minutes(value) -> float | None:
 
 
 def _relative(row) -> bool:
-    """A date read from words alone ('today', 'on Monday', 'last week'): its day is known to +/- 1."""
+    """A date read from words alone whose day is known only to +/- 1: words that count from the
+    article's own day ('today', 'this morning', 'last night') count from a dateline often in
+    another time zone than the event (an Australian paper's "today" for a Detroit Monday), and any
+    such words count from the story's date when the article states none. Otherwise ('On Friday',
+    'yesterday' in an article that states its date) the day is as written."""
     text = str(row.get("text") or "")
-    return bool(row.get("year_inferred")) and not any(c.isdigit() for c in text) and not (
-        _MONTHS & {w.lower().strip(".") for w in _WORD_RE.findall(text)})
+    words = {w.lower().strip(".") for w in _WORD_RE.findall(text)}
+    if not row.get("year_inferred") or any(c.isdigit() for c in text) or _MONTHS & words:
+        return False
+    return not _present(row.get("published")) or bool(_DATELINE & words and not _WEEKDAYS & words)
 
 
 def _shift(day: str, days: int) -> str:
