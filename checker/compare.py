@@ -47,6 +47,7 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
@@ -187,7 +188,7 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
             seen.append(row["sentence"])
     rows = [(*_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())),
              row["sentence"] in order[row["source"]][:_LEAD]) for row in records]
-    columns = ["block", "event", "context", "names", "owner", "place", "span", "when", "lead"]
+    columns = ["block", "event", "context", "names", "owner", "place", "part", "span", "when", "lead"]
     extra = pd.DataFrame(rows, index=claims.index, columns=columns)
     spans = extra["span"].where(claims["kind"] == "date")
     published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
@@ -238,7 +239,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     if kind != "date":
         when = sentence_date
     place = _place(before, after)
-    return (_block(row, event), event, frozenset(words), names, owner, place, interval(row, tolerance), when)
+    part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
+    return (_block(row, event), event, frozenset(words), names, owner, place, part, interval(row, tolerance), when)
 
 
 def _block(row, event: str) -> str | None:
@@ -472,11 +474,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
 def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     """Two counts given for different areas: two named local areas, or a local area's toll and a
     differing toll given for none, which is the whole event's ("10 killed in Central Aceh district"
-    vs "five people died in Aceh")."""
+    vs "five people died in Aceh"); likewise a toll said to be a part ("170,000 in Sumatra alone",
+    "170,000 in the province and tens of thousands more") and a differing one that is not."""
     a, b = ra["place"], rb["place"]
     if a and b:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
-    return bool(a or b) and not meet and ra["block"] in _OUTCOMES
+    return (bool(a or b) or ra["part"] != rb["part"]) and not meet and ra["block"] in _OUTCOMES
 
 
 def _restated(ra: dict, rb: dict) -> bool:
