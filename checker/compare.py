@@ -40,6 +40,10 @@ _CALENDAR = lexicon.load("calendar")
 _MONTHS = frozenset(_CALENDAR["months"])
 _WEEKDAYS = frozenset(_CALENDAR["weekdays"])
 _DATELINE = frozenset(_EVENTS["dateline_words"])
+_ZONE_OFFSETS = {zone: tuple(hours) if isinstance(hours, list) else (hours,)
+                 for zone, hours in _EVENTS["zone_offsets"].items()}
+_DAY_MINUTES = 24 * 60
+_ABOUT_MINUTES = 15  # "about 10am": a time given to the quarter hour
 _NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -133,7 +137,10 @@ def interval(row, tolerance: float) -> tuple:
     if kind == "duration":
         return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
     if kind == "time":
-        return _widen(_numeric(row, _minutes), row["hedge"], tolerance)
+        low, high = _utc(_numeric(row, _minutes), row.get("unit"))
+        if row["hedge"] == "approx":  # "about 3pm" is 2:45..3:15, not 5% of the minutes since midnight
+            return low - _ABOUT_MINUTES, high + _ABOUT_MINUTES
+        return _widen((low, high), row["hedge"], tolerance)
     value = _number(row["value"])
     if value is None and not (_present(row["low"]) or _present(row["high"])):
         return (str(row["value"]), str(row["value"]))
@@ -462,7 +469,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
         reach = 0.0 if named and not owned else _NEAR_MISS.get(ra["kind"], 0.0)
         near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0
-        total += _number_bonus(ra, weights) * near - weights.magnitude * apart
+        total += _number_bonus(ra, rb, weights) * near - weights.magnitude * apart
         # one event in both sentences makes figures of one block one fact, unless they are far apart
         # (55 wounded in the school, 3,000 in the war): sentences often add the running total
         total += weights.shared_fact * shared_fact * max(0.0, 1 - apart / _FACT_REACH)
@@ -547,9 +554,18 @@ def _minutes_apart(a: tuple, b: tuple) -> float:
     return math.log10(max(1.0, b[0] - a[1], a[0] - b[1]))
 
 
-def _number_bonus(row: dict, weights: Weights) -> float:
+def _number_bonus(row: dict, other: dict, weights: Weights) -> float:
     """Agreeing numbers: the more values the number could have taken as written, the rarer the
-    coincidence (3 ~ 0.3 of the weight, 24 ~ 0.7, 6.1 or 100 and up ~ all of it)."""
+    coincidence (3 ~ 0.3 of the weight, 24 ~ 0.7, 6.1 or 100 and up ~ all of it). A time of day
+    could have been any of 24 hours, or of 1,440 minutes when written to the minute (7:37); the
+    same time on two different days is no coincidence."""
+    if row["kind"] == "time":
+        days = {m.group(1) for m in (_TIME_RE.search(str(r["value"])) for r in (row, other)) if m and m.group(1)}
+        if len(days) > 1:
+            return 0.0  # the same time of two days: two nights' marches
+        minutes = _minutes(row["value"])
+        value = 0.0 if minutes is None else 24.0 if minutes % 60 == 0 else 1440.0
+        return weights.value * min(1.0, math.log10(1 + value) / 2)
     value = _number(row["value"])
     if value is None:
         value = max((abs(v) for v in (_number(row["low"]), _number(row["high"])) if v is not None), default=0.0)
@@ -596,12 +612,14 @@ def _meet(a: tuple, b: tuple) -> bool:
 
 def _verdict(cid: str, part: list[dict]) -> Cluster:
     sources = tuple(dict.fromkeys(row["source"] for row in part))
-    spans = [row["span"] for row in part]
+    pairs = [(a, b) for i, a in enumerate(part) for b in part[i + 1:] if _zone(a) == _zone(b)]
+    compared = {frozenset((a["source"], b["source"])) for a, b in pairs}
     if len(sources) < 2:
         status = "single-source"
-    elif all(_meet(a, b) for i, a in enumerate(spans) for b in spans[i + 1:]):
+    elif all(_meet(a["span"], b["span"]) for a, b in pairs) and all(
+            frozenset((a, b)) in compared for i, a in enumerate(sources) for b in sources[i + 1:]):
         status = "agreement"
-    else:
+    else:  # differing values, or two sources whose times only a zone they do not state could reconcile
         status = "discrepancy"
     first = part[0]
     unit = first["unit"] if isinstance(first["unit"], str) else None
@@ -622,7 +640,13 @@ def _explain(part: list[dict], status: str) -> str:
         return f"only {per_source[0]}"
     if status == "agreement":
         return f"{len(said)} sources agree: " + "; ".join(per_source)
-    return "sources disagree: " + "; ".join(per_source) + _later(part)
+    return "sources disagree: " + "; ".join(per_source) + _later(part) + _zones(part)
+
+
+def _zones(part: list[dict]) -> str:
+    """'; the times are given in different zones (UTC, local)' when that is why they cannot agree."""
+    zones = list(dict.fromkeys(_zone(row) for row in part))
+    return f"; the times are given in different zones ({', '.join(zones)})" if len(zones) > 1 else ""
 
 
 def _later(part: list[dict]) -> str:
@@ -645,7 +669,7 @@ def _phrase(row) -> str:
     interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
     if row["kind"] == "date" and not _present(row["value"]):
         return f"“{row['text']}” ({'/'.join(row['span'])})"
-    unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration", "time") else ""
+    unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
     return " ".join(p for p in (display(row), unit, event) if p)
 
@@ -740,6 +764,27 @@ def _duration_days(value) -> float | None:
     if not m or not any(m.groups()):
         return None
     return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
+
+
+def _zone(row) -> str | None:
+    """How a time of day is given: 'UTC' for a zone we convert (GMT, EDT...), 'local' for one the
+    article does not state or calls local time, else the zone as written; None for other kinds.
+    Times given in different ways cannot be compared: "7:37 AM local time" in Aceh is not 07:37 UTC."""
+    if row["kind"] != "time":
+        return None
+    unit = row["unit"] if isinstance(row["unit"], str) else "local"
+    return "UTC" if unit in _ZONE_OFFSETS else unit
+
+
+def _utc(bounds: tuple, zone) -> tuple:
+    """Minutes of day in a stated zone -> UTC minutes of day ("3:37 a.m. EDT" -> 07:37); a zone
+    with two offsets (ET: EST or EDT) widens the interval to both."""
+    offsets = _ZONE_OFFSETS.get(zone) if isinstance(zone, str) else None
+    if offsets is None or not all(map(math.isfinite, bounds)):
+        return bounds
+    low, high = bounds[0] - 60 * max(offsets), bounds[1] - 60 * min(offsets)
+    wrap = -_DAY_MINUTES if low >= _DAY_MINUTES else _DAY_MINUTES if low < 0 else 0
+    return low + wrap, high + wrap
 
 
 def _minutes(value) -> float | None:

@@ -134,6 +134,10 @@ def test_timeline_orders_dated_events_with_sources_and_status():
     ({"kind": "date", "value": None, "low": "2023-06-01", "high": "2023-08-31"}, 0.05, ("2023-06-01", "2023-08-31")),
     ({"kind": "duration", "value": "P20Y"}, 0.05, (20 * 365.25, 20 * 365.25)),
     ({"kind": "time", "value": "2011-11-10T14:53"}, 0.05, (893, 893)),
+    ({"kind": "time", "value": "2013-07-02T03:37", "unit": "EDT"}, 0.05, (457, 457)),
+    ({"kind": "time", "value": "23:30", "unit": "ET"}, 0.05, (210, 270)),
+    ({"kind": "time", "value": "07:37", "unit": "local"}, 0.05, (457, 457)),
+    ({"kind": "time", "value": "15:00", "hedge": "approx"}, 0.05, (885, 915)),
 ])
 def test_interval(row, tolerance, want):
     full = {"value": None, "low": None, "high": None, "hedge": "exact", "normalized": None, **row}
