@@ -98,7 +98,8 @@ class Weights:
     two events), for numbers the more the number is (2,500 is a rarer coincidence than 3).
     Numbers that differ a little keep part of that credit (events.yaml near_miss) and lose
     `magnitude` per power of ten between them. Sentences that state a fact both articles share
-    (a first pass's multi-source clusters) earn `shared_fact`.
+    (a first pass's multi-source clusters) earn `shared_fact`; figures that are each article's only
+    one of their kind for the event earn `sole`.
     """
 
     context: float = 0.6
@@ -110,6 +111,7 @@ class Weights:
     magnitude: float = 0.05
     lead: float = 0.15
     shared_fact: float = 0.45
+    sole: float = 0.3
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
@@ -210,7 +212,20 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
         for (first, a), (second, b) in zip(ordered, ordered[1:]):
             if _restated(a, b):  # "a depth of 10 kilometres (6.2 miles), 55 kilometres south"
                 signed.at[second, "event"] = signed.at[first, "event"]
+    signed["sole"] = _sole(signed)
     return signed
+
+
+def _sole(signed: pd.DataFrame) -> pd.Series:
+    """Whether a count or duration gives its article's only value for what it counts of its event
+    (the one duration of the quake, the one count of houses damaged): two articles' only such
+    figures are likely one fact even when worded apart. Counts of people at large (a city of
+    500,000 people) name no such thing; measures (two quakes' magnitudes) and dates never are."""
+    keyed = signed[signed["kind"].isin(("count", "duration")) & ~signed["block"].isin(_GENERIC_PERSONS)
+                   & (signed["event"] != "") & (signed["event"] != "publication")]
+    keys = [keyed["source"], keyed["kind"], keyed["block"].fillna(""), keyed["event"]]
+    values = keyed["span"].groupby(keys).transform("nunique")
+    return (values == 1).reindex(signed.index, fill_value=False)
 
 
 def _news_week(span: tuple, published) -> bool:
@@ -473,6 +488,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # one event in both sentences makes figures of one block one fact, unless they are far apart
         # (55 wounded in the school, 3,000 in the war): sentences often add the running total
         total += weights.shared_fact * shared_fact * max(0.0, 1 - apart / _FACT_REACH)
+        # each article's only figure of this for the event: likely one fact (not across the powers of
+        # ten between a school's toll and a war's)
+        total += weights.sole * (ra["sole"] and rb["sole"] and not same_source) * max(0.0, 1 - apart / _FACT_REACH)
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
