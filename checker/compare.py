@@ -63,6 +63,7 @@ _NEAR = 3          # words between a count and the local area it is given for
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
 _FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures
+_RUN = 4          # content words in a row that two sentences share when one copied the other
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
@@ -112,6 +113,7 @@ class Weights:
     lead: float = 0.15
     shared_fact: float = 0.45
     sole: float = 0.3
+    wording: float = 0.1
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
@@ -196,8 +198,8 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     rows = [(*_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())),
-             row["sentence"] in order[row["source"]][:_LEAD]) for row in records]
-    columns = ["block", "event", "context", "names", "owner", "place", "part", "span", "when", "lead"]
+             row["sentence"] in order[row["source"]][:_LEAD], _wording(row["sentence"])) for row in records]
+    columns = ["block", "event", "context", "names", "owner", "place", "part", "span", "when", "lead", "wording"]
     extra = pd.DataFrame(rows, index=claims.index, columns=columns)
     spans = extra["span"].where(claims["kind"] == "date")
     published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
@@ -226,6 +228,13 @@ def _sole(signed: pd.DataFrame) -> pd.Series:
     keys = [keyed["source"], keyed["kind"], keyed["block"].fillna(""), keyed["event"]]
     values = keyed["span"].groupby(keys).transform("nunique")
     return (values == 1).reindex(signed.index, fill_value=False)
+
+
+def _wording(sentence) -> frozenset:
+    """The runs of `_RUN` content words of a sentence: two articles that share one copied the wording
+    (wire copy, "a landslide engulfed a coffee plantation"), so they tell of the same thing."""
+    words = _content(sentence) if isinstance(sentence, str) else []
+    return frozenset(tuple(words[n:n + _RUN]) for n in range(len(words) - _RUN + 1))
 
 
 def _news_week(span: tuple, published) -> bool:
@@ -455,6 +464,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     total = weights.context * _overlap(ra, rb, idf)
+    copied = bool(ra["wording"] & rb["wording"]) and not same_source
     if ra["lead"] and rb["lead"] and not same_source and ra["kind"] not in ("date", "time"):
         total += weights.lead  # both articles lead with the figure: the story's main fact (inverted pyramid)
     named = ra["block"] in _NAMED_UNITS
@@ -473,7 +483,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
                 total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
-            total += weights.shared_fact * shared_fact
+            total += weights.shared_fact * shared_fact + weights.wording * copied
         else:  # sources misdate an event by a day or a month, rarely by years
             gap = _gap_days(ra["span"], rb["span"])
             total -= weights.magnitude * math.log10(gap)
@@ -487,7 +497,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         total += _number_bonus(ra, rb, weights) * near - weights.magnitude * apart
         # one event in both sentences makes figures of one block one fact, unless they are far apart
         # (55 wounded in the school, 3,000 in the war): sentences often add the running total
-        total += weights.shared_fact * shared_fact * max(0.0, 1 - apart / _FACT_REACH)
+        total += (weights.shared_fact * shared_fact + weights.wording * copied) * max(0.0, 1 - apart / _FACT_REACH)
         # each article's only figure of this for the event: likely one fact (not across the powers of
         # ten between a school's toll and a war's)
         total += weights.sole * (ra["sole"] and rb["sole"] and not same_source) * max(0.0, 1 - apart / _FACT_REACH)

@@ -166,5 +166,34 @@ def test_linkage_takes_each_pair_of_articles_at_its_best_matching_mentions():
     assert compare._linkage(rows, [0, 1], [2], lambda x, y: scores[(x, y)]) == float("-inf")
 
 
+def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
+    """A run of content words two sentences share (wire copy) is evidence of one fact; not for times
+    hours apart in boilerplate ("struck at 7:48 a.m. local time ... the U.S. Geological Survey said")."""
+    claims = table([
+        {"source": "a.txt", "text": "one", "value": 1, "unit": "man",
+         "sentence": "In a village in Bener Meriah district, one man was killed when a landslide engulfed a coffee "
+                     "plantation, said disaster agency official Fauzi."},
+        {"source": "b.txt", "text": "one", "value": 1, "unit": "man",
+         "sentence": "In Suka Makmur village a landslide engulfed a coffee plantation, killing one man, said the "
+                     "official who uses one name."},
+        {"source": "a.txt", "text": "at 7:48 a.m. local time", "kind": "time", "value": "07:48", "unit": "local",
+         "sentence": "The quake struck off the coast at 7:48 a.m. local time, 75 kilometers west of Manokwari, "
+                     "the U.S. Geological Survey said."},
+        {"source": "b.txt", "text": "at 4:43 a.m. local time", "kind": "time", "value": "04:43", "unit": "local",
+         "sentence": "The first quake struck at 4:43 a.m. local time about 135 kilometers from Manokwari, "
+                     "the U.S. Geological Survey said."},
+    ])
+    signed = compare.signatures(claims)
+    idf = compare._idf(signed)
+    rows = signed.to_dict("index")
+    for row in rows.values():
+        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
+    plain = compare.Weights(wording=0.0)
+    assert rows[0]["wording"] & rows[1]["wording"]
+    assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
+        compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().wording)
+    assert compare._pair(rows[2], rows[3], idf, compare.Weights()) == compare._pair(rows[2], rows[3], idf, plain)
+
+
 def test_empty_table():
     assert compare.align(table([])) == ([], [])
