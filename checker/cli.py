@@ -77,24 +77,43 @@ def _date(ctx, param, value: str | None) -> str | None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Skip files larger than this many bytes.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@click.option("--stories", type=click.Choice(["subfolders"]),
+              help="Each immediate subfolder of PATH is its own story: one report each plus an index.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction [default: all cores].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine, or on a Dask cluster (needs --scheduler).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Address of the Dask scheduler for --engine dask.")
+@click.option("--no-cache", is_flag=True, help="Re-extract every file instead of reusing .check-claims-cache/.")
 @click.version_option(package_name="check-claims")
 @one_line_errors
 def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str | None, tolerance: float,
-         quiet: bool, no_progress: bool, max_bytes: int) -> None:
+         quiet: bool, no_progress: bool, max_bytes: int, stories: str | None, jobs: int | None, engine: str,
+         scheduler: str | None, no_cache: bool) -> None:
     """Check that the articles under PATHS agree on their numbers and dates.
 
     Exit status: 0 no discrepancy, 1 at least one discrepancy, 2 bad usage or no readable input.
     """
-    from . import report as report_mod
     from . import terminal
-    from .core import NoInput, check
+    from .cache import DEFAULT_DIR
+    from .core import NoInput, check, check_stories
+    from .engine import EngineError, default_jobs
 
+    run = {"published": published, "tolerance": tolerance, "jobs": jobs or default_jobs(), "engine": engine,
+           "scheduler": scheduler, "cache": None if no_cache else DEFAULT_DIR, "max_bytes": max_bytes}
+    if stories and (len(paths) != 1 or not paths[0].is_dir()):
+        raise InputError("--stories subfolders takes one folder")
     try:
         with terminal.progress(enabled=not (quiet or no_progress)) as advance:
-            report = check(list(paths), published=published, tolerance=tolerance, max_bytes=max_bytes,
-                           progress=advance)
-    except NoInput as exc:
+            if stories:
+                archive = check_stories(paths[0], out=out, formats=formats, progress=advance, **run)
+            else:
+                report = check(list(paths), progress=advance, **run)
+    except (NoInput, EngineError) as exc:
         raise InputError(str(exc)) from None
+    if stories:
+        _summarise_stories(archive, out, quiet=quiet)
+    from . import report as report_mod  # pandas: only once there is a report to write
+
     for skipped in report.skipped:
         click.echo(printable(f"skipped {skipped.path}: {skipped.reason}"), err=True)
     for src in report.sources:
@@ -107,3 +126,15 @@ def main(paths: tuple[Path, ...], out: Path, formats: list[str], published: str 
     if not quiet:
         terminal.summary(report.to_records(), out=out)
     sys.exit(EXIT_FINDINGS if report.summary["discrepancy"] else EXIT_OK)
+
+
+def _summarise_stories(archive, out: Path, *, quiet: bool) -> None:
+    """The archive's one-line summary and exit status (a story-by-story table is in out/index.*)."""
+    totals = archive.summary
+    for skipped in archive.skipped:
+        click.echo(printable(f"skipped {skipped['path']}: {skipped['reason']}"), err=True)
+    if not quiet:
+        click.echo(f"{len(archive.stories)} stories, {totals['sources']} sources, {totals['claims']} claims: "
+                   f"{totals['discrepancy']} discrepancies, {totals['agreement']} agreements, "
+                   f"{totals['single-source']} single-source -> {out}/")
+    sys.exit(EXIT_FINDINGS if totals["discrepancy"] else EXIT_OK)

@@ -6,8 +6,9 @@ import os
 import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -80,12 +81,13 @@ def _plain(record: dict) -> dict:
 
 # ---------------------------------------------------------------- writers
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write via a temporary file renamed into place, so a reader never sees half a file."""
+def write_atomic(path: Path, data: str | Iterable[str]) -> None:
+    """Write via a temporary file renamed into place, so a reader never sees half a file.
+    `data` may come in pieces (an archive's combined report.json is never held whole)."""
     os.replace(_staged(path, data), path)
 
 
-def _staged(path: Path, data: str) -> str:
+def _staged(path: Path, data: str | Iterable[str]) -> str:
     """`data` in a flushed temporary file beside `path` (same file system, so a rename is atomic)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -94,7 +96,7 @@ def _staged(path: Path, data: str) -> str:
     try:
         os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes files 0600; reports are for everyone to read
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
+            fh.writelines([data] if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
@@ -154,8 +156,10 @@ def render_html(records: dict) -> dict[str, str]:
     return {"report.html": template.render(records=records, view=view, max_grid_sources=MAX_GRID_SOURCES)}
 
 
+@cache
 def _html_env():
-    """Autoescaping Jinja2 environment: article text can only ever reach the page escaped."""
+    """Autoescaping Jinja2 environment: article text can only ever reach the page escaped.
+    Built once a process, so templates compile once, not once a story in an archive run."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     autoescape = select_autoescape(enabled_extensions=("html", "j2"), disabled_extensions=("js",), default=True)

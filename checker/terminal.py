@@ -14,8 +14,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from .compare import STATUSES, display
-from .report import fact_name
 
 #: Runs over fewer files finish before a progress bar is worth drawing.
 PROGRESS_MIN_FILES = 20
@@ -24,6 +22,9 @@ _STYLE = {"discrepancy": "bold red", "agreement": "green", "single-source": "dim
 
 def summary(records: dict, *, out: Path, console: Console | None = None) -> None:
     """Counts by status, then every discrepancy with the values each source gives."""
+    from .compare import STATUSES, display  # with pandas: not before the first article is read
+    from .report import fact_name
+
     console = console or Console(highlight=False)
     counts = records["summary"]
     console.print(f"{counts['sources']} sources, {counts['claims']} claims -> {out}/", markup=False)

@@ -1,0 +1,119 @@
+"""Scale features: --jobs gives the same bytes as one process, --stories aligns within a story only
+and writes per-story reports plus an index whose combined report.json keeps the report@1 contract."""
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from checker import check
+from checker.cli import main
+from checker.core import CHUNK, check_stories
+from checker.report import render_json
+
+from .conftest import SEEDS, read_json
+
+TROOPS_A = "date 2024-01-09\nApproximately 2,500 American troops are stationed in Iraq."
+TROOPS_B = "date 2024-01-10\nThe United States keeps 3,500 troops stationed in Iraq."
+
+
+def as_json(records: dict) -> str:
+    return render_json(records)["report.json"]
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def many_seeds(corpus):
+    """The five seed articles under several names: more sources than one extraction chunk holds."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    return corpus({f"{n:02d}_{i}.txt": text for n in range(CHUNK // 2) for i, text in enumerate(texts)})
+
+
+def test_jobs_two_gives_the_bytes_of_jobs_one(many_seeds):
+    one = as_json(check([many_seeds], jobs=1).to_records())
+    two = as_json(check([many_seeds], jobs=2).to_records())
+    assert one == two
+    assert json.loads(one)["summary"]["sources"] > CHUNK
+
+
+@pytest.fixture
+def archive(corpus):
+    """Two stories that disagree with each other but not within themselves, and a loose file."""
+    seed = sorted(SEEDS.iterdir())[0].read_text(encoding="utf-8")
+    return corpus({"iraq/a.txt": TROOPS_A, "iraq/seed.txt": seed, "syria/b.txt": TROOPS_B,
+                   "syria/c.txt": TROOPS_B.replace("2024-01-10", "2024-01-11"), "README.md": "Notes on the archive."})
+
+
+def test_stories_are_aligned_only_within_themselves(archive, tmp_path):
+    result = check_stories(archive, out=tmp_path / "out")
+    assert [s.story for s in result.stories] == ["iraq", "syria"]
+    assert result.summary["discrepancy"] == 0  # 2,500 (iraq) vs 3,500 (syria) are different stories
+    syria = read_json(tmp_path / "out" / "syria" / "report.json")
+    assert syria["summary"]["agreement"] >= 1 and [s["id"] for s in syria["sources"]] == ["b.txt", "c.txt"]
+    assert result.skipped == ({"path": str(archive / "README.md"), "reason": "not inside a story folder"},)
+
+
+def test_combined_report_is_every_story_renumbered_and_schema_valid(archive, tmp_path):
+    check_stories(archive, out=tmp_path / "out")
+    text = (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
+    combined = json.loads(text)
+    assert as_json(combined) == text  # streamed piece by piece, laid out as one json.dumps
+    schema = json.loads(resources.files("checker").joinpath("schema", "report.schema.json").read_text())
+    jsonschema.validate(combined, schema)
+    parts = [read_json(tmp_path / "out" / story / "report.json") for story in ("iraq", "syria")]
+    assert [c["text"] for c in combined["claims"]] == [c["text"] for p in parts for c in p["claims"]]
+    assert [s["id"] for s in combined["sources"]] == [f"{story}/{s['id']}" for story, p in zip(("iraq", "syria"), parts)
+                                                     for s in p["sources"]]
+    ids = [k["id"] for k in combined["clusters"]]
+    assert len(ids) == len(set(ids)) == sum(len(p["clusters"]) for p in parts)
+    claims = {c["id"]: c for c in combined["claims"]}
+    for k in combined["clusters"]:
+        assert all(claims[c]["cluster"] == k["id"] and claims[c]["source"] in k["sources"] for c in k["claims"])
+    assert combined["summary"]["claims"] == len(combined["claims"]) == sum(p["summary"]["claims"] for p in parts)
+
+
+def test_cli_stories_writes_index_and_exits_one_on_a_discrepancy(corpus, tmp_path):
+    root = corpus({"iraq/a.txt": TROOPS_A, "iraq/b.txt": TROOPS_B, "calm/a.txt": TROOPS_A})
+    result = run(root, "--stories", "subfolders", "--out", tmp_path / "out", "--no-cache")
+    assert result.exit_code == 1, result.output
+    assert "2 stories, 3 sources" in result.output
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["calm", "index.csv", "index.html", "iraq", "report.json"]
+    index = (out / "index.csv").read_text(encoding="utf-8").splitlines()
+    assert index[0] == "story,sources,claims,agreement,discrepancy,single-source,skipped"
+    assert [row.split(",")[0] for row in index[1:]] == ["calm", "iraq"]
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert html.index('href="iraq/report.html"') < html.index('href="calm/report.html"')  # discrepancies first
+
+
+def test_cli_stories_jobs_two_writes_the_bytes_of_jobs_one(archive, tmp_path):
+    for jobs in (1, 2):
+        assert run(archive, "--stories", "subfolders", "--out", tmp_path / f"j{jobs}", "--jobs", jobs,
+                   "--no-cache").exit_code == 0
+    files = sorted(p.relative_to(tmp_path / "j1") for p in (tmp_path / "j1").rglob("*") if p.is_file())
+    assert len(files) == 11
+    for name in files:
+        assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("files, args, message", [
+    ({"a.txt": TROOPS_A}, [], "no story subfolders"),
+    ({"s/empty.txt": b""}, [], "no readable articles in 1 story folders"),
+    ({"s/a.txt": TROOPS_A}, ["EXTRA"], "--stories subfolders takes one folder"),
+])
+def test_cli_stories_bad_input_exits_two(corpus, tmp_path, files, args, message):
+    root = corpus(files)
+    extra = [root / "s" if a == "EXTRA" else a for a in args]
+    result = run(root, *extra, "--stories", "subfolders", "--out", tmp_path / "out", "--no-cache")
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_reports_written_inside_the_archive_are_not_a_story(archive):
+    first = check_stories(archive, out=archive / "reports")
+    again = check_stories(archive, out=archive / "reports")
+    assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
