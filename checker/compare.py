@@ -38,6 +38,12 @@ _RUNNING = frozenset(_EVENTS["running"])
 _NUMBERS = lexicon.load("numbers")
 _CALENDAR = lexicon.load("calendar")
 _MONTHS = frozenset(_CALENDAR["months"])
+_WEEKDAYS = frozenset(_CALENDAR["weekdays"])
+_DATELINE = frozenset(_EVENTS["dateline_words"])
+_ZONE_OFFSETS = {zone: tuple(hours) if isinstance(hours, list) else (hours,)
+                 for zone, hours in _EVENTS["zone_offsets"].items()}
+_DAY_MINUTES = 24 * 60
+_ABOUT_MINUTES = 15  # "about 10am": a time given to the quarter hour
 _NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -45,6 +51,7 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
@@ -56,6 +63,7 @@ _NEAR = 3          # words between a count and the local area it is given for
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
 _FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures
+_RUN = 4          # content words in a row that two sentences share when one copied the other
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
@@ -91,7 +99,8 @@ class Weights:
     two events), for numbers the more the number is (2,500 is a rarer coincidence than 3).
     Numbers that differ a little keep part of that credit (events.yaml near_miss) and lose
     `magnitude` per power of ten between them. Sentences that state a fact both articles share
-    (a first pass's multi-source clusters) earn `shared_fact`.
+    (a first pass's multi-source clusters) earn `shared_fact`; figures that are each article's only
+    one of their kind for the event earn `sole`.
     """
 
     context: float = 0.6
@@ -103,6 +112,8 @@ class Weights:
     magnitude: float = 0.05
     lead: float = 0.15
     shared_fact: float = 0.45
+    sole: float = 0.3
+    wording: float = 0.1
     threshold: float = 0.45
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
@@ -130,7 +141,10 @@ def interval(row, tolerance: float) -> tuple:
     if kind == "duration":
         return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
     if kind == "time":
-        return _widen(_numeric(row, _minutes), row["hedge"], tolerance)
+        low, high = _utc(_numeric(row, _minutes), row.get("unit"))
+        if row["hedge"] == "approx":  # "about 3pm" is 2:45..3:15, not 5% of the minutes since midnight
+            return low - _ABOUT_MINUTES, high + _ABOUT_MINUTES
+        return _widen((low, high), row["hedge"], tolerance)
     value = _number(row["value"])
     if value is None and not (_present(row["low"]) or _present(row["high"])):
         return (str(row["value"]), str(row["value"]))
@@ -184,8 +198,8 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     rows = [(*_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())),
-             row["sentence"] in order[row["source"]][:_LEAD]) for row in records]
-    columns = ["block", "event", "context", "names", "owner", "place", "span", "when", "lead"]
+             row["sentence"] in order[row["source"]][:_LEAD], _wording(row["sentence"])) for row in records]
+    columns = ["block", "event", "context", "names", "owner", "place", "part", "span", "when", "lead", "wording"]
     extra = pd.DataFrame(rows, index=claims.index, columns=columns)
     spans = extra["span"].where(claims["kind"] == "date")
     published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
@@ -200,7 +214,27 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
         for (first, a), (second, b) in zip(ordered, ordered[1:]):
             if _restated(a, b):  # "a depth of 10 kilometres (6.2 miles), 55 kilometres south"
                 signed.at[second, "event"] = signed.at[first, "event"]
+    signed["sole"] = _sole(signed)
     return signed
+
+
+def _sole(signed: pd.DataFrame) -> pd.Series:
+    """Whether a count or duration gives its article's only value for what it counts of its event
+    (the one duration of the quake, the one count of houses damaged): two articles' only such
+    figures are likely one fact even when worded apart. Counts of people at large (a city of
+    500,000 people) name no such thing; measures (two quakes' magnitudes) and dates never are."""
+    keyed = signed[signed["kind"].isin(("count", "duration")) & ~signed["block"].isin(_GENERIC_PERSONS)
+                   & (signed["event"] != "") & (signed["event"] != "publication")]
+    keys = [keyed["source"], keyed["kind"], keyed["block"].fillna(""), keyed["event"]]
+    values = keyed["span"].groupby(keys).transform("nunique")
+    return (values == 1).reindex(signed.index, fill_value=False)
+
+
+def _wording(sentence) -> frozenset:
+    """The runs of `_RUN` content words of a sentence: two articles that share one copied the wording
+    (wire copy, "a landslide engulfed a coffee plantation"), so they tell of the same thing."""
+    words = _content(sentence) if isinstance(sentence, str) else []
+    return frozenset(tuple(words[n:n + _RUN]) for n in range(len(words) - _RUN + 1))
 
 
 def _news_week(span: tuple, published) -> bool:
@@ -236,7 +270,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     if kind != "date":
         when = sentence_date
     place = _place(before, after)
-    return (_block(row, event), event, frozenset(words), names, owner, place, interval(row, tolerance), when)
+    part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
+    return (_block(row, event), event, frozenset(words), names, owner, place, part, interval(row, tolerance), when)
 
 
 def _block(row, event: str) -> str | None:
@@ -429,6 +464,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     total = weights.context * _overlap(ra, rb, idf)
+    copied = bool(ra["wording"] & rb["wording"]) and not same_source
     if ra["lead"] and rb["lead"] and not same_source and ra["kind"] not in ("date", "time"):
         total += weights.lead  # both articles lead with the figure: the story's main fact (inverted pyramid)
     named = ra["block"] in _NAMED_UNITS
@@ -447,18 +483,24 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
                 total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
-            total += weights.shared_fact * shared_fact
+            total += weights.shared_fact * shared_fact + weights.wording * copied
         else:  # sources misdate an event by a day or a month, rarely by years
-            total -= weights.magnitude * math.log10(_gap_days(ra["span"], rb["span"]))
+            gap = _gap_days(ra["span"], rb["span"])
+            total -= weights.magnitude * math.log10(gap)
+            # sentences sharing a fact date one event: a day apart, one of them misdates it
+            total += weights.shared_fact * (shared_fact and gap <= 1 and ra["event"] == rb["event"] != "")
     else:
         apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
         # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
         reach = 0.0 if named and not owned else _NEAR_MISS.get(ra["kind"], 0.0)
         near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0
-        total += _number_bonus(ra, weights) * near - weights.magnitude * apart
+        total += _number_bonus(ra, rb, weights) * near - weights.magnitude * apart
         # one event in both sentences makes figures of one block one fact, unless they are far apart
         # (55 wounded in the school, 3,000 in the war): sentences often add the running total
-        total += weights.shared_fact * shared_fact * max(0.0, 1 - apart / _FACT_REACH)
+        total += (weights.shared_fact * shared_fact + weights.wording * copied) * max(0.0, 1 - apart / _FACT_REACH)
+        # each article's only figure of this for the event: likely one fact (not across the powers of
+        # ten between a school's toll and a war's)
+        total += weights.sole * (ra["sole"] and rb["sole"] and not same_source) * max(0.0, 1 - apart / _FACT_REACH)
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
@@ -467,11 +509,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
 def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     """Two counts given for different areas: two named local areas, or a local area's toll and a
     differing toll given for none, which is the whole event's ("10 killed in Central Aceh district"
-    vs "five people died in Aceh")."""
+    vs "five people died in Aceh"); likewise a toll said to be a part ("170,000 in Sumatra alone",
+    "170,000 in the province and tens of thousands more") and a differing one that is not."""
     a, b = ra["place"], rb["place"]
     if a and b:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
-    return bool(a or b) and not meet and ra["block"] in _OUTCOMES
+    return (bool(a or b) or ra["part"] != rb["part"]) and not meet and ra["block"] in _OUTCOMES
 
 
 def _restated(ra: dict, rb: dict) -> bool:
@@ -539,9 +582,18 @@ def _minutes_apart(a: tuple, b: tuple) -> float:
     return math.log10(max(1.0, b[0] - a[1], a[0] - b[1]))
 
 
-def _number_bonus(row: dict, weights: Weights) -> float:
+def _number_bonus(row: dict, other: dict, weights: Weights) -> float:
     """Agreeing numbers: the more values the number could have taken as written, the rarer the
-    coincidence (3 ~ 0.3 of the weight, 24 ~ 0.7, 6.1 or 100 and up ~ all of it)."""
+    coincidence (3 ~ 0.3 of the weight, 24 ~ 0.7, 6.1 or 100 and up ~ all of it). A time of day
+    could have been any of 24 hours, or of 1,440 minutes when written to the minute (7:37); the
+    same time on two different days is no coincidence."""
+    if row["kind"] == "time":
+        days = {m.group(1) for m in (_TIME_RE.search(str(r["value"])) for r in (row, other)) if m and m.group(1)}
+        if len(days) > 1:
+            return 0.0  # the same time of two days: two nights' marches
+        minutes = _minutes(row["value"])
+        value = 0.0 if minutes is None else 24.0 if minutes % 60 == 0 else 1440.0
+        return weights.value * min(1.0, math.log10(1 + value) / 2)
     value = _number(row["value"])
     if value is None:
         value = max((abs(v) for v in (_number(row["low"]), _number(row["high"])) if v is not None), default=0.0)
@@ -588,12 +640,14 @@ def _meet(a: tuple, b: tuple) -> bool:
 
 def _verdict(cid: str, part: list[dict]) -> Cluster:
     sources = tuple(dict.fromkeys(row["source"] for row in part))
-    spans = [row["span"] for row in part]
+    pairs = [(a, b) for i, a in enumerate(part) for b in part[i + 1:] if _zone(a) == _zone(b)]
+    compared = {frozenset((a["source"], b["source"])) for a, b in pairs}
     if len(sources) < 2:
         status = "single-source"
-    elif all(_meet(a, b) for i, a in enumerate(spans) for b in spans[i + 1:]):
+    elif all(_meet(a["span"], b["span"]) for a, b in pairs) and all(
+            frozenset((a, b)) in compared for i, a in enumerate(sources) for b in sources[i + 1:]):
         status = "agreement"
-    else:
+    else:  # differing values, or two sources whose times only a zone they do not state could reconcile
         status = "discrepancy"
     first = part[0]
     unit = first["unit"] if isinstance(first["unit"], str) else None
@@ -614,7 +668,13 @@ def _explain(part: list[dict], status: str) -> str:
         return f"only {per_source[0]}"
     if status == "agreement":
         return f"{len(said)} sources agree: " + "; ".join(per_source)
-    return "sources disagree: " + "; ".join(per_source) + _later(part)
+    return "sources disagree: " + "; ".join(per_source) + _later(part) + _zones(part)
+
+
+def _zones(part: list[dict]) -> str:
+    """'; the times are given in different zones (UTC, local)' when that is why they cannot agree."""
+    zones = list(dict.fromkeys(_zone(row) for row in part))
+    return f"; the times are given in different zones ({', '.join(zones)})" if len(zones) > 1 else ""
 
 
 def _later(part: list[dict]) -> str:
@@ -637,7 +697,7 @@ def _phrase(row) -> str:
     interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
     if row["kind"] == "date" and not _present(row["value"]):
         return f"“{row['text']}” ({'/'.join(row['span'])})"
-    unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration", "time") else ""
+    unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
     return " ".join(p for p in (display(row), unit, event) if p)
 
@@ -734,16 +794,43 @@ def _duration_days(value) -> float | None:
     return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
 
 
+def _zone(row) -> str | None:
+    """How a time of day is given: 'UTC' for a zone we convert (GMT, EDT...), 'local' for one the
+    article does not state or calls local time, else the zone as written; None for other kinds.
+    Times given in different ways cannot be compared: "7:37 AM local time" in Aceh is not 07:37 UTC."""
+    if row["kind"] != "time":
+        return None
+    unit = row["unit"] if isinstance(row["unit"], str) else "local"
+    return "UTC" if unit in _ZONE_OFFSETS else unit
+
+
+def _utc(bounds: tuple, zone) -> tuple:
+    """Minutes of day in a stated zone -> UTC minutes of day ("3:37 a.m. EDT" -> 07:37); a zone
+    with two offsets (ET: EST or EDT) widens the interval to both."""
+    offsets = _ZONE_OFFSETS.get(zone) if isinstance(zone, str) else None
+    if offsets is None or not all(map(math.isfinite, bounds)):
+        return bounds
+    low, high = bounds[0] - 60 * max(offsets), bounds[1] - 60 * min(offsets)
+    wrap = -_DAY_MINUTES if low >= _DAY_MINUTES else _DAY_MINUTES if low < 0 else 0
+    return low + wrap, high + wrap
+
+
 def _minutes(value) -> float | None:
     m = _TIME_RE.search(str(value))
     return int(m.group(2)) * 60 + int(m.group(3)) if m else None
 
 
 def _relative(row) -> bool:
-    """A date read from words alone ('today', 'on Monday', 'last week'): its day is known to +/- 1."""
+    """A date read from words alone whose day is known only to +/- 1: words that count from the
+    article's own day ('today', 'this morning', 'last night') count from a dateline often in
+    another time zone than the event (an Australian paper's "today" for a Detroit Monday), and any
+    such words count from the story's date when the article states none. Otherwise ('On Friday',
+    'yesterday' in an article that states its date) the day is as written."""
     text = str(row.get("text") or "")
-    return bool(row.get("year_inferred")) and not any(c.isdigit() for c in text) and not (
-        _MONTHS & {w.lower().strip(".") for w in _WORD_RE.findall(text)})
+    words = {w.lower().strip(".") for w in _WORD_RE.findall(text)}
+    if not row.get("year_inferred") or any(c.isdigit() for c in text) or _MONTHS & words:
+        return False
+    return not _present(row.get("published")) or bool(_DATELINE & words and not _WEEKDAYS & words)
 
 
 def _shift(day: str, days: int) -> str:

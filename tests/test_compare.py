@@ -122,12 +122,22 @@ def test_timeline_orders_dated_events_with_sources_and_status():
     ({"kind": "date", "value": "2021"}, 0.05, ("2021-01-01", "2021-12-31")),
     ({"kind": "date", "value": "2007-04-09", "text": "on Monday", "year_inferred": True}, 0.05,
      ("2007-04-08", "2007-04-10")),
+    ({"kind": "date", "value": "2007-04-09", "text": "on Monday", "year_inferred": True, "published": "2007-04-10"},
+     0.05, ("2007-04-09", "2007-04-09")),
+    ({"kind": "date", "value": "2007-04-09", "text": "yesterday", "year_inferred": True, "published": "2007-04-10"},
+     0.05, ("2007-04-09", "2007-04-09")),
+    ({"kind": "date", "value": "2007-04-10", "text": "this morning", "year_inferred": True, "published": "2007-04-10"},
+     0.05, ("2007-04-09", "2007-04-11")),
     ({"kind": "date", "value": "2007-04-09", "text": "on April 9", "year_inferred": True}, 0.05,
      ("2007-04-09", "2007-04-09")),
     ({"kind": "date", "value": "--10"}, 0.05, ("--10-01", "--10-31")),
     ({"kind": "date", "value": None, "low": "2023-06-01", "high": "2023-08-31"}, 0.05, ("2023-06-01", "2023-08-31")),
     ({"kind": "duration", "value": "P20Y"}, 0.05, (20 * 365.25, 20 * 365.25)),
     ({"kind": "time", "value": "2011-11-10T14:53"}, 0.05, (893, 893)),
+    ({"kind": "time", "value": "2013-07-02T03:37", "unit": "EDT"}, 0.05, (457, 457)),
+    ({"kind": "time", "value": "23:30", "unit": "ET"}, 0.05, (210, 270)),
+    ({"kind": "time", "value": "07:37", "unit": "local"}, 0.05, (457, 457)),
+    ({"kind": "time", "value": "15:00", "hedge": "approx"}, 0.05, (885, 915)),
 ])
 def test_interval(row, tolerance, want):
     full = {"value": None, "low": None, "high": None, "hedge": "exact", "normalized": None, **row}
@@ -154,6 +164,35 @@ def test_linkage_takes_each_pair_of_articles_at_its_best_matching_mentions():
     assert compare._linkage(rows, [0, 1], [2], lambda x, y: scores[(x, y)]) == 0.9
     scores[(1, 2)] = float("-inf")
     assert compare._linkage(rows, [0, 1], [2], lambda x, y: scores[(x, y)]) == float("-inf")
+
+
+def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
+    """A run of content words two sentences share (wire copy) is evidence of one fact; not for times
+    hours apart in boilerplate ("struck at 7:48 a.m. local time ... the U.S. Geological Survey said")."""
+    claims = table([
+        {"source": "a.txt", "text": "one", "value": 1, "unit": "man",
+         "sentence": "In a village in Bener Meriah district, one man was killed when a landslide engulfed a coffee "
+                     "plantation, said disaster agency official Fauzi."},
+        {"source": "b.txt", "text": "one", "value": 1, "unit": "man",
+         "sentence": "In Suka Makmur village a landslide engulfed a coffee plantation, killing one man, said the "
+                     "official who uses one name."},
+        {"source": "a.txt", "text": "at 7:48 a.m. local time", "kind": "time", "value": "07:48", "unit": "local",
+         "sentence": "The quake struck off the coast at 7:48 a.m. local time, 75 kilometers west of Manokwari, "
+                     "the U.S. Geological Survey said."},
+        {"source": "b.txt", "text": "at 4:43 a.m. local time", "kind": "time", "value": "04:43", "unit": "local",
+         "sentence": "The first quake struck at 4:43 a.m. local time about 135 kilometers from Manokwari, "
+                     "the U.S. Geological Survey said."},
+    ])
+    signed = compare.signatures(claims)
+    idf = compare._idf(signed)
+    rows = signed.to_dict("index")
+    for row in rows.values():
+        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
+    plain = compare.Weights(wording=0.0)
+    assert rows[0]["wording"] & rows[1]["wording"]
+    assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
+        compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().wording)
+    assert compare._pair(rows[2], rows[3], idf, compare.Weights()) == compare._pair(rows[2], rows[3], idf, plain)
 
 
 def test_empty_table():
