@@ -205,7 +205,7 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame
     published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
     extra["past"] = [kind == "date" and not _news_week(span, day)
                      for span, kind, day in zip(extra["span"], claims["kind"], published)]
-    extra["spread"] = [sum(_meet(span, other) for other in spans[claims["source"] == source].dropna())
+    extra["spread"] = [sum(intervals_meet(span, other) for other in spans[claims["source"] == source].dropna())
                        if kind == "date" and not past else 1
                        for span, source, kind, past in zip(extra["span"], claims["source"], claims["kind"], extra["past"])]
     signed = pd.concat([claims, extra], axis=1)
@@ -441,7 +441,7 @@ def _linkage(rows: dict[int, dict], part_a: list[int], part_b: list[int], score)
 def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float | None:
     """Evidence that claims ra and rb (rows of the signed claims table) state the same fact;
     -inf when they cannot, None when it cannot tell (two agreeing mentions in one article)."""
-    meet = _meet(ra["span"], rb["span"])
+    meet = intervals_meet(ra["span"], rb["span"])
     if "publication" in (ra["event"], rb["event"]):
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     same_source = ra["source"] == rb["source"]
@@ -461,7 +461,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
         if ra["kind"] == "count" and _elsewhere(ra, rb, meet):
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
-        if ra["when"] and rb["when"] and not _meet(ra["when"], rb["when"]):
+        if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     total = weights.context * _overlap(ra, rb, idf)
     copied = bool(ra["wording"] & rb["wording"]) and not same_source
@@ -563,7 +563,7 @@ def _anchor(span: tuple) -> tuple:
 
 def _orders_apart(a: tuple, b: tuple) -> float:
     """Powers of ten between the middles of two numeric intervals (0 when they meet)."""
-    if _meet(a, b):
+    if intervals_meet(a, b):
         return 0.0
     try:
         middles = sorted((span[0] + span[1]) / 2 for span in (a, b))
@@ -577,7 +577,7 @@ def _orders_apart(a: tuple, b: tuple) -> float:
 def _minutes_apart(a: tuple, b: tuple) -> float:
     """Powers of ten of the minutes between two times of day (0 when they meet): 4:43 and 7:48 are
     hours apart, two events of one morning rather than one misreported."""
-    if _meet(a, b):
+    if intervals_meet(a, b):
         return 0.0
     return math.log10(max(1.0, b[0] - a[1], a[0] - b[1]))
 
@@ -628,7 +628,7 @@ def _days(span: tuple) -> int:
     return (date.fromisoformat(high) - date.fromisoformat(low)).days + 1
 
 
-def _meet(a: tuple, b: tuple) -> bool:
+def intervals_meet(a: tuple, b: tuple) -> bool:
     """Closed intervals intersect; year-less dates compare on month and day."""
     if isinstance(a[0], str) and isinstance(b[0], str) and ("--" in a[0][:2] or "--" in b[0][:2]):
         a, b = tuple(v[-5:] for v in a), tuple(v[-5:] for v in b)
@@ -644,7 +644,7 @@ def _verdict(cid: str, part: list[dict]) -> Cluster:
     compared = {frozenset((a["source"], b["source"])) for a, b in pairs}
     if len(sources) < 2:
         status = "single-source"
-    elif all(_meet(a["span"], b["span"]) for a, b in pairs) and all(
+    elif all(intervals_meet(a["span"], b["span"]) for a, b in pairs) and all(
             frozenset((a, b)) in compared for i, a in enumerate(sources) for b in sources[i + 1:]):
         status = "agreement"
     else:  # differing values, or two sources whose times only a zone they do not state could reconcile

@@ -302,7 +302,7 @@ class _Combined:
 def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats) -> None:
     """index.csv / index.html (one row a story) and the combined report.json, per --format."""
     from . import __version__
-    from .report import SCHEMA, _html_env, write_atomic
+    from .report import SCHEMA, html_env, write_atomic
 
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]
     try:
@@ -314,7 +314,7 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
 
             write_atomic(out / "index.csv", pd.DataFrame(rows).to_csv(index=False, lineterminator="\n"))
         if "html" in formats:
-            template = _html_env().get_template("index.html.j2")
+            template = html_env().get_template("index.html.j2")
             write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))
     finally:
         combined.close()

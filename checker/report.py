@@ -161,13 +161,13 @@ def render_csv(records: dict) -> dict[str, str]:
 
 
 def render_html(records: dict) -> dict[str, str]:
-    template = _html_env().get_template("report.html.j2")
+    template = html_env().get_template("report.html.j2")
     view = html_view(records)
     return {"report.html": template.render(records=records, view=view, max_grid_sources=MAX_GRID_SOURCES)}
 
 
 @cache
-def _html_env():
+def html_env():
     """Autoescaping Jinja2 environment: article text can only ever reach the page escaped.
     Built once a process, so templates compile once, not once a story in an archive run."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
