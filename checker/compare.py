@@ -164,13 +164,14 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
     """Clusters (every claim in exactly one) and the timeline of dated events."""
     if claims.empty:
         return [], []
-    frame = signatures(claims, tolerance=tolerance)
-    idf = _idf(frame)
-    rows = frame.to_dict("index")
-    for row in rows.values():
+    rows = signatures(claims, tolerance=tolerance)
+    idf = _idf(rows)
+    by_block: dict[tuple, list] = {}
+    for r, row in rows.items():
         row["weight"] = math.fsum(idf[w] for w in row["context"])
         row["facts"] = frozenset()
-    blocks = [list(block.index) for _, block in frame.groupby(["kind", "block"], sort=False, dropna=False)]
+        by_block.setdefault((row["kind"], row["block"]), []).append(r)
+    blocks = list(by_block.values())
     scores: dict[tuple[int, int], float | None] = {}
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     _sentence_facts(rows, groups)
@@ -182,52 +183,62 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
     return clusters, _timeline(rows, groups, clusters)
 
 
-def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> pd.DataFrame:
-    """The claims table plus each claim's fact signature: block, event, context words, names,
-    value interval, event date (of a date with a written year in the same sentence), whether it
-    is in its article's lead, and for dates of the news week how many of its article's dates meet
-    it (spread). A figure restated in brackets takes the event of the figure it restates."""
-    records = claims.to_dict("records")
+def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
+    """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
+    context words, names, value interval, event date (of a date with a written year in the same
+    sentence), whether it is in its article's lead, and for dates of the news week how many of its
+    article's dates meet it (spread). A figure restated in brackets takes the event of the figure it
+    restates. Plain dicts, not a frame: a story has few claims, and each is read many times."""
+    rows = claims.to_dict("index")
     dated: dict[tuple, tuple] = {}
-    for row in records:
+    for row in rows.values():
         if row["kind"] == "date" and not row["year_inferred"]:  # "yesterday" resolves differently per article
             dated.setdefault((row["source"], row["sentence"]), _date_bounds(str(row["value"]))
                              if _present(row["value"]) else interval(row, tolerance))
     order: dict[str, list[str]] = {}
-    for row in sorted(records, key=lambda row: (row["source"], row["start"])):
+    for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
-    rows = [(*_signature(row, tolerance, dated.get((row["source"], row["sentence"]), ())),
-             row["sentence"] in order[row["source"]][:_LEAD], _wording(row["sentence"])) for row in records]
-    columns = ["block", "event", "context", "names", "owner", "place", "part", "span", "when", "lead", "wording"]
-    extra = pd.DataFrame(rows, index=claims.index, columns=columns)
-    spans = extra["span"].where(claims["kind"] == "date")
-    published = claims["published"] if "published" in claims else pd.Series(None, index=claims.index)
-    extra["past"] = [kind == "date" and not _news_week(span, day)
-                     for span, kind, day in zip(extra["span"], claims["kind"], published)]
-    extra["spread"] = [sum(intervals_meet(span, other) for other in spans[claims["source"] == source].dropna())
-                       if kind == "date" and not past else 1
-                       for span, source, kind, past in zip(extra["span"], claims["source"], claims["kind"], extra["past"])]
-    signed = pd.concat([claims, extra], axis=1)
-    for _, mentions in signed[signed["kind"] == "measure"].groupby(["source", "sentence"]):
-        ordered = list(mentions.sort_values("start").iterrows())
-        for (first, a), (second, b) in zip(ordered, ordered[1:]):
+    columns = ("block", "event", "context", "names", "owner", "place", "part", "span", "when", "lead", "wording")
+    dates: dict[str, list[tuple]] = {}  # each source's date intervals
+    for row in rows.values():
+        signature = _signature(row, tolerance, dated.get((row["source"], row["sentence"]), ()))
+        row.update(zip(columns, (*signature, row["sentence"] in order[row["source"]][:_LEAD], _wording(row["sentence"]))))
+        row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
+        if row["kind"] == "date":
+            dates.setdefault(row["source"], []).append(row["span"])
+    for row in rows.values():
+        row["spread"] = (sum(intervals_meet(row["span"], other) for other in dates[row["source"]])
+                         if row["kind"] == "date" and not row["past"] else 1)
+    sentences: dict[tuple, list[dict]] = {}
+    for row in rows.values():
+        if row["kind"] == "measure":
+            sentences.setdefault((row["source"], row["sentence"]), []).append(row)
+    for mentions in sentences.values():
+        ordered = sorted(mentions, key=lambda row: row["start"])
+        for a, b in zip(ordered, ordered[1:]):
             if _restated(a, b):  # "a depth of 10 kilometres (6.2 miles), 55 kilometres south"
-                signed.at[second, "event"] = signed.at[first, "event"]
-    signed["sole"] = _sole(signed)
-    return signed
+                b["event"] = a["event"]
+    _sole(rows)
+    return rows
 
 
-def _sole(signed: pd.DataFrame) -> pd.Series:
-    """Whether a count or duration gives its article's only value for what it counts of its event
-    (the one duration of the quake, the one count of houses damaged): two articles' only such
+def _sole(rows: dict) -> None:
+    """Mark whether a count or duration gives its article's only value for what it counts of its
+    event (the one duration of the quake, the one count of houses damaged): two articles' only such
     figures are likely one fact even when worded apart. Counts of people at large (a city of
     500,000 people) name no such thing; measures (two quakes' magnitudes) and dates never are."""
-    keyed = signed[signed["kind"].isin(("count", "duration")) & ~signed["block"].isin(_GENERIC_PERSONS)
-                   & (signed["event"] != "") & (signed["event"] != "publication")]
-    keys = [keyed["source"], keyed["kind"], keyed["block"].fillna(""), keyed["event"]]
-    values = keyed["span"].groupby(keys).transform("nunique")
-    return (values == 1).reindex(signed.index, fill_value=False)
+    values: dict[tuple, set] = {}
+    keys = {}
+    for r, row in rows.items():
+        row["sole"] = False
+        if (row["kind"] in ("count", "duration") and row["block"] not in _GENERIC_PERSONS
+                and row["event"] not in ("", "publication")):
+            keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"])
+            # an unreadable value's NaN bounds are one value, however many NaN objects hold it
+            values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
+    for r, key in keys.items():
+        rows[r]["sole"] = len(values[key]) == 1
 
 
 def _wording(sentence) -> frozenset:
@@ -351,16 +362,16 @@ def _stem(word: str) -> str:
     return word.lower().replace(".", "").replace("’s", "").replace("'s", "")[:_STEM]
 
 
-def _idf(frame: pd.DataFrame) -> dict[str, float]:
+def _idf(rows: dict) -> dict[str, float]:
     """Inverse document frequency of content words over the story's sentences: words every
     article uses (the country, 'troops') say little about which fact a sentence states."""
-    sentences = frame.drop_duplicates(["source", "sentence"])["sentence"]
+    sentences = list(dict.fromkeys((row["source"], row["sentence"]) for row in rows.values()))
     counts: dict[str, int] = {}
-    for sentence in sentences:
+    for _, sentence in sentences:
         for word in set(_content(str(sentence))):
             counts[word] = counts.get(word, 0) + 1
-    for words in frame["context"]:  # a word cut by the mention ("52-inch" -> "inch") is rare
-        for word in words:
+    for row in rows.values():  # a word cut by the mention ("52-inch" -> "inch") is rare
+        for word in row["context"]:
             counts.setdefault(word, 1)
     n = len(sentences)
     return {word: math.log((n + 1) / (c + 1)) + 1 for word, c in counts.items()}

@@ -183,9 +183,8 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
          "sentence": "The first quake struck at 4:43 a.m. local time about 135 kilometers from Manokwari, "
                      "the U.S. Geological Survey said."},
     ])
-    signed = compare.signatures(claims)
-    idf = compare._idf(signed)
-    rows = signed.to_dict("index")
+    rows = compare.signatures(claims)
+    idf = compare._idf(rows)
     for row in rows.values():
         row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
     plain = compare.Weights(wording=0.0)
