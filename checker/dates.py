@@ -365,16 +365,27 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     return Mention(m.start(), m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
 
 
-#: Date grammars in priority order: a span taken by an earlier one is not read again.
+def _gate(words) -> re.Pattern:
+    """A word every match of a grammar holds, at a word boundary (as in the grammar)."""
+    return re.compile(rf"\b(?:{_alt(words)})", re.I)
+
+
+_MONTH_GATE = _gate(MONTHS)
+_YEAR_GATE = re.compile(r"(?:1[89]|20)\d\d")
+_RELATIVE_WORDS = ("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
+                   "week", "month", "year", "ago", *SEASONS)
+#: Date grammars in priority order: a span taken by an earlier one is not read again. Each comes
+#: with a gate, a cheap pattern that every one of its matches contains: most sentences hold no
+#: date, and looking for a few words is far faster than trying a whole grammar at every word.
 DATE_GRAMMARS = (
-    (DMY_RE, _calendar_date),
-    (MDY_RE, _calendar_date),
-    (NUMERIC_RE, _numeric_date),
-    (DECADE_RE, _decade),
-    (YEAR_RE, _year_date),
-    (HOLIDAY_RE, _holiday),
-    (RELATIVE_RE, _relative),
-    (WEEKDAY_RE, _weekday),
+    (DMY_RE, _MONTH_GATE, _calendar_date),
+    (MDY_RE, _MONTH_GATE, _calendar_date),
+    (NUMERIC_RE, re.compile(r"\d"), _numeric_date),
+    (DECADE_RE, _YEAR_GATE, _decade),
+    (YEAR_RE, _YEAR_GATE, _year_date),
+    (HOLIDAY_RE, _gate(HOLIDAYS), _holiday),
+    (RELATIVE_RE, _gate(_RELATIVE_WORDS), _relative),
+    (WEEKDAY_RE, _gate(w for w in WEEKDAYS if len(w) > 5), _weekday),
 )
 
 
@@ -396,7 +407,9 @@ def find_dates(sentence: str, ref: date | None, taken: bytearray) -> list[Mentio
     2003, and 600 in Zarand in February")."""
     found: list[Mention] = []
     calendar_days: set[int] = set()  # positions of year-less month/day and holiday mentions
-    for pattern, build in DATE_GRAMMARS:
+    for pattern, gate, build in DATE_GRAMMARS:
+        if not gate.search(sentence):
+            continue
         for m in pattern.finditer(sentence):
             if not free(taken, m.start(), m.end()):
                 continue
