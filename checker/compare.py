@@ -200,10 +200,11 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "span", "when", "lead", "wording")
+    wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
         signature = _signature(row, tolerance, dated.get((row["source"], row["sentence"]), ()))
-        row.update(zip(columns, (*signature, row["sentence"] in order[row["source"]][:_LEAD], _wording(row["sentence"]))))
+        row.update(zip(columns, (*signature, row["sentence"] in order[row["source"]][:_LEAD], wordings[row["sentence"]])))
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         if row["kind"] == "date":
             dates.setdefault(row["source"], []).append(row["span"])

@@ -51,8 +51,8 @@ class Report:
             "sources": [_source_record(s) for s in self.sources],
             "claims": [_claim_record(cid, c, self.cluster_of[cid], by_id[c.source])
                        for cid, c in zip(self.claim_ids, self.claims)],
-            "clusters": [_plain(asdict(c)) for c in self.clusters],
-            "timeline": [_plain(asdict(e)) for e in self.timeline],
+            "clusters": [_plain(vars(c)) for c in self.clusters],  # flat dataclasses: no deep copy needed
+            "timeline": [_plain(vars(e)) for e in self.timeline],
             "skipped": [asdict(s) for s in self.skipped],
             "summary": self.summary,
         }
