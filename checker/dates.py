@@ -366,7 +366,8 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 
 
 def _gate(words) -> re.Pattern:
-    """A word every match of a grammar holds, at a word boundary (as in the grammar)."""
+    """Any of `words` at a word boundary: every match of a grammar holds one of its gate's words
+    there (tests/test_claims.py checks it on every case)."""
     return re.compile(rf"\b(?:{_alt(words)})", re.I)
 
 

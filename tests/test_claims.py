@@ -59,3 +59,14 @@ def test_spans_index_the_text():
     for _, case in load_cases():
         for claim in claims_for(case):
             assert case["text"][claim.start:claim.end] == claim.text
+
+
+@pytest.mark.parametrize("case", [c for _, c in load_cases()], ids=[i for i, _ in load_cases()])
+def test_date_gates_hold_every_match(case):
+    """A date grammar is skipped when its gate finds nothing: that must never lose a match."""
+    from checker.dates import DATE_GRAMMARS
+
+    for text in (case["text"], case["text"].upper()):
+        for pattern, gate, _ in DATE_GRAMMARS:
+            for m in pattern.finditer(text):
+                assert gate.search(m.group()), f"{gate.pattern!r} misses {m.group()!r}"
