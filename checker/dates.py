@@ -86,9 +86,12 @@ RELATIVE_RE = re.compile(
     rf"|(?P<the_weekend>(?:(?:over|at)\s+)?the\s+weekend)"
     rf"|(?:the\s+)?(?P<bare_season>{_alt(SEASONS)}))\b", re.I)
 #: A weekday on its own is written in full: "Sun" alone is a newspaper, "Tue Jul 2" is read above.
+#: One glossed by a date in brackets ("on Tuesday (6 January)") leaves the claim to that date;
+#: a bracketed clock time ("on Tuesday (12am yesterday)") is no such gloss.
 WEEKDAY_RE = re.compile(
     rf"\b{_PREP}(?:(?P<which>last|this|next|early|late)\s+)?(?P<wd>{_alt(w for w in WEEKDAYS if len(w) > 5)})"
-    rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])(?!\s*\(\s*\d)", re.I)
+    rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])"
+    rf"(?!\s*\(\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_names(MONTHS)}\b)", re.I)
 
 _HEDGE = _alt(lexicon.hedges())
 _AMPM = r"[ap](?:\.\s?m\.|\s?m\b)"
