@@ -106,6 +106,10 @@ TIME_RE = re.compile(
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
 _ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
+_Q = _CAL["questions"]
+_ASKS_RE = re.compile(rf"\s*(?:{_alt(_Q['words'])})\b[^?]*?\b(?:{_alt(_Q['auxiliaries'])})\s+(?:{_alt(_Q['subjects'])})\b",
+                      re.I)
+_CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn": a currency sign lost, no question
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
 _PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
 _NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
@@ -125,6 +129,15 @@ def is_future(sentence: str, start: int, prep: str | None) -> bool:
     window = max(0, start - 80)
     return bool(_FUTURE_RE.search(sentence, window, start)) or any(
         m.group("before").lower() not in _NOT_PROSPECTIVE for m in _PROSPECTIVE_RE.finditer(sentence, window, start))
+
+
+def _in_question(sentence: str, start: int, end: int) -> bool:
+    """Is sentence[start:end] inside a direct question ("how many kids did you kill today", "will we
+    be safe tonight?")? A question asserts nothing, so its "today" dates no reported event."""
+    edges = [m.start() for m in _CLAUSE_EDGE_RE.finditer(sentence)]
+    before = max((e for e in edges if e < start), default=-1)
+    after = min((e for e in edges if e >= end), default=len(sentence))
+    return sentence[after:after + 1] == "?" or bool(_ASKS_RE.match(sentence[before + 1:start]))
 
 
 def _year_for(month: int, day: int | None, ref: date, future: bool) -> int:
@@ -311,7 +324,7 @@ def _shift(ref: date, n: float, unit: str) -> tuple[str, str | None, str | None]
 
 
 def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
-    if ref is None:
+    if ref is None or _in_question(sentence, m.start(), m.end()):
         return None
     prep = m.group("prep")
     future = is_future(sentence, m.start(), prep)
