@@ -110,6 +110,8 @@ _Q = _CAL["questions"]
 _ASKS_RE = re.compile(rf"\s*(?:{_alt(_Q['words'])})\b[^?]*?\b(?:{_alt(_Q['auxiliaries'])})\s+(?:{_alt(_Q['subjects'])})\b",
                       re.I)
 _CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn": a currency sign lost, no question
+#: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
+_REPORTED_RE = re.compile(rf"\b(?:{_alt(lexicon.load('words')['reporting'])})\s+$", re.I)
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
 _PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
 _NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
@@ -366,6 +368,9 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 
 
 def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
+    """A weekday: the next one for the future, else the latest one by `ref`. A statement is the
+    exception: news reports what was "said Monday" fresh, so under a Sunday dateline that is the next
+    day (headers lag the local date by time zone or an overnight update), not a week-old quote."""
     if ref is None or not _cap(m.group("wd")):
         return None
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
@@ -377,6 +382,9 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         day = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
     else:
         day = ref - timedelta(days=(ref.weekday() - wd) % 7)
+        if not which and day == ref - timedelta(days=6) and _REPORTED_RE.search(sentence, max(0, m.start() - 20),
+                                                                                m.start()):
+            day = ref + timedelta(days=1)
     hedge, low, high = _bounded(m.group("prep"), _iso(day), None, None)
     return Mention(m.start(), m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
 
