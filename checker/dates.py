@@ -107,8 +107,9 @@ TIME_RE = re.compile(
 
 _ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _Q = _CAL["questions"]
-_ASKS_RE = re.compile(rf"\s*(?:{_alt(_Q['words'])})\b[^?]*?\b(?:{_alt(_Q['auxiliaries'])})\s+(?:{_alt(_Q['subjects'])})\b",
-                      re.I)
+_ASKS_RE = re.compile(
+    rf"\s*(?:(?:{_alt(_Q['determiners'])})(?:\s+(?!(?:{_alt(_Q['subjects'])})\b)[\w'’-]+)?|{_alt(_Q['adverbs'])})"
+    rf"\s+(?:{_alt(_Q['auxiliaries'])})\s+(?:{_alt(_Q['subjects'])})\b", re.I)
 _CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn": a currency sign lost, no question
 #: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
 _REPORTED_RE = re.compile(rf"\b(?:{_alt(lexicon.load('words')['reporting'])})\s+$", re.I)
