@@ -51,7 +51,7 @@ _ABBREVIATIONS = frozenset(
 _PLACE_RE = re.compile(r"\b(?:in|at|near|across|from|on|outside)\s+"
                        r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
-_CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+_CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 _WINDOW = 200  # characters around a mention that its subject is drawn from
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
                    | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})

@@ -86,9 +86,12 @@ RELATIVE_RE = re.compile(
     rf"|(?P<the_weekend>(?:(?:over|at)\s+)?the\s+weekend)"
     rf"|(?:the\s+)?(?P<bare_season>{_alt(SEASONS)}))\b", re.I)
 #: A weekday on its own is written in full: "Sun" alone is a newspaper, "Tue Jul 2" is read above.
+#: One glossed by a date in brackets ("on Tuesday (6 January)") leaves the claim to that date;
+#: a bracketed clock time ("on Tuesday (12am yesterday)") is no such gloss.
 WEEKDAY_RE = re.compile(
     rf"\b{_PREP}(?:(?P<which>last|this|next|early|late)\s+)?(?P<wd>{_alt(w for w in WEEKDAYS if len(w) > 5)})"
-    rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])(?!\s*\(\s*\d)", re.I)
+    rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])"
+    rf"(?!\s*\(\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_names(MONTHS)}\b)", re.I)
 
 _HEDGE = _alt(lexicon.hedges())
 _AMPM = r"[ap](?:\.\s?m\.|\s?m\b)"
@@ -103,6 +106,13 @@ TIME_RE = re.compile(
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
 _ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
+_Q = _CAL["questions"]
+_ASKS_RE = re.compile(
+    rf"\s*(?:(?:{_alt(_Q['determiners'])})(?:\s+(?!(?:{_alt(_Q['subjects'])})\b)[\w'’-]+)?|{_alt(_Q['adverbs'])})"
+    rf"\s+(?:{_alt(_Q['auxiliaries'])})\s+(?:{_alt(_Q['subjects'])})\b", re.I)
+_CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn": a currency sign lost, no question
+#: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
+_REPORTED_RE = re.compile(rf"\b(?:{_alt(lexicon.load('words')['reporting'])})\s+$", re.I)
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
 _PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
 _NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
@@ -122,6 +132,15 @@ def is_future(sentence: str, start: int, prep: str | None) -> bool:
     window = max(0, start - 80)
     return bool(_FUTURE_RE.search(sentence, window, start)) or any(
         m.group("before").lower() not in _NOT_PROSPECTIVE for m in _PROSPECTIVE_RE.finditer(sentence, window, start))
+
+
+def _in_question(sentence: str, start: int, end: int) -> bool:
+    """Is sentence[start:end] inside a direct question ("how many kids did you kill today", "will we
+    be safe tonight?")? A question asserts nothing, so its "today" dates no reported event."""
+    edges = [m.start() for m in _CLAUSE_EDGE_RE.finditer(sentence)]
+    before = max((e for e in edges if e < start), default=-1)
+    after = min((e for e in edges if e >= end), default=len(sentence))
+    return sentence[after:after + 1] == "?" or bool(_ASKS_RE.match(sentence[before + 1:start]))
 
 
 def _year_for(month: int, day: int | None, ref: date, future: bool) -> int:
@@ -308,7 +327,7 @@ def _shift(ref: date, n: float, unit: str) -> tuple[str, str | None, str | None]
 
 
 def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
-    if ref is None:
+    if ref is None or _in_question(sentence, m.start(), m.end()):
         return None
     prep = m.group("prep")
     future = is_future(sentence, m.start(), prep)
@@ -350,6 +369,9 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 
 
 def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
+    """A weekday: the next one for the future, else the latest one by `ref`. A statement is the
+    exception: news reports what was "said Monday" fresh, so under a Sunday dateline that is the next
+    day (headers lag the local date by time zone or an overnight update), not a week-old quote."""
     if ref is None or not _cap(m.group("wd")):
         return None
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
@@ -361,6 +383,9 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         day = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
     else:
         day = ref - timedelta(days=(ref.weekday() - wd) % 7)
+        if not which and day == ref - timedelta(days=6) and _REPORTED_RE.search(sentence, max(0, m.start() - 20),
+                                                                                m.start()):
+            day = ref + timedelta(days=1)
     hedge, low, high = _bounded(m.group("prep"), _iso(day), None, None)
     return Mention(m.start(), m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
 
