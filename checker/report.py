@@ -64,6 +64,9 @@ class Report:
 def _source_record(src: Source) -> dict:
     record = {"id": src.id, "path": src.path, "published": src.published,
               "published_from": src.published_from, "title": src.title, "chars": len(src.text)}
+    for key in ("outlet", "url"):  # stated by front matter, HTML metadata or a CSV column
+        if getattr(src, key):
+            record[key] = getattr(src, key)
     if src.format != "text" and src.format != "markdown":
         record["text"] = src.text  # offsets index the extracted text, so ship it
     if src.warnings:

@@ -183,3 +183,16 @@ def test_source_warnings_are_listed(corpus):
     (item,) = page.xpath('//ul[@id="warnings"]/li')
     assert item.text_content() == "latin.txt: not UTF-8 (byte 53), read as Windows-1252"
     assert page.xpath('//h2[starts-with(., "Warnings")]/span')[0].text == "(1)"
+
+
+def test_outlet_and_url_from_front_matter_reach_the_report(corpus):
+    from checker import check
+
+    root = corpus({"a.md": "---\ndate: 2024-01-09\ntitle: Troops stay\nsource: Wire <b>desk</b>\n"
+                           "url: https://example.org/troops\n---\nAbout 2,500 troops remain in Iraq.\n"})
+    records = check([root]).to_records()
+    (source,) = records["sources"]
+    assert (source["outlet"], source["url"]) == ("Wire <b>desk</b>", "https://example.org/troops")
+    page = lxml.html.fromstring(render_html(records)["report.html"])
+    (outlet,) = page.xpath('//table[@id="source-table"]//span[@class="outlet"]')
+    assert outlet.text == "(Wire <b>desk</b>)"  # escaped: shown as text, not markup
