@@ -80,12 +80,9 @@ def bounded(src: sources_mod.Source, found: list[claims_mod.Claim]
 
 
 def ingest(paths: list[str | os.PathLike], options: Options) -> tuple[list, list]:
-    """Stage 1: the story's sources and skipped files; NoInput when none is readable."""
-    found, skipped = sources_mod.load(list(paths), published=options.published, max_bytes=options.max_bytes,
-                                      exclude=options.exclude)
-    if not found:
-        raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""))
-    return found, skipped
+    """Stage 1: the story's sources and skipped files."""
+    return sources_mod.load(list(paths), published=options.published, max_bytes=options.max_bytes,
+                            exclude=options.exclude)
 
 
 def extract_chunk(task: tuple[list[tuple[sources_mod.Source, date | None]], Path | None]) -> list[list]:
@@ -155,6 +152,8 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
     """
     options = Options(published, tolerance, Path(cache).resolve() if cache else None, max_bytes, tuple(exclude))
     found, skipped = ingest(paths, options)
+    if not found:
+        raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""))
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:
         found, extracted = extract(found, options, run, progress)
@@ -197,8 +196,7 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     from .report import render, write_files
 
     name, folder, out, formats, options = task
-    found, skipped = sources_mod.load([folder], published=options.published, max_bytes=options.max_bytes,
-                                      exclude=options.exclude)
+    found, skipped = ingest([folder], options)
     if not found:
         return StoryResult(name, dict.fromkeys(SUMMARY_KEYS, 0), None, tuple(asdict(s) for s in skipped))
     found, extracted = extract(found, options)
