@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from . import lexicon
 from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, is_future, take
-from .quantities import CASUALTY_AFTER_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase
+from .quantities import CASUALTY_AFTER_RE, CONTENT_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase
 from .sources import Source
 
 KINDS = ("count", "date", "time", "duration", "measure", "money", "percent", "ordinal")
@@ -51,7 +51,6 @@ _ABBREVIATIONS = frozenset(
 _PLACE_RE = re.compile(r"\b(?:in|at|near|across|from|on|outside)\s+"
                        r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
-_CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 _WINDOW = 200  # characters around a mention that its subject is drawn from
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
                    | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})
@@ -170,7 +169,7 @@ def subject(sentence: str, mention: Mention) -> str | None:
 
 
 def _content_words(text: str) -> list[str]:
-    return [w.rstrip(".") for w in _CONTENT_RE.findall(text) if w.lower() not in STOP and len(w) > 1]
+    return [w.rstrip(".") for w in CONTENT_RE.findall(text) if w.lower() not in STOP and len(w) > 1]
 
 
 def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date]]:

@@ -85,7 +85,8 @@ _CASUALTY_BEFORE_RE = re.compile(
     r"(?:death\s+)?toll(?:\s+(?:\w+\s+){0,8}?(?:to|at|of))?)\s*,?\s*$", re.I)
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
-_CONTENT_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+#: A word starting with a letter at a word start ("55th" holds none)
+CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 _COORDINATED_COUNT_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER})\s+", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
@@ -190,7 +191,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             or _PHONE_BEFORE_RE.search(head)):
         return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
-            w.lower().rstrip(".") in _STREET for w in _CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
+            w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
         return None  # an address: "505 LaGuardia Place", "473 East 55th Street"
     glued = _GLUED_RE.match(tail) if is_digits else None
 
