@@ -220,6 +220,8 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
         for a, b in zip(ordered, ordered[1:]):
             if _restated(a, b):  # "a depth of 10 kilometres (6.2 miles), 55 kilometres south"
                 b["event"] = a["event"]
+                if b["hedge"] == "exact":  # "about 58km (36 miles)": the conversion is as rough as the figure
+                    b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
     _sole(rows)
     return rows
 
