@@ -178,6 +178,7 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
     for a, b in [key for key in scores if rows[key[0]]["facts"] & rows[key[1]]["facts"]]:
         del scores[a, b]  # only pairs whose sentences share a fact score differently now
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
+    groups = _agreeing_reading(rows, groups, idf, weights)
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
     return clusters, _timeline(rows, groups, clusters)
@@ -435,6 +436,30 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
         for r in parts[ca]:
             member[r] = ca
     return [sorted(part) for part in parts.values()]
+
+
+def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float],
+                      weights: Weights) -> list[list[int]]:
+    """A measure of one thing has one value, so an article that gives several of one block (a
+    5.2, a 5.4 and "earlier, a 5.6 quake") measures several things: when its figure in a fact
+    disputes the others and its figure alone in another cluster agrees with all of them, that one is
+    its word on the fact, and the disputing one is about something else."""
+    where = {r: n for n, group in enumerate(groups) for r in group}
+    for n, group in enumerate(groups):
+        if rows[group[0]]["kind"] != "measure" or len({rows[r]["source"] for r in group}) < 2:
+            continue
+        for x in list(group):
+            rest = [r for r in group if r != x]
+            if all(intervals_meet(rows[x]["span"], rows[r]["span"]) for r in rest):
+                continue
+            alike = (y for y in rows if len(groups[where[y]]) == 1 and where[y] != n
+                     and (rows[y]["source"], rows[y]["kind"], rows[y]["block"]) == (rows[x]["source"], "measure", rows[x]["block"]))
+            swap = next((y for y in alike if all(intervals_meet(_anchor(rows[y]["span"]), rows[r]["span"])
+                                                 and _pair(rows[y], rows[r], idf, weights) != -math.inf for r in rest)), None)
+            if swap is not None:
+                groups[where[swap]], group[group.index(x)] = [x], swap
+                where[x], where[swap] = where[swap], n
+    return [sorted(group) for group in groups]
 
 
 def _linkage(rows: dict[int, dict], part_a: list[int], part_b: list[int], score) -> float:
