@@ -498,7 +498,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
-        if ra["kind"] == "count" and _elsewhere(ra, rb, meet):
+        if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
         if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
@@ -549,8 +549,12 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     """Two counts given for different areas: two named local areas, or a local area's toll and a
     differing toll given for none, which is the whole event's ("10 killed in Central Aceh district"
     vs "five people died in Aceh"); likewise a toll said to be a part ("170,000 in Sumatra alone",
-    "170,000 in the province and tens of thousands more") and a differing one that is not."""
+    "170,000 in the province and tens of thousands more") and a differing one that is not. A
+    measure given for a named local area ("the town of Gadera, 17 miles from Tel Aviv") and a
+    differing one given for another area or for none measure different places."""
     a, b = ra["place"], rb["place"]
+    if ra["kind"] == "measure":
+        return bool(a or b) and not meet and not (a and b and fuzz.ratio(a, b) >= 90)
     if a and b:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
     return (bool(a or b) or ra["part"] != rb["part"]) and not meet and ra["block"] in _OUTCOMES
