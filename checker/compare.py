@@ -191,11 +191,11 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
     article's dates meet it (spread). A figure restated in brackets takes the event of the figure it
     restates. Plain dicts, not a frame: a story has few claims, and each is read many times."""
     rows = claims.to_dict("index")
-    dated: dict[tuple, tuple] = {}
+    dated: dict[tuple, list] = {}
     for row in rows.values():
-        if row["kind"] == "date" and not row["year_inferred"]:  # "yesterday" resolves differently per article
-            dated.setdefault((row["source"], row["sentence"]), _date_bounds(str(row["value"]))
-                             if _present(row["value"]) else interval(row, tolerance))
+        if row["kind"] == "date":  # "yesterday" resolves differently per article: it dates nothing here
+            dated.setdefault((row["source"], row["sentence"]), []).append((row["start"], row["end"], () if row["year_inferred"]
+                             else _date_bounds(str(row["value"])) if _present(row["value"]) else interval(row, tolerance)))
     order: dict[str, list[str]] = {}
     for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
@@ -204,7 +204,7 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
-        signature = _signature(row, tolerance, dated.get((row["source"], row["sentence"]), ()))
+        signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
         row.update(zip(columns, (*signature, row["sentence"] in order[row["source"]][:_LEAD], wordings[row["sentence"]])))
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         if row["kind"] == "date":
@@ -225,6 +225,15 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
     _sole(rows)
     return rows
+
+
+def _nearest_date(row, dates: list[tuple]) -> tuple:
+    """The interval of the date (with a written year) nearest the claim in its sentence, () when the
+    nearest has none: in "killed 31,000 in Bam in 2003, and 600 in Zarand in February in a 6.4
+    quake" the 6.4 is February's, not 2003's."""
+    if not dates:
+        return ()
+    return min(dates, key=lambda d: max(d[0] - row["end"], row["start"] - d[1], 0))[2]
 
 
 def _sole(rows: dict) -> None:
@@ -285,6 +294,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     if kind != "date":
         when = sentence_date
     place = _place(before, after)
+    if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by a 6.7 quake")
+        place = _place(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0], reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
     return (_block(row, event), event, frozenset(words), names, owner, place, part, interval(row, tolerance), when)
 
@@ -338,13 +349,13 @@ def _names(text: str) -> list[str]:
             not text.startswith(w)) and w.lower().strip(".'’-") not in _NOISE]
 
 
-def _place(before: str, after: str) -> str:
-    """The named local area written right next to the number (at most `_NEAR` words away), ''
-    when there is none: "In neighbouring Central Aceh district, 10 people were killed" -> 'central
-    aceh'; "in Aceh's Bener Meriah district" -> 'bener meriah'; "the town of Bireun" -> 'bireun'."""
+def _place(before: str, after: str, reach: int = _NEAR) -> str:
+    """The named local area written next to the number (at most `reach` words away), '' when there
+    is none: "In neighbouring Central Aceh district, 10 people were killed" -> 'central aceh';
+    "in Aceh's Bener Meriah district" -> 'bener meriah'; "the town of Bireun" -> 'bireun'."""
     found = [(len(before[m.end():].split()), m) for m in _PLACE_RE.finditer(before)]
     found += [(len(after[:m.start()].split()), m) for m in _PLACE_RE.finditer(after)]
-    near = [(gap, n, m) for n, (gap, m) in enumerate(found) if gap <= _NEAR]
+    near = [(gap, n, m) for n, (gap, m) in enumerate(found) if gap <= reach]
     if not near:
         return ""
     match = min(near)[2]
@@ -550,11 +561,16 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     differing toll given for none, which is the whole event's ("10 killed in Central Aceh district"
     vs "five people died in Aceh"); likewise a toll said to be a part ("170,000 in Sumatra alone",
     "170,000 in the province and tens of thousands more") and a differing one that is not. A
-    measure given for a named local area ("the town of Gadera, 17 miles from Tel Aviv") and a
-    differing one given for another area or for none measure different places."""
+    measure given for a named local area ("the town of Gadera, 17 miles from Tel Aviv", "the city
+    of Bam was razed by a 6.7 quake") and a differing one whose sentence names another area or
+    does not name it measure different places."""
     a, b = ra["place"], rb["place"]
     if ra["kind"] == "measure":
-        return bool(a or b) and not meet and not (a and b and fuzz.ratio(a, b) >= 90)
+        if meet or not (a or b):
+            return False
+        if a and b:
+            return fuzz.ratio(a, b) < 90
+        return (a or b) not in str((rb if a else ra)["sentence"]).lower()
     if a and b:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
     return (bool(a or b) or ra["part"] != rb["part"]) and not meet and ra["block"] in _OUTCOMES
