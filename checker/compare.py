@@ -327,9 +327,11 @@ def _event(before: str, after: str) -> str | None:
 
 
 def _nearest(before: str, after: str) -> str | None:
+    """The event class of the event word nearest the number; words joined by a dash typed as a
+    hyphen ("three young men-all cousins-died") are words apart."""
     classes = lexicon.event_classes()
-    left = [w.lower().strip(".'’-") for w in reversed(_WORD_RE.findall(before))]
-    right = [w.lower().strip(".'’-") for w in _WORD_RE.findall(after)]
+    left = [p.lower().strip(".'’") for w in reversed(_WORD_RE.findall(before)) for p in reversed(w.split("-"))]
+    right = [p.lower().strip(".'’") for w in _WORD_RE.findall(after) for p in w.split("-")]
     hits = [(n, classes[w]) for words in (left, right) for n, w in enumerate(words) if w in classes]
     return min(hits)[1] if hits else None
 
