@@ -29,6 +29,7 @@ _EVENTS = lexicon.load("events")
 _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
+_KIN = frozenset(lexicon.load("words")["kin"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
@@ -52,6 +53,7 @@ _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
+_CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
@@ -278,12 +280,15 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     kind = row["kind"]
     words = [w.lower() for w in _WORD_RE.findall(sentence)]
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
+    clause = _nearest(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0])
     if len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
         event = "publication"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
-    else:
-        event = _event(before, after) or ""
+    else:  # the event word nearest the number in its clause, else in its sentence
+        event = clause or _nearest(before, after) or ""
+    # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
+    own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0])
     if kind == "date":
         words = _content(before) + _content(after)
     else:
@@ -297,11 +302,14 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by a 6.7 quake")
         place = _place(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0], reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
-    return (_block(row, event), event, frozenset(words), names, owner, place, part, interval(row, tolerance), when)
+    return (_block(row, event, own), event, frozenset(words), names, owner, place, part, interval(row, tolerance), when)
 
 
-def _block(row, event: str) -> str | None:
-    """What the claim's number is a number of: claims in different blocks are never one fact."""
+def _block(row, event: str, own: str | None) -> str | None:
+    """What the claim's number is a number of: claims in different blocks are never one fact. A
+    count of people takes its block from the outcome it suffered (killed, injured); a kin word or a
+    people's name only from an outcome in its own clause or after it ("a hospitalized woman said
+    she had lost two sons" does not count the injured)."""
     kind = row["kind"]
     if kind in ("date", "duration", "time", "percent"):
         return None
@@ -309,21 +317,12 @@ def _block(row, event: str) -> str | None:
     if isinstance(normalized, dict) and normalized.get("unit"):
         return str(normalized["unit"])
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
-    if kind == "count" and event in _OUTCOMES and (unit is None or unit in _PERSONS):
+    if kind == "count" and event in _OUTCOMES and (unit is None or unit in _PERSONS
+                                                    or event == own and _person(row, unit)):
         return event
     if kind == "ordinal" and unit in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
     return unit
-
-
-def _event(before: str, after: str) -> str | None:
-    """The event class of the nearest event word in the number's clause, else in its sentence."""
-    left, right = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]
-    for near_before, near_after in ((left, right), (before, after)):
-        found = _nearest(near_before, near_after)
-        if found:
-            return found
-    return None
 
 
 def _nearest(before: str, after: str) -> str | None:
@@ -507,7 +506,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         if ra["event"] and rb["event"] and ra["event"] != rb["event"] and (
                 ra["kind"] != "measure" or {ra["event"], rb["event"]} <= _DIMENSIONS):
             return -math.inf  # killed vs wounded; for measures only what they measure (depth vs distance)
-        if ra["block"] in _OUTCOMES and len({_who(ra), _who(rb)} - {None}) > 1:
+        if ra["block"] in _OUTCOMES and _other_people(_who(ra), _who(rb)):
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
@@ -588,14 +587,34 @@ def _restated(ra: dict, rb: dict) -> bool:
     return sentence[after:after + second["start"] - first["end"]].strip() in ("(", "[")
 
 
+def _person(row, unit: str) -> bool:
+    """Whether a counted noun names people: a person or kin word ("troops", "cousins"), or a
+    people's name, written capitalised after the number ("three Palestinians", "nine Israelis")."""
+    if unit in _PERSONS or unit in _KIN:
+        return True
+    sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
+    at = sentence.find(str(row["text"]))
+    following = sentence[at + len(str(row["text"])):].split()[:3] if at >= 0 else []
+    return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
+
+
 def _who(row: dict) -> str | None:
     """The kind of person a casualty count counts, None when generic (people, victims, dead).
     A toll's unit is the outcome ("six children killed" counts the killed): then its subject
-    says who."""
+    says who. A people's name keeps its capital ("Palestinians"): it says whose, not which kind."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if unit in _OUTCOMES and isinstance(row["subject"], str):
         unit = next((w for w in row["subject"].lower().split() if w in _PERSONS), None)
-    return None if unit is None or unit in _GENERIC_PERSONS or unit in _OUTCOMES else unit
+    if unit is None or unit in _GENERIC_PERSONS or unit in _OUTCOMES:
+        return None
+    return unit.capitalize() if unit not in _PERSONS and unit not in _KIN else unit
+
+
+def _other_people(a: str | None, b: str | None) -> bool:
+    """Two casualty counts of different people: "two women" and "three workers", "five
+    Palestinians" and "nine Israelis"; a people's name and a kind ("three Palestinians", "three
+    young men") may count the same people."""
+    return a is not None and b is not None and a != b and a[:1].isupper() == b[:1].isupper()
 
 
 def _overlap(ra: dict, rb: dict, idf: dict[str, float]) -> float:

@@ -194,5 +194,26 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     assert compare._pair(rows[2], rows[3], idf, compare.Weights()) == compare._pair(rows[2], rows[3], idf, plain)
 
 
+def test_a_peoples_name_and_a_kin_word_count_the_killed_and_name_whose():
+    """"Three Palestinians ... died" and "three cousins ... were killed" count the killed, like "three
+    young men"; a people's name may count the same people as a kind of person, not as another people."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "three", "value": 3, "unit": "men",
+         "sentence": "Hours before, three young men who were cousins died when the Israelis bombed Asma elementary "
+                     "school in Gaza City."},
+        {"source": "b.txt", "text": "three", "value": 3, "unit": "cousins",
+         "sentence": "In an earlier airstrike, three cousins who had taken refuge with hundreds of other people in a "
+                     "UN school were killed."},
+        {"source": "c.txt", "text": "three", "value": 3, "unit": "palestinians",
+         "sentence": "Last night, three Palestinians, who had sought refuge in a small co-educational UN school in "
+                     "Gaza City, died when a missile hit the building's toilet facilities."},
+        {"source": "d.txt", "text": "Nine", "value": 9, "unit": "israelis",
+         "sentence": "Nine Israelis, including three civilians hit by rocket fire, have been killed in the conflict."},
+    ]))
+    assert [row["block"] for row in rows.values()] == ["killed"] * 4
+    who = [compare._who(row) for row in rows.values()]
+    assert not compare._other_people(who[0], who[2]) and compare._other_people(who[2], who[3])
+
+
 def test_empty_table():
     assert compare.align(table([])) == ([], [])
