@@ -514,6 +514,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
         if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
+    if (same_source and ra["kind"] in ("count", "measure") and ra["event"] == rb["event"] != ""
+            and ra["place"] == rb["place"] and _who(ra) == _who(rb) and _anchor(ra["span"]) == _anchor(rb["span"])
+            and (ra["lead"] or rb["lead"] or _number_bonus(ra, rb, weights) >= weights.value / 2)):
+        # an article repeating its figure of one event: its lead's main fact, or a figure too rare to recur by chance
+        return weights.same_source
     total = weights.context * _overlap(ra, rb, idf)
     copied = bool(ra["wording"] & rb["wording"]) and not same_source
     if ra["lead"] and rb["lead"] and not same_source and ra["kind"] not in ("date", "time"):

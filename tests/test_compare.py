@@ -215,5 +215,30 @@ def test_a_peoples_name_and_a_kin_word_count_the_killed_and_name_whose():
     assert not compare._other_people(who[0], who[2]) and compare._other_people(who[2], who[3])
 
 
+def test_an_article_repeating_a_figure_of_one_event_restates_it_when_it_leads_with_it_or_it_is_rare():
+    """Five injured in the lead and again in the body are one fact; two 'three killed' in the body
+    of an article (some soldiers, some civilians) are a common small number, not evidence."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "five", "value": 5, "unit": "injured",
+         "sentence": "A 5.6 magnitude earthquake hit an island off Iran's southern coast on Sunday, injuring five "
+                     "people and damaging buildings, Iranian media said."},
+        {"source": "a.txt", "text": "five", "value": 5, "unit": "people",
+         "sentence": "Another news agency quoted the governor as saying five people had received treatment after "
+                     "being injured by the quake, which struck seven km (4 miles) east of Dargahan."},
+        {"source": "b.txt", "text": "Three", "value": 3, "unit": "killed",
+         "sentence": "Three of the four Israeli soldiers killed by friendly fire died when a tank mistakenly fired "
+                     "on a building where the soldiers had taken up positions."},
+        {"source": "b.txt", "text": "three", "value": 3, "unit": "civilians",
+         "sentence": "Nine Israelis, including three civilians hit by rocket fire, have been killed in the conflict."},
+    ]))
+    idf = compare._idf(rows)
+    for row in rows.values():
+        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
+    rows[1]["lead"] = rows[2]["lead"] = rows[3]["lead"] = False
+    weights = compare.Weights()
+    assert compare._pair(rows[0], rows[1], idf, weights) == weights.same_source
+    assert compare._pair(rows[2], rows[3], idf, weights) in (None, float("-inf"))
+
+
 def test_empty_table():
     assert compare.align(table([])) == ([], [])
