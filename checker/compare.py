@@ -33,6 +33,7 @@ _KIN = frozenset(lexicon.load("words")["kin"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
+_SETTINGS = frozenset(_EVENTS["settings"])
 _NEAR_MISS = _EVENTS["near_miss"]
 _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
 _RUNNING = frozenset(_EVENTS["running"])
@@ -503,7 +504,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if ra["kind"] != "date":
         if not meet and ra["kind"] == "count" and not _present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
-        if ra["event"] and rb["event"] and ra["event"] != rb["event"] and (
+        if _happened(ra) and _happened(rb) and _happened(ra) != _happened(rb) and (
                 ra["kind"] != "measure" or {ra["event"], rb["event"]} <= _DIMENSIONS):
             return -math.inf  # killed vs wounded; for measures only what they measure (depth vs distance)
         if ra["block"] in _OUTCOMES and _other_people(_who(ra), _who(rb)):
@@ -560,6 +561,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
+
+
+def _happened(row: dict) -> str:
+    """What happened to what a count counts: its event, but not where or in what ("a population of
+    100,000" near "south of Tehran", "seven villages" near "the quake")."""
+    return "" if row["kind"] == "count" and row["event"] in _SETTINGS else row["event"]
 
 
 def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
