@@ -54,6 +54,8 @@ _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
+_CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
+_REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
@@ -227,7 +229,41 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
                 if b["hedge"] == "exact":  # "about 58km (36 miles)": the conversion is as rough as the figure
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
     _sole(rows)
+    _rivals(rows)
     return rows
+
+
+def _rivals(rows: dict) -> None:
+    """Give each claim the figures its article reports as rival values of one fact: two of one
+    block in a sentence where the second is another source's word against the first ("Tehran's
+    centre put the magnitude at 5.9, but the U.S. Geological Survey said it was 6.1")."""
+    sentences: dict[tuple, list[dict]] = {}
+    for row in rows.values():
+        row["rivals"] = ()
+        if row["kind"] in ("count", "measure"):
+            sentences.setdefault((row["source"], row["sentence"]), []).append(row)
+    rivals: dict[tuple, list] = {}
+    for (source, sentence), mentions in sentences.items():
+        ordered = sorted(mentions, key=lambda row: row["start"])
+        for a, b in zip(ordered, ordered[1:]):
+            contrast = _CONTRAST_RE.search(_between(a, b))
+            if (a["kind"], a["block"]) == (b["kind"], b["block"]) and contrast and _REPORTING_RE.search(
+                    _between(a, b)[contrast.end():]) and not intervals_meet(a["span"], b["span"]):
+                rivals.setdefault((source, a["kind"], a["block"]), []).extend((_anchor(a["span"]), _anchor(b["span"])))
+    for row in rows.values():
+        row["rivals"] = tuple(rivals.get((row["source"], row["kind"], row["block"]), ()))
+
+
+def _between(first: dict, second: dict) -> str:
+    """The words of their sentence between two mentions of it (first before second)."""
+    sentence = str(first["sentence"])
+    after = sentence.find(str(first["text"])) + len(str(first["text"]))
+    return sentence[after:after + second["start"] - first["end"]]
+
+
+def _disputed(ra: dict, rb: dict) -> bool:
+    """Two differing figures of one article that are the rival values it reports for one fact."""
+    return all(any(intervals_meet(_anchor(row["span"]), rival) for rival in row["rivals"]) for row in (ra, rb))
 
 
 def _nearest_date(row, dates: list[tuple]) -> tuple:
@@ -499,6 +535,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     same_source = ra["source"] == rb["source"]
     if same_source and meet and _restated(ra, rb):
         return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units
+    if same_source and not meet and _disputed(ra, rb):
+        return None  # an article reporting rival figures of one fact: no evidence either way
     if same_source and (not meet or ra["sentence"] == rb["sentence"]):
         return -math.inf  # an article does not contradict itself, nor state one fact twice in a sentence
     if ra["kind"] != "date":
@@ -591,12 +629,9 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
 
 def _restated(ra: dict, rb: dict) -> bool:
     """One mention right after the other in brackets in one sentence: a conversion or a gloss of it."""
-    sentence = ra["sentence"]
-    if sentence != rb["sentence"] or not isinstance(sentence, str):
+    if ra["sentence"] != rb["sentence"] or not isinstance(ra["sentence"], str):
         return False
-    first, second = sorted((ra, rb), key=lambda row: row["start"])
-    after = sentence.find(first["text"]) + len(first["text"])
-    return sentence[after:after + second["start"] - first["end"]].strip() in ("(", "[")
+    return _between(*sorted((ra, rb), key=lambda row: row["start"])).strip() in ("(", "[")
 
 
 def _person(row, unit: str) -> bool:
