@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import math
+from collections import Counter
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -68,6 +69,7 @@ _NEAR = 3          # words between a count and the local area it is given for
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
 _FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures
+_GLOSS = 4         # words between a figure and the bracket that restates it ("17:06 hours local time (")
 _RUN = 4          # content words in a row that two sentences share when one copied the other
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
@@ -228,9 +230,31 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
                 b["event"] = a["event"]
                 if b["hedge"] == "exact":  # "about 58km (36 miles)": the conversion is as rough as the figure
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
+    _local_time(rows)
     _sole(rows)
     _rivals(rows)
     return rows
+
+
+def _local_time(rows: dict) -> None:
+    """When an article restates a local time in brackets in a zone we convert ("at 17:06 hours
+    local time (13:36 GMT)"), its local time is that far ahead of UTC, and so is the story's (the
+    offset most restatements give): times given in local time or in no zone then compare in UTC."""
+    times = sorted((row for row in rows.values() if row["kind"] == "time"), key=lambda row: (row["source"], row["start"]))
+    offsets: dict[str, int] = {}
+    for a, b in zip(times, times[1:]):
+        zones = (_zone(a), _zone(b))
+        if a["source"] == b["source"] and _restated(a, b) and sorted(zones) == ["UTC", "local"]:
+            local, utc = (a, b) if zones[0] == "local" else (b, a)
+            offsets[a["source"]] = (local["span"][0] - utc["span"][0]) % _DAY_MINUTES
+    counts = Counter(offsets.values()).most_common(2)
+    story = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
+    for row in times:
+        offset = offsets.get(row["source"], story)
+        if offset is not None and _zone(row) == "local" and all(map(math.isfinite, row["span"])):
+            low, high = (value - offset for value in row["span"])
+            wrap = _DAY_MINUTES if low < 0 else 0
+            row["span"], row["zone"] = (low + wrap, high + wrap), "UTC"
 
 
 def _rivals(rows: dict) -> None:
@@ -631,7 +655,8 @@ def _restated(ra: dict, rb: dict) -> bool:
     """One mention right after the other in brackets in one sentence: a conversion or a gloss of it."""
     if ra["sentence"] != rb["sentence"] or not isinstance(ra["sentence"], str):
         return False
-    return _between(*sorted((ra, rb), key=lambda row: row["start"])).strip() in ("(", "[")
+    between = _between(*sorted((ra, rb), key=lambda row: row["start"])).split()
+    return bool(between) and between[-1] in ("(", "[") and len(between) <= _GLOSS  # "17:06 hours local time (13:36 GMT)"
 
 
 def _person(row, unit: str) -> bool:
@@ -927,6 +952,8 @@ def _zone(row) -> str | None:
     Times given in different ways cannot be compared: "7:37 AM local time" in Aceh is not 07:37 UTC."""
     if row["kind"] != "time":
         return None
+    if row.get("zone"):  # a local time the story converts (see _local_time)
+        return row["zone"]
     unit = row["unit"] if isinstance(row["unit"], str) else "local"
     return "UTC" if unit in _ZONE_OFFSETS else unit
 
