@@ -166,6 +166,17 @@ def test_linkage_takes_each_pair_of_articles_at_its_best_matching_mentions():
     assert compare._linkage(rows, [0, 1], [2], lambda x, y: scores[(x, y)]) == float("-inf")
 
 
+def test_agreeing_figures_need_a_little_less_evidence_than_disputing_ones():
+    """At a score just under the threshold, two sources giving one figure join; a third giving
+    another figure on the same evidence does not make it a discrepancy."""
+    weights = compare.Weights()
+    score = weights.threshold - weights.agreeing / 2
+    rows = {n: {"source": src, "span": span, "context": frozenset({"quake"}), "names": (), "facts": frozenset()}
+            for n, (src, span) in enumerate((("a", (5.0, 5.0)), ("b", (5.0, 5.0)), ("c", (7.0, 7.0))))}
+    scores = {(0, 1): score, (0, 2): score, (1, 2): score}
+    assert compare._cluster(rows, [0, 1, 2], {}, weights, scores) == [[0, 1], [2]]
+
+
 def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     """A run of content words two sentences share (wire copy) is evidence of one fact; not for times
     hours apart in boilerplate ("struck at 7:48 a.m. local time ... the U.S. Geological Survey said")."""
