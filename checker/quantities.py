@@ -46,7 +46,7 @@ QUANTITY_RE = re.compile(
     rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
     re.I,
 )
-ORDINAL_RE = re.compile(rf"(?P<ord>{ORDINAL})(?![\w-])", re.I)
+ORDINAL_RE = re.compile(rf"(?P<ord>{ORDINAL})(?:-(?:\w+est|most))?(?![\w-])", re.I)  # "fourth-largest" ranks
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
