@@ -47,7 +47,10 @@ _ZONE_OFFSETS = {zone: tuple(hours) if isinstance(hours, list) else (hours,)
                  for zone, hours in _EVENTS["zone_offsets"].items()}
 _DAY_MINUTES = 24 * 60
 _ABOUT_MINUTES = 15  # "about 10am": a time given to the quarter hour
-_NOISE = frozenset(_EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
+# words that say nothing about which fact a sentence states: grammatical words (but "off Aceh"), the
+# reporting and hedging words of events.yaml, calendar words and number words
+_NOISE = (frozenset(lexicon.load("words")["stop"]) - frozenset(_EVENTS["where_words"])) | frozenset(
+    _EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
