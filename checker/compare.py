@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections import Counter
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -206,8 +206,9 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
     dated: dict[tuple, list] = {}
     for row in rows.values():
         if row["kind"] == "date":  # "yesterday" resolves differently per article: it dates nothing here
-            dated.setdefault((row["source"], row["sentence"]), []).append((row["start"], row["end"], () if row["year_inferred"]
-                             else _date_bounds(str(row["value"])) if _present(row["value"]) else interval(row, tolerance)))
+            bounds = () if row["year_inferred"] else (
+                _date_bounds(str(row["value"])) if _present(row["value"]) else interval(row, tolerance))
+            dated.setdefault((row["source"], row["sentence"]), []).append((row["start"], row["end"], bounds))
     order: dict[str, list[str]] = {}
     for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
@@ -245,7 +246,8 @@ def _local_time(rows: dict) -> None:
     """When an article restates a local time in brackets in a zone we convert ("at 17:06 hours
     local time (13:36 GMT)"), its local time is that far ahead of UTC, and so is the story's (the
     offset most restatements give): times given in local time or in no zone then compare in UTC."""
-    times = sorted((row for row in rows.values() if row["kind"] == "time"), key=lambda row: (row["source"], row["start"]))
+    times = sorted((row for row in rows.values() if row["kind"] == "time"),
+                   key=lambda row: (row["source"], row["start"]))
     offsets: dict[str, int] = {}
     for a, b in zip(times, times[1:]):
         zones = (_zone(a), _zone(b))
@@ -365,7 +367,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     if kind != "date":
         when = sentence_date
     place = _place(before, after)
-    if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by a 6.7 quake")
+    if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
         place = _place(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0], reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
     return (_block(row, event, own), event, frozenset(words), names, owner, place, part, interval(row, tolerance), when)
@@ -533,10 +535,12 @@ def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[
             rest = [r for r in group if r != x]
             if all(intervals_meet(rows[x]["span"], rows[r]["span"]) for r in rest):
                 continue
+            mine = (rows[x]["source"], "measure", rows[x]["block"])
             alike = (y for y in rows if len(groups[where[y]]) == 1 and where[y] != n
-                     and (rows[y]["source"], rows[y]["kind"], rows[y]["block"]) == (rows[x]["source"], "measure", rows[x]["block"]))
+                     and (rows[y]["source"], rows[y]["kind"], rows[y]["block"]) == mine)
             swap = next((y for y in alike if all(intervals_meet(_anchor(rows[y]["span"]), rows[r]["span"])
-                                                 and _pair(rows[y], rows[r], idf, weights) != -math.inf for r in rest)), None)
+                                                 and _pair(rows[y], rows[r], idf, weights) != -math.inf
+                                                 for r in rest)), None)
             if swap is not None:
                 groups[where[swap]], group[group.index(x)] = [x], swap
                 where[x], where[swap] = where[swap], n
@@ -585,10 +589,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
         if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
-    if (same_source and ra["kind"] in ("count", "measure") and ra["event"] == rb["event"] != ""
-            and ra["place"] == rb["place"] and _who(ra) == _who(rb) and _anchor(ra["span"]) == _anchor(rb["span"])
-            and (ra["lead"] or rb["lead"] or _number_bonus(ra, rb, weights) >= weights.value / 2)):
-        # an article repeating its figure of one event: its lead's main fact, or a figure too rare to recur by chance
+    if same_source and _repeated(ra, rb, weights):
         return weights.same_source
     total = weights.context * _overlap(ra, rb, idf)
     copied = bool(ra["wording"] & rb["wording"]) and not same_source
@@ -633,6 +634,15 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     return total
 
 
+def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
+    """An article repeating its figure of one event (same place, same people): its lead's main fact
+    told again, or a figure too rare to recur by chance ("five injured" in lead and body, not two
+    "three killed" deep in the article)."""
+    return (ra["kind"] in ("count", "measure") and ra["event"] == rb["event"] != "" and ra["place"] == rb["place"]
+            and _who(ra) == _who(rb) and _anchor(ra["span"]) == _anchor(rb["span"])
+            and (ra["lead"] or rb["lead"] or _number_bonus(ra, rb, weights) >= weights.value / 2))
+
+
 def _happened(row: dict) -> str:
     """What happened to what a count counts: its event, but not where or in what ("a population of
     100,000" near "south of Tehran", "seven villages" near "the quake")."""
@@ -664,7 +674,8 @@ def _restated(ra: dict, rb: dict) -> bool:
     if ra["sentence"] != rb["sentence"] or not isinstance(ra["sentence"], str):
         return False
     between = _between(*sorted((ra, rb), key=lambda row: row["start"])).split()
-    return bool(between) and between[-1] in ("(", "[") and len(between) <= _GLOSS  # "17:06 hours local time (13:36 GMT)"
+    # "10 kilometres (6.2 miles)", "17:06 hours local time (13:36 GMT)"
+    return bool(between) and between[-1] in ("(", "[") and len(between) <= _GLOSS
 
 
 def _person(row, unit: str) -> bool:
