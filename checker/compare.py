@@ -8,6 +8,12 @@ claims join clusters by average linkage with vetoes (a claim joins a cluster onl
 cluster as a whole, never through one look-alike member), so facts do not chain together. A second
 pass credits pairs whose sentences state a fact the first pass found in both articles: one event,
 so their differing figures (150 m vs 200 ft) are one fact and a discrepancy.
+
+Within an article: a figure restated in brackets is one figure (as rough as the first; a local time
+restated in GMT gives the story's local offset), a figure repeated from the lead restates its fact,
+two figures set against each other ("5.9, but the USGS said 6.1") are rival values of one fact,
+and any other two differing figures are two facts. When in doubt, claims stay apart: agreeing
+figures join on a little less evidence than figures that would make a discrepancy.
 """
 from __future__ import annotations
 
