@@ -530,23 +530,24 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
 def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float],
                       weights: Weights) -> list[list[int]]:
     """A measure of one thing has one value, so an article that gives several of one block (a
-    5.2, a 5.4 and "earlier, a 5.6 quake") measures several things: when its figure in a fact
-    disputes the others and its figure alone in another cluster agrees with all of them, that one is
-    its word on the fact, and the disputing one is about something else."""
+    5.2, a 5.4 and "earlier, a 5.6 quake") measures several things: when another of its figures,
+    alone in its cluster, agrees with every source its figure in a fact agrees with and with more
+    of them, that one is its word on the fact, and the other is about something else."""
     where = {r: n for n, group in enumerate(groups) for r in group}
     for n, group in enumerate(groups):
         if rows[group[0]]["kind"] != "measure" or len({rows[r]["source"] for r in group}) < 2:
             continue
         for x in list(group):
             rest = [r for r in group if r != x]
-            if all(intervals_meet(rows[x]["span"], rows[r]["span"]) for r in rest):
+            agrees = {r for r in rest if intervals_meet(rows[x]["span"], rows[r]["span"])}
+            if len(agrees) == len(rest):
                 continue
             mine = (rows[x]["source"], "measure", rows[x]["block"])
             alike = (y for y in rows if len(groups[where[y]]) == 1 and where[y] != n
                      and (rows[y]["source"], rows[y]["kind"], rows[y]["block"]) == mine)
-            swap = next((y for y in alike if all(intervals_meet(_anchor(rows[y]["span"]), rows[r]["span"])
-                                                 and _pair(rows[y], rows[r], idf, weights) != -math.inf
-                                                 for r in rest)), None)
+            swap = next((y for y in alike
+                         if agrees < {r for r in rest if intervals_meet(_anchor(rows[y]["span"]), rows[r]["span"])}
+                         and all(_pair(rows[y], rows[r], idf, weights) != -math.inf for r in rest)), None)
             if swap is not None:
                 groups[where[swap]], group[group.index(x)] = [x], swap
                 where[x], where[swap] = where[swap], n
