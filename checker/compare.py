@@ -651,9 +651,9 @@ def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
 
 
 def _happened(row: dict) -> str:
-    """What happened to what a count counts: its event, but not where or in what ("a population of
-    100,000" near "south of Tehran", "seven villages" near "the quake")."""
-    return "" if row["kind"] == "count" and row["event"] in _SETTINGS else row["event"]
+    """What happened to what a count counts, or at a time of day: its event, but not where or in
+    what ("a population of 100,000" near "south of Tehran", "it hit at 1:53 p.m." near "the quake")."""
+    return "" if row["kind"] in ("count", "time") and row["event"] in _SETTINGS else row["event"]
 
 
 def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
