@@ -631,11 +631,13 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0
         total += _number_bonus(ra, rb, weights) * near - weights.magnitude * apart
         # one event in both sentences makes figures of one block one fact, unless they are far apart
-        # (55 wounded in the school, 3,000 in the war): sentences often add the running total
-        total += (weights.shared_fact * shared_fact + weights.wording * copied) * max(0.0, 1 - apart / _FACT_REACH)
+        # (55 wounded in the school, 3,000 in the war): sentences often add the running total; not two
+        # differing ages that no name ties to one person (a victim of 24, a suspect of 25)
+        tie = 0.0 if named and not owned and not meet else max(0.0, 1 - apart / _FACT_REACH)
+        total += (weights.shared_fact * shared_fact + weights.wording * copied) * tie
         # each article's only figure of this for the event: likely one fact (not across the powers of
         # ten between a school's toll and a war's)
-        total += weights.sole * (ra["sole"] and rb["sole"] and not same_source) * max(0.0, 1 - apart / _FACT_REACH)
+        total += weights.sole * (ra["sole"] and rb["sole"] and not same_source) * tie
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total

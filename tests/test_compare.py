@@ -251,5 +251,26 @@ def test_an_article_repeating_a_figure_of_one_event_restates_it_when_it_leads_wi
     assert compare._pair(rows[2], rows[3], idf, weights) in (None, float("-inf"))
 
 
+def test_sentences_sharing_a_fact_tie_differing_ages_only_through_a_name():
+    """Two sentences about one shooting (they share the girl's age) give a 24-year-old victim of
+    another killing and a 25-year-old suspect: a shared fact ties differing figures of one block,
+    but not ages that no name gives to one person."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "24-year-old", "kind": "measure", "value": 24, "unit": "years old",
+         "sentence": "The Seattle Times reports that detectives are looking into the possibility the shooting was "
+                     "connected to the killing of a 24-year-old man in a downtown Seattle intersection in March."},
+        {"source": "b.txt", "text": "25-year-old", "kind": "measure", "value": 25, "unit": "years old",
+         "sentence": "KENT, Wash. -- Prosecutors have charged a 25-year-old man with murder for the April 16 "
+                     "drive-by shooting that killed a 1-year-old girl in the back of her parents' car."},
+    ]))
+    idf = compare._idf(rows)
+    for row in rows.values():
+        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
+    weights = compare.Weights()
+    alone = compare._pair(rows[0], rows[1], idf, weights)
+    rows[0]["facts"] = rows[1]["facts"] = frozenset({7})
+    assert compare._pair(rows[0], rows[1], idf, weights) == alone
+
+
 def test_empty_table():
     assert compare.align(table([])) == ([], [])
