@@ -63,6 +63,10 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+# a count over a span of its own: "over four nights", "since October", "since 2009" (not "since the
+# conflict began": that is the whole event's)
+_TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|months|years)\b"
+                       rf"|\bsince (?:{lexicon.alternation(_CALENDAR['months'])}|\d{{4}})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
@@ -219,7 +223,8 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
     for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
-    columns = ("block", "event", "context", "names", "owner", "place", "part", "span", "when", "lead", "wording")
+    columns = ("block", "event", "context", "names", "owner", "place", "part", "tally", "span", "when", "lead",
+               "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -376,7 +381,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
         place = _place(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0], reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
-    return (_block(row, event, own), event, frozenset(words), names, owner, place, part, interval(row, tolerance), when)
+    tally = bool(_TALLY_RE.search(_CLAUSE_RE.split(before)[-1] + row["text"] + _CLAUSE_RE.split(after)[0]))
+    return (_block(row, event, own), event, frozenset(words), names, owner, place, part, tally, interval(row, tolerance),
+            when)
 
 
 def _block(row, event: str, own: str | None) -> str | None:
@@ -592,6 +599,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
+        if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
+            return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
         if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
