@@ -23,7 +23,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
+import inflect
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -33,6 +35,7 @@ from . import lexicon
 STATUSES = ("discrepancy", "agreement", "single-source")
 
 _EVENTS = lexicon.load("events")
+_INFLECT = inflect.engine()
 _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
@@ -403,7 +406,16 @@ def _block(row, event: str, own: str | None) -> str | None:
         return event
     if kind == "ordinal" and unit in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
-    return unit
+    return _singular(unit)
+
+
+@cache
+def _singular(noun: str | None) -> str | None:
+    """A counted noun in the singular, so "one bomb" and "two bombs" count one thing; nouns that end
+    like a singular already ("bus", "crisis", "glass") are left as written."""
+    if not noun or noun.endswith(("ss", "us", "is")):
+        return noun
+    return _INFLECT.singular_noun(noun) or noun
 
 
 def _nearest(before: str, after: str) -> str | None:
