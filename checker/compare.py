@@ -68,6 +68,7 @@ _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+o
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 # a count over a span of its own: "over four nights", "since October", "since 2009" (not "since the
 # conflict began": that is the whole event's)
+_SINCE_RE = re.compile(r"since\b", re.IGNORECASE)
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation(_CALENDAR['months'])}|\d{{4}})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
@@ -221,6 +222,8 @@ def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
         if row["kind"] == "date":  # "yesterday" resolves differently per article: it dates nothing here
             bounds = () if row["year_inferred"] else (
                 _date_bounds(str(row["value"])) if _present(row["value"]) else interval(row, tolerance))
+            if bounds and _SINCE_RE.match(str(row["text"])):
+                bounds = (bounds[0], "9999-12-31")  # "waged since 1955": from then on, through "1983-2005"
             dated.setdefault((row["source"], row["sentence"]), []).append((row["start"], row["end"], bounds))
     order: dict[str, list[str]] = {}
     for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
