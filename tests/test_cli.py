@@ -159,3 +159,12 @@ def test_pre_commit_hook_runs_the_installed_command_on_the_whole_story():
     setup.read(ROOT / "setup.cfg")
     scripts = dict(line.split(" = ") for line in setup["options.entry_points"]["console_scripts"].strip().splitlines())
     assert scripts[hook["entry"]] == "checker.cli:main"
+
+
+def test_an_impossible_front_matter_date_is_a_warning_not_the_end_of_the_run(tmp_path, seeds_copy):
+    (seeds_copy / "b.md").write_text("---\ndate: 2024-02-30\n---\n12 people died.\n", encoding="utf-8")
+    result = run(seeds_copy, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "warning b.md: front-matter date 2024-02-30 is not a real date, ignored" in result.stderr
+    assert "6 sources" in result.output
+    assert read_json(tmp_path / "out" / "report.json")["summary"]["sources"] == 6
