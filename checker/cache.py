@@ -59,12 +59,19 @@ class ClaimCache:
         except (OSError, ValueError, TypeError):
             return None
 
-    def put(self, name: str, claims: list[Claim]) -> None:
+    def ready(self) -> None:
+        """Create the folder with its .gitignore and CACHEDIR.TAG. Raises OSError when it cannot be
+        written (a read-only checkout), so a caller can warn once and run without the cache."""
         from .report import write_atomic  # pandas comes with report: not before the first article
 
+        self.root.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.root / ".gitignore", "# created by check-claims\n*\n")
+        write_atomic(self.root / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                                 "# check-claims extraction cache\n")
+
+    def put(self, name: str, claims: list[Claim]) -> None:
+        from .report import write_atomic
+
         if not self.root.exists():
-            self.root.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.root / ".gitignore", "# created by check-claims\n*\n")
-            write_atomic(self.root / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
-                                                     "# check-claims extraction cache\n")
+            self.ready()
         write_atomic(self._path(name), json.dumps([asdict(c) for c in claims], ensure_ascii=False))

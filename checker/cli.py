@@ -148,7 +148,6 @@ def check(paths: tuple[Path, ...], **options) -> None:
     Exit status: 0 nothing at or above --fail-on, 1 something is, 2 bad usage or no readable input.
     """
     from . import baseline as baseline_mod, draft as draft_mod, terminal
-    from .cache import DEFAULT_DIR
     from .ci_formats import step_summary
     from .core import NoInput, check as run_check, check_stories
     from .engine import EngineError, default_jobs
@@ -158,7 +157,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     draft, stories = options["draft"], options["stories"]
     run = {"published": options["published"], "tolerance": options["tolerance"], "max_bytes": options["max_bytes"],
            "jobs": options["jobs"] or default_jobs(), "engine": options["engine"], "scheduler": options["scheduler"],
-           "cache": None if options["no_cache"] else DEFAULT_DIR}
+           "cache": None if options["no_cache"] else _cache(quiet=options["quiet"])}
     if stories and (len(paths) != 1 or not paths[0].is_dir()):
         raise InputError("--stories subfolders takes one folder")
     if stories and (draft or options["baseline"]):
@@ -233,6 +232,21 @@ def _show(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value)) or "(none)"
     return str(value)
+
+
+def _cache(*, quiet: bool) -> Path | None:
+    """The cache folder, or None (with a warning) when it cannot be written: a read-only
+    checkout must still be checkable, only slower."""
+    from .cache import DEFAULT_DIR, ClaimCache
+
+    try:
+        ClaimCache(DEFAULT_DIR).ready()
+    except OSError as exc:
+        if not quiet:
+            click.echo(printable(f"warning: cannot write the cache {DEFAULT_DIR}/ ({exc.strerror or exc}), "
+                                 "running without it (--no-cache silences this)"), err=True)
+        return None
+    return DEFAULT_DIR
 
 
 def _draft_source(records: dict, draft: Path) -> str:
