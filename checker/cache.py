@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import cache
@@ -60,8 +61,12 @@ class ClaimCache:
             return None
 
     def ready(self) -> None:
-        """Create the folder with its .gitignore and CACHEDIR.TAG. Raises OSError when it cannot be
-        written (a read-only checkout), so a caller can warn once and run without the cache."""
+        """Create the folder with its .gitignore and CACHEDIR.TAG, or check that it can be written.
+        Raises OSError when it cannot (a read-only checkout), so a caller can warn once and run
+        without the cache."""
+        if self.root.is_dir():
+            tempfile.TemporaryFile(dir=self.root).close()
+            return
         from .report import write_atomic  # pandas comes with report: not before the first article
 
         self.root.mkdir(parents=True, exist_ok=True)
@@ -70,8 +75,12 @@ class ClaimCache:
                                                  "# check-claims extraction cache\n")
 
     def put(self, name: str, claims: list[Claim]) -> None:
+        """Store an entry; one that cannot be written (a full disk) is only a miss next time."""
         from .report import write_atomic
 
-        if not self.root.exists():
-            self.ready()
-        write_atomic(self._path(name), json.dumps([asdict(c) for c in claims], ensure_ascii=False))
+        try:
+            if not self.root.exists():
+                self.ready()
+            write_atomic(self._path(name), json.dumps([asdict(c) for c in claims], ensure_ascii=False))
+        except OSError:
+            pass

@@ -104,3 +104,13 @@ def test_an_unwritable_cache_is_a_warning_and_the_run_goes_on(seeds_copy, tmp_pa
     assert warning.startswith("warning: cannot write the cache .check-claims-cache/ (")
     assert warning.endswith("running without it (--no-cache silences this)")
     assert (tmp_path / "out" / "report.json").exists()
+
+
+def test_an_entry_that_cannot_be_written_is_a_miss_not_an_error(tmp_path):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be\n")
+    store = cache.ClaimCache(blocked)
+    store.put("0123abcd", [])
+    assert store.get("0123abcd") is None
+    with pytest.raises(OSError):
+        store.ready()
