@@ -169,15 +169,17 @@ def check(paths: tuple[Path, ...], **options) -> None:
             else:
                 report = run_check([*paths, draft] if draft else list(paths), exclude=options["exclude"],
                                    progress=advance, **run)
-    except (NoInput, EngineError) as exc:
+    except NoInput as exc:
+        _list_skipped(exc.skipped)
+        raise InputError(str(exc)) from None
+    except EngineError as exc:
         raise InputError(str(exc)) from None
     if stories:
         failures = _summarise_stories(archive, options["out"], FAIL_ON[options["fail_on"]], quiet=options["quiet"])
         sys.exit(EXIT_FINDINGS if failures and not options["exit_zero"] else EXIT_OK)
     from . import report as report_mod  # pandas: only once there is a report to write
 
-    for skipped in report.skipped:
-        click.echo(printable(f"skipped {skipped.path}: {skipped.reason}"), err=True)
+    _list_skipped(report.skipped)
     for src in report.sources:
         for warning in src.warnings:
             click.echo(printable(f"warning {src.id}: {warning}"), err=True)
@@ -232,6 +234,12 @@ def _show(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value)) or "(none)"
     return str(value)
+
+
+def _list_skipped(skipped) -> None:
+    """Each file that could not be read, with why, one line each on stderr (even with --quiet)."""
+    for item in skipped:
+        click.echo(printable(f"skipped {item.path}: {item.reason}"), err=True)
 
 
 def _cache(*, quiet: bool) -> Path | None:

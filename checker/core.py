@@ -46,7 +46,11 @@ MAX_SENTENCE_CHARS = 2000
 
 
 class NoInput(Exception):
-    """Nothing readable was found under the given paths."""
+    """Nothing readable was found under the given paths; `skipped` says what was there and why not."""
+
+    def __init__(self, message: str, skipped: tuple = ()):
+        super().__init__(message)
+        self.skipped = tuple(skipped)
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,7 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
     options = Options(published, tolerance, Path(cache).resolve() if cache else None, max_bytes, tuple(exclude))
     found, skipped = ingest(paths, options)
     if not found:
-        raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""))
+        raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""), skipped)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:
         found, extracted = extract(found, options, run, progress)
@@ -232,7 +236,8 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
                 progress(len(results), len(folders))
     if not combined.totals["sources"]:
         combined.close()
-        raise NoInput(f"no readable articles in {len(folders)} story folders")
+        raise NoInput(f"no readable articles in {len(folders)} story folders",
+                      [sources_mod.Skipped(**s) for s in skipped])
     combined.skipped(skipped)
     _write_index(results, combined, out, formats)
     return Archive(tuple(results), tuple(skipped), combined.totals)

@@ -53,7 +53,8 @@ def test_nothing_readable_exits_two_with_one_line(tmp_path, corpus):
     root = corpus({"empty.txt": b""})
     result = run(root, "--out", tmp_path / "out")
     assert result.exit_code == 2
-    assert "Error: no readable articles (1 skipped)" in result.output
+    assert result.stderr.splitlines() == [f"skipped {root / 'empty.txt'}: empty file",
+                                          "Error: no readable articles (1 skipped)"]
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
 
@@ -168,3 +169,13 @@ def test_an_impossible_front_matter_date_is_a_warning_not_the_end_of_the_run(tmp
     assert "warning b.md: front-matter date 2024-02-30 is not a real date, ignored" in result.stderr
     assert "6 sources" in result.output
     assert read_json(tmp_path / "out" / "report.json")["summary"]["sources"] == 6
+
+
+def test_nothing_readable_names_each_file_and_why(tmp_path, corpus):
+    root = corpus({"x.json": '{"text": "12 people died."}', "y.csv": "id,body\n1,12 people died.\n"})
+    result = run(root, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"skipped {root / 'x.json'}: not an article format (reads .csv, .htm, .html, .jsonl, .markdown, .md, .txt)",
+        f"skipped {root / 'y.csv'}: CSV has no 'text' column",
+        "Error: no readable articles (2 skipped)"]

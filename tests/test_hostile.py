@@ -166,7 +166,9 @@ def test_nothing_readable_exits_two_naming_what_was_skipped(tmp_path):
     result = CliRunner().invoke(main, [str(root), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert result.stdout == "" and "Traceback" not in result.output
-    assert result.stderr.splitlines()[-1] == "Error: no readable articles (2 skipped)"
+    assert result.stderr.splitlines() == [f"skipped {root / 'a.txt'}: binary file (contains NUL bytes)",
+                                          f"skipped {root / 'b.md'}: empty file",
+                                          "Error: no readable articles (2 skipped)"]
     assert not (tmp_path / "out").exists()
 
 

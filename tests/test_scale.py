@@ -130,6 +130,8 @@ def test_cli_stories_bad_input_exits_two(corpus, tmp_path, files, args, message)
     result = run(root, *extra, "--stories", "subfolders", "--out", tmp_path / "out", "--no-cache")
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
+    if files == {"s/empty.txt": b""}:  # what was found is named, with why it could not be read
+        assert f"skipped {root / 's' / 'empty.txt'}: empty file" in result.stderr
 
 
 def test_reports_written_inside_the_archive_are_not_a_story(archive):
