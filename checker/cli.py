@@ -64,6 +64,19 @@ class DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
+class DefaultCommandContext(click.Context):
+    """The context of `check`, which users never name: usage lines, help and errors call it
+    `check-claims`, the command they typed."""
+
+    @property
+    def command_path(self) -> str:
+        return self.parent.command_path if self.parent is not None else super().command_path
+
+
+class DefaultCommand(click.Command):
+    context_class = DefaultCommandContext
+
+
 def _formats(ctx, param, value: str) -> list[str]:
     from .report import RENDERERS
 
@@ -107,7 +120,7 @@ def main() -> None:
     """check-claims: check that articles about one story agree on their numbers and dates."""
 
 
-@main.command(context_settings=CONTEXT, epilog="`check-claims config` prints the settings in force and where each comes from.")
+@main.command(cls=DefaultCommand, context_settings=CONTEXT, epilog="`check-claims config` prints the settings in force and where each comes from.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder the reports are written to.")
