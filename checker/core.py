@@ -112,6 +112,8 @@ def extract(found: list[sources_mod.Source], options: Options, run=None,
     """Stage 2: the sources (with any warning `bounded` adds) and their claims in source order, on
     `run` (an engine; default this process). `progress(done, total)` is called as sources come back."""
     fallback = story_date(found)
+    if fallback is not None:  # say where the reference of a source without a date came from
+        found = [s if s.published else replace(s, published_from="story") for s in found]
     pairs = [(s, date.fromisoformat(s.published) if s.published else fallback) for s in found]
     chunks = [pairs[i:i + CHUNK] for i in range(0, len(pairs), CHUNK)]
     sources, extracted = [], []

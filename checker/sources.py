@@ -64,7 +64,8 @@ class Source:
     path: str
     text: str
     published: str | None = None
-    published_from: str | None = None  # header | front-matter | meta | column | option | story
+    published_from: str | None = None  # header | front-matter | meta | column | option; story: none stated,
+    #                                    the story's median date is the reference (set by core.extract)
     title: str | None = None
     outlet: str | None = None
     url: str | None = None

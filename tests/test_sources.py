@@ -103,3 +103,23 @@ def test_an_unreadable_date_column_is_a_warning_on_its_row(corpus):
         ("wire.csv#ok", "2024-01-09", ()),
         ("wire.csv#bad", None, ("'date' column 2024-13-01 is not a real date, ignored",))]
     assert skipped == []
+
+
+@pytest.mark.parametrize("files, options, expected", [
+    pytest.param({"a.txt": "date 2024-01-09\nText.", "b.txt": "Text."}, {},
+                 [("a.txt", "2024-01-09", "header"), ("b.txt", None, "story")], id="story-date"),
+    pytest.param({"a.txt": "date 2024-01-09\nText.", "b.txt": "Text."}, {"published": "2024-05-05"},
+                 [("a.txt", "2024-01-09", "header"), ("b.txt", "2024-05-05", "option")], id="option"),
+    pytest.param({"a.txt": "Text.", "b.txt": "More text."}, {}, [("a.txt", None, None), ("b.txt", None, None)],
+                 id="no-date-anywhere"),
+])
+def test_each_source_says_where_its_reference_date_came_from(corpus, files, options, expected):
+    from checker import check
+
+    records = check([corpus(files)], **options).to_records()
+    assert [(s["id"], s["published"], s["published_from"]) for s in records["sources"]] == expected
+
+
+def test_seed_sources_without_a_date_take_the_story_date(seeds_records):
+    assert [(s["id"][:3], s["published_from"]) for s in seeds_records["sources"]] == [
+        ("000", "story"), ("001", "story"), ("002", "story"), ("003", "story"), ("004", "header")]
