@@ -211,6 +211,8 @@ def check(paths: tuple[Path, ...], **options) -> None:
     out = options["out"]
     try:
         report_mod.write_files(files, out)
+        for stale in _stale_reports(out, files):
+            stale.unlink()
     except OSError as exc:
         raise InputError(f"cannot write reports to {out}: {exc.strerror or exc}") from None
     click.echo(files.get(report_mod.STDOUT, ""), nl=False)
@@ -247,6 +249,15 @@ def _show(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value)) or "(none)"
     return str(value)
+
+
+def _stale_reports(out: Path, written) -> list[Path]:
+    """Report files an earlier run left in `out` that this one did not write (report.json after a
+    --format html run): read beside the new ones they would describe another run. Only files
+    this tool wrote, by name and content, are ever listed."""
+    from .sources import REPORT_MARKERS, is_report
+
+    return [out / name for name in REPORT_MARKERS if name not in written and is_report(out / name)]
 
 
 def _list_skipped(skipped) -> None:

@@ -37,8 +37,11 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 #: Publication years taken as real; others are typos or junk.
 PUBLISHED_YEARS = range(1800, 2200)
-#: How our own report files begin (see `_holds_reports`).
-REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,"}
+#: Our own report files and how each begins: a folder holding one is reports, not articles
+#: (`_holds_reports`), and a run removes those an earlier run left that it did not write.
+REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,",
+                  "findings.csv": b"cluster,status,kind,unit,subject,", "report.html": b"<title>check-claims:",
+                  "report.sarif": b'"name": "check-claims"', "junit.xml": b'<testsuites name="check-claims"'}
 
 #: A leading ``date YYYY-MM-DD`` metadata line (seed 004 has a leading space and text after it).
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
@@ -392,14 +395,17 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
 def _holds_reports(folder: Path) -> bool:
     """True for a folder of our own reports (`check-claims .` run twice): read back, claims.csv
     would turn every claim into an article agreeing with its source."""
-    for name, marker in REPORT_MARKERS.items():
-        try:
-            with open(folder / name, "rb") as fh:
-                if marker in fh.read(200):
-                    return True
-        except OSError:
-            continue
-    return False
+    return any(is_report(folder / name) for name in REPORT_MARKERS)
+
+
+def is_report(path: Path) -> bool:
+    """True for a report file this tool wrote: one of its names, beginning as it does."""
+    marker = REPORT_MARKERS.get(path.name)
+    try:
+        with open(path, "rb") as fh:
+            return marker is not None and marker in fh.read(512)
+    except OSError:
+        return False
 
 
 def load(paths: list[str | os.PathLike], *, published: str | None = None, exclude: tuple[str, ...] = (),

@@ -198,3 +198,16 @@ def test_usage_errors_name_the_command_users_type(tmp_path, seeds_copy, args, er
     assert (usage, hint, blank) == ("Usage: check-claims [OPTIONS] PATHS...", "Try 'check-claims --help' for help.", "")
     assert message.startswith(error.replace("NOPE", str(tmp_path / "nope")))
     assert invoke("--help").output.startswith("Usage: check-claims [OPTIONS] PATHS...\n")
+
+
+def test_a_run_removes_its_own_stale_reports_and_nothing_else(tmp_path, seeds_copy, corpus):
+    out = tmp_path / "out"
+    assert run(seeds_copy, "--out", out, "--format", "json,csv,html,sarif,junit").exit_code == 0
+    (out / "notes.txt").write_text("the desk's own notes\n")
+    (out / "findings.csv").unlink()
+    (out / "findings.csv").write_text("a,b\n1,2\n")  # someone else's file under one of our names
+    other = corpus({"a.txt": "date 2024-01-09\nApproximately 2,500 American troops are stationed in Iraq."})
+    result = run(other, "--out", out, "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["findings.csv", "notes.txt", "report.html"]
+    assert "1 sources" in (out / "report.html").read_text(encoding="utf-8")

@@ -198,7 +198,7 @@ def test_a_file_name_that_is_not_utf8_is_skipped_not_fatal(tmp_path):
         {"path": f"{root}/caf\ufffd.txt", "reason": "file name is not valid UTF-8 (rename the file)"}]
 
 
-@pytest.mark.parametrize("formats", ["json,csv,html", "csv"])
+@pytest.mark.parametrize("formats", ["json,csv,html", "csv", "html", "sarif", "junit"])
 def test_reports_of_an_earlier_run_inside_the_folder_are_not_read_back(tmp_path, monkeypatch, formats):
     root = build_only(tmp_path, {"a.txt": GOOD.encode(), "b.txt": GOOD.replace("2,500", "3,000").encode()})
     monkeypatch.chdir(root)
