@@ -189,11 +189,11 @@ class Archive:
 
 def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
     """The story folders under `root` (sorted; hidden ones and the reports folder `out` left out)
-    and the files outside them."""
+    and the (not hidden) files outside them, whatever their format."""
     folders = sorted(p for p in root.iterdir()
                      if p.is_dir() and not p.name.startswith(".") and p.resolve() != out)
-    loose = [sources_mod.Skipped(str(f), "not inside a story folder")
-             for f in sorted(root.iterdir()) if f.is_file() and f.suffix.lower() in sources_mod.SUFFIXES]
+    loose = [sources_mod.Skipped(str(f), "not inside a story folder")  # any file: a MANIFEST.tsv as much as a README.md
+             for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
     return [(p.name, p) for p in folders], loose
 
 
