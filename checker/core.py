@@ -37,13 +37,6 @@ CHUNK = 8
 SUMMARY_KEYS = ("sources", "claims", "agreement", "discrepancy", "single-source")
 
 
-#: Claims kept per source: far above any article (a long one has a few hundred), low enough that a
-#: machine-made file (a 500 KB line of numbers) cannot swamp alignment and the reports.
-MAX_CLAIMS_PER_SOURCE = 1000
-#: Longest sentence a claim carries; a longer one (a paragraph with no full stop) becomes the
-#: text around the claim, else every claim in it would copy the whole paragraph into every report.
-MAX_SENTENCE_CHARS = 2000
-
 
 class NoInput(Exception):
     """Nothing readable was found under the given paths; `skipped` says what was there and why not."""
