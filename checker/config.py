@@ -123,7 +123,7 @@ def _checked(option: click.Option, value):
     setup.cfg is text); a TOML number, boolean or list must be of the option's own type, since
     click would quietly bend it (1.5 bytes to 1, 5 to the path '5', true to the path 'True').
     Raises ValueError saying what was expected."""
-    wanted = _wanted(option)
+    native, wanted = _kind(option)
     if option.multiple:
         if isinstance(value, str):
             return _items(value)
@@ -133,38 +133,26 @@ def _checked(option: click.Option, value):
     if isinstance(value, date):  # TOML's own dates (published = 2024-01-09) are their ISO text
         value = value.isoformat()
     if option.name == "formats" and isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return ",".join(value)  # --format takes a comma-separated list
-    if isinstance(value, str):
-        if not value.strip():
-            raise ValueError(f"empty (expected {wanted})")
-        return value
-    if option.is_flag:
-        native: tuple[type, ...] = (bool,)
-    elif isinstance(value, bool):
-        native = ()
-    elif isinstance(option.type, click.types.IntParamType):
-        native = (int,)
-    elif isinstance(option.type, click.types.FloatParamType):
-        native = (int, float)
-    else:
-        native = ()
-    if not isinstance(value, native):
+        return ",".join(value)  # the one option that takes a comma-separated list
+    if isinstance(value, str) and not value.strip():
+        raise ValueError(f"empty (expected {wanted})")
+    if not isinstance(value, (str, *native)) or isinstance(value, bool) and bool not in native:
         raise ValueError(f"expected {wanted}, got {_toml(value)}")
     return value
 
 
-def _wanted(option: click.Option) -> str:
-    """What an option takes, in words for an error message."""
+def _kind(option: click.Option) -> tuple[tuple[type, ...], str]:
+    """The TOML types an option takes besides text, and what it takes in words."""
     kind = option.type
     if option.is_flag:
-        return "true or false"
+        return (bool,), "true or false"
     if isinstance(kind, click.types.IntParamType):
-        return "a whole number"
+        return (int,), "a whole number"
     if isinstance(kind, click.types.FloatParamType):
-        return "a number"
+        return (int, float), "a number"
     if isinstance(kind, click.Choice):
-        return "one of " + ", ".join(map(str, kind.choices))
-    return "a path" if isinstance(kind, click.Path) else "text"
+        return (), "one of " + ", ".join(map(str, kind.choices))
+    return (), "a path" if isinstance(kind, click.Path) else "text"
 
 
 def _toml(value) -> str:

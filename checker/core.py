@@ -37,7 +37,6 @@ CHUNK = 8
 SUMMARY_KEYS = ("sources", "claims", "agreement", "discrepancy", "single-source")
 
 
-
 class NoInput(Exception):
     """Nothing readable was found under the given paths; `skipped` says what was there and why not."""
 
