@@ -388,8 +388,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         place = _place(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0], reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
     tally = bool(_TALLY_RE.search(_CLAUSE_RE.split(before)[-1] + row["text"] + _CLAUSE_RE.split(after)[0]))
-    return (_block(row, event, own), event, frozenset(words), names, owner, place, part, tally, interval(row, tolerance),
-            when)
+    return (_block(row, event, own), event, frozenset(words), names, owner, place, part, tally,
+            interval(row, tolerance), when)
 
 
 def _block(row, event: str, own: str | None) -> str | None:
@@ -529,12 +529,15 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
     candidates = {(a, b) for members in index.values() if len(members) <= _POSTING
                   for i, a in enumerate(members) for b in members[i + 1:]}
     scored = ((score(a, b), a, b) for a, b in candidates)
-    pairs = sorted((t for t in scored if t[0] is not None), key=lambda t: (-t[0], t[1], t[2]))
+    # an article's restatements join first (headline and lead, or a figure too rare to recur by
+    # chance): together they are its word on the fact when other articles' figures are weighed
+    pairs = sorted((t for t in scored if t[0] is not None),
+                   key=lambda t: (not _restates(rows[t[1]], rows[t[2]], weights), -t[0], t[1], t[2]))
     member = {r: r for r in block}
     parts: dict[int, list[int]] = {r: [r] for r in block}
     for value, a, b in pairs:
         if value < weights.threshold - weights.agreeing:
-            break
+            continue
         ca, cb = member[a], member[b]
         if ca == cb:
             continue
@@ -574,6 +577,11 @@ def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[
                 groups[where[swap]], group[group.index(x)] = [x], swap
                 where[x], where[swap] = where[swap], n
     return [sorted(group) for group in groups]
+
+
+def _restates(ra: dict, rb: dict, weights: Weights) -> bool:
+    """Two mentions of one article that both lead it, or whose figure is too rare to recur by chance."""
+    return ra["source"] == rb["source"] and (ra["lead"] and rb["lead"] or _rare(ra, rb, weights))
 
 
 def _linkage(rows: dict[int, dict], part_a: list[int], part_b: list[int], score) -> float:
@@ -673,7 +681,12 @@ def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
     "three killed" deep in the article)."""
     return (ra["kind"] in ("count", "measure") and ra["event"] == rb["event"] != "" and ra["place"] == rb["place"]
             and _who(ra) == _who(rb) and _anchor(ra["span"]) == _anchor(rb["span"])
-            and (ra["lead"] or rb["lead"] or _number_bonus(ra, rb, weights) >= weights.value / 2))
+            and (ra["lead"] or rb["lead"] or _rare(ra, rb, weights)))
+
+
+def _rare(ra: dict, rb: dict, weights: Weights) -> bool:
+    """A figure too rare to recur by chance: worth at least half the value credit (10 and up, 6.1)."""
+    return _number_bonus(ra, rb, weights) >= weights.value / 2
 
 
 def _happened(row: dict) -> str:

@@ -177,6 +177,15 @@ def test_agreeing_figures_need_a_little_less_evidence_than_disputing_ones():
     assert compare._cluster(rows, [0, 1, 2], {}, weights, scores) == [[0, 1], [2]]
 
 
+def test_an_articles_restatements_join_before_other_articles_are_weighed():
+    """Headline and lead give one figure; another article matches the headline well and the lead not
+    at all. Joined first, the two mentions meet the other article at the headline's best."""
+    rows = {n: {"source": src, "lead": True, "span": (5.0, 5.0), "context": frozenset({"quake"}), "names": (),
+                "facts": frozenset()} for n, src in enumerate(("a", "a", "b"))}
+    scores = {(0, 1): 0.7, (0, 2): 0.9, (1, 2): 0.0}
+    assert compare._cluster(rows, [0, 1, 2], {}, compare.Weights(), scores) == [[0, 1, 2]]
+
+
 def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     """A run of content words two sentences share (wire copy) is evidence of one fact; not for times
     hours apart in boilerplate ("struck at 7:48 a.m. local time ... the U.S. Geological Survey said")."""
