@@ -811,11 +811,17 @@ def _number_bonus(row: dict, other: dict, weights: Weights) -> float:
         minutes = _minutes(row["value"])
         value = 0.0 if minutes is None else 24.0 if minutes % 60 == 0 else 1440.0
         return weights.value * min(1.0, math.log10(1 + value) / 2)
-    value = _number(row["value"])
+    value = _written(row["value"]) if row["kind"] == "duration" else _number(row["value"])
     if value is None:
         value = max((abs(v) for v in (_number(row["low"]), _number(row["high"])) if v is not None), default=0.0)
     step = _half_step(value) / 0.49
     return weights.value * min(1.0, math.log10(1 + abs(value) / step) / 2)
+
+
+def _written(duration) -> float | None:
+    """The number a duration was written with ("12 years" -> 12), None when it has none."""
+    m = _DURATION_RE.fullmatch(str(duration))
+    return next((float(v) for v in m.groups() if v), None) if m else None
 
 
 def _date_bonus(a: tuple, b: tuple, weights: Weights) -> float:

@@ -295,5 +295,13 @@ def test_a_counted_noun_in_the_singular_or_the_plural_is_one_block():
     assert [compare._singular(w) for w in ("buses", "bus", "crisis", "people")] == ["bus", "bus", "crisis", "person"]
 
 
+def test_a_durations_written_number_is_evidence_like_any_figure():
+    """"a 12-year sentence" and "12 years in prison": the 12 is as rare a coincidence as any 12."""
+    row = {"kind": "duration", "value": "P12Y", "low": None, "high": None}
+    weights = compare.Weights()
+    assert compare._number_bonus(row, row, weights) == compare._number_bonus(
+        {"kind": "count", "value": 12, "low": None, "high": None}, {}, weights) > 0
+
+
 def test_empty_table():
     assert compare.align(table([])) == ([], [])
