@@ -101,7 +101,12 @@ def write_atomic(path: Path, data: str | Iterable[str]) -> None:
 
 
 def _staged(path: Path, data: str | Iterable[str]) -> str:
-    """`data` in a flushed temporary file beside `path` (same file system, so a rename is atomic)."""
+    """`data` in a temporary file beside `path` (same file system, so a rename is atomic).
+
+    Not fsynced: the rename already guarantees that no reader (or later run) sees half a file,
+    and surviving a power cut is the file system's business, as it is for git, which does not
+    fsync by default either. An fsync per file cost more than rendering it in an archive run; a
+    crash may at worst lose the newest reports (rerun) or leave an empty cache entry (a miss)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     umask = os.umask(0)
@@ -110,8 +115,6 @@ def _staged(path: Path, data: str | Iterable[str]) -> str:
         os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes files 0600; reports are for everyone to read
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.writelines([data] if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
     except BaseException:
         os.unlink(tmp)
         raise
