@@ -300,17 +300,16 @@ class _Combined:
 def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats) -> None:
     """index.csv / index.html (one row a story) and the combined report.json, per --format."""
     from . import __version__
-    from .report import SCHEMA, html_env, write_atomic
+    from .report import SCHEMA, csv_text, html_env, write_atomic
 
+    columns = ["story", *SUMMARY_KEYS, "skipped"]
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]
     try:
         if "json" in formats:
             head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
             write_atomic(out / "report.json", combined.chunks(head))
         if "csv" in formats:
-            import pandas as pd
-
-            write_atomic(out / "index.csv", pd.DataFrame(rows).to_csv(index=False, lineterminator="\n"))
+            write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows]))
         if "html" in formats:
             template = html_env().get_template("index.html.j2")
             write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))

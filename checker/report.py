@@ -1,6 +1,8 @@
 """Report: one record set (`Report.to_records()`) and the writers that shape it into files."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
@@ -9,8 +11,6 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable
-
-import pandas as pd
 
 from . import __version__
 from .ci_formats import STDOUT, render_github, render_junit, render_sarif
@@ -121,21 +121,17 @@ def _staged(path: Path, data: str | Iterable[str]) -> str:
     return tmp
 
 
-def claims_frame(records: dict) -> pd.DataFrame:
-    """claims.csv: one row a claim, with its source's date and its cluster's status."""
+def claim_rows(records: dict) -> list[list]:
+    """claims.csv: one row a claim (CLAIM_COLUMNS), with its source's date and its cluster's status."""
     published = {s["id"]: s["published"] for s in records["sources"]}
     status = {c["id"]: c["status"] for c in records["clusters"]}
     rows = []
     for c in records["claims"]:
         norm = c.get("normalized") or {}
-        rows.append({"id": c["id"], "source": c["source"], "published": published.get(c["source"]),
-                     "kind": c["kind"], "text": c["text"], "value": c["value"], "low": c["low"],
-                     "high": c["high"], "hedge": c["hedge"], "unit": c["unit"],
-                     "normalized_value": norm.get("value"), "normalized_unit": norm.get("unit"),
-                     "subject": c["subject"], "event_date": c["event_date"], "sentence": c["sentence"],
-                     "start": c["start"], "end": c["end"], "cluster": c["cluster"],
-                     "status": status[c["cluster"]]})
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+        rows.append([c["id"], c["source"], published.get(c["source"]), c["kind"], c["text"], c["value"], c["low"],
+                     c["high"], c["hedge"], c["unit"], norm.get("value"), norm.get("unit"), c["subject"],
+                     c["event_date"], c["sentence"], c["start"], c["end"], c["cluster"], status[c["cluster"]]])
+    return rows
 
 
 CLAIM_COLUMNS = ["id", "source", "published", "kind", "text", "value", "low", "high", "hedge", "unit",
@@ -144,17 +140,36 @@ CLAIM_COLUMNS = ["id", "source", "published", "kind", "text", "value", "low", "h
 FINDING_COLUMNS = ["cluster", "status", "kind", "unit", "subject", "sources", "values", "explanation"]
 
 
-def findings_frame(records: dict) -> pd.DataFrame:
-    """findings.csv: one row a cluster, discrepancies first."""
+def finding_rows(records: dict) -> list[list]:
+    """findings.csv: one row a cluster (FINDING_COLUMNS), discrepancies first."""
     claims = {c["id"]: c for c in records["claims"]}
     order = {status: n for n, status in enumerate(STATUSES)}
     rows = []
     for k in sorted(records["clusters"], key=lambda k: (order[k["status"]], int(k["id"][1:]))):
         values = "; ".join(f"{claims[i]['source']}: {display(claims[i])}" for i in k["claims"])
-        rows.append({"cluster": k["id"], "status": k["status"], "kind": k["kind"], "unit": k["unit"],
-                     "subject": k["subject"], "sources": len(k["sources"]), "values": values,
-                     "explanation": k["explanation"]})
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+        rows.append([k["id"], k["status"], k["kind"], k["unit"], k["subject"], len(k["sources"]), values,
+                     k["explanation"]])
+    return rows
+
+
+def csv_text(columns: list[str], rows: list[list]) -> str:
+    """A header and the rows, quoted where needed, one line each: the csv module, since a story's
+    few rows do not pay for a DataFrame (pandas cost more than the rest of the reports).
+    Cells are laid out as pandas wrote these files, so they read the same: empty for missing, and
+    a column of numbers with a gap or a fraction written all as floats (30.0)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(zip(*(_cells(column) for column in zip(*rows))))
+    return buffer.getvalue()
+
+
+def _cells(column: tuple) -> list:
+    present = [v for v in column if v is not None and v == v]  # None and NaN are missing
+    numbers = all(type(v) is float or type(v) is int and -2 ** 63 <= v < 2 ** 64 for v in present)
+    if present and numbers and (len(present) < len(column) or any(type(v) is float for v in present)):
+        return [repr(float(v)) if v is not None and v == v else "" for v in column]
+    return [v if v is not None and v == v else "" for v in column]
 
 
 def render_json(records: dict) -> dict[str, str]:
@@ -162,8 +177,8 @@ def render_json(records: dict) -> dict[str, str]:
 
 
 def render_csv(records: dict) -> dict[str, str]:
-    return {"claims.csv": claims_frame(records).to_csv(index=False, lineterminator="\n"),
-            "findings.csv": findings_frame(records).to_csv(index=False, lineterminator="\n")}
+    return {"claims.csv": csv_text(CLAIM_COLUMNS, claim_rows(records)),
+            "findings.csv": csv_text(FINDING_COLUMNS, finding_rows(records))}
 
 
 def render_html(records: dict) -> dict[str, str]:
