@@ -146,3 +146,15 @@ def test_file_names_are_never_read_as_rich_markup(tmp_path, corpus):
     result = run(root, "--out", tmp_path / "out", COLUMNS="200")
     assert result.exit_code == 1, result.output
     assert "[red]coastal-news.md" in result.stdout
+
+
+def test_a_range_reads_the_same_in_the_explanation_as_in_the_values(corpus):
+    """'in his 20s' is 20..29 everywhere, whatever other claims the story holds (a table of claims
+    once turned the whole numbers of a column with gaps into floats: '20.0..29.0')."""
+    from checker import check
+
+    story = corpus({"a.txt": "date 2024-01-09\nA man in his 20s was shot on Main Street. Police said two people were hurt.",
+                    "b.txt": "date 2024-01-09\nTwo people were hurt on Main Street."})
+    records = check([story]).to_records()
+    finding = next(row for row in RENDERERS["csv"](records)["findings.csv"].splitlines() if "years old" in row)
+    assert finding.endswith("a.txt: ~20..29,only a says ~20..29 years old")
