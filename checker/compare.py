@@ -183,7 +183,7 @@ def align(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05, weights
     return clusters, _timeline(rows, groups, clusters)
 
 
-def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
+def signatures(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of a date with a written year in the same
     sentence), whether it is in its article's lead, and for dates of the news week how many of its
