@@ -8,10 +8,12 @@ so start-up stays fast.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -221,7 +223,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
         raise NoInput(f"{root}: no story subfolders")
     combined = _Combined()
     results, skipped = [], [asdict(s) for s in loose]
-    with engine_mod.start(engine, jobs=min(jobs, len(folders)), scheduler=scheduler) as run:
+    with fewer_collections(), engine_mod.start(engine, jobs=min(jobs, len(folders)), scheduler=scheduler) as run:
         for result in run.imap(run_story, ((n, f, out, tuple(formats), options) for n, f in folders)):
             combined.add(result)
             results.append(StoryResult(result.story, result.summary, None, result.skipped))
@@ -234,6 +236,24 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
     combined.skipped(skipped)
     _write_index(results, combined, out, formats)
     return Archive(tuple(results), tuple(skipped), combined.totals)
+
+
+@contextmanager
+def fewer_collections():
+    """Run Python's cyclic garbage collector less often during an archive run: it allocates
+    millions of short-lived records (freed by reference counting anyway), and the default
+    collector (after every 700 allocations, now and then rescanning every long-lived object:
+    modules, word lists, compiled patterns) spent 0.5 s of a 1,000-article run in 1,009
+    collections, 0.1 s in 41 so. What is alive before is frozen out of collection; the settings
+    are restored after."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(10_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 class _Combined:
