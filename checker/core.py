@@ -316,7 +316,8 @@ class _Combined:
 def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats) -> None:
     """index.csv / index.html (one row a story) and the combined report.json, per --format."""
     from . import __version__
-    from .report import SCHEMA, csv_text, html_env, write_atomic
+    from .fileio import write_atomic
+    from .report import SCHEMA, csv_text, html_env
 
     columns = ["story", *SUMMARY_KEYS, "skipped"]
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]

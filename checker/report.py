@@ -5,17 +5,17 @@ import csv
 import io
 import json
 import os
-import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from . import __version__
 from .ci_formats import STDOUT, render_github, render_junit, render_sarif
 from .claims import Claim
 from .compare import STATUSES, Cluster, TimelineEvent, display
+from .fileio import stage
 from .sources import Skipped, Source
 from .suppress import FORMATS as FILE_TEXT_FORMATS, Suppression
 
@@ -93,33 +93,6 @@ def _plain(record: dict) -> dict:
 
 
 # ---------------------------------------------------------------- writers
-
-def write_atomic(path: Path, data: str | Iterable[str]) -> None:
-    """Write via a temporary file renamed into place, so a reader never sees half a file.
-    `data` may come in pieces (an archive's combined report.json is never held whole)."""
-    os.replace(_staged(path, data), path)
-
-
-def _staged(path: Path, data: str | Iterable[str]) -> str:
-    """`data` in a temporary file beside `path` (same file system, so a rename is atomic).
-
-    Not fsynced: the rename already guarantees that no reader (or later run) sees half a file,
-    and surviving a power cut is the file system's business, as it is for git, which does not
-    fsync by default either. An fsync per file cost more than rendering it in an archive run; a
-    crash may at worst lose the newest reports (rerun) or leave an empty cache entry (a miss)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes files 0600; reports are for everyone to read
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.writelines([data] if isinstance(data, str) else data)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return tmp
-
 
 def claim_rows(records: dict) -> list[list]:
     """claims.csv: one row a claim (CLAIM_COLUMNS), with its source's date and its cluster's status."""
@@ -344,7 +317,7 @@ def write_files(files: dict[str, str], out: Path) -> list[Path]:
     try:
         for name, data in files.items():
             if name != STDOUT:
-                staged[out / name] = _staged(out / name, data)
+                staged[out / name] = stage(out / name, data)
     except BaseException:
         for tmp in staged.values():
             os.unlink(tmp)

@@ -139,7 +139,7 @@ def test_sentence_start_locates_each_mention_in_its_sentence(seeds_records):
 def test_written_reports_are_readable_by_others(tmp_path):
     import os
 
-    from checker.report import write_atomic
+    from checker.fileio import write_atomic
 
     umask = os.umask(0o022)
     try:
