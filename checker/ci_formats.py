@@ -156,8 +156,15 @@ def _level(cluster: dict, claims: dict[str, dict], records: dict) -> str:
     return "error" if involved else "warning"
 
 
+def fact_name(cluster: dict) -> str:
+    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
+    return cluster["subject"] or cluster["unit"] or cluster["kind"]
+
+
 def _fact(cluster: dict) -> str:
-    return " ".join(filter(None, (cluster["kind"], cluster["subject"] or cluster["unit"])))
+    """'count workers': the kind, then what the finding is about when that says more."""
+    name = fact_name(cluster)
+    return cluster["kind"] if name == cluster["kind"] else f"{cluster['kind']} {name}"
 
 
 def _paths(records: dict) -> dict[str, str]:

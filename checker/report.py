@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .ci_formats import STDOUT, render_github, render_junit, render_sarif
+from .ci_formats import STDOUT, fact_name, render_github, render_junit, render_sarif
 from .claims import Claim
 from .compare import STATUSES, Cluster, TimelineEvent, display
 from .fileio import stage
@@ -203,11 +203,6 @@ def html_view(records: dict) -> dict:
         "timeline": _timeline_view(records, claims),
         "coverage": _coverage_view(records, findings),
     }
-
-
-def fact_name(cluster: dict) -> str:
-    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
-    return cluster["subject"] or cluster["unit"] or cluster["kind"]
 
 
 def _usual_value(values: list[dict]) -> str | None:
