@@ -326,7 +326,8 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
             head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
             write_atomic(out / "report.json", combined.chunks(head))
         if "csv" in formats:
-            write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows]))
+            write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows],
+                                                 text=frozenset({"story"})))
         if "html" in formats:
             template = html_env().get_template("index.html.j2")
             write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -111,6 +112,9 @@ CLAIM_COLUMNS = ["id", "source", "published", "kind", "text", "value", "low", "h
                  "normalized_value", "normalized_unit", "subject", "event_date", "sentence", "start",
                  "end", "cluster", "status"]
 FINDING_COLUMNS = ["cluster", "status", "kind", "unit", "subject", "sources", "values", "explanation"]
+#: Columns of words taken from articles and file names, which `defused` guards.
+CLAIM_TEXT = frozenset({"source", "text", "unit", "normalized_unit", "subject", "sentence"})
+FINDING_TEXT = frozenset({"unit", "subject", "values", "explanation"})
 
 
 def finding_rows(records: dict) -> list[list]:
@@ -125,16 +129,33 @@ def finding_rows(records: dict) -> list[list]:
     return rows
 
 
-def csv_text(columns: list[str], rows: list[list]) -> str:
+def csv_text(columns: list[str], rows: list[list], *, text: frozenset[str] = frozenset()) -> str:
     """A header and the rows, quoted where needed, one line each: the csv module, since a story's
     few rows do not pay for a DataFrame (pandas cost more than the rest of the reports).
     Cells are laid out as pandas wrote these files, so they read the same: empty for missing, and
-    a column of numbers with a gap or a fraction written all as floats (30.0)."""
+    a column of numbers with a gap or a fraction written all as floats (30.0). The `text` columns
+    (words from articles and file names) are `defused`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(zip(*(_cells(column) for column in zip(*rows))))
+    cells = (_cells(column) for column in zip(*rows))
+    writer.writerows(zip(*([defused(v) for v in column] if name in text else column
+                           for name, column in zip(columns, cells))))
     return buffer.getvalue()
+
+
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_RE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+
+
+def defused(cell):
+    """A text cell that a spreadsheet would run as a formula ('=HYPERLINK(...)', '@SUM(...)')
+    behind a single quote, as OWASP advises, so it shows as the text it is; a number as written
+    ('-5', '+1,200') stays a number."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) and not _NUMBER_RE.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _cells(column: tuple) -> list:
@@ -150,8 +171,8 @@ def render_json(records: dict) -> dict[str, str]:
 
 
 def render_csv(records: dict) -> dict[str, str]:
-    return {"claims.csv": csv_text(CLAIM_COLUMNS, claim_rows(records)),
-            "findings.csv": csv_text(FINDING_COLUMNS, finding_rows(records))}
+    return {"claims.csv": csv_text(CLAIM_COLUMNS, claim_rows(records), text=CLAIM_TEXT),
+            "findings.csv": csv_text(FINDING_COLUMNS, finding_rows(records), text=FINDING_TEXT)}
 
 
 def render_html(records: dict) -> dict[str, str]:
