@@ -290,7 +290,8 @@ class _Combined:
                                 "cluster": cluster_id[c["cluster"]]} for c in rec["claims"]])
         self._items("clusters", [{**k, "id": cluster_id[k["id"]], "claims": [claim_id[c] for c in k["claims"]],
                                   "sources": [f"{story}/{s}" for s in k["sources"]]} for k in rec["clusters"]])
-        self._items("timeline", [{**e, "claims": [claim_id[c] for c in e["claims"]]} for e in rec["timeline"]])
+        self._items("timeline", [{**e, "claims": [claim_id[c] for c in e["claims"]],
+                                  "sources": [f"{story}/{s}" for s in e["sources"]]} for e in rec["timeline"]])
 
     def chunks(self, head: dict):
         """report.json, laid out as ``json.dumps(records, indent=2)`` would, in pieces."""
@@ -317,6 +318,7 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
 
     columns = ["story", *SUMMARY_KEYS, "skipped"]
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]
+    rows.sort(key=lambda row: -row["discrepancy"])  # stable: the most disputed stories first, then by name
     try:
         if "json" in formats:
             head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
