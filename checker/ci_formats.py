@@ -145,9 +145,14 @@ def _draft(records: dict) -> str | None:
 
 
 def _ordered(cluster: dict, claims: dict[str, dict], records: dict) -> list[dict]:
-    """The cluster's claims, the draft's first (it is the text being edited), else in report order."""
+    """The cluster's claims, the draft's first (it is the text being edited), then the outliers:
+    a value fewer sources give comes before the one most give, so an annotation lands on the
+    line that most likely needs the edit. Ties keep report order."""
     members = [claims[cid] for cid in cluster["claims"]]
-    return sorted(members, key=lambda c: c["source"] != _draft(records))
+    holders: dict[str, set[str]] = {}
+    for claim in members:
+        holders.setdefault(display(claim), set()).add(claim["source"])
+    return sorted(members, key=lambda c: (c["source"] != _draft(records), len(holders[display(c)])))
 
 
 def _level(cluster: dict, claims: dict[str, dict], records: dict) -> str:
