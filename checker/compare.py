@@ -66,9 +66,9 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_SINCE_RE = re.compile(r"since\b", re.IGNORECASE)  # a date "since 1955" runs from then on
 # a count over a span of its own: "over four nights", "since October", "since 2009" (not "since the
 # conflict began": that is the whole event's)
-_SINCE_RE = re.compile(r"since\b", re.IGNORECASE)
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation(_CALENDAR['months'])}|\d{{4}})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
@@ -212,8 +212,8 @@ def align(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05, weights
 
 def signatures(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
-    context words, names, value interval, event date (of a date with a written year in the same
-    sentence), whether it is in its article's lead, and for dates of the news week how many of its
+    context words, names, value interval, event date (of the date with a written year nearest it in
+    its sentence), whether it is in its article's lead, and for dates of the news week how many of its
     article's dates meet it (spread). A figure restated in brackets takes the event of the figure it
     restates. Plain dicts, not a frame: a story has few claims, and each is read many times."""
     rows = claims.to_dict("index") if isinstance(claims, pd.DataFrame) else dict(enumerate(claims))
