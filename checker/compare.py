@@ -40,6 +40,7 @@ _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _KIN = frozenset(lexicon.load("words")["kin"])
+_NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
@@ -415,8 +416,9 @@ def _block(row, event: str, own: str | None) -> str | None:
 @cache
 def _singular(noun: str | None) -> str | None:
     """A counted noun in the singular, so "one bomb" and "two bombs" count one thing; nouns that end
-    like a singular already ("bus", "crisis", "glass") are left as written."""
-    if not noun or noun.endswith(("ss", "us", "is")):
+    like a singular already ("bus", "crisis", "glass") or are no plural ("plainclothes") are left as
+    written."""
+    if not noun or noun.endswith(("ss", "us", "is")) or noun.split()[-1] in _NOT_PLURALS:
         return noun
     return _INFLECT.singular_noun(noun) or noun
 

@@ -292,7 +292,8 @@ def test_a_counted_noun_in_the_singular_or_the_plural_is_one_block():
                      "spokesman Adrian Edwards."},
     ]))
     assert rows[0]["block"] == rows[1]["block"] == "bomb"
-    assert [compare._singular(w) for w in ("buses", "bus", "crisis", "people")] == ["bus", "bus", "crisis", "person"]
+    assert [compare._singular(w) for w in ("buses", "bus", "crisis", "people", "plainclothes")] == [
+        "bus", "bus", "crisis", "person", "plainclothes"]
 
 
 def test_a_durations_written_number_is_evidence_like_any_figure():
