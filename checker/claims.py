@@ -202,7 +202,8 @@ def _point(value) -> date | None:
 
 def _stated_date(c: Claim) -> date | None:
     """The latest day an explicit past date with a written year lets the article be older than."""
-    if c.kind != "date" or c.year_inferred or is_future(c.sentence, c.sentence.find(c.text), None):
+    at = c.sentence.find(c.text)
+    if c.kind != "date" or c.year_inferred or is_future(c.sentence, at, at + len(c.text), None):
         return None
     if c.text.split()[0].lower() in ("by", "through", "until"):
         return None
