@@ -42,7 +42,10 @@ class Claim:
 
 
 IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b", re.I)
-PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w.])")
+#: Phone numbers: "(212) 555-1234", "+30 210 333 4444", and a local "555-1234" (a range of that shape,
+#: "500-1000", ends in a round number).
+PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w.])"
+                      r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(

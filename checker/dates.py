@@ -105,6 +105,14 @@ TIME_RE = re.compile(
     rf"|(?P<word>noon|midnight))"
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
+_HOUR = rf"(?:1[0-2]|0?[1-9]|{_alt(w for w, n in lexicon.load('numbers')['units'].items() if 1 <= n <= 12)})"
+#: A bare hour made a time by a part of the day or "o'clock": "About 9 or 10 the next morning", "10 at night".
+HOUR_RE = re.compile(
+    rf"(?<![\w.:/,])(?:(?P<prep>at|by|from|until|till|before|after|since)\s+)?(?:(?P<hedge>{_HEDGE})\s+)?"
+    rf"(?P<h>{_HOUR})(?:\s+(?:or|to)\s+(?P<h2>{_HOUR}))?"
+    rf"(?:\s+(?P<oclock>o['’]clock))?(?:\s+(?:(?:in|on)\s+the|the\s+(?:next|following)|that|this|at(?=\s+night))"
+    rf"\s+(?P<part>{_alt(_CAL['day_parts'])}))?\b", re.I)
+
 _ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _Q = _CAL["questions"]
 _ASKS_RE = re.compile(
@@ -118,6 +126,7 @@ _REPORTED_RE = re.compile(rf"\b(?:{_alt(lexicon.load('words')['reporting'])})\s+
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
 _PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:(?:{_alt(_CAL['past'])})\b"
                       rf"|(?!(?:{_alt(_CAL['not_past'])})\b)[a-z]{{2,}}ed\b)", re.I)
+_STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
 _SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
 _PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
@@ -151,6 +160,13 @@ def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
 
 def is_future(sentence: str, start: int, end: int, prep: str | None) -> bool:
     return tense(sentence, start, end, prep) > 0
+
+
+def _nowadays(sentence: str, start: int, end: int) -> bool:
+    """Is "today" here "these days" ("Today, Greece is a country of debtors", "Greece today has")? So it is
+    before a state in the present tense with no tense marker near: such a sentence dates no event
+    ("the vigil is today" does)."""
+    return tense(sentence, start, end, None) == 0 and bool(_STATE_RE.search(sentence, end, end + _TENSE_WINDOW))
 
 
 def _in_question(sentence: str, start: int, end: int) -> bool:
@@ -362,6 +378,8 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     low = high = None
     if m.group("word"):
         word = m.group("word").lower()
+        if word == "today" and _nowadays(sentence, m.start(), m.end()):
+            return None
         offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         value = _iso(ref + timedelta(days=offset))
     elif m.group("n"):
@@ -522,4 +540,19 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         unit = ZONES[zone.lower()] if zone else None
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", hedge=hedge, unit=unit))
         take(taken, m.start(), m.end())
+    for m in HOUR_RE.finditer(sentence):
+        if (m.group("oclock") or m.group("part")) and free(taken, m.start(), m.end()):
+            hours = [_clock(m.group(g), m.group("part")) for g in ("h", "h2") if m.group(g)]
+            low, high = (hours[0], hours[-1]) if len(hours) > 1 else (None, None)
+            hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
+            found.append(Mention(m.start(), m.end(), "time", hours[0], low, high, hedge))
+            take(taken, m.start(), m.end())
     return found
+
+
+def _clock(hour: str, part: str | None) -> str:
+    """'10', 'night' -> '22:00'; '2', 'night' -> '02:00' (the small hours); '9', 'morning' -> '09:00'."""
+    h = int(parse_number(hour)) % 12
+    if part and (part.lower() != "night" or h >= 6):
+        h += _CAL["day_parts"][part.lower()]
+    return f"{h:02d}:00"

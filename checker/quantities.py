@@ -75,6 +75,8 @@ _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
+_CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
+_DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|every)\s+$", re.I)
 CASUALTY_AFTER_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
     r"confirmed|believed|feared|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
@@ -182,7 +184,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     before_num = sentence[max(0, m.start("num") - _WINDOW):m.start("num")]
     before_hyphen = _HYPHEN_BEFORE_RE.search(before_num)
     magnitude_head = _MAGNITUDE_HEAD_RE.search(before_num)
-    if before_hyphen and not magnitude_head:
+    if before_hyphen and not magnitude_head or _CODE_BEFORE_RE.search(before_num):
         return None
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES):
@@ -256,9 +258,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return None  # "N years ago" that the date grammar could not resolve
     # a bare year ("the 2008 agreement", "reminiscent of 2014")
     np_words, np_end = noun_phrase(tail)
-    if _year(num_text) and hedge == "exact" and low is None and lexicon.unit_class(
-            np_words[-1] if np_words else None) not in set(lexicon.unit_classes().values()):
-        return make("date", num_text), []
+    if _year(num_text) and hedge == "exact" and low is None and (lexicon.unit_class(
+            np_words[-1] if np_words else None) not in set(lexicon.unit_classes().values())
+            or _DETERMINER_RE.search(head) and np_words and not _plural_noun(np_words[-1].lower())):
+        return make("date", num_text), []  # "the 1990 toll": a determiner and one thing, so no count
     # hyphenated counts ("two-phase", "300-seat")
     if (hy := _HYPHEN_TAIL_RE.match(tail)) and hy.group("word").lower() not in STOP:
         return make("count", value, hy.group("word").lower(), end + hy.end()), [hy.group("word")]
@@ -420,6 +423,11 @@ def _dash(word: str) -> bool:
     head, rest = word.split("-")[:2]
     clause_word = rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes()
     return _plural(head) and clause_word
+
+
+def _plural_noun(word: str) -> bool:
+    """Is `word` written as a plural ("people", "tolls"), not merely a counted unit ("toll")?"""
+    return word in _PLURALS or word.endswith("s") and not word.endswith(("ss", "ous")) and word not in _NOT_PLURALS
 
 
 def _plural(word: str) -> bool:
