@@ -62,12 +62,13 @@ _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(M
 # ------------------------------------------------------------------ sentences
 
 def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of text[start:]; "Mr." and "U.S." do not end one."""
+    """(start, end) offsets of the sentences of text[start:]; "Mr." and "U.S." do not end one
+    within a line."""
     spans, pos = [], start
     for m in SENTENCE_END_RE.finditer(text, start):
         if m.group(0)[0] == "?" and text[m.start() - 1:m.start()].islower() and text[m.end():m.end() + 1].isdigit():
             continue  # "agreeing an? 110 billion": a currency sign lost in transcoding, not a question
-        if m.group(0)[0] == ".":
+        if m.group(0)[0] == "." and "\n" not in m.group(0):  # a line break ends one after "p.m." too
             word = re.search(r"([\w.]+)$", text[max(pos, m.start() - 20):m.start()])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):  # "P.S. 3", "J. Smith"
