@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from . import lexicon
 from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, is_future, take
-from .quantities import CASUALTY_AFTER_RE, CONTENT_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase
+from .quantities import CONTENT_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase, suffered
 from .sources import Source
 
 KINDS = ("count", "date", "time", "duration", "measure", "money", "percent", "ordinal")
@@ -152,8 +152,8 @@ def subject(sentence: str, mention: Mention) -> str | None:
     if mention.kind not in ("date", "time"):
         np_words, pos = noun_phrase(sentence[mention.end:])
         words = [w.rstrip(".") for w in np_words]
-        if c := CASUALTY_AFTER_RE.match(sentence, mention.end + pos):
-            words.append(c.group("cas"))
+        if (casualty := suffered(sentence[mention.end:], np_words, pos)) and casualty not in np_words:
+            words.append(casualty)
         if not words and mention.kind == "count" and mention.unit:
             words = [mention.unit]
     if len(words) < 2:

@@ -77,7 +77,7 @@ _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dia
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|every)\s+$", re.I)
-CASUALTY_AFTER_RE = re.compile(
+_CASUALTY_AFTER_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
     r"confirmed|believed|feared|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
@@ -89,7 +89,12 @@ _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 #: A word starting with a letter at a word start ("55th" holds none)
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
-_COORDINATED_COUNT_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER})\s+", re.I)
+#: The object of a verb: a determiner, pronoun, number or name ("wounded the boy", "killed him", "shot
+#: 16-year-old Kimani Gray"), not a time ("killed Saturday") or phrase ("killed in the blast").
+_OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{NUMBER}|\d"
+                        rf"|(?!(?i:{_alt(STOP)}|{_alt(MONTHS)}|{_alt(WEEKDAYS)})\b)[A-Z])")
+#: Another counted noun phrase coordinated with the first: "two women | and one | man", "and a man".
+_COORDINATED_NP_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER}|an?)\s+", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
@@ -273,7 +278,7 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     num_text = m.group("num")
     is_word = num_text[0].isalpha()
     np_words, np_end = np
-    if np_words and all(w[0].isupper() for w in np_words) and (co := _COORDINATED_COUNT_RE.match(tail, np_end)):
+    if np_words and all(w[0].isupper() for w in np_words) and (co := _COORDINATED_NP_RE.match(tail, np_end)):
         later, _ = noun_phrase(tail[co.end():])  # "One Australian and one English climber": the head is shared
         if later and later[-1][0].islower():
             np_words = np_words + later[-1:]
@@ -284,14 +289,10 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         np_words, _ = noun_phrase(tail[partitive.end():])
         if num_text.lower() == "one":
             return None
-    casualty = None
-    after, before = CASUALTY_AFTER_RE.match(tail, np_end), _CASUALTY_BEFORE_RE.search(head)
-    if np_words and np_words[-1].lower() in _CASUALTY:
-        casualty = np_words[-1]
-    elif after and not (before and after.group(0).lstrip().startswith(",")):
-        casualty = after.group("cas")
-    elif before:  # "killing at least 10 people, injuring dozens more": the verb before governs the number
-        casualty = before.group("cas").split()[0]
+    casualty, before = suffered(tail, np_words, np_end), _CASUALTY_BEFORE_RE.search(head)
+    own = np_words and np_words[-1].lower() in _CASUALTY  # "24 dead": the number's own word decides
+    if before and (not casualty or not own and tail[np_end:].lstrip().startswith(",")):
+        casualty = before.group("cas").split()[0]  # "killing at least 10 people, injuring dozens more"
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
     if casualty:
         unit = lexicon.unit_class(casualty)
@@ -312,6 +313,21 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
+
+
+def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
+    """The casualty word that says the counted suffered it: ending their noun phrase ("24 dead", "five
+    people killed in the blast"), after it ("were killed"), or after the phrase it is coordinated with
+    ("two women and a man died"). Not one with an object after it: "two officers fatally wounded the
+    boy", "three gunmen killed two people" count who did it."""
+    if np_words and np_words[-1].lower() in _CASUALTY:
+        return None if _OBJECT_RE.match(tail, np_end) else np_words[-1]
+    if found := _CASUALTY_AFTER_RE.match(tail, np_end):
+        return None if _OBJECT_RE.match(tail, found.end()) else found.group("cas")
+    if co := _COORDINATED_NP_RE.match(tail, np_end):
+        later, later_end = noun_phrase(tail[co.end():])
+        return suffered(tail, later, co.end() + later_end) if later else None
+    return None
 
 
 @lru_cache(maxsize=1)
