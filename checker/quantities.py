@@ -167,7 +167,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     low = high = None
     if m.group("num2") is not None:
         conn = m.group("conn").strip().lower()
-        if conn in ("and", "or") and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
+        # "three or four bombs", "100 or 200 trouble-makers": an estimate between the two; "7.6 or 7.5" and
+        # "7.6 and 7.5" are two figures
+        two = conn == "and" or conn == "or" and not parse_number(m.group("num2")) > value
+        if two and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
             end = m.end("num")
         else:
             second = parse_number(m.group("num2"))
