@@ -1,14 +1,20 @@
 """Baseline: findings an editor has accepted, so that only new ones fail a CI run.
 
-Like detect-secrets' ``.secrets.baseline``, a finding is recognised by a fingerprint that
-leaves offsets out — kind, unit class, subject, and each source with the values it states —
-so moving or rewording text around a figure keeps it known, while changing a figure (or a
-source joining or leaving the fact) makes a new finding and marks the old one fixed.
+Like detect-secrets' ``.secrets.baseline``, a finding is recognised by a fingerprint of what it
+IS, not of how it is written: its kind, its unit class (troops and soldiers are one), the figure
+most sources give (the usual one: held by more sources than any other, and by at least two), and
+each source that gives another figure, with that figure. Figures are compared as numbers or dates
+without their hedge ("approximately 2,500" and "2,500" are one figure). So rewording a sentence,
+moving text, a source joining the majority or a new article agreeing with it keeps a finding
+known; a changed figure, or a source taking or leaving a dissenting figure, makes a new finding
+and marks the old one fixed. Without a usual figure (a tie, one source) every source is listed,
+and a single-source finding also keeps its subject, since nothing else tells two of them apart.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 from . import lexicon
@@ -29,12 +35,27 @@ def values(cluster: dict, claims: dict[str, dict]) -> dict[str, list[str]]:
     return {source: sorted(v) for source, v in sorted(found.items())}
 
 
-def fingerprint(cluster: dict, claims: dict[str, dict]) -> str:
-    """A stable hash of what a finding says, from its report.json cluster and claim records."""
+def identity(cluster: dict, claims: dict[str, dict]) -> dict:
+    """What a finding is (see the module docstring): kind, unit class, the usual figure and
+    {source: its other figures}."""
+    figures: dict[str, set[str]] = {}
+    for cid in cluster["claims"]:
+        claim = claims[cid]
+        figures.setdefault(claim["source"], set()).add(display({**claim, "hedge": "exact"}))
+    ranked = Counter(f for held in figures.values() for f in held).most_common(2)
+    usual = ranked[0][0] if ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     unit = cluster["unit"]
-    material = {"kind": cluster["kind"], "unit": lexicon.unit_class(unit) if unit else None,
-                "subject": cluster["subject"], "values": values(cluster, claims)}
-    return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:20]
+    found = {"kind": cluster["kind"], "unit": lexicon.unit_class(unit) if unit else None, "usual": usual,
+             "differing": {s: sorted(held - {usual}) for s, held in sorted(figures.items()) if held - {usual}}}
+    if len(figures) == 1:
+        found["subject"] = cluster["subject"]
+    return found
+
+
+def fingerprint(cluster: dict, claims: dict[str, dict]) -> str:
+    """A stable hash of what a finding is, from its report.json cluster and claim records."""
+    material = json.dumps(identity(cluster, claims), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(material.encode()).hexdigest()[:20]
 
 
 def entries(records: dict, statuses: tuple[str, ...]) -> dict[str, dict]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import cache
@@ -59,12 +60,27 @@ class ClaimCache:
         except (OSError, ValueError, TypeError):
             return None
 
-    def put(self, name: str, claims: list[Claim]) -> None:
+    def ready(self) -> None:
+        """Create the folder with its .gitignore and CACHEDIR.TAG, or check that it can be written.
+        Raises OSError when it cannot (a read-only checkout), so a caller can warn once and run
+        without the cache."""
+        if self.root.is_dir():
+            tempfile.TemporaryFile(dir=self.root).close()
+            return
         from .report import write_atomic  # pandas comes with report: not before the first article
 
-        if not self.root.exists():
-            self.root.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.root / ".gitignore", "# created by check-claims\n*\n")
-            write_atomic(self.root / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
-                                                     "# check-claims extraction cache\n")
-        write_atomic(self._path(name), json.dumps([asdict(c) for c in claims], ensure_ascii=False))
+        self.root.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.root / ".gitignore", "# created by check-claims\n*\n")
+        write_atomic(self.root / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                                 "# check-claims extraction cache\n")
+
+    def put(self, name: str, claims: list[Claim]) -> None:
+        """Store an entry; one that cannot be written (a full disk) is only a miss next time."""
+        from .report import write_atomic
+
+        try:
+            if not self.root.exists():
+                self.ready()
+            write_atomic(self._path(name), json.dumps([asdict(c) for c in claims], ensure_ascii=False))
+        except OSError:
+            pass

@@ -64,6 +64,19 @@ class DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
+class DefaultCommandContext(click.Context):
+    """The context of `check`, which users never name: usage lines, help and errors call it
+    `check-claims`, the command they typed."""
+
+    @property
+    def command_path(self) -> str:
+        return self.parent.command_path if self.parent is not None else super().command_path
+
+
+class DefaultCommand(click.Command):
+    context_class = DefaultCommandContext
+
+
 def _formats(ctx, param, value: str) -> list[str]:
     from .report import RENDERERS
 
@@ -107,7 +120,7 @@ def main() -> None:
     """check-claims: check that articles about one story agree on their numbers and dates."""
 
 
-@main.command(context_settings=CONTEXT, epilog="`check-claims config` prints the settings in force and where each comes from.")
+@main.command(cls=DefaultCommand, context_settings=CONTEXT, epilog="`check-claims config` prints the settings in force and where each comes from.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder the reports are written to.")
@@ -148,7 +161,6 @@ def check(paths: tuple[Path, ...], **options) -> None:
     Exit status: 0 nothing at or above --fail-on, 1 something is, 2 bad usage or no readable input.
     """
     from . import baseline as baseline_mod, draft as draft_mod, terminal
-    from .cache import DEFAULT_DIR
     from .ci_formats import step_summary
     from .core import NoInput, check as run_check, check_stories
     from .engine import EngineError, default_jobs
@@ -158,7 +170,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     draft, stories = options["draft"], options["stories"]
     run = {"published": options["published"], "tolerance": options["tolerance"], "max_bytes": options["max_bytes"],
            "jobs": options["jobs"] or default_jobs(), "engine": options["engine"], "scheduler": options["scheduler"],
-           "cache": None if options["no_cache"] else DEFAULT_DIR}
+           "cache": None if options["no_cache"] else _cache(quiet=options["quiet"])}
     if stories and (len(paths) != 1 or not paths[0].is_dir()):
         raise InputError("--stories subfolders takes one folder")
     if stories and (draft or options["baseline"]):
@@ -170,15 +182,17 @@ def check(paths: tuple[Path, ...], **options) -> None:
             else:
                 report = run_check([*paths, draft] if draft else list(paths), exclude=options["exclude"],
                                    progress=advance, **run)
-    except (NoInput, EngineError) as exc:
+    except NoInput as exc:
+        _list_skipped(exc.skipped)
+        raise InputError(str(exc)) from None
+    except EngineError as exc:
         raise InputError(str(exc)) from None
     if stories:
         failures = _summarise_stories(archive, options["out"], FAIL_ON[options["fail_on"]], quiet=options["quiet"])
         sys.exit(EXIT_FINDINGS if failures and not options["exit_zero"] else EXIT_OK)
     from . import report as report_mod  # pandas: only once there is a report to write
 
-    for skipped in report.skipped:
-        click.echo(printable(f"skipped {skipped.path}: {skipped.reason}"), err=True)
+    _list_skipped(report.skipped)
     for src in report.sources:
         for warning in src.warnings:
             click.echo(printable(f"warning {src.id}: {warning}"), err=True)
@@ -197,6 +211,8 @@ def check(paths: tuple[Path, ...], **options) -> None:
     out = options["out"]
     try:
         report_mod.write_files(files, out)
+        for stale in _stale_reports(out, files):
+            stale.unlink()
     except OSError as exc:
         raise InputError(f"cannot write reports to {out}: {exc.strerror or exc}") from None
     click.echo(files.get(report_mod.STDOUT, ""), nl=False)
@@ -233,6 +249,36 @@ def _show(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value)) or "(none)"
     return str(value)
+
+
+def _stale_reports(out: Path, written) -> list[Path]:
+    """Report files an earlier run left in `out` that this one did not write (report.json after a
+    --format html run): read beside the new ones they would describe another run. Only files
+    this tool wrote, by name and content, are ever listed."""
+    from .sources import REPORT_MARKERS, is_report
+
+    return [out / name for name in REPORT_MARKERS if name not in written and is_report(out / name)]
+
+
+def _list_skipped(skipped) -> None:
+    """Each file that could not be read, with why, one line each on stderr (even with --quiet)."""
+    for item in skipped:
+        click.echo(printable(f"skipped {item.path}: {item.reason}"), err=True)
+
+
+def _cache(*, quiet: bool) -> Path | None:
+    """The cache folder, or None (with a warning) when it cannot be written: a read-only
+    checkout must still be checkable, only slower."""
+    from .cache import DEFAULT_DIR, ClaimCache
+
+    try:
+        ClaimCache(DEFAULT_DIR).ready()
+    except OSError as exc:
+        if not quiet:
+            click.echo(printable(f"warning: cannot write the cache {DEFAULT_DIR}/ ({exc.strerror or exc}), "
+                                 "running without it (--no-cache silences this)"), err=True)
+        return None
+    return DEFAULT_DIR
 
 
 def _draft_source(records: dict, draft: Path) -> str:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import configparser
 import difflib
+import json
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import click
@@ -90,9 +92,10 @@ def settings(command: click.Command) -> dict[str, click.Option]:
 
 
 def default_map(config: Config, command: click.Command) -> dict:
-    """click's default_map for `command` from a config, checked: unknown keys are errors with
-    a suggestion; list options accept a list or one item a line (or comma-separated); a
-    relative path is taken from the config file's folder, as its author meant."""
+    """click's default_map for `command` from a config, checked in one place: unknown keys are
+    errors with a suggestion; each value is checked for its type (`_checked`) and then converted
+    and validated by the option itself, exactly as on the command line; a relative path is
+    taken from the config file's folder, as its author meant."""
     known = settings(command)
     result = {}
     for key, value in config.values.items():
@@ -101,21 +104,62 @@ def default_map(config: Config, command: click.Command) -> dict:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(sorted(known))})"
             raise ConfigError(f"{config.origin}: unknown option '{key}'{hint}")
-        if option.multiple:
-            value = _items(value)
-        elif isinstance(value, list):
-            value = ",".join(map(str, value))
+        try:
+            value = _checked(option, value)
+        except ValueError as exc:
+            raise ConfigError(f"{config.origin}: {key}: {exc}") from None
         if isinstance(option.type, click.Path) and isinstance(value, str) and not Path(value).is_absolute():
             value = str(config.path.parent / value)
         try:
-            option.type_cast_value(click.Context(command), value)
+            option.process_value(click.Context(command), value)
         except click.BadParameter as exc:
             raise ConfigError(f"{config.origin}: {key}: {exc.message}") from None
         result[option.name] = value
     return result
 
 
-def _items(value) -> list:
-    if isinstance(value, list):
-        return value
-    return [item.strip() for line in str(value).splitlines() for item in line.split(",") if item.strip()]
+def _checked(option: click.Option, value):
+    """The value as the option takes it: text is read as if typed on the command line (all of
+    setup.cfg is text); a TOML number, boolean or list must be of the option's own type, since
+    click would quietly bend it (1.5 bytes to 1, 5 to the path '5', true to the path 'True').
+    Raises ValueError saying what was expected."""
+    native, wanted = _kind(option)
+    if option.multiple:
+        if isinstance(value, str):
+            return _items(value)
+        if isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value):
+            return value
+        raise ValueError(f"expected a list of {wanted}, got {_toml(value)}")
+    if isinstance(value, date):  # TOML's own dates (published = 2024-01-09) are their ISO text
+        value = value.isoformat()
+    if option.name == "formats" and isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return ",".join(value)  # the one option that takes a comma-separated list
+    if isinstance(value, str) and not value.strip():
+        raise ValueError(f"empty (expected {wanted})")
+    if not isinstance(value, (str, *native)) or isinstance(value, bool) and bool not in native:
+        raise ValueError(f"expected {wanted}, got {_toml(value)}")
+    return value
+
+
+def _kind(option: click.Option) -> tuple[tuple[type, ...], str]:
+    """The TOML types an option takes besides text, and what it takes in words."""
+    kind = option.type
+    if option.is_flag:
+        return (bool,), "true or false"
+    if isinstance(kind, click.types.IntParamType):
+        return (int,), "a whole number"
+    if isinstance(kind, click.types.FloatParamType):
+        return (int, float), "a number"
+    if isinstance(kind, click.Choice):
+        return (), "one of " + ", ".join(map(str, kind.choices))
+    return (), "a path" if isinstance(kind, click.Path) else "text"
+
+
+def _toml(value) -> str:
+    """A config value as its author wrote it: true, 1.5, "x", [1, 2]."""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _items(value: str) -> list:
+    """A list option written as text: one item a line, or comma-separated."""
+    return [item.strip() for line in value.splitlines() for item in line.split(",") if item.strip()]

@@ -37,16 +37,12 @@ CHUNK = 8
 SUMMARY_KEYS = ("sources", "claims", "agreement", "discrepancy", "single-source")
 
 
-#: Claims kept per source: far above any article (a long one has a few hundred), low enough that a
-#: machine-made file (a 500 KB line of numbers) cannot swamp alignment and the reports.
-MAX_CLAIMS_PER_SOURCE = 1000
-#: Longest sentence a claim carries; a longer one (a paragraph with no full stop) becomes the
-#: text around the claim, else every claim in it would copy the whole paragraph into every report.
-MAX_SENTENCE_CHARS = 2000
-
-
 class NoInput(Exception):
-    """Nothing readable was found under the given paths."""
+    """Nothing readable was found under the given paths; `skipped` says what was there and why not."""
+
+    def __init__(self, message: str, skipped: tuple = ()):
+        super().__init__(message)
+        self.skipped = tuple(skipped)
 
 
 @dataclass(frozen=True)
@@ -108,6 +104,8 @@ def extract(found: list[sources_mod.Source], options: Options, run=None,
     """Stage 2: the sources (with any warning `bounded` adds) and their claims in source order, on
     `run` (an engine; default this process). `progress(done, total)` is called as sources come back."""
     fallback = story_date(found)
+    if fallback is not None:  # say where the reference of a source without a date came from
+        found = [s if s.published else replace(s, published_from="story") for s in found]
     pairs = [(s, date.fromisoformat(s.published) if s.published else fallback) for s in found]
     chunks = [pairs[i:i + CHUNK] for i in range(0, len(pairs), CHUNK)]
     sources, extracted = [], []
@@ -153,7 +151,7 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
     options = Options(published, tolerance, Path(cache).resolve() if cache else None, max_bytes, tuple(exclude))
     found, skipped = ingest(paths, options)
     if not found:
-        raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""))
+        raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""), skipped)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:
         found, extracted = extract(found, options, run, progress)
@@ -183,11 +181,11 @@ class Archive:
 
 def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
     """The story folders under `root` (sorted; hidden ones and the reports folder `out` left out)
-    and the files outside them."""
+    and the (not hidden) files outside them, whatever their format."""
     folders = sorted(p for p in root.iterdir()
                      if p.is_dir() and not p.name.startswith(".") and p.resolve() != out)
-    loose = [sources_mod.Skipped(str(f), "not inside a story folder")
-             for f in sorted(root.iterdir()) if f.is_file() and f.suffix.lower() in sources_mod.SUFFIXES]
+    loose = [sources_mod.Skipped(str(f), "not inside a story folder")  # any file: a MANIFEST.tsv as much as a README.md
+             for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
     return [(p.name, p) for p in folders], loose
 
 
@@ -232,7 +230,8 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
                 progress(len(results), len(folders))
     if not combined.totals["sources"]:
         combined.close()
-        raise NoInput(f"no readable articles in {len(folders)} story folders")
+        raise NoInput(f"no readable articles in {len(folders)} story folders",
+                      [sources_mod.Skipped(**s) for s in skipped])
     combined.skipped(skipped)
     _write_index(results, combined, out, formats)
     return Archive(tuple(results), tuple(skipped), combined.totals)

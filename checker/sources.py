@@ -37,12 +37,26 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 #: Publication years taken as real; others are typos or junk.
 PUBLISHED_YEARS = range(1800, 2200)
-#: How our own report files begin (see `_holds_reports`).
-REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,"}
+#: Our own report files and how each begins: a folder holding one is reports, not articles
+#: (`_holds_reports`), and a run removes those an earlier run left that it did not write.
+REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,",
+                  "findings.csv": b"cluster,status,kind,unit,subject,", "report.html": b"<title>check-claims:",
+                  "report.sarif": b'"name": "check-claims"', "junit.xml": b'<testsuites name="check-claims"'}
 
 #: A leading ``date YYYY-MM-DD`` metadata line (seed 004 has a leading space and text after it).
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+ISO_DAY_RE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
+
+
+class _MetaLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text: PyYAML raises on an impossible one (2024-02-30), and
+    `stated_date` reads and checks dates itself, with a warning instead of losing the whole run."""
+
+
+_MetaLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
 @dataclass(frozen=True)
@@ -53,7 +67,8 @@ class Source:
     path: str
     text: str
     published: str | None = None
-    published_from: str | None = None  # header | front-matter | meta | column | option | story
+    published_from: str | None = None  # header | front-matter | meta | column | option; story: none stated,
+    #                                    the story's median date is the reference (set by core.extract)
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
@@ -74,15 +89,39 @@ class SourceError(Exception):
 
 def iso_date(value) -> str | None:
     """Normalise a metadata date (str, date or datetime) to ``YYYY-MM-DD``; None if unreadable
-    or implausible for news (year 1001 is a typo, and date arithmetic on it fails)."""
-    if isinstance(value, str) and (m := re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)):
+    or implausible for news (year 1001 is a typo, and date arithmetic on it fails).
+
+    Text is ISO ("2024-01-09", "2024-01-09T10:00Z") or a full date as people write it
+    ("Jan 9, 2024", "Tuesday, 9 January 2024"), read with the date grammar of the article text."""
+    if isinstance(value, str) and (m := ISO_DAY_RE.match(value)):
         try:
             value = date.fromisoformat(m.group(1))
         except ValueError:
             return None
+    elif isinstance(value, str):
+        from .dates import find_dates  # the grammar's word lists load only for written dates
+
+        text = value.strip()
+        found = find_dates(text, None, bytearray(len(text)))
+        day = found[0].value if found and found[0].start == 0 and found[0].hedge == "exact" else None
+        if not (isinstance(day, str) and ISO_DAY_RE.fullmatch(day)):
+            return None
+        value = date.fromisoformat(day)
     if not isinstance(value, date) or value.year not in PUBLISHED_YEARS:
         return None
     return value.isoformat()[:10]
+
+
+def stated_date(value, where: str) -> tuple[str | None, tuple[str, ...]]:
+    """(the publication date a source states, its warnings): a date that is given but cannot be
+    read ("2024-02-30", "next week") is ignored with a warning naming `where` it came from, so a
+    typo never passes silently and never stops the run."""
+    if value is None or value == "":
+        return None, ()
+    if published := iso_date(value):
+        return published, ()
+    shown = _str(value) or "(not a single value)"
+    return None, (f"{where} {shown} is not a real date, ignored",)
 
 
 def decode(raw: bytes) -> tuple[str, str | None]:
@@ -120,18 +159,17 @@ def decode(raw: bytes) -> tuple[str, str | None]:
 def parse_text(sid: str, path: str, text: str, fmt: str = "text") -> Source:
     """A plain-text article with an optional ``date`` line or YAML front matter."""
     if m := HEADER_RE.match(text):
-        published = iso_date(m.group(1))
+        published, warnings = stated_date(m.group(1), "date line")
         return Source(sid, path, text, published=published, published_from="header" if published else None,
-                      body_start=m.end(), format=fmt,
-                      warnings=() if published else (f"date line {m.group(1)} is not a real date, ignored",))
+                      body_start=m.end(), format=fmt, warnings=warnings)
     if m := FRONT_MATTER_RE.match(text):
-        warnings: tuple[str, ...] = ()
-        try:
-            meta = yaml.safe_load(m.group(1))
-        except (yaml.YAMLError, RecursionError):  # deep nesting overflows PyYAML's recursive composer
+        try:  # deep nesting overflows PyYAML's recursive composer; an explicit !!timestamp 2024-02-30 is a ValueError
+            meta, warnings = yaml.load(m.group(1), Loader=_MetaLoader), ()  # noqa: S506 (a SafeLoader)
+        except (yaml.YAMLError, ValueError, RecursionError):
             meta, warnings = None, ("front matter is not valid YAML, ignored",)
         meta = meta if isinstance(meta, dict) else {}
-        published = iso_date(meta.get("date") or meta.get("published"))
+        published, problems = stated_date(meta.get("date") or meta.get("published"), "front-matter date")
+        warnings += problems
         return Source(sid, path, text, published=published,
                       published_from="front-matter" if published else None,
                       title=_str(meta.get("title")), outlet=_str(meta.get("source") or meta.get("outlet")),
@@ -177,9 +215,10 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
             skipped.append(Skipped(path, f"line {n}: {problem}"))
             continue
         first_line[rid] = n
-        published = iso_date(row.get("published") or row.get("date"))
+        column = "published" if row.get("published") else "date"
+        published, warnings = stated_date(row.get(column), f"'{column}' column")
         sources.append(Source(f"{sid}#{rid}", path, body.strip(), published=published,
-                              published_from="column" if published else None,
+                              published_from="column" if published else None, warnings=warnings,
                               title=_str(row.get("title")), outlet=_str(row.get("source") or row.get("outlet")),
                               url=_str(row.get("url")), format=fmt))
     if not sources and not skipped:
@@ -356,14 +395,17 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
 def _holds_reports(folder: Path) -> bool:
     """True for a folder of our own reports (`check-claims .` run twice): read back, claims.csv
     would turn every claim into an article agreeing with its source."""
-    for name, marker in REPORT_MARKERS.items():
-        try:
-            with open(folder / name, "rb") as fh:
-                if marker in fh.read(200):
-                    return True
-        except OSError:
-            continue
-    return False
+    return any(is_report(folder / name) for name in REPORT_MARKERS)
+
+
+def is_report(path: Path) -> bool:
+    """True for a report file this tool wrote: one of its names, beginning as it does."""
+    marker = REPORT_MARKERS.get(path.name)
+    try:
+        with open(path, "rb") as fh:
+            return marker is not None and marker in fh.read(512)
+    except OSError:
+        return False
 
 
 def load(paths: list[str | os.PathLike], *, published: str | None = None, exclude: tuple[str, ...] = (),

@@ -38,7 +38,7 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
     if not disputed:
         return
     claims = {c["id"]: c for c in records["claims"]}
-    table = Table(title="Discrepancies", title_justify="left", show_lines=True)
+    table = Table(title="Discrepancies", title_justify="left")
     table.add_column("fact", style="bold")
     table.add_column("kind")
     table.add_column("value", style="red", justify="right")
@@ -47,10 +47,13 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
         by_value: dict[str, list[str]] = {}
         for cid in k["claims"]:
             by_value.setdefault(display(claims[cid]), []).append(claims[cid]["source"])
-        values = list(by_value)
-        # Text(), not str: subjects and file names are article text, never rich markup.
-        table.add_row(Text(fact_name(k)), k["kind"], Text("\n".join(values)),
-                      Text("\n".join(", ".join(dict.fromkeys(by_value[v])) for v in values)))
+        # One row per value, so a value stays beside its sources however narrow the terminal
+        # (a CI log is 80 columns) and the source list wraps. Text(), not str: subjects and
+        # file names are article text, never rich markup.
+        for i, (value, sources) in enumerate(by_value.items()):
+            first = i == 0
+            table.add_row(Text(fact_name(k)) if first else None, k["kind"] if first else None, Text(value),
+                          Text(", ".join(dict.fromkeys(sources))), end_section=i == len(by_value) - 1)
     console.print(table)
 
 

@@ -1,6 +1,7 @@
 """Baseline round trip on the seed articles: record, accept, a new discrepancy fails, a fixed one is reported."""
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from checker.baseline import fingerprint
@@ -108,3 +109,36 @@ def test_fingerprint_ignores_offsets_and_ids_but_not_values():
     assert fingerprint(cluster, claims) == fingerprint({**cluster, "id": "k9"}, moved)
     changed = {**claims, "c2": {**claims["c2"], "value": 4}}
     assert fingerprint(cluster, claims) != fingerprint(cluster, changed)
+
+
+SEED_000 = "Presently, there are approximately 2,500 American troops stationed in Iraq"
+SEED_001 = "maintains approximately 2,500 troops in Iraq"
+SEED_002 = "approximately 2,500 U.S. troops currently serving in Iraq"
+
+
+@pytest.mark.parametrize("edits, added, counts", [
+    pytest.param([("000", SEED_000, "Presently, approximately 2,500 American soldiers are stationed in Iraq")], {},
+                 (0, 1, 0), id="agreeing-source-reworded"),
+    pytest.param([("002", SEED_002, "some 2,500 U.S. troops currently serving in Iraq")], {},
+                 (0, 1, 0), id="agreeing-source-changes-its-hedge"),
+    pytest.param([], {"005.txt": "About 2,500 US troops remain in Iraq."}, (0, 1, 0), id="agreeing-article-added"),
+    pytest.param([("001", "maintains approximately 3,500", "maintains approximately 4,000")], {},
+                 (1, 0, 1), id="dissenting-figure-changed"),
+    pytest.param([("002", SEED_002, "approximately 3,500 U.S. troops currently serving in Iraq")], {},
+                 (1, 0, 1), id="a-second-source-dissents"),
+])
+def test_a_finding_is_known_until_its_figures_change(tmp_path, seeds_copy, edits, added, counts):
+    """Seed 001 says 3,500 troops where the others say 2,500; that finding is accepted, then edited."""
+    seed = {p.name[:3]: p for p in seeds_copy.glob("*.txt")}
+    edit(seed["001"], SEED_001, "maintains approximately 3,500 troops in Iraq")
+    baseline, out = tmp_path / "baseline.json", tmp_path / "out"
+    assert run(seeds_copy, "--out", out, "--baseline", baseline, "--update-baseline").exit_code == 0
+    assert [e["values"]["001_d3803437f8baca1e.txt"] for e in json.loads(baseline.read_text())["findings"]] == [["~3,500"]]
+    for name, old, new in edits:
+        edit(seed[name], old, new)
+    for name, text in added.items():
+        (seeds_copy / name).write_text(text, encoding="utf-8")
+    result = run(seeds_copy, "--out", out, "--baseline", baseline)
+    section = read_json(out / "report.json")["baseline"]
+    assert (section["new"], section["known"], len(section["fixed"])) == counts, result.output
+    assert result.exit_code == (1 if counts[0] else 0)

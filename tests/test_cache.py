@@ -1,5 +1,6 @@
 """The content-hash cache: a re-run extracts only changed files, gives the same bytes, and shrugs
 off damaged entries and concurrent runs."""
+import os
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
@@ -82,3 +83,34 @@ def test_cli_caches_in_the_working_folder_unless_told_not_to(seeds_copy, tmp_pat
     assert not (tmp_path / ".check-claims-cache").exists()
     assert runner.invoke(main, [str(seeds_copy), "--jobs", "1"]).exit_code == 0
     assert len(list((tmp_path / ".check-claims-cache").glob("*/*.json"))) == 5
+
+
+@pytest.mark.parametrize("unwritable", [
+    pytest.param("file", id="cache-path-is-a-file"),
+    pytest.param("read-only", id="read-only-working-folder", marks=pytest.mark.skipif(
+        os.geteuid() == 0, reason="root writes into read-only folders")),
+])
+def test_an_unwritable_cache_is_a_warning_and_the_run_goes_on(seeds_copy, tmp_path, monkeypatch, unwritable):
+    work = tmp_path / "work"
+    work.mkdir()
+    if unwritable == "file":
+        (work / ".check-claims-cache").write_text("not a folder\n")
+    else:
+        work.chmod(0o555)
+    monkeypatch.chdir(work)
+    result = CliRunner().invoke(main, [str(seeds_copy), "--out", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.stderr.splitlines() if "cache" in line]
+    assert warning.startswith("warning: cannot write the cache .check-claims-cache/ (")
+    assert warning.endswith("running without it (--no-cache silences this)")
+    assert (tmp_path / "out" / "report.json").exists()
+
+
+def test_an_entry_that_cannot_be_written_is_a_miss_not_an_error(tmp_path):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be\n")
+    store = cache.ClaimCache(blocked)
+    store.put("0123abcd", [])
+    assert store.get("0123abcd") is None
+    with pytest.raises(OSError):
+        store.ready()

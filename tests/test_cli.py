@@ -53,7 +53,8 @@ def test_nothing_readable_exits_two_with_one_line(tmp_path, corpus):
     root = corpus({"empty.txt": b""})
     result = run(root, "--out", tmp_path / "out")
     assert result.exit_code == 2
-    assert "Error: no readable articles (1 skipped)" in result.output
+    assert result.stderr.splitlines() == [f"skipped {root / 'empty.txt'}: empty file",
+                                          "Error: no readable articles (1 skipped)"]
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
 
@@ -159,3 +160,54 @@ def test_pre_commit_hook_runs_the_installed_command_on_the_whole_story():
     setup.read(ROOT / "setup.cfg")
     scripts = dict(line.split(" = ") for line in setup["options.entry_points"]["console_scripts"].strip().splitlines())
     assert scripts[hook["entry"]] == "checker.cli:main"
+
+
+def test_an_impossible_front_matter_date_is_a_warning_not_the_end_of_the_run(tmp_path, seeds_copy):
+    (seeds_copy / "b.md").write_text("---\ndate: 2024-02-30\n---\n12 people died.\n", encoding="utf-8")
+    result = run(seeds_copy, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "warning b.md: front-matter date 2024-02-30 is not a real date, ignored" in result.stderr
+    assert "6 sources" in result.output
+    assert read_json(tmp_path / "out" / "report.json")["summary"]["sources"] == 6
+
+
+def test_nothing_readable_names_each_file_and_why(tmp_path, corpus):
+    root = corpus({"x.json": '{"text": "12 people died."}', "y.csv": "id,body\n1,12 people died.\n"})
+    result = run(root, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"skipped {root / 'x.json'}: not an article format (reads .csv, .htm, .html, .jsonl, .markdown, .md, .txt)",
+        f"skipped {root / 'y.csv'}: CSV has no 'text' column",
+        "Error: no readable articles (2 skipped)"]
+
+
+@pytest.mark.parametrize("args, error", [
+    (["NOPE"], "Error: Invalid value for 'PATHS...': Path 'NOPE' does not exist."),
+    (["SEEDS", "--draft", "NOPE"], "Error: Invalid value for '--draft': File 'NOPE' does not exist."),
+    (["SEEDS", "--tolerance", "7"], "Error: Invalid value for '--tolerance': 7.0 is not in the range 0<=x<=1."),
+    (["SEEDS", "--colour"], "Error: No such option '--colour'."),
+    (["check", "NOPE"], "Error: Invalid value for 'PATHS...': Path 'NOPE' does not exist."),
+])
+def test_usage_errors_name_the_command_users_type(tmp_path, seeds_copy, args, error):
+    def invoke(*args):
+        return CliRunner().invoke(main, [str(a) for a in args], prog_name="check-claims")
+
+    result = invoke(*[{"SEEDS": seeds_copy, "NOPE": tmp_path / "nope"}.get(a, a) for a in args])
+    assert result.exit_code == 2
+    usage, hint, blank, message = result.stderr.splitlines()
+    assert (usage, hint, blank) == ("Usage: check-claims [OPTIONS] PATHS...", "Try 'check-claims --help' for help.", "")
+    assert message.startswith(error.replace("NOPE", str(tmp_path / "nope")))
+    assert invoke("--help").output.startswith("Usage: check-claims [OPTIONS] PATHS...\n")
+
+
+def test_a_run_removes_its_own_stale_reports_and_nothing_else(tmp_path, seeds_copy, corpus):
+    out = tmp_path / "out"
+    assert run(seeds_copy, "--out", out, "--format", "json,csv,html,sarif,junit").exit_code == 0
+    (out / "notes.txt").write_text("the desk's own notes\n")
+    (out / "findings.csv").unlink()
+    (out / "findings.csv").write_text("a,b\n1,2\n")  # someone else's file under one of our names
+    other = corpus({"a.txt": "date 2024-01-09\nApproximately 2,500 American troops are stationed in Iraq."})
+    result = run(other, "--out", out, "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["findings.csv", "notes.txt", "report.html"]
+    assert "1 sources" in (out / "report.html").read_text(encoding="utf-8")

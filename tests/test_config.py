@@ -102,3 +102,40 @@ def test_config_command_without_a_file(tmp_path, story):
     assert "out = reports  # default" in result.output
     assert "published = (not set)  # default" in result.output
     assert "exit-zero = false  # default" in result.output
+
+
+@pytest.mark.parametrize("name, text, message", [
+    (".check-claims.toml", "out = 5\n", "out: expected a path, got 5"),
+    (".check-claims.toml", "baseline = true\n", "baseline: expected a path, got true"),
+    (".check-claims.toml", "draft = 1\n", "draft: expected a path, got 1"),
+    (".check-claims.toml", "max-bytes = 1.5\n", "max-bytes: expected a whole number, got 1.5"),
+    (".check-claims.toml", "jobs = true\n", "jobs: expected a whole number, got true"),
+    (".check-claims.toml", "tolerance = true\n", "tolerance: expected a number, got true"),
+    (".check-claims.toml", "exclude = 5\n", "exclude: expected a list of text, got 5"),
+    (".check-claims.toml", "exclude = [5]\n", "exclude: expected a list of text, got [5]"),
+    (".check-claims.toml", 'exit-zero = 1\n', "exit-zero: expected true or false, got 1"),
+    (".check-claims.toml", 'fail-on = 2\n', "fail-on: expected one of discrepancy, single-source, never, got 2"),
+    (".check-claims.toml", 'format = ["json", "pdf"]\n', "format: unknown format pdf"),
+    ("setup.cfg", "[check-claims]\nout =\n", "setup.cfg [check-claims]: out: empty (expected a path)"),
+    ("setup.cfg", "[check-claims]\nmax-bytes = 1.5\n", "max-bytes: '1.5' is not a valid integer range."),
+    ("setup.cfg", "[check-claims]\nquiet = maybe\n", "quiet: 'maybe' is not a valid boolean."),
+])
+def test_a_config_value_of_the_wrong_type_is_a_one_line_error(tmp_path, story, name, text, message):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run(story)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and str(tmp_path / name) in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.parametrize("text", [
+    'max-bytes = 1000000\njobs = 1\ntolerance = 1\nexit-zero = true\npublished = 2024-01-09\nexclude = ["b.txt"]\n',
+    'max-bytes = "1000000"\ntolerance = "0.1"\nexit-zero = "yes"\npublished = "2024-01-09"\nexclude = "b.txt"\n',
+])
+def test_config_values_of_the_right_type_are_taken(tmp_path, story, text):
+    (tmp_path / ".check-claims.toml").write_text(text, encoding="utf-8")
+    result = run(story)
+    assert result.exit_code == 0, result.output
+    (source,) = read_json(tmp_path / "reports" / "report.json")["sources"]
+    assert (source["id"], source["published"], source["published_from"]) == ("a.txt", "2024-01-09", "header")

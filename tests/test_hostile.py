@@ -166,7 +166,9 @@ def test_nothing_readable_exits_two_naming_what_was_skipped(tmp_path):
     result = CliRunner().invoke(main, [str(root), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert result.stdout == "" and "Traceback" not in result.output
-    assert result.stderr.splitlines()[-1] == "Error: no readable articles (2 skipped)"
+    assert result.stderr.splitlines() == [f"skipped {root / 'a.txt'}: binary file (contains NUL bytes)",
+                                          f"skipped {root / 'b.md'}: empty file",
+                                          "Error: no readable articles (2 skipped)"]
     assert not (tmp_path / "out").exists()
 
 
@@ -196,7 +198,7 @@ def test_a_file_name_that_is_not_utf8_is_skipped_not_fatal(tmp_path):
         {"path": f"{root}/caf\ufffd.txt", "reason": "file name is not valid UTF-8 (rename the file)"}]
 
 
-@pytest.mark.parametrize("formats", ["json,csv,html", "csv"])
+@pytest.mark.parametrize("formats", ["json,csv,html", "csv", "html", "sarif", "junit"])
 def test_reports_of_an_earlier_run_inside_the_folder_are_not_read_back(tmp_path, monkeypatch, formats):
     root = build_only(tmp_path, {"a.txt": GOOD.encode(), "b.txt": GOOD.replace("2,500", "3,000").encode()})
     monkeypatch.chdir(root)

@@ -75,6 +75,15 @@ def test_summary_counts_by_status_then_each_discrepancy_by_source(tmp_path):
     assert not ANSI_RE.search(out), "no colour when stdout is not a terminal"
 
 
+def test_each_value_stays_beside_its_sources_in_a_narrow_ci_log(tmp_path):
+    """At 50 columns the source list wraps; the row of each value must still start its own sources."""
+    result = run(FIXTURES / "story", "--out", tmp_path, FORCE_COLOR=None, TTY_COMPATIBLE=None, COLUMNS="50")
+    table = result.stdout[result.stdout.index("Discrepancies"):]
+    rows = [line for line in table.splitlines() if re.search(r"│\s+\d+ │", line)]
+    assert any(" 18 " in row and "coastal-new" in row for row in rows)
+    assert any(" 12 " in row and "harbor-gaze" in row for row in rows)
+
+
 def test_quiet_prints_nothing_but_keeps_the_exit_status(tmp_path):
     result = run(FIXTURES / "story", "--out", tmp_path, "--quiet")
     assert (result.exit_code, result.output) == (1, "")

@@ -45,7 +45,8 @@ def archive(corpus):
     """Two stories that disagree with each other but not within themselves, and a loose file."""
     seed = sorted(SEEDS.iterdir())[0].read_text(encoding="utf-8")
     return corpus({"iraq/a.txt": TROOPS_A, "iraq/seed.txt": seed, "syria/b.txt": TROOPS_B,
-                   "syria/c.txt": TROOPS_B.replace("2024-01-10", "2024-01-11"), "README.md": "Notes on the archive."})
+                   "syria/c.txt": TROOPS_B.replace("2024-01-10", "2024-01-11"), "README.md": "Notes on the archive.",
+                   "MANIFEST.tsv": "story\tfile\niraq\ta.txt\n", ".DS_Store": b"\x00\x01"})
 
 
 def test_stories_are_aligned_only_within_themselves(archive, tmp_path):
@@ -54,7 +55,8 @@ def test_stories_are_aligned_only_within_themselves(archive, tmp_path):
     assert result.summary["discrepancy"] == 0  # 2,500 (iraq) vs 3,500 (syria) are different stories
     syria = read_json(tmp_path / "out" / "syria" / "report.json")
     assert syria["summary"]["agreement"] >= 1 and [s["id"] for s in syria["sources"]] == ["b.txt", "c.txt"]
-    assert result.skipped == ({"path": str(archive / "README.md"), "reason": "not inside a story folder"},)
+    assert result.skipped == ({"path": str(archive / "MANIFEST.tsv"), "reason": "not inside a story folder"},
+                              {"path": str(archive / "README.md"), "reason": "not inside a story folder"})
 
 
 def test_combined_report_is_every_story_renumbered_and_schema_valid(archive, tmp_path):
@@ -130,6 +132,8 @@ def test_cli_stories_bad_input_exits_two(corpus, tmp_path, files, args, message)
     result = run(root, *extra, "--stories", "subfolders", "--out", tmp_path / "out", "--no-cache")
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
+    if files == {"s/empty.txt": b""}:  # what was found is named, with why it could not be read
+        assert f"skipped {root / 's' / 'empty.txt'}: empty file" in result.stderr
 
 
 def test_reports_written_inside_the_archive_are_not_a_story(archive):

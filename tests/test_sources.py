@@ -75,3 +75,51 @@ def test_unusable_files_are_skipped_with_a_reason(corpus, content, reason):
     sources, skipped = load([corpus({"bad.txt": content, "good.txt": TEXT})])
     assert [s.id for s in sources] == ["good.txt"]
     assert [s.reason for s in skipped] == [reason]
+
+
+@pytest.mark.parametrize("stated, published, warnings", [
+    ("2024-02-01", "2024-02-01", ()),
+    ("2024-02-01T10:30:00Z", "2024-02-01", ()),
+    ("Jan 9, 2024", "2024-01-09", ()),
+    ("Tuesday, 9 January 2024", "2024-01-09", ()),
+    ("January 9, 2024 10:30 EST", "2024-01-09", ()),
+    ("2024-02-30", None, ("front-matter date 2024-02-30 is not a real date, ignored",)),
+    ("Jan 99, 2024", None, ("front-matter date Jan 99, 2024 is not a real date, ignored",)),
+    ("January 9", None, ("front-matter date January 9 is not a real date, ignored",)),  # no year: no day
+    ("soon", None, ("front-matter date soon is not a real date, ignored",)),
+    ("!!timestamp 2024-02-30", None, ("front matter is not valid YAML, ignored",)),
+])
+def test_front_matter_dates_are_read_or_warned_about(corpus, stated, published, warnings):
+    root = corpus({"a.md": f"---\ntitle: Troops stay\ndate: {stated}\n---\n{TEXT}\n"})
+    (src,), _ = load([root])
+    assert (src.published, src.published_from, src.warnings) == (published, published and "front-matter", warnings)
+    assert src.text[src.body_start:].startswith("About 2,500")
+
+
+def test_an_unreadable_date_column_is_a_warning_on_its_row(corpus):
+    root = corpus({"wire.csv": f'id,date,text\nok,"Jan 9, 2024","{TEXT}"\nbad,2024-13-01,"{TEXT}"\n'})
+    sources, skipped = load([root])
+    assert [(s.id, s.published, s.warnings) for s in sources] == [
+        ("wire.csv#ok", "2024-01-09", ()),
+        ("wire.csv#bad", None, ("'date' column 2024-13-01 is not a real date, ignored",))]
+    assert skipped == []
+
+
+@pytest.mark.parametrize("files, options, expected", [
+    pytest.param({"a.txt": "date 2024-01-09\nText.", "b.txt": "Text."}, {},
+                 [("a.txt", "2024-01-09", "header"), ("b.txt", None, "story")], id="story-date"),
+    pytest.param({"a.txt": "date 2024-01-09\nText.", "b.txt": "Text."}, {"published": "2024-05-05"},
+                 [("a.txt", "2024-01-09", "header"), ("b.txt", "2024-05-05", "option")], id="option"),
+    pytest.param({"a.txt": "Text.", "b.txt": "More text."}, {}, [("a.txt", None, None), ("b.txt", None, None)],
+                 id="no-date-anywhere"),
+])
+def test_each_source_says_where_its_reference_date_came_from(corpus, files, options, expected):
+    from checker import check
+
+    records = check([corpus(files)], **options).to_records()
+    assert [(s["id"], s["published"], s["published_from"]) for s in records["sources"]] == expected
+
+
+def test_seed_sources_without_a_date_take_the_story_date(seeds_records):
+    assert [(s["id"][:3], s["published_from"]) for s in seeds_records["sources"]] == [
+        ("000", "story"), ("001", "story"), ("002", "story"), ("003", "story"), ("004", "header")]
