@@ -93,6 +93,8 @@ CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 #: 16-year-old Kimani Gray"), not a time ("killed Saturday") or phrase ("killed in the blast").
 _OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{NUMBER}|\d"
                         rf"|(?!(?i:{_alt(STOP)}|{_alt(MONTHS)}|{_alt(WEEKDAYS)})\b)[A-Z])")
+#: An aside between commas or spaced dashes: "three people | , one of them a pregnant woman, | were killed".
+_ASIDE_RE = re.compile(r"\s*(?:,[^,;:.()]{1,60},|\s[—–-]{1,2}\s[^—–;:.]{1,60}\s[—–-]{1,2}(?=\s))")
 #: Another counted noun phrase coordinated with the first: "two women | and one | man", "and a man".
 _COORDINATED_NP_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER}|an?)\s+", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
@@ -321,8 +323,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
 def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
     """The casualty word that says the counted suffered it: ending their noun phrase ("24 dead", "five
     people killed in the blast"), after it ("were killed"), or after the phrase it is coordinated with
-    ("two women and a man died"). Not one with an object after it: "two officers fatally wounded the
-    boy", "three gunmen killed two people" count who did it."""
+    ("two women and a man died") or past an aside ("three people, a man and two women, were killed").
+    Not one with an object after it: "two officers fatally wounded the boy", "three gunmen killed two
+    people" count who did it."""
     if np_words and np_words[-1].lower() in _CASUALTY:
         return None if _OBJECT_RE.match(tail, np_end) else np_words[-1]
     if found := _CASUALTY_AFTER_RE.match(tail, np_end):
@@ -330,6 +333,8 @@ def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
     if co := _COORDINATED_NP_RE.match(tail, np_end):
         later, later_end = noun_phrase(tail[co.end():])
         return suffered(tail, later, co.end() + later_end) if later else None
+    if aside := _ASIDE_RE.match(tail, np_end):  # "three people, one of them a pregnant woman, were killed"
+        return suffered(tail, [], aside.end())
     return None
 
 
