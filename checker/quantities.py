@@ -97,6 +97,9 @@ _OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{NUMBER}|\d"
 _ASIDE_RE = re.compile(r"\s*(?:,[^,;:.()]{1,60},|\s[—–-]{1,2}\s[^—–;:.]{1,60}\s[—–-]{1,2}(?=\s))")
 #: Another counted noun phrase coordinated with the first: "two women | and one | man", "and a man".
 _COORDINATED_NP_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER}|an?)\s+", re.I)
+#: A number word that is the subject of a verb counts the people or things told of before: "All seven were
+#: taken to the hospital" (a new paragraph after the victims were named).
+_SUBJECT_OF_RE = re.compile(r"\s+(?:(?:all|also)\s+)?(?:were|are|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
@@ -313,7 +316,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = unit or ("people" if np_head else None)
     if num_text.lower() == "one" and np_words and not casualty and _ATTRIBUTION_RE.match(tail, np_end):
         return None  # "One report said": a source named, not a count
-    if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts):
+    if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts
+                        or value > 1 and _SUBJECT_OF_RE.match(tail)):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
