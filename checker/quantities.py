@@ -55,7 +55,7 @@ _MONEY_TAIL_RE = re.compile(
 _MEASURE_TAIL_RE = re.compile(
     rf"[\s-]*(?P<unit>{_alt(_MEASURE_UNITS).replace(chr(92) + ' ', '[ -]')})(?![\w/])", re.I)
 _HEDGE_AFTER_RE = re.compile(rf"[\s-]*(?P<h>{_alt(lexicon.hedges_after())})\b", re.I)
-_COORDINATED_RE = re.compile(r"\s*(?:,|and|or|,\s*and)\s*$")
+_COORDINATED_RE = re.compile(r"\s*(?:,|and|or|to|,\s*and)\s*$")
 _QUAKE_TAIL_RE = re.compile(rf"[\s-]*(?:{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
 _QUAKE_WORDS_RE = re.compile(rf"\b(?:magnitude|richter|{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
 _FRACTION_RE = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
@@ -241,13 +241,21 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # measures: ages, magnitudes, lengths, speeds...
     if a := _AGE_TAIL_RE.match(tail):
         return make("measure", value, "years old", end + a.end()), []
-    if m.group("ages"):  # "between the ages of 17 and 25": one span of ages
-        return make("measure", value, "years old"), []
+    def age(one_person: bool, begin: int = start):
+        """A group's ages are one range ("children ages 11 to 15"); one person's ages from X to Y bound a
+        period of his life ("from age 16 to 19 he boxed"): two facts, the first here, the second read next."""
+        if one_person and low is not None:
+            return make("measure", value, "years old", m.end("num"), lo=None, hi=None, begin=begin), []
+        return make("measure", value, "years old", begin=begin), []
+
+    if m.group("ages"):  # "between the ages of 17 and 25", "between age 17 and 25"
+        one_person = "ages" not in m.group("ages").lower()
+        return age(one_person, m.start("ages") if one_person and low is not None else start)
     if age_head := _AGE_HEAD_RE.search(head):
-        return make("measure", value, "years old", begin=start - len(head) + age_head.start()), []
+        return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
     if is_digits and value < 120 and (not _word_after(tail) or re.match(r"\s+and\s+\d", tail)) and (
             _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and re.match(r"\s*(?:[,).]|and\s+\d)", tail)):
-        return make("measure", value, "years old"), []
+        return age(True)
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
         return make("measure", value, shown, normalized=_canonical(value, pint_unit)), []
