@@ -446,6 +446,7 @@ def _gate(words) -> re.Pattern:
 
 
 _MONTH_GATE = _gate(MONTHS)
+_HOUR_GATE = _gate([*_CAL["day_parts"], "o'clock", "o’clock"])  # every HOUR_RE time holds one
 _YEAR_GATE = re.compile(r"(?:1[89]|20)\d\d")
 _RELATIVE_WORDS = ("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
                    "week", "month", "year", "ago", *SEASONS)
@@ -540,7 +541,7 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         unit = ZONES[zone.lower()] if zone else None
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", hedge=hedge, unit=unit))
         take(taken, m.start(), m.end())
-    for m in HOUR_RE.finditer(sentence):
+    for m in HOUR_RE.finditer(sentence) if _HOUR_GATE.search(sentence) else ():
         if (m.group("oclock") or m.group("part")) and free(taken, m.start(), m.end()):
             hours = [_clock(m.group(g), m.group("part")) for g in ("h", "h2") if m.group(g)]
             low, high = (hours[0], hours[-1]) if len(hours) > 1 else (None, None)
