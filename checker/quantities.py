@@ -63,6 +63,8 @@ _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
     r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*"
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
+_CALIBERS = ("caliber", "calibre")
+_CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})[\s-]*(?P<unit>{_alt(_CALIBERS)})\b", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
@@ -143,9 +145,14 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
 
 
 def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
-    """Quantities said without digits or number words the grammar below reads: ages by decade
-    ("in his early 30s" -> 30..33 years old) and one unit between two events ("a day after" -> P1D)."""
+    """Quantities said without digits or number words the grammar below reads: calibers after a point
+    (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit between two
+    events ("a day after" -> P1D)."""
     found = []
+    for m in _CALIBER_RE.finditer(sentence):
+        if free(taken, m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=m.group("unit").lower()))
+            take(taken, m.start(), m.end())
     for m in AGE_DECADE_RE.finditer(sentence):
         if free(taken, m.start(), m.end()):
             lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
@@ -265,6 +272,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return make("measure", value, "magnitude", begin=min(begin, start)), []
     if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
+        if shown in _CALIBERS and num_text.isdigit():
+            value = _caliber(num_text)
         return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date
     if (du := _DURATION_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, du.end()):
@@ -363,6 +372,11 @@ def _elided(count: Mention, np_words: list[str]) -> str | None:
     if any(w.lower() not in _CASUALTY for w in np_words):
         return _unit_phrase(np_words)
     return count.unit if count.unit not in _CASUALTY_CLASSES else None
+
+
+def _caliber(digits: str) -> float:
+    """A caliber is in hundredths or thousandths of an inch as its digits run: "38-caliber" is .38, ".357" .357."""
+    return int(digits) / 10 ** len(digits)
 
 
 def _hedged(value, low, high, hedge):
