@@ -41,7 +41,7 @@ class Claim:
     year_inferred: bool = False
 
 
-IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b", re.I)
+IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b(?!\s+after\b)", re.I)  # "one day after": a day
 #: Phone numbers: "(212) 555-1234", "+30 210 333 4444", and a local "555-1234" (a range of that shape,
 #: "500-1000", ends in a round number).
 PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w.])"

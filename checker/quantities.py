@@ -109,10 +109,17 @@ _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 AGE_DECADE_RE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
 #: "a day after", "the day following": one unit of time between two events ("a day before" as often
-#: dates a single event: "the toll from the quake a day before rose")
+#: dates a single event: "the toll from the quake a day before rose"); "a minute of silence": one unit long
 ONE_INTERVAL_RE = re.compile(
-    r"\b(?:(?:a|an|one)\s+(?P<unit>day|week|month|year)\s+after|the\s+(?P<unit2>day|week)\s+(?:after|following))"
+    r"\b(?:(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year)\s+(?:after|of)"
+    r"|(?<!\bin\s)the\s+(?P<unit2>day|week)\s+(?:after|following))"  # "in the week following": a period
     r"(?=\s+[\w'’])", re.I)
+#: One unit of time with a hedge: "over a year", "less than a year before", "nearly a decade" (not "a year ago")
+HEDGED_ONE_RE = re.compile(
+    rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year|decade)\b"
+    r"(?!\s+ago\b)", re.I)
+_DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
+                   "TS": "seconds"}
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 _WINDOW = 200  # characters around a number that decide what it is
 _LOOKBACK = 50  # earlier counts an elliptical count looks through: bounded, so thousands of bare numbers stay linear
@@ -159,11 +166,12 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
-    for m in ONE_INTERVAL_RE.finditer(sentence):
+    for m in [*ONE_INTERVAL_RE.finditer(sentence), *HEDGED_ONE_RE.finditer(sentence)]:
         if free(taken, m.start(), m.end()):
-            designator, _ = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
-            unit = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}[designator]
-            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(1, designator), unit=unit))
+            designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
+            hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
+            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(factor, designator), hedge=hedge,
+                                 unit=_DURATION_UNITS[designator]))
             take(taken, m.start(), m.end())
     return found
 
@@ -281,9 +289,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         iso = _iso_duration(value * factor, designator)
         lo = _iso_duration(low * factor, designator) if low is not None else None
         hi = _iso_duration(high * factor, designator) if high is not None else None
-        unit = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours",
-                "TM": "minutes", "TS": "seconds"}[designator]
-        return make("duration", iso, unit, end + du.end(), lo=lo, hi=hi), []
+        return make("duration", iso, _DURATION_UNITS[designator], end + du.end(), lo=lo, hi=hi), []
     if _DURATION_TAIL_RE.match(tail):
         return None  # "N years ago" that the date grammar could not resolve
     # a bare year ("the 2008 agreement", "reminiscent of 2014")
