@@ -212,10 +212,13 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     before_num = sentence[max(0, m.start("num") - _WINDOW):m.start("num")]
     before_hyphen = _HYPHEN_BEFORE_RE.search(before_num)
     magnitude_head = _MAGNITUDE_HEAD_RE.search(before_num)
-    if before_hyphen and not magnitude_head or _CODE_BEFORE_RE.search(before_num):
+    dash = (before_hyphen and num_text[0].isalpha() and (word := before_hyphen.group("word"))
+            and word.islower() and _plural(word))  # "three bank workers-two women and a man-were killed"
+    if before_hyphen and not (magnitude_head or dash) or _CODE_BEFORE_RE.search(before_num):
         return None
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
-            and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES):
+            and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
+            and not name.group("word").endswith(("'s", "’s"))):  # "He's 16", "Iraq's 18 provinces": no label
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
             or _PHONE_BEFORE_RE.search(head)):
