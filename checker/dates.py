@@ -149,7 +149,8 @@ def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
     stop = min(edge.start() if edge else len(sentence), end + _TENSE_WINDOW)
     before = [(1, m) for m in _FUTURE_RE.finditer(sentence, window, start)] + [
         (1, m) for m in _PROSPECTIVE_RE.finditer(sentence, window, start)
-        if m.group("before").lower() not in _NOT_PROSPECTIVE] + [(-1, m) for m in _PAST_RE.finditer(sentence, window, start)]
+        if m.group("before").lower() not in _NOT_PROSPECTIVE] + [
+        (-1, m) for m in _PAST_RE.finditer(sentence, window, start)]
     after = [(1, m) for m in _FUTURE_RE.finditer(sentence, end, stop)] + [
         (-1, m) for m in _PAST_RE.finditer(sentence, end, stop)]
     marks = [(start - m.end(), -way) for way, m in before] + [(m.start() - end, -way) for way, m in after]
