@@ -64,6 +64,7 @@ _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
     r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*"
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
+_PERCENT_RANGE_RE = re.compile(rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _CALIBERS = ("caliber", "calibre")
 _CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})[\s-]*(?P<unit>{_alt(_CALIBERS)})\b", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
@@ -201,7 +202,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             if _year(num_text) and _year(m.group("num2")):
                 return Mention(start, m.end(), "date", None, num_text, m.group("num2")), []
             low, high = value, second
-    elif m.group("between") and not m.group("ages"):
+    elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
         return None  # "from 5" alone: not a range, read the number by itself later
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
@@ -236,6 +237,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
 
     # percent
     if p := _PERCENT_RE.match(tail):
+        if low is None and (second := _percent_range(sentence, end, bool(m.group("between")))):
+            return make("percent", value, "%", second.end(), lo=value, hi=parse_number(second.group("num2"))), []
         return make("percent", value, "%", end + p.end()), []
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
     scale = SUFFIX_SCALES.get(glued.group(0).lower()) if glued else None
@@ -382,6 +385,14 @@ def _elided(count: Mention, np_words: list[str]) -> str | None:
     if any(w.lower() not in _CASUALTY for w in np_words):
         return _unit_phrase(np_words)
     return count.unit if count.unit not in _CASUALTY_CLASSES else None
+
+
+def _percent_range(sentence: str, end: int, between: bool) -> re.Match | None:
+    """The second percentage of a range whose first ends at `end`: "40 percent | to 70 percent"; with
+    "and" only after "between" ("fell 3% and 2%" are two figures)."""
+    first = _PERCENT_RE.match(sentence, end)
+    second = _PERCENT_RANGE_RE.match(sentence, first.end()) if first else None
+    return second if second and (between or second.group("conn").lower() != "and") else None
 
 
 def _caliber(digits: str) -> float:
