@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .claims import Claim
+from .fileio import write_atomic
 from .sources import Source
 
 DEFAULT_DIR = Path(".check-claims-cache")
@@ -67,8 +68,6 @@ class ClaimCache:
         if self.root.is_dir():
             tempfile.TemporaryFile(dir=self.root).close()
             return
-        from .report import write_atomic  # pandas comes with report: not before the first article
-
         self.root.mkdir(parents=True, exist_ok=True)
         write_atomic(self.root / ".gitignore", "# created by check-claims\n*\n")
         write_atomic(self.root / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -76,8 +75,6 @@ class ClaimCache:
 
     def put(self, name: str, claims: list[Claim]) -> None:
         """Store an entry; one that cannot be written (a full disk) is only a miss next time."""
-        from .report import write_atomic
-
         try:
             if not self.root.exists():
                 self.ready()

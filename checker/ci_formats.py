@@ -145,9 +145,14 @@ def _draft(records: dict) -> str | None:
 
 
 def _ordered(cluster: dict, claims: dict[str, dict], records: dict) -> list[dict]:
-    """The cluster's claims, the draft's first (it is the text being edited), else in report order."""
+    """The cluster's claims, the draft's first (it is the text being edited), then the outliers:
+    a value fewer sources give comes before the one most give, so an annotation lands on the
+    line that most likely needs the edit. Ties keep report order."""
     members = [claims[cid] for cid in cluster["claims"]]
-    return sorted(members, key=lambda c: c["source"] != _draft(records))
+    holders: dict[str, set[str]] = {}
+    for claim in members:
+        holders.setdefault(display(claim), set()).add(claim["source"])
+    return sorted(members, key=lambda c: (c["source"] != _draft(records), len(holders[display(c)])))
 
 
 def _level(cluster: dict, claims: dict[str, dict], records: dict) -> str:
@@ -156,8 +161,15 @@ def _level(cluster: dict, claims: dict[str, dict], records: dict) -> str:
     return "error" if involved else "warning"
 
 
+def fact_name(cluster: dict) -> str:
+    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
+    return cluster["subject"] or cluster["unit"] or cluster["kind"]
+
+
 def _fact(cluster: dict) -> str:
-    return " ".join(filter(None, (cluster["kind"], cluster["subject"] or cluster["unit"])))
+    """'count workers': the kind, then what the finding is about when that says more."""
+    name = fact_name(cluster)
+    return cluster["kind"] if name == cluster["kind"] else f"{cluster['kind']} {name}"
 
 
 def _paths(records: dict) -> dict[str, str]:

@@ -296,7 +296,7 @@ def _draft_source(records: dict, draft: Path) -> str:
 def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: bool) -> None:
     """Mark findings new/known against the baseline file, writing it first with --update-baseline."""
     from . import baseline as baseline_mod
-    from .report import write_atomic
+    from .fileio import write_atomic
 
     try:
         if not path.exists() and not update:

@@ -159,10 +159,10 @@ def interval(row, tolerance: float) -> tuple:
     return _widen((low * scale, high * scale), row["hedge"], tolerance)
 
 
-def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = Weights()
+def align(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05, weights: Weights = Weights()
           ) -> tuple[list[Cluster], list[TimelineEvent]]:
     """Clusters (every claim in exactly one) and the timeline of dated events."""
-    if claims.empty:
+    if len(claims) == 0:
         return [], []
     rows = signatures(claims, tolerance=tolerance)
     idf = _idf(rows)
@@ -183,13 +183,13 @@ def align(claims: pd.DataFrame, *, tolerance: float = 0.05, weights: Weights = W
     return clusters, _timeline(rows, groups, clusters)
 
 
-def signatures(claims: pd.DataFrame, *, tolerance: float = 0.05) -> dict:
+def signatures(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of a date with a written year in the same
     sentence), whether it is in its article's lead, and for dates of the news week how many of its
     article's dates meet it (spread). A figure restated in brackets takes the event of the figure it
     restates. Plain dicts, not a frame: a story has few claims, and each is read many times."""
-    rows = claims.to_dict("index")
+    rows = claims.to_dict("index") if isinstance(claims, pd.DataFrame) else dict(enumerate(claims))
     dated: dict[tuple, tuple] = {}
     for row in rows.values():
         if row["kind"] == "date" and not row["year_inferred"]:  # "yesterday" resolves differently per article

@@ -8,10 +8,12 @@ so start-up stays fast.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -121,18 +123,16 @@ def extract(found: list[sources_mod.Source], options: Options, run=None,
 
 def compare(found: list, skipped: list, extracted: list, options: Options) -> Report:
     """Stage 3: align the story's claims into clusters and a timeline; the Report."""
-    import pandas as pd
-
     from . import compare as compare_mod
     from .report import Report
 
     extracted, suppressions = suppress.apply(found, extracted)
     ids = tuple(f"c{n}" for n in range(1, len(extracted) + 1))
-    # vars(), not asdict(): a shallow view of each claim, no deep copy (asdict was a tenth of an archive run)
-    frame = pd.DataFrame([vars(c) for c in extracted], columns=list(claims_mod.Claim.__dataclass_fields__))
-    frame.insert(0, "id", ids)
-    frame["published"] = frame["source"].map({s.id: s.published for s in found})  # running totals: which is later
-    clusters, timeline = compare_mod.align(frame, tolerance=options.tolerance)
+    published = {s.id: s.published for s in found}  # running totals: which source is later
+    # plain rows, not a DataFrame: a story has few claims, and the frame cost a fifth of aligning them;
+    # vars(), not asdict(): a shallow copy of each claim, not a deep one
+    rows = [{"id": cid, **vars(c), "published": published.get(c.source)} for cid, c in zip(ids, extracted)]
+    clusters, timeline = compare_mod.align(rows, tolerance=options.tolerance)
     cluster_of = {cid: k.id for k in clusters for cid in k.claims}
     return Report(tuple(found), tuple(extracted), ids, tuple(clusters), tuple(timeline), tuple(skipped), cluster_of,
                   tuple(suppressions))
@@ -221,7 +221,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
         raise NoInput(f"{root}: no story subfolders")
     combined = _Combined()
     results, skipped = [], [asdict(s) for s in loose]
-    with engine_mod.start(engine, jobs=min(jobs, len(folders)), scheduler=scheduler) as run:
+    with fewer_collections(), engine_mod.start(engine, jobs=min(jobs, len(folders)), scheduler=scheduler) as run:
         for result in run.imap(run_story, ((n, f, out, tuple(formats), options) for n, f in folders)):
             combined.add(result)
             results.append(StoryResult(result.story, result.summary, None, result.skipped))
@@ -237,6 +237,20 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
     return Archive(tuple(results), tuple(skipped), combined.totals)
 
 
+@contextmanager
+def fewer_collections():
+    """Run Python's cyclic garbage collector less often during an archive run: it allocates
+    millions of short-lived records (freed by reference counting anyway), and collecting after
+    every 700 allocations spent 0.45 s of a 1,000-article run in 1,009 collections (0.12 s in 41
+    after every 10,000). The setting is restored after."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(10_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
 class _Combined:
     """The combined report.json, built story by story in temporary section files: memory holds
     one story at a time however large the archive."""
@@ -250,13 +264,16 @@ class _Combined:
         self.claims = self.clusters = 0
 
     def skipped(self, records: list[dict]) -> None:
-        for record in records:
-            self._item("skipped", record)
+        self._items("skipped", records)
 
-    def _item(self, section: str, record: dict) -> None:
-        text = json.dumps(record, indent=2, ensure_ascii=False).replace("\n", "\n    ")
-        self.parts[section].write((",\n    " if self.count[section] else "\n    ") + text)
-        self.count[section] += 1
+    def _items(self, section: str, records: list[dict]) -> None:
+        """Append records to a section, laid out as in ``json.dumps(document, indent=2)``: one
+        dumps a story's section, not one a record (the encoder's set-up was a third of the work)."""
+        if not records:
+            return
+        text = json.dumps(records, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        self.parts[section].write(("," if self.count[section] else "") + text[1:-len("\n  ]")])
+        self.count[section] += len(records)
 
     def add(self, result: StoryResult) -> None:
         for key in self.totals:
@@ -268,16 +285,13 @@ class _Combined:
         cluster_id = {k["id"]: f"k{self.clusters + n}" for n, k in enumerate(rec["clusters"], 1)}
         self.claims += len(claim_id)
         self.clusters += len(cluster_id)
-        for s in rec["sources"]:
-            self._item("sources", {**s, "id": f"{story}/{s['id']}"})
-        for c in rec["claims"]:
-            self._item("claims", {**c, "id": claim_id[c["id"]], "source": f"{story}/{c['source']}",
-                                  "cluster": cluster_id[c["cluster"]]})
-        for k in rec["clusters"]:
-            self._item("clusters", {**k, "id": cluster_id[k["id"]], "claims": [claim_id[c] for c in k["claims"]],
-                                    "sources": [f"{story}/{s}" for s in k["sources"]]})
-        for e in rec["timeline"]:
-            self._item("timeline", {**e, "claims": [claim_id[c] for c in e["claims"]]})
+        self._items("sources", [{**s, "id": f"{story}/{s['id']}"} for s in rec["sources"]])
+        self._items("claims", [{**c, "id": claim_id[c["id"]], "source": f"{story}/{c['source']}",
+                                "cluster": cluster_id[c["cluster"]]} for c in rec["claims"]])
+        self._items("clusters", [{**k, "id": cluster_id[k["id"]], "claims": [claim_id[c] for c in k["claims"]],
+                                  "sources": [f"{story}/{s}" for s in k["sources"]]} for k in rec["clusters"]])
+        self._items("timeline", [{**e, "claims": [claim_id[c] for c in e["claims"]],
+                                  "sources": [f"{story}/{s}" for s in e["sources"]]} for e in rec["timeline"]])
 
     def chunks(self, head: dict):
         """report.json, laid out as ``json.dumps(records, indent=2)`` would, in pieces."""
@@ -299,17 +313,19 @@ class _Combined:
 def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats) -> None:
     """index.csv / index.html (one row a story) and the combined report.json, per --format."""
     from . import __version__
-    from .report import SCHEMA, html_env, write_atomic
+    from .fileio import write_atomic
+    from .report import SCHEMA, csv_text, html_env
 
+    columns = ["story", *SUMMARY_KEYS, "skipped"]
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]
+    rows.sort(key=lambda row: -row["discrepancy"])  # stable: the most disputed stories first, then by name
     try:
         if "json" in formats:
             head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
             write_atomic(out / "report.json", combined.chunks(head))
         if "csv" in formats:
-            import pandas as pd
-
-            write_atomic(out / "index.csv", pd.DataFrame(rows).to_csv(index=False, lineterminator="\n"))
+            write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows],
+                                                 text=frozenset({"story"})))
         if "html" in formats:
             template = html_env().get_template("index.html.j2")
             write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))

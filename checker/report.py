@@ -1,21 +1,22 @@
 """Report: one record set (`Report.to_records()`) and the writers that shape it into files."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
-import tempfile
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable
-
-import pandas as pd
+from typing import Callable
 
 from . import __version__
-from .ci_formats import STDOUT, render_github, render_junit, render_sarif
+from .ci_formats import STDOUT, fact_name, render_github, render_junit, render_sarif
 from .claims import Claim
 from .compare import STATUSES, Cluster, TimelineEvent, display
+from .fileio import stage
 from .sources import Skipped, Source
 from .suppress import FORMATS as FILE_TEXT_FORMATS, Suppression
 
@@ -94,64 +95,75 @@ def _plain(record: dict) -> dict:
 
 # ---------------------------------------------------------------- writers
 
-def write_atomic(path: Path, data: str | Iterable[str]) -> None:
-    """Write via a temporary file renamed into place, so a reader never sees half a file.
-    `data` may come in pieces (an archive's combined report.json is never held whole)."""
-    os.replace(_staged(path, data), path)
-
-
-def _staged(path: Path, data: str | Iterable[str]) -> str:
-    """`data` in a flushed temporary file beside `path` (same file system, so a rename is atomic)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes files 0600; reports are for everyone to read
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.writelines([data] if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return tmp
-
-
-def claims_frame(records: dict) -> pd.DataFrame:
-    """claims.csv: one row a claim, with its source's date and its cluster's status."""
+def claim_rows(records: dict) -> list[list]:
+    """claims.csv: one row a claim (CLAIM_COLUMNS), with its source's date and its cluster's status."""
     published = {s["id"]: s["published"] for s in records["sources"]}
     status = {c["id"]: c["status"] for c in records["clusters"]}
     rows = []
     for c in records["claims"]:
         norm = c.get("normalized") or {}
-        rows.append({"id": c["id"], "source": c["source"], "published": published.get(c["source"]),
-                     "kind": c["kind"], "text": c["text"], "value": c["value"], "low": c["low"],
-                     "high": c["high"], "hedge": c["hedge"], "unit": c["unit"],
-                     "normalized_value": norm.get("value"), "normalized_unit": norm.get("unit"),
-                     "subject": c["subject"], "event_date": c["event_date"], "sentence": c["sentence"],
-                     "start": c["start"], "end": c["end"], "cluster": c["cluster"],
-                     "status": status[c["cluster"]]})
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+        rows.append([c["id"], c["source"], published.get(c["source"]), c["kind"], c["text"], c["value"], c["low"],
+                     c["high"], c["hedge"], c["unit"], norm.get("value"), norm.get("unit"), c["subject"],
+                     c["event_date"], c["sentence"], c["start"], c["end"], c["cluster"], status[c["cluster"]]])
+    return rows
 
 
 CLAIM_COLUMNS = ["id", "source", "published", "kind", "text", "value", "low", "high", "hedge", "unit",
                  "normalized_value", "normalized_unit", "subject", "event_date", "sentence", "start",
                  "end", "cluster", "status"]
 FINDING_COLUMNS = ["cluster", "status", "kind", "unit", "subject", "sources", "values", "explanation"]
+#: Columns of words taken from articles and file names, which `defused` guards.
+CLAIM_TEXT = frozenset({"source", "text", "unit", "normalized_unit", "subject", "sentence"})
+FINDING_TEXT = frozenset({"unit", "subject", "values", "explanation"})
 
 
-def findings_frame(records: dict) -> pd.DataFrame:
-    """findings.csv: one row a cluster, discrepancies first."""
+def finding_rows(records: dict) -> list[list]:
+    """findings.csv: one row a cluster (FINDING_COLUMNS), discrepancies first."""
     claims = {c["id"]: c for c in records["claims"]}
     order = {status: n for n, status in enumerate(STATUSES)}
     rows = []
     for k in sorted(records["clusters"], key=lambda k: (order[k["status"]], int(k["id"][1:]))):
         values = "; ".join(f"{claims[i]['source']}: {display(claims[i])}" for i in k["claims"])
-        rows.append({"cluster": k["id"], "status": k["status"], "kind": k["kind"], "unit": k["unit"],
-                     "subject": k["subject"], "sources": len(k["sources"]), "values": values,
-                     "explanation": k["explanation"]})
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+        rows.append([k["id"], k["status"], k["kind"], k["unit"], k["subject"], len(k["sources"]), values,
+                     k["explanation"]])
+    return rows
+
+
+def csv_text(columns: list[str], rows: list[list], *, text: frozenset[str] = frozenset()) -> str:
+    """A header and the rows, quoted where needed, one line each: the csv module, since a story's
+    few rows do not pay for a DataFrame (pandas cost more than the rest of the reports).
+    Cells are laid out as pandas wrote these files, so they read the same: empty for missing, and
+    a column of numbers with a gap or a fraction written all as floats (30.0). The `text` columns
+    (words from articles and file names) are `defused`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    cells = (_cells(column) for column in zip(*rows))
+    writer.writerows(zip(*([defused(v) for v in column] if name in text else column
+                           for name, column in zip(columns, cells))))
+    return buffer.getvalue()
+
+
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_RE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+
+
+def defused(cell):
+    """A text cell that a spreadsheet would run as a formula ('=HYPERLINK(...)', '@SUM(...)')
+    behind a single quote, as OWASP advises, so it shows as the text it is; a number as written
+    ('-5', '+1,200') stays a number."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) and not _NUMBER_RE.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def _cells(column: tuple) -> list:
+    present = [v for v in column if v is not None and v == v]  # None and NaN are missing
+    numbers = all(type(v) is float or type(v) is int and -2 ** 63 <= v < 2 ** 64 for v in present)
+    if present and numbers and (len(present) < len(column) or any(type(v) is float for v in present)):
+        return [repr(float(v)) if v is not None and v == v else "" for v in column]
+    return [v if v is not None and v == v else "" for v in column]
 
 
 def render_json(records: dict) -> dict[str, str]:
@@ -159,8 +171,8 @@ def render_json(records: dict) -> dict[str, str]:
 
 
 def render_csv(records: dict) -> dict[str, str]:
-    return {"claims.csv": claims_frame(records).to_csv(index=False, lineterminator="\n"),
-            "findings.csv": findings_frame(records).to_csv(index=False, lineterminator="\n")}
+    return {"claims.csv": csv_text(CLAIM_COLUMNS, claim_rows(records), text=CLAIM_TEXT),
+            "findings.csv": csv_text(FINDING_COLUMNS, finding_rows(records), text=FINDING_TEXT)}
 
 
 def render_html(records: dict) -> dict[str, str]:
@@ -175,9 +187,17 @@ def html_env():
     Built once a process, so templates compile once, not once a story in an archive run."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+    class RecordEnvironment(Environment):
+        def getattr(self, obj, attribute):
+            """`finding.status` on a record (a dict) is its key, looked up first: Jinja tries the
+            attribute first, and the exception each miss raises was a tenth of rendering a page."""
+            if type(obj) is dict and attribute in obj:
+                return obj[attribute]
+            return super().getattr(obj, attribute)
+
     autoescape = select_autoescape(enabled_extensions=("html", "j2"), disabled_extensions=("js",), default=True)
-    return Environment(loader=PackageLoader("checker", "templates"), autoescape=autoescape,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return RecordEnvironment(loader=PackageLoader("checker", "templates"), autoescape=autoescape,
+                             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 def html_view(records: dict) -> dict:
@@ -204,11 +224,6 @@ def html_view(records: dict) -> dict:
         "timeline": _timeline_view(records, claims),
         "coverage": _coverage_view(records, findings),
     }
-
-
-def fact_name(cluster: dict) -> str:
-    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
-    return cluster["subject"] or cluster["unit"] or cluster["kind"]
 
 
 def _usual_value(values: list[dict]) -> str | None:
@@ -318,7 +333,7 @@ def write_files(files: dict[str, str], out: Path) -> list[Path]:
     try:
         for name, data in files.items():
             if name != STDOUT:
-                staged[out / name] = _staged(out / name, data)
+                staged[out / name] = stage(out / name, data)
     except BaseException:
         for tmp in staged.values():
             os.unlink(tmp)

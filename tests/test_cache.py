@@ -114,3 +114,17 @@ def test_an_entry_that_cannot_be_written_is_a_miss_not_an_error(tmp_path):
     assert store.get("0123abcd") is None
     with pytest.raises(OSError):
         store.ready()
+
+
+def test_storing_an_entry_imports_neither_the_report_writers_nor_pandas(tmp_path):
+    """A worker that only extracts (through the cache) stays light: start-up is measured in bench/."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from checker.cache import ClaimCache; "
+            "from checker.sources import Source; from checker.claims import extract; "
+            f"ClaimCache(Path({str(tmp_path)!r})).put('ab12', extract(Source('a.txt', 'a.txt', 'Three people died.'))); "
+            "print(sorted(m for m in ('pandas', 'checker.report') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    assert (tmp_path / "ab" / "ab12.json").exists()

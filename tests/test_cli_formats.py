@@ -50,6 +50,14 @@ def test_github_format_prints_one_error_per_discrepancy(tmp_path, monkeypatch, c
     assert known.exit_code == 0 and "::error" not in known.stdout  # accepted findings are not raised
 
 
+def test_the_annotation_lands_on_the_source_that_differs_from_the_others(tmp_path, monkeypatch, corpus):
+    monkeypatch.chdir(tmp_path)
+    root = corpus({**DISAGREE, "c.txt": AGREE["a.txt"].replace("Approximately", "Some")})
+    result = CliRunner().invoke(main, [str(root.relative_to(tmp_path)), "--format", "github", "--out", "out"])
+    (error,) = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert "file=corpus/b.txt," in error  # b's 3,500 against 2,500 in a and c
+
+
 def test_junit_has_a_case_per_fact_and_a_failure_per_discrepancy(tmp_path, corpus):
     for files, failures in ((DISAGREE, 1), (AGREE, 0)):
         out = tmp_path / f"out{failures}"

@@ -354,15 +354,15 @@ def test_a_disk_failure_midway_leaves_no_half_written_set(previous, corpus, monk
     from checker import report
 
     out, before = previous
-    real_staged, calls = report._staged, []
+    real_stage, calls = report.stage, []
 
     def disk_full(path, data):
         calls.append(path)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        return real_staged(path, data)
+        return real_stage(path, data)
 
-    monkeypatch.setattr(report, "_staged", disk_full)
+    monkeypatch.setattr(report, "stage", disk_full)
     root = corpus({"a.txt": GOOD, "b.txt": GOOD.replace("2,500", "9,000")})
     result = CliRunner().invoke(main, [str(root), "--out", str(out)])
     assert result.exit_code == 2

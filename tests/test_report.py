@@ -1,5 +1,6 @@
 """claims.csv / findings.csv read back with pandas, and the terminal summary: rich tables on stdout,
 --quiet, colour only on a terminal without NO_COLOR, the progress bar only where it helps."""
+import csv
 import io
 import re
 
@@ -10,7 +11,7 @@ from rich.console import Console
 
 from checker import terminal
 from checker.cli import main
-from checker.report import CLAIM_COLUMNS, FINDING_COLUMNS, RENDERERS
+from checker.report import CLAIM_COLUMNS, FINDING_COLUMNS, RENDERERS, csv_text, defused
 
 from .conftest import FIXTURES, ROOT, fixture_report
 
@@ -139,7 +140,7 @@ def test_sentence_start_locates_each_mention_in_its_sentence(seeds_records):
 def test_written_reports_are_readable_by_others(tmp_path):
     import os
 
-    from checker.report import write_atomic
+    from checker.fileio import write_atomic
 
     umask = os.umask(0o022)
     try:
@@ -155,3 +156,47 @@ def test_file_names_are_never_read_as_rich_markup(tmp_path, corpus):
     result = run(root, "--out", tmp_path / "out", COLUMNS="200")
     assert result.exit_code == 1, result.output
     assert "[red]coastal-news.md" in result.stdout
+
+
+def test_a_range_reads_the_same_in_the_explanation_as_in_the_values(corpus):
+    """'in his 20s' is 20..29 everywhere, whatever other claims the story holds (a table of claims
+    once turned the whole numbers of a column with gaps into floats: '20.0..29.0')."""
+    from checker import check
+
+    story = corpus({"a.txt": "date 2024-01-09\nA man in his 20s was shot on Main Street. Police said two people were hurt.",
+                    "b.txt": "date 2024-01-09\nTwo people were hurt on Main Street."})
+    records = check([story]).to_records()
+    finding = next(row for row in RENDERERS["csv"](records)["findings.csv"].splitlines() if "years old" in row)
+    assert finding.endswith("a.txt: ~20..29,only a says ~20..29 years old")
+
+
+@pytest.mark.parametrize("cell, written", [
+    ("=HYPERLINK(\"http://evil.example\",\"click\")", "'=HYPERLINK(\"http://evil.example\",\"click\")"),
+    ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+    ("\t=1+1", "'\t=1+1"),
+    ("\r=1+1", "'\r=1+1"),
+    ("-5", "-5"),                    # a number as written stays a number
+    ("+1,200.5", "+1,200.5"),
+    ("about -5 degrees", "about -5 degrees"),
+    ("", ""),
+])
+def test_text_cells_a_spreadsheet_would_run_are_defused(cell, written):
+    assert defused(cell) == written
+
+
+def test_only_text_columns_are_defused():
+    text = csv_text(["text", "value", "low"], [["-2+cmd", -5, "-2+cmd"]], text=frozenset({"text"}))
+    assert text == "text,value,low\n'-2+cmd,-5,-2+cmd\n"
+
+
+def test_article_text_and_file_names_reach_the_csvs_defused(tmp_path, corpus):
+    story = corpus({"=cmd.txt": "date 2024-01-09\n@SUM(A1) said 3 people died on Monday.",
+                    "b.txt": "date 2024-01-09\nFour people died on Monday."})
+    assert run(story, "--out", tmp_path, "--quiet").exit_code == 1
+    claims = list(csv.DictReader((tmp_path / "claims.csv").open(encoding="utf-8")))
+    first = next(c for c in claims if c["text"] == "3")
+    assert (first["source"], first["sentence"][:9], first["value"]) == ("'=cmd.txt", "'@SUM(A1)", "3")
+    findings = list(csv.DictReader((tmp_path / "findings.csv").open(encoding="utf-8")))
+    assert any(f["values"].startswith("'=cmd.txt: 3") for f in findings)

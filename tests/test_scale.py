@@ -75,6 +75,8 @@ def test_combined_report_is_every_story_renumbered_and_schema_valid(archive, tmp
     claims = {c["id"]: c for c in combined["claims"]}
     for k in combined["clusters"]:
         assert all(claims[c]["cluster"] == k["id"] and claims[c]["source"] in k["sources"] for c in k["claims"])
+    sources = {s["id"] for s in combined["sources"]}
+    assert combined["timeline"] and all(set(e["sources"]) <= sources for e in combined["timeline"])
     assert combined["summary"]["claims"] == len(combined["claims"]) == sum(p["summary"]["claims"] for p in parts)
 
 
@@ -87,7 +89,7 @@ def test_cli_stories_writes_index_and_exits_one_on_a_discrepancy(corpus, tmp_pat
     assert sorted(p.name for p in out.iterdir()) == ["calm", "index.csv", "index.html", "iraq", "report.json"]
     index = (out / "index.csv").read_text(encoding="utf-8").splitlines()
     assert index[0] == "story,sources,claims,agreement,discrepancy,single-source,skipped"
-    assert [row.split(",")[0] for row in index[1:]] == ["calm", "iraq"]
+    assert [row.split(",")[0] for row in index[1:]] == ["iraq", "calm"]  # discrepancies first, as in the HTML
     html = (out / "index.html").read_text(encoding="utf-8")
     assert html.index('href="iraq/report.html"') < html.index('href="calm/report.html"')  # discrepancies first
 
