@@ -70,7 +70,8 @@ _CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})[\s-]*(?P<unit>{_alt(_CA
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
-_APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’]+|\b(?:{_alt(WORDS['kin'])})),\s*$")  # "Gigante, 77,"; "two sons, 11"
+#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"
+_APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'])})),\s*$")
 _DURATION_TAIL_RE = re.compile(
     rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
@@ -361,15 +362,22 @@ def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
     Not one with an object after it: "two officers fatally wounded the boy", "three gunmen killed two
     people" count who did it."""
     if np_words and np_words[-1].lower() in _CASUALTY:
-        return None if _OBJECT_RE.match(tail, np_end) else np_words[-1]
+        return None if _has_object(tail, np_end, np_words[-1]) else np_words[-1]
     if found := _CASUALTY_AFTER_RE.match(tail, np_end):
-        return None if _OBJECT_RE.match(tail, found.end()) else found.group("cas")
+        return None if _has_object(tail, found.end(), found.group("cas")) else found.group("cas")
     if co := _COORDINATED_NP_RE.match(tail, np_end):
         later, later_end = noun_phrase(tail[co.end():])
         return suffered(tail, later, co.end() + later_end) if later else None
-    if aside := _ASIDE_RE.match(tail, np_end):  # "three people, one of them a pregnant woman, were killed"
+    if np_words and (aside := _ASIDE_RE.match(tail, np_end)):  # "three people, one of them a woman, were killed"
         return suffered(tail, [], aside.end())
     return None
+
+
+def _has_object(tail: str, end: int, verb: str) -> bool:
+    """Does an object follow the verb ending at `end`? In a headline every word is capitalised ("Six People
+    Wounded View Full Caption"), so there a capital names no one."""
+    found = _OBJECT_RE.match(tail, end)
+    return bool(found) and not (verb[0].isupper() and found.group(0).lstrip()[0].isupper())
 
 
 @lru_cache(maxsize=1)
