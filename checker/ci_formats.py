@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from .baseline import fingerprint
 from .compare import display
+from .lexicon import counted
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 RULE = {
@@ -83,7 +84,8 @@ def step_summary(records: dict) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: the counts, then every discrepancy (annotations are
     capped per step, the summary is not)."""
     summary = records["summary"]
-    lines = [f"### check-claims: {summary['discrepancy']} discrepancies, {summary['agreement']} agreements, "
+    lines = [f"### check-claims: {counted(summary['discrepancy'], 'discrepancy', 'discrepancies')}, "
+             f"{counted(summary['agreement'], 'agreement')}, "
              f"{summary['single-source']} single-source ({summary['sources']} sources)", ""]
     found = _discrepancies(records)
     if found:

@@ -297,6 +297,7 @@ def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: b
     """Mark findings new/known against the baseline file, writing it first with --update-baseline."""
     from . import baseline as baseline_mod
     from .fileio import write_atomic
+    from .lexicon import counted
 
     try:
         if not path.exists() and not update:
@@ -305,7 +306,7 @@ def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: b
         if update:
             current = baseline_mod.entries(records, statuses)
             write_atomic(path, baseline_mod.dumps(current, known))
-            click.echo(f"wrote baseline {path}: {len(current)} findings", err=True)
+            click.echo(f"wrote baseline {path}: {counted(len(current), 'finding')}", err=True)
             known = current
     except baseline_mod.BaselineError as exc:
         raise InputError(str(exc)) from None
@@ -338,11 +339,13 @@ def _failures(records: dict, statuses: tuple[str, ...]) -> int:
 def _summarise_stories(archive, out: Path, statuses: tuple[str, ...], *, quiet: bool) -> int:
     """Print the archive's one-line summary (a story-by-story table is in out/index.*) and
     return how many findings fail the run."""
+    from .lexicon import counted
+
     totals = archive.summary
     for skipped in archive.skipped:
         click.echo(printable(f"skipped {skipped['path']}: {skipped['reason']}"), err=True)
     if not quiet:
-        click.echo(f"{len(archive.stories)} stories, {totals['sources']} sources, {totals['claims']} claims: "
-                   f"{totals['discrepancy']} discrepancies, {totals['agreement']} agreements, "
-                   f"{totals['single-source']} single-source -> {out}/")
+        click.echo(f"{counted(len(archive.stories), 'story', 'stories')}, {counted(totals['sources'], 'source')}, "
+                   f"{counted(totals['claims'], 'claim')}: {counted(totals['discrepancy'], 'discrepancy', 'discrepancies')}, "
+                   f"{counted(totals['agreement'], 'agreement')}, {totals['single-source']} single-source -> {out}/")
     return sum(totals[status] for status in statuses)

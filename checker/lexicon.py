@@ -48,3 +48,8 @@ def event_classes() -> dict[str, str]:
 def alternation(words) -> str:
     """A regex alternation of `words`, longest first so the longest phrase wins."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 discrepancy', '3 discrepancies': a count with its noun agreeing, for messages and reports."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

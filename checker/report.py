@@ -17,6 +17,7 @@ from .ci_formats import STDOUT, fact_name, render_github, render_junit, render_s
 from .claims import Claim
 from .compare import STATUSES, Cluster, TimelineEvent, display
 from .fileio import stage
+from .lexicon import counted
 from .sources import Skipped, Source
 from .suppress import FORMATS as FILE_TEXT_FORMATS, Suppression
 
@@ -196,8 +197,10 @@ def html_env():
             return super().getattr(obj, attribute)
 
     autoescape = select_autoescape(enabled_extensions=("html", "j2"), disabled_extensions=("js",), default=True)
-    return RecordEnvironment(loader=PackageLoader("checker", "templates"), autoescape=autoescape,
-                             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = RecordEnvironment(loader=PackageLoader("checker", "templates"), autoescape=autoescape,
+                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["counted"] = counted
+    return env
 
 
 def html_view(records: dict) -> dict:

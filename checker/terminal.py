@@ -24,10 +24,11 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
     """Counts by status, then every discrepancy with the values each source gives."""
     from .ci_formats import fact_name
     from .compare import STATUSES, display  # with pandas: not before the first article is read
+    from .lexicon import counted
 
     console = console or Console(highlight=False)
     counts = records["summary"]
-    console.print(f"{counts['sources']} sources, {counts['claims']} claims -> {out}/", markup=False)
+    console.print(f"{counted(counts['sources'], 'source')}, {counted(counts['claims'], 'claim')} -> {out}/", markup=False)
     table = Table(title="Facts by status", title_justify="left")
     table.add_column("status")
     table.add_column("facts", justify="right")

@@ -78,7 +78,7 @@ def test_github_format_appends_a_step_summary(tmp_path, monkeypatch, corpus):
     (cluster,) = [k for k in read_json(tmp_path / "out" / "report.json")["clusters"] if k["status"] == "discrepancy"]
     lines = summary.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "earlier step"
-    assert lines[1].startswith("### check-claims: 1 discrepancies")
+    assert lines[1].startswith("### check-claims: 1 discrepancy, ")
     assert lines[-2:] == ["|---|---|---|", f"| count {cluster['subject']} | {cluster['explanation']} |  |"]
 
 
