@@ -125,7 +125,7 @@ _SMALL_HOURS_RE = re.compile(rf"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:
 _REPORTED_RE = re.compile(rf"\b(?:{_alt(lexicon.load('words')['reporting'])})\s+$", re.I)
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
 _PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:(?:{_alt(_CAL['past'])})\b"
-                      rf"|(?!(?:{_alt(_CAL['not_past'])})\b)[a-z]{{2,}}ed\b)", re.I)
+                      rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
 _SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
