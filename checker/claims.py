@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import lexicon
 from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, is_future, take
-from .quantities import CASUALTY_AFTER_RE, CONTENT_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase
+from .quantities import CONTENT_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase, suffered
 from .sources import Source
 
 KINDS = ("count", "date", "time", "duration", "measure", "money", "percent", "ordinal")
@@ -41,8 +41,11 @@ class Claim:
     year_inferred: bool = False
 
 
-IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b", re.I)
-PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w.])")
+IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b(?!\s+after\b)", re.I)  # "one day after": a day
+#: Phone numbers: "(212) 555-1234", "+30 210 333 4444", and a local "555-1234" (a range of that shape,
+#: "500-1000", ends in a round number).
+PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w.])"
+                      r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -52,6 +55,8 @@ _PLACE_RE = re.compile(r"\b(?:in|at|near|across|from|on|outside)\s+"
                        r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _WINDOW = 200  # characters around a mention that its subject is drawn from
+_DAWN = 6  # hours: an article out before then calls the evening before "tonight"
+_EVENING_RE = re.compile(r"(?:on\s+)?(?:tonight|this evening)", re.I)
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
                    | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})
 
@@ -59,12 +64,13 @@ _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(M
 # ------------------------------------------------------------------ sentences
 
 def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of text[start:]; "Mr." and "U.S." do not end one."""
+    """(start, end) offsets of the sentences of text[start:]; "Mr." and "U.S." do not end one
+    within a line."""
     spans, pos = [], start
     for m in SENTENCE_END_RE.finditer(text, start):
         if m.group(0)[0] == "?" and text[m.start() - 1:m.start()].islower() and text[m.end():m.end() + 1].isdigit():
             continue  # "agreeing an? 110 billion": a currency sign lost in transcoding, not a question
-        if m.group(0)[0] == ".":
+        if m.group(0)[0] == "." and "\n" not in m.group(0):  # a line break ends one after "p.m." too
             word = re.search(r"([\w.]+)$", text[max(pos, m.start() - 20):m.start()])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):  # "P.S. 3", "J. Smith"
@@ -91,14 +97,19 @@ def extract(source: Source, *, reference: date | None = None) -> list[Claim]:
     With no reference at all nothing is knowable: year-less dates stay "--MM-DD".
     """
     if source.published:
-        return _extract(source, date.fromisoformat(source.published))[0]
-    claims, latest = _extract(source, reference)
-    if reference is not None and latest is not None and latest > reference:
-        claims, _ = _extract(source, latest)
-    return claims
+        reference = date.fromisoformat(source.published)
+        claims, _, overnight = _extract(source, reference)
+    else:
+        claims, latest, overnight = _extract(source, reference)
+        if reference is not None and latest is not None and latest > reference:
+            reference = latest
+            claims, _, overnight = _extract(source, latest)
+    return _evening_before(claims) if reference in overnight else claims
 
 
-def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date | None]:
+def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date | None, set[date]]:
+    """The claims, the latest date the source cannot be older than, and the days its datelines say it
+    came out in the small hours of."""
     text = source.text
     claims: list[Claim] = []
     for s_start, s_end in sentences(text, source.body_start):
@@ -109,9 +120,26 @@ def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date 
                 sentence[mention.start:mention.end], mention.kind, mention.value, mention.low,
                 mention.high, mention.hedge, mention.unit, mention.normalized, subject, event,
                 sentence, mention.year_inferred))
-    claims, dateline_dates = _drop_datelines(text, claims)
+    claims, dateline_dates, overnight = _drop_datelines(text, claims)
     latest = max(dateline_dates + [d for c in claims if (d := _stated_date(c)) is not None], default=None)
-    return sorted(claims, key=lambda c: (c.start, c.end)), latest
+    return sorted(claims, key=lambda c: (c.start, c.end)), latest, overnight
+
+
+def _evening_before(claims: list[Claim]) -> list[Claim]:
+    """An article out in the small hours ("PUBLISHED: 02:31 GMT, 12 March 2013") calls the evening before
+    "tonight": that day dates the "tonight" and what its sentence tells ("began around 8:30pm tonight")."""
+    moved: dict[str, tuple[str, str]] = {}
+    for c in claims:
+        if c.kind == "date" and _EVENING_RE.fullmatch(c.text) and isinstance(c.value, str) and len(c.value) == 10:
+            moved[c.sentence] = (c.value, (date.fromisoformat(c.value) - timedelta(days=1)).isoformat())
+    out = []
+    for c in claims:
+        old, new = moved.get(c.sentence, (None, None))
+        if old and c.event_date == old:
+            value = new + c.value[len(old):] if c.kind in ("date", "time") and str(c.value).startswith(old) else c.value
+            c = replace(c, value=value, event_date=new)
+        out.append(c)
+    return out
 
 
 def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
@@ -148,8 +176,8 @@ def subject(sentence: str, mention: Mention) -> str | None:
     if mention.kind not in ("date", "time"):
         np_words, pos = noun_phrase(sentence[mention.end:])
         words = [w.rstrip(".") for w in np_words]
-        if c := CASUALTY_AFTER_RE.match(sentence, mention.end + pos):
-            words.append(c.group("cas"))
+        if (casualty := suffered(sentence[mention.end:], np_words, pos)) and casualty not in np_words:
+            words.append(casualty)
         if not words and mention.kind == "count" and mention.unit:
             words = [mention.unit]
     if len(words) < 2:
@@ -172,9 +200,10 @@ def _content_words(text: str) -> list[str]:
     return [w.rstrip(".") for w in CONTENT_RE.findall(text) if w.lower() not in STOP and len(w) > 1]
 
 
-def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date]]:
-    """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM"); return the dates those give."""
-    kept, dates = [], []
+def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date], set[date]]:
+    """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM"); return the dates those give, and
+    those a line gives with a time in the small hours ("Published time: March 12, 2013 02:03")."""
+    kept, dates, overnight = [], [], set()
     by_line: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
         line_start = text.rfind("\n", 0, c.start) + 1
@@ -188,10 +217,13 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
         dateline = (b - a <= 90 and all(c.kind in ("date", "time") for c in members)
                     and all(w in _DATELINE_WORDS for w in residue))
         if dateline:
-            dates += [d for c in members if c.kind == "date" and (d := _point(c.value)) is not None]
+            days = [d for c in members if c.kind == "date" and (d := _point(c.value)) is not None]
+            dates += days
+            if min((int(c.value[-5:-3]) for c in members if c.kind == "time"), default=24) < _DAWN:
+                overnight.update(days)
         else:
             kept += members
-    return kept, dates
+    return kept, dates, overnight
 
 
 def _point(value) -> date | None:
@@ -202,7 +234,8 @@ def _point(value) -> date | None:
 
 def _stated_date(c: Claim) -> date | None:
     """The latest day an explicit past date with a written year lets the article be older than."""
-    if c.kind != "date" or c.year_inferred or is_future(c.sentence, c.sentence.find(c.text), None):
+    at = c.sentence.find(c.text)
+    if c.kind != "date" or c.year_inferred or is_future(c.sentence, at, at + len(c.text), None):
         return None
     if c.text.split()[0].lower() in ("by", "through", "until"):
         return None

@@ -155,13 +155,7 @@ def interval(row, tolerance: float) -> tuple:
     """
     kind = row["kind"]
     if kind == "date":
-        low = row["low"] if _present(row["low"]) else row["value"]
-        high = row["high"] if _present(row["high"]) else row["value"]
-        if not _present(low):
-            low = high
-        if not _present(high):
-            high = low
-        low, high = _date_bounds(str(low))[0], _date_bounds(str(high))[1]
+        low, high = _stated_days(row)
         if _relative(row) and not low.startswith("--"):  # "today" in a story filed overnight
             low, high = _shift(low, -1), _shift(high, 1)
         return low, high
@@ -892,8 +886,19 @@ def _explain(part: list[dict], status: str) -> str:
     if status == "single-source":
         return f"only {per_source[0]}"
     if status == "agreement":
-        return f"{len(said)} sources agree: " + "; ".join(per_source)
+        return f"{len(said)} sources agree: " + "; ".join(per_source) + _slack(part)
     return "sources disagree: " + "; ".join(per_source) + _later(part) + _zones(part)
+
+
+def _slack(part: list[dict]) -> str:
+    """Why dates a day apart agree, when only the slack given to relative words makes them meet."""
+    if part[0]["kind"] != "date":
+        return ""
+    days = [_stated_days(row) for row in part]
+    if all(intervals_meet(a, b) for i, a in enumerate(days) for b in days[i + 1:]):
+        return ""
+    return ("; they are a day apart, which words like “today” or “tonight” allow in articles filed "
+            "in another time zone or overnight")
 
 
 def _zones(part: list[dict]) -> str:
@@ -921,7 +926,7 @@ def _phrase(row) -> str:
     """'3 killed', '~2,500 troops', '2023-10'; a date without one value as written, with its
     interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
     if row["kind"] == "date" and not _present(row["value"]):
-        return f"“{row['text']}” ({'/'.join(row['span'])})"
+        return f"“{row['text']}” ({_as_stated(row)})"
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
     return " ".join(p for p in (display(row), unit, event) if p)
@@ -935,18 +940,34 @@ def _timeline(rows: dict[int, dict], groups: list[list[int]], clusters: list[Clu
         if cluster.kind != "date" or all(row["event"] == "publication" for row in part):
             continue
         row = min(part, key=lambda row: _days(row["span"]))  # the finest date names the day
-        when = str(row["value"]) if _present(row["value"]) else "/".join(row["span"])  # ISO 8601 interval
+        when = str(row["value"]) if _present(row["value"]) else _as_stated(row)
         events.append(TimelineEvent(when, _event_words(row), cluster.claims, cluster.status, cluster.sources))
     return sorted(events, key=lambda e: (e.date, e.claims))
 
 
 def display(row) -> str:
-    """A claim's value as a reader would write it: '~2,500', '>=4', '2024-01-28'."""
-    value = row["value"] if _present(row["value"]) else f"{row['low']}..{row['high']}"
+    """A claim's value as a reader would write it: '~2,500', '>=4', '2024-01-28', '10..20' for
+    a range ("between 10 and 20": its value is only the low end)."""
+    low, high = row["low"], row["high"]
+    if _present(low) and _present(high) and (low != high or not _present(row["value"])):
+        text = f"{_as_written(low)}..{_as_written(high)}"
+    else:
+        text = _as_written(row["value"])
+    return _MARKS.get(row["hedge"], "") + text
+
+
+def _as_stated(row) -> str:
+    """A date without one value as the ISO 8601 interval it states ('2023-06-01/2023-08-31' for
+    "last summer"), not the span it is compared with, which allows a day's slack either side."""
+    low, high = (row["low"], row["high"]) if _present(row["low"]) and _present(row["high"]) else row["span"]
+    return f"{low}/{high}"
+
+
+def _as_written(value) -> str:
+    """'2,500' for 2500.0; anything not a number as it is."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
-    return _MARKS.get(row["hedge"], "") + text
+    return f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
 def _event_words(row, limit: int = 6) -> str:
@@ -1058,6 +1079,14 @@ def _relative(row) -> bool:
     if not row.get("year_inferred") or any(c.isdigit() for c in text) or _MONTHS & words:
         return False
     return not _present(row.get("published")) or bool(_DATELINE & words and not _WEEKDAYS & words)
+
+
+def _stated_days(row) -> tuple[str, str]:
+    """A date claim's first and last day as written, before any slack for relative words."""
+    low = row["low"] if _present(row["low"]) else row["value"]
+    high = row["high"] if _present(row["high"]) else row["value"]
+    low, high = (low if _present(low) else high), (high if _present(high) else low)
+    return _date_bounds(str(low))[0], _date_bounds(str(high))[1]
 
 
 def _shift(day: str, days: int) -> str:

@@ -105,15 +105,30 @@ TIME_RE = re.compile(
     rf"|(?P<word>noon|midnight))"
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
+_HOUR = rf"(?:1[0-2]|0?[1-9]|{_alt(w for w, n in lexicon.load('numbers')['units'].items() if 1 <= n <= 12)})"
+#: A bare hour made a time by a part of the day or "o'clock": "About 9 or 10 the next morning", "10 at night".
+HOUR_RE = re.compile(
+    rf"(?<![\w.:/,])(?:(?P<prep>at|by|from|until|till|before|after|since)\s+)?(?:(?P<hedge>{_HEDGE})\s+)?"
+    rf"(?P<h>{_HOUR})(?:\s+(?:or|to)\s+(?P<h2>{_HOUR}))?"
+    rf"(?:\s+(?P<oclock>o['’]clock))?(?:\s+(?:(?:in|on)\s+the|the\s+(?:next|following)|that|this|at(?=\s+night))"
+    rf"\s+(?P<part>{_alt(_CAL['day_parts'])}))?\b", re.I)
+
 _ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _Q = _CAL["questions"]
 _ASKS_RE = re.compile(
     rf"\s*(?:(?:{_alt(_Q['determiners'])})(?:\s+(?!(?:{_alt(_Q['subjects'])})\b)[\w'’-]+)?|{_alt(_Q['adverbs'])})"
     rf"\s+(?:{_alt(_Q['auxiliaries'])})\s+(?:{_alt(_Q['subjects'])})\b", re.I)
 _CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn": a currency sign lost, no question
+#: A time in the small hours near a weekday: "about 12:30 a.m. Tuesday", "Sunday at 2am", "midnight Friday".
+_SMALL_HOURS_RE = re.compile(rf"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\.\s?m\.|\s?m\b)|\bmidnight\b", re.I)
 #: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
 _REPORTED_RE = re.compile(rf"\b(?:{_alt(lexicon.load('words')['reporting'])})\s+$", re.I)
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
+_PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:(?:{_alt(_CAL['past'])})\b"
+                      rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
+_STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
+_TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
+_SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
 _PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
 _NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
 _FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
@@ -124,14 +139,35 @@ def _cap(token: str | None) -> bool:
     return bool(token) and token[0].isupper()
 
 
-def is_future(sentence: str, start: int, prep: str | None) -> bool:
-    """Does the date at `start` point forwards? Its own "by"/"through", or a future marker
-    (will, scheduled, is to...) or a prospective "to be" + verb in the words just before it."""
-    if prep and prep.lower() in _FUTURE_PREPS:
-        return True
-    window = max(0, start - 80)
-    return bool(_FUTURE_RE.search(sentence, window, start)) or any(
-        m.group("before").lower() not in _NOT_PROSPECTIVE for m in _PROSPECTIVE_RE.finditer(sentence, window, start))
+def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
+    """Which way a year-less date at sentence[start:end] points from the article's day: 1 forwards,
+    -1 backwards, 0 unknown. The marker nearest the date decides, a future one (will, is due, faces,
+    scheduled...; a prospective "to be" + verb) or a past one (was, ago, last, a verb in -ed); with
+    none, its own "by"/"through"/"until" looks forwards."""
+    window = max(0, start - _TENSE_WINDOW)
+    edge = _SENTENCE_EDGE_RE.search(sentence, end)
+    stop = min(edge.start() if edge else len(sentence), end + _TENSE_WINDOW)
+    before = [(1, m) for m in _FUTURE_RE.finditer(sentence, window, start)] + [
+        (1, m) for m in _PROSPECTIVE_RE.finditer(sentence, window, start)
+        if m.group("before").lower() not in _NOT_PROSPECTIVE] + [
+        (-1, m) for m in _PAST_RE.finditer(sentence, window, start)]
+    after = [(1, m) for m in _FUTURE_RE.finditer(sentence, end, stop)] + [
+        (-1, m) for m in _PAST_RE.finditer(sentence, end, stop)]
+    marks = [(start - m.end(), -way) for way, m in before] + [(m.start() - end, -way) for way, m in after]
+    if marks:
+        return -min(marks)[1]  # the nearest; at a tie ("to be voted"), the future
+    return 1 if prep and prep.lower() in _FUTURE_PREPS else 0
+
+
+def is_future(sentence: str, start: int, end: int, prep: str | None) -> bool:
+    return tense(sentence, start, end, prep) > 0
+
+
+def _nowadays(sentence: str, start: int, end: int) -> bool:
+    """Is "today" here "these days" ("Today, Greece is a country of debtors", "Greece today has")? So it is
+    before a state in the present tense with no tense marker near: such a sentence dates no event
+    ("the vigil is today" does)."""
+    return tense(sentence, start, end, None) == 0 and bool(_STATE_RE.search(sentence, end, end + _TENSE_WINDOW))
 
 
 def _in_question(sentence: str, start: int, end: int) -> bool:
@@ -143,13 +179,21 @@ def _in_question(sentence: str, start: int, end: int) -> bool:
     return sentence[after:after + 1] == "?" or bool(_ASKS_RE.match(sentence[before + 1:start]))
 
 
-def _year_for(month: int, day: int | None, ref: date, future: bool) -> int:
-    """The year a year-less month(-day) falls in, seen from `ref`: the next one for the future,
-    else the latest one not after ref (with 2 days' slack: datelines run ahead of the reference)."""
-    if future:
+def _year_for(month: int, day: int | None, ref: date, direction: int) -> int:
+    """The year a year-less month(-day) falls in, seen from `ref`: the next one forwards, the latest
+    one not after ref backwards (with 2 days' slack: datelines run ahead of the reference), else the
+    nearest one ("May 19" in a March article is this May, "December 26" in a January one last year)."""
+    if direction > 0:
         return ref.year + ((month, day or 31) < (ref.month, ref.day))
     latest = ref + timedelta(days=2)
-    return latest.year - ((month, day or 1) > (latest.month, latest.day))
+    if direction < 0:
+        return latest.year - ((month, day or 1) > (latest.month, latest.day))
+
+    def distance(year: int) -> int:
+        first = date(year, month, day or 1)
+        last = date(year, month, day) if day else _month_end(year, month)
+        return max((first - ref).days, (ref - last).days, 0)
+    return min((ref.year - 1, ref.year, ref.year + 1), key=lambda year: (distance(year), year))  # a tie: the past
 
 
 def _iso(d: date) -> str:
@@ -250,8 +294,9 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     if year is None and ref is not None and rel_year:
         year = ref.year + {"last": -1, "next": 1}.get(rel_year, 0)
     elif year is None and ref is not None:
-        future = which == "next" or which != "last" and is_future(sentence, m.start(), m.group("prep"))
-        year = _year_for(month, day, ref, future)
+        direction = 1 if which == "next" else -1 if which == "last" else tense(
+            sentence, m.start(), m.end(), m.group("prep"))
+        year = _year_for(month, day, ref, direction)
         if which == "last" and year == ref.year and month >= ref.month:
             year -= 1  # "last October", said in October, is the October before
     value, low, high = _ymd(year, month, day), None, None
@@ -306,7 +351,7 @@ def _holiday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     year = int(m.group("year")) if m.group("year") else None
     inferred = year is None
     if year is None and ref is not None:
-        year = _year_for(month, day, ref, is_future(sentence, m.start(), m.group("prep")))
+        year = _year_for(month, day, ref, tense(sentence, m.start(), m.end(), m.group("prep")))
     if year is None and not m.group("hol").lower().endswith(("day", "eve")):
         return None  # bare "Christmas" with nothing to date it is the season, not a day
     return Mention(m.start(), m.end(), "date", _ymd(year, month, day), year_inferred=inferred)
@@ -330,10 +375,12 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     if ref is None or _in_question(sentence, m.start(), m.end()):
         return None
     prep = m.group("prep")
-    future = is_future(sentence, m.start(), prep)
+    future = is_future(sentence, m.start(), m.end(), prep)
     low = high = None
     if m.group("word"):
         word = m.group("word").lower()
+        if word == "today" and _nowadays(sentence, m.start(), m.end()):
+            return None
         offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         value = _iso(ref + timedelta(days=offset))
     elif m.group("n"):
@@ -369,22 +416,25 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 
 
 def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
-    """A weekday: the next one for the future, else the latest one by `ref`. A statement is the
-    exception: news reports what was "said Monday" fresh, so under a Sunday dateline that is the next
-    day (headers lag the local date by time zone or an overnight update), not a week-old quote."""
+    """A weekday: the next one for the future, else the latest one by `ref`. A statement and the small
+    hours are the exceptions: news reports what was "said Monday" fresh, and the night after a late
+    dateline runs into the next day ("about 12:30 a.m. Tuesday" under a Monday evening header), so
+    the weekday one day after the dateline is that next day (headers lag the local date by time
+    zone or an overnight update), not six days back."""
     if ref is None or not _cap(m.group("wd")):
         return None
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     which = (m.group("which") or "").lower()
-    future = which == "next" or which != "last" and is_future(sentence, m.start(), m.group("prep"))
+    future = which == "next" or which != "last" and is_future(sentence, m.start(), m.end(), m.group("prep"))
     if future:
         day = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
     elif which == "last":
         day = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
     else:
         day = ref - timedelta(days=(ref.weekday() - wd) % 7)
-        if not which and day == ref - timedelta(days=6) and _REPORTED_RE.search(sentence, max(0, m.start() - 20),
-                                                                                m.start()):
+        if not which and day == ref - timedelta(days=6) and (
+                _REPORTED_RE.search(sentence, max(0, m.start() - 20), m.start())
+                or _SMALL_HOURS_RE.search(sentence, max(0, m.start() - 20), m.end() + 20)):
             day = ref + timedelta(days=1)
     hedge, low, high = _bounded(m.group("prep"), _iso(day), None, None)
     return Mention(m.start(), m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
@@ -397,6 +447,7 @@ def _gate(words) -> re.Pattern:
 
 
 _MONTH_GATE = _gate(MONTHS)
+_HOUR_GATE = _gate([*_CAL["day_parts"], "o'clock", "o’clock"])  # every HOUR_RE time holds one
 _YEAR_GATE = re.compile(r"(?:1[89]|20)\d\d")
 _RELATIVE_WORDS = ("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
                    "week", "month", "year", "ago", *SEASONS)
@@ -491,4 +542,19 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         unit = ZONES[zone.lower()] if zone else None
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", hedge=hedge, unit=unit))
         take(taken, m.start(), m.end())
+    for m in HOUR_RE.finditer(sentence) if _HOUR_GATE.search(sentence) else ():
+        if (m.group("oclock") or m.group("part")) and free(taken, m.start(), m.end()):
+            hours = [_clock(m.group(g), m.group("part")) for g in ("h", "h2") if m.group(g)]
+            low, high = (hours[0], hours[-1]) if len(hours) > 1 else (None, None)
+            hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
+            found.append(Mention(m.start(), m.end(), "time", hours[0], low, high, hedge))
+            take(taken, m.start(), m.end())
     return found
+
+
+def _clock(hour: str, part: str | None) -> str:
+    """'10', 'night' -> '22:00'; '2', 'night' -> '02:00' (the small hours); '9', 'morning' -> '09:00'."""
+    h = int(parse_number(hour)) % 12
+    if part and (part.lower() != "night" or h >= 6):
+        h += _CAL["day_parts"][part.lower()]
+    return f"{h:02d}:00"

@@ -40,7 +40,8 @@ _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "
 #: currency unknown).
 _DAMAGED_SIGN = r"(?P<damaged>(?<=[a-z])\?|\ufffd+)\s?(?=\d)"
 QUANTITY_RE = re.compile(
-    rf"(?:{_DAMAGED_SIGN}|(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:(?P<between>between|from)\s+)?"
+    rf"(?:{_DAMAGED_SIGN}|(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?"
+    rf"(?:(?P<between>between|from)\s+(?:(?P<ages>(?:the\s+)?ages?(?:\s+of)?)\s+)?)?"
     rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|aed|dh|R)(?=\d))\s?)?)"
     rf"(?P<num>{NUMBER})"
     rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
@@ -55,7 +56,7 @@ _MONEY_TAIL_RE = re.compile(
 _MEASURE_TAIL_RE = re.compile(
     rf"[\s-]*(?P<unit>{_alt(_MEASURE_UNITS).replace(chr(92) + ' ', '[ -]')})(?![\w/])", re.I)
 _HEDGE_AFTER_RE = re.compile(rf"[\s-]*(?P<h>{_alt(lexicon.hedges_after())})\b", re.I)
-_COORDINATED_RE = re.compile(r"\s*(?:,|and|or|,\s*and)\s*$")
+_COORDINATED_RE = re.compile(r"\s*(?:,|and|or|to|,\s*and)\s*$")
 _QUAKE_TAIL_RE = re.compile(rf"[\s-]*(?:{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
 _QUAKE_WORDS_RE = re.compile(rf"\b(?:magnitude|richter|{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
 _FRACTION_RE = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
@@ -63,19 +64,27 @@ _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
     r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*"
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
+_PERCENT_RANGE_RE = re.compile(rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
+_CALIBERS = ("caliber", "calibre")
+_CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})[\s-]*(?P<unit>{_alt(_CALIBERS)})\b", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
-_AGE_HEAD_RE = re.compile(r"\b(?:aged?|age of|ages of)\s+$", re.I)
+_AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
-_APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’]+|\b(?:{_alt(WORDS['kin'])})),\s*$")  # "Gigante, 77,"; "two sons, 11"
+#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"
+_APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'])})),\s*$")
 _DURATION_TAIL_RE = re.compile(
     rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
+_ID_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['identifier_nouns'])})\.?\s*(?:(?:number|no\.?)\s*)?"
+                           r"(?:(?:is|was)\s+)?[#:]?\s*$", re.I)
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
-CASUALTY_AFTER_RE = re.compile(
+_CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
+_DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|every)\s+$", re.I)
+_CASUALTY_AFTER_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
     r"confirmed|believed|feared|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
@@ -87,7 +96,17 @@ _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 #: A word starting with a letter at a word start ("55th" holds none)
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
-_COORDINATED_COUNT_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER})\s+", re.I)
+#: The object of a verb: a determiner, pronoun, number or name ("wounded the boy", "killed him", "shot
+#: 16-year-old Kimani Gray"), not a time ("killed Saturday") or phrase ("killed in the blast").
+_OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{NUMBER}|\d"
+                        rf"|(?!(?i:{_alt(STOP)}|{_alt(MONTHS)}|{_alt(WEEKDAYS)})\b)[A-Z])")
+#: An aside between commas or spaced dashes: "three people | , one of them a pregnant woman, | were killed".
+_ASIDE_RE = re.compile(r"\s*(?:,[^,;:.()]{1,60},|\s[—–-]{1,2}\s[^—–;:.]{1,60}\s[—–-]{1,2}(?=\s))")
+#: Another counted noun phrase coordinated with the first: "two women | and one | man", "and a man".
+_COORDINATED_NP_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER}|an?)\s+", re.I)
+#: A number word that is the subject of a verb counts the people or things told of before: "All seven were
+#: taken to the hospital" (a new paragraph after the victims were named).
+_SUBJECT_OF_RE = re.compile(r"\s+(?:(?:all|also)\s+)?(?:were|are|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
@@ -95,10 +114,17 @@ _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 AGE_DECADE_RE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
 #: "a day after", "the day following": one unit of time between two events ("a day before" as often
-#: dates a single event: "the toll from the quake a day before rose")
+#: dates a single event: "the toll from the quake a day before rose"); "a minute of silence": one unit long
 ONE_INTERVAL_RE = re.compile(
-    r"\b(?:(?:a|an|one)\s+(?P<unit>day|week|month|year)\s+after|the\s+(?P<unit2>day|week)\s+(?:after|following))"
+    r"\b(?:(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year)\s+(?:after|of)"
+    r"|(?<!\bin\s)the\s+(?P<unit2>day|week)\s+(?:after|following))"  # "in the week following": a period
     r"(?=\s+[\w'’])", re.I)
+#: One unit of time with a hedge: "over a year", "less than a year before", "nearly a decade" (not "a year ago")
+HEDGED_ONE_RE = re.compile(
+    rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year|decade)\b"
+    r"(?!\s+ago\b)", re.I)
+_DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
+                   "TS": "seconds"}
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 _WINDOW = 200  # characters around a number that decide what it is
 _LOOKBACK = 50  # earlier counts an elliptical count looks through: bounded, so thousands of bare numbers stay linear
@@ -131,20 +157,26 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
 
 
 def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
-    """Quantities said without digits or number words the grammar below reads: ages by decade
-    ("in his early 30s" -> 30..33 years old) and one unit between two events ("a day after" -> P1D)."""
+    """Quantities said without digits or number words the grammar below reads: calibers after a point
+    (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit between two
+    events ("a day after" -> P1D)."""
     found = []
+    for m in _CALIBER_RE.finditer(sentence):
+        if free(taken, m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=m.group("unit").lower()))
+            take(taken, m.start(), m.end())
     for m in AGE_DECADE_RE.finditer(sentence):
         if free(taken, m.start(), m.end()):
             lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
-    for m in ONE_INTERVAL_RE.finditer(sentence):
+    for m in [*ONE_INTERVAL_RE.finditer(sentence), *HEDGED_ONE_RE.finditer(sentence)]:
         if free(taken, m.start(), m.end()):
-            designator, _ = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
-            unit = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}[designator]
-            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(1, designator), unit=unit))
+            designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
+            hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
+            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(factor, designator), hedge=hedge,
+                                 unit=_DURATION_UNITS[designator]))
             take(taken, m.start(), m.end())
     return found
 
@@ -160,7 +192,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     low = high = None
     if m.group("num2") is not None:
         conn = m.group("conn").strip().lower()
-        if conn in ("and", "or") and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
+        # "three or four bombs", "100 or 200 trouble-makers": an estimate between the two; "7.6 or 7.5" and
+        # "7.6 and 7.5" are two figures
+        two = conn == "and" or conn == "or" and not parse_number(m.group("num2")) > value
+        if two and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
             end = m.end("num")
         else:
             second = parse_number(m.group("num2"))
@@ -170,7 +205,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             if _year(num_text) and _year(m.group("num2")):
                 return Mention(start, m.end(), "date", None, num_text, m.group("num2")), []
             low, high = value, second
-    elif m.group("between"):
+    elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
         return None  # "from 5" alone: not a range, read the number by itself later
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
@@ -182,13 +217,16 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     before_num = sentence[max(0, m.start("num") - _WINDOW):m.start("num")]
     before_hyphen = _HYPHEN_BEFORE_RE.search(before_num)
     magnitude_head = _MAGNITUDE_HEAD_RE.search(before_num)
-    if before_hyphen and not magnitude_head:
+    dash = (before_hyphen and num_text[0].isalpha() and (word := before_hyphen.group("word"))
+            and word.islower() and _plural(word))  # "three bank workers-two women and a man-were killed"
+    if before_hyphen and not (magnitude_head or dash) or _CODE_BEFORE_RE.search(before_num):
         return None
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
-            and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES):
+            and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
+            and not name.group("word").endswith(("'s", "’s"))):  # "He's 16", "Iraq's 18 provinces": no label
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
-            or _PHONE_BEFORE_RE.search(head)):
+            or _PHONE_BEFORE_RE.search(head) or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
         return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
             w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
@@ -202,6 +240,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
 
     # percent
     if p := _PERCENT_RE.match(tail):
+        if low is None and (second := _percent_range(sentence, end, bool(m.group("between")))):
+            return make("percent", value, "%", second.end(), lo=value, hi=parse_number(second.group("num2"))), []
         return make("percent", value, "%", end + p.end()), []
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
     scale = SUFFIX_SCALES.get(glued.group(0).lower()) if glued else None
@@ -226,11 +266,21 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # measures: ages, magnitudes, lengths, speeds...
     if a := _AGE_TAIL_RE.match(tail):
         return make("measure", value, "years old", end + a.end()), []
+    def age(one_person: bool, begin: int = start):
+        """A group's ages are one range ("children ages 11 to 15"); one person's ages from X to Y bound a
+        period of his life ("from age 16 to 19 he boxed"): two facts, the first here, the second read next."""
+        if one_person and low is not None:
+            return make("measure", value, "years old", m.end("num"), lo=None, hi=None, begin=begin), []
+        return make("measure", value, "years old", begin=begin), []
+
+    if m.group("ages"):  # "between the ages of 17 and 25", "between age 17 and 25"
+        one_person = "ages" not in m.group("ages").lower()
+        return age(one_person, m.start("ages") if one_person and low is not None else start)
     if age_head := _AGE_HEAD_RE.search(head):
-        return make("measure", value, "years old", begin=start - len(head) + age_head.start()), []
+        return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
     if is_digits and value < 120 and (not _word_after(tail) or re.match(r"\s+and\s+\d", tail)) and (
             _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and re.match(r"\s*(?:[,).]|and\s+\d)", tail)):
-        return make("measure", value, "years old"), []
+        return age(True)
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
         return make("measure", value, shown, normalized=_canonical(value, pint_unit)), []
@@ -240,6 +290,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return make("measure", value, "magnitude", begin=min(begin, start)), []
     if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
+        if shown in _CALIBERS and num_text.isdigit():
+            value = _caliber(num_text)
         return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date
     if (du := _DURATION_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, du.end()):
@@ -247,16 +299,15 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         iso = _iso_duration(value * factor, designator)
         lo = _iso_duration(low * factor, designator) if low is not None else None
         hi = _iso_duration(high * factor, designator) if high is not None else None
-        unit = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours",
-                "TM": "minutes", "TS": "seconds"}[designator]
-        return make("duration", iso, unit, end + du.end(), lo=lo, hi=hi), []
+        return make("duration", iso, _DURATION_UNITS[designator], end + du.end(), lo=lo, hi=hi), []
     if _DURATION_TAIL_RE.match(tail):
         return None  # "N years ago" that the date grammar could not resolve
     # a bare year ("the 2008 agreement", "reminiscent of 2014")
     np_words, np_end = noun_phrase(tail)
-    if _year(num_text) and hedge == "exact" and low is None and lexicon.unit_class(
-            np_words[-1] if np_words else None) not in set(lexicon.unit_classes().values()):
-        return make("date", num_text), []
+    if _year(num_text) and hedge == "exact" and low is None and (lexicon.unit_class(
+            np_words[-1] if np_words else None) not in set(lexicon.unit_classes().values())
+            or _DETERMINER_RE.search(head) and np_words and not _plural_noun(np_words[-1].lower())):
+        return make("date", num_text), []  # "the 1990 toll": a determiner and one thing, so no count
     # hyphenated counts ("two-phase", "300-seat")
     if (hy := _HYPHEN_TAIL_RE.match(tail)) and hy.group("word").lower() not in STOP:
         return make("count", value, hy.group("word").lower(), end + hy.end()), [hy.group("word")]
@@ -268,7 +319,7 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     num_text = m.group("num")
     is_word = num_text[0].isalpha()
     np_words, np_end = np
-    if np_words and all(w[0].isupper() for w in np_words) and (co := _COORDINATED_COUNT_RE.match(tail, np_end)):
+    if np_words and all(w[0].isupper() for w in np_words) and (co := _COORDINATED_NP_RE.match(tail, np_end)):
         later, _ = noun_phrase(tail[co.end():])  # "One Australian and one English climber": the head is shared
         if later and later[-1][0].islower():
             np_words = np_words + later[-1:]
@@ -279,14 +330,10 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         np_words, _ = noun_phrase(tail[partitive.end():])
         if num_text.lower() == "one":
             return None
-    casualty = None
-    after, before = CASUALTY_AFTER_RE.match(tail, np_end), _CASUALTY_BEFORE_RE.search(head)
-    if np_words and np_words[-1].lower() in _CASUALTY:
-        casualty = np_words[-1]
-    elif after and not (before and after.group(0).lstrip().startswith(",")):
-        casualty = after.group("cas")
-    elif before:  # "killing at least 10 people, injuring dozens more": the verb before governs the number
-        casualty = before.group("cas").split()[0]
+    casualty, before = suffered(tail, np_words, np_end), _CASUALTY_BEFORE_RE.search(head)
+    own = np_words and np_words[-1].lower() in _CASUALTY  # "24 dead": the number's own word decides
+    if before and (not casualty or not own and tail[np_end:].lstrip().startswith(",")):
+        casualty = before.group("cas").split()[0]  # "killing at least 10 people, injuring dozens more"
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
     if casualty:
         unit = lexicon.unit_class(casualty)
@@ -302,11 +349,37 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = unit or ("people" if np_head else None)
     if num_text.lower() == "one" and np_words and not casualty and _ATTRIBUTION_RE.match(tail, np_end):
         return None  # "One report said": a source named, not a count
-    if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts):
+    if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts
+                        or value > 1 and _SUBJECT_OF_RE.match(tail)):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
+
+
+def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
+    """The casualty word that says the counted suffered it: ending their noun phrase ("24 dead", "five
+    people killed in the blast"), after it ("were killed"), or after the phrase it is coordinated with
+    ("two women and a man died") or past an aside ("three people, a man and two women, were killed").
+    Not one with an object after it: "two officers fatally wounded the boy", "three gunmen killed two
+    people" count who did it."""
+    if np_words and np_words[-1].lower() in _CASUALTY:
+        return None if _has_object(tail, np_end, np_words[-1]) else np_words[-1]
+    if found := _CASUALTY_AFTER_RE.match(tail, np_end):
+        return None if _has_object(tail, found.end(), found.group("cas")) else found.group("cas")
+    if co := _COORDINATED_NP_RE.match(tail, np_end):
+        later, later_end = noun_phrase(tail[co.end():])
+        return suffered(tail, later, co.end() + later_end) if later else None
+    if np_words and (aside := _ASIDE_RE.match(tail, np_end)):  # "three people, one of them a woman, were killed"
+        return suffered(tail, [], aside.end())
+    return None
+
+
+def _has_object(tail: str, end: int, verb: str) -> bool:
+    """Does an object follow the verb ending at `end`? In a headline every word is capitalised ("Six People
+    Wounded View Full Caption"), so there a capital names no one."""
+    found = _OBJECT_RE.match(tail, end)
+    return bool(found) and not (verb[0].isupper() and found.group(0).lstrip()[0].isupper())
 
 
 @lru_cache(maxsize=1)
@@ -322,6 +395,19 @@ def _elided(count: Mention, np_words: list[str]) -> str | None:
     if any(w.lower() not in _CASUALTY for w in np_words):
         return _unit_phrase(np_words)
     return count.unit if count.unit not in _CASUALTY_CLASSES else None
+
+
+def _percent_range(sentence: str, end: int, between: bool) -> re.Match | None:
+    """The second percentage of a range whose first ends at `end`: "40 percent | to 70 percent"; with
+    "and" only after "between" ("fell 3% and 2%" are two figures)."""
+    first = _PERCENT_RE.match(sentence, end)
+    second = _PERCENT_RANGE_RE.match(sentence, first.end()) if first else None
+    return second if second and (between or second.group("conn").lower() != "and") else None
+
+
+def _caliber(digits: str) -> float:
+    """A caliber is in hundredths or thousandths of an inch as its digits run: "38-caliber" is .38, ".357" .357."""
+    return int(digits) / 10 ** len(digits)
 
 
 def _hedged(value, low, high, hedge):
@@ -418,6 +504,11 @@ def _dash(word: str) -> bool:
     head, rest = word.split("-")[:2]
     clause_word = rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes()
     return _plural(head) and clause_word
+
+
+def _plural_noun(word: str) -> bool:
+    """Is `word` written as a plural ("people", "tolls"), not merely a counted unit ("toll")?"""
+    return word in _PLURALS or word.endswith("s") and not word.endswith(("ss", "ous")) and word not in _NOT_PLURALS
 
 
 def _plural(word: str) -> bool:

@@ -88,6 +88,34 @@ def test_single_source_and_agreement_explanations():
                                                  "only b says 900 buses"]
 
 
+@pytest.mark.parametrize("row, want", [
+    ({"value": 2500, "low": None, "high": None, "hedge": "approx"}, "~2,500"),
+    ({"value": 200.0, "low": 200, "high": None, "hedge": "more-than"}, ">200"),
+    ({"value": 10, "low": 10, "high": 20, "hedge": "exact"}, "10..20"),  # "between 10 and 20": not "10"
+    ({"value": "P10Y", "low": "P10Y", "high": "P20Y", "hedge": "exact"}, "P10Y..P20Y"),
+    ({"value": None, "low": "2023-06-01", "high": "2023-08-31", "hedge": "exact"}, "2023-06-01..2023-08-31"),
+    ({"value": "2024-01-28", "low": None, "high": None, "hedge": "exact"}, "2024-01-28"),
+])
+def test_display_writes_a_value_as_a_reader_would(row, want):
+    assert compare.display(row) == want
+
+
+def test_dates_a_day_apart_agree_only_through_relative_words_and_say_so():
+    claims = table([
+        {"source": "a.txt", "text": "today", "kind": "date", "value": "2013-03-11", "year_inferred": True,
+         "sentence": "Hundreds of people marched in East Flatbush today after the vigil."},
+        {"source": "b.txt", "text": "on Tuesday", "kind": "date", "value": "2013-03-12", "year_inferred": True,
+         "sentence": "Hundreds of people marched in East Flatbush on Tuesday after the vigil."},
+        {"source": "a.txt", "text": "last summer", "kind": "date", "value": None, "low": "2012-06-01",
+         "high": "2012-08-31", "year_inferred": True, "sentence": "The store opened last summer."},
+    ])
+    clusters, _ = compare.align(claims)
+    march, summer = clusters
+    assert march.status == "agreement" and march.explanation.endswith("which words like “today” or “tonight” allow "
+                                                                       "in articles filed in another time zone or overnight")
+    assert summer.explanation == "only a says “last summer” (2012-06-01/2012-08-31)"  # as stated, no slack
+
+
 def test_timeline_orders_dated_events_with_sources_and_status():
     claims = table([
         {"source": "a.txt", "text": "on January 28", "kind": "date", "value": "2024-01-28",
