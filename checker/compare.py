@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-import inflect
+import inflection
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -35,7 +35,6 @@ from . import lexicon
 STATUSES = ("discrepancy", "agreement", "single-source")
 
 _EVENTS = lexicon.load("events")
-_INFLECT = inflect.engine()
 _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
@@ -414,7 +413,7 @@ def _singular(noun: str | None) -> str | None:
     written."""
     if not noun or noun.endswith(("ss", "us", "is")) or noun.split()[-1] in _NOT_PLURALS:
         return noun
-    return _INFLECT.singular_noun(noun) or noun
+    return inflection.singularize(noun)
 
 
 def _nearest(before: str, after: str) -> str | None:
