@@ -321,7 +321,9 @@ def _nearest_date(row, dates: list[tuple]) -> tuple:
 def _sole(rows: dict) -> None:
     """Mark whether a count or duration gives its article's only value for what it counts of its
     event (the one duration of the quake, the one count of houses damaged): two articles' only such
-    figures are likely one fact even when worded apart. Counts of people at large (a city of
+    figures are likely one fact even when worded apart. Figures that agree are one value ("Three
+    killed" in the headline, "at least three" in the lead), and a toll of some kind of people ("two
+    women and one man died") is a part, not a rival value. Counts of people at large (a city of
     500,000 people) name no such thing; measures (two quakes' magnitudes) and dates never are."""
     values: dict[tuple, set] = {}
     keys = {}
@@ -329,11 +331,12 @@ def _sole(rows: dict) -> None:
         row["sole"] = False
         if (row["kind"] in ("count", "duration") and row["block"] not in _GENERIC_PERSONS
                 and row["event"] not in ("", "publication")):
-            keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"])
+            who = _who(row) if row["block"] in _OUTCOMES else None
+            keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who)
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it
             values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
     for r, key in keys.items():
-        rows[r]["sole"] = len(values[key]) == 1
+        rows[r]["sole"] = all(intervals_meet(a, b) for a in values[key] for b in values[key])
 
 
 def _wording(sentence) -> frozenset:
