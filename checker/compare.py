@@ -126,8 +126,9 @@ class Weights:
     `magnitude` per power of ten between them. Sentences that state a fact both articles share
     (a first pass's multi-source clusters) earn `shared_fact`; figures that are each article's only
     one of their kind for the event earn `sole`. Figures both articles lead with, and the news day
-    both leads give (however often the articles name that day), earn `lead`. Figures that all agree join at `agreeing` under
-    the threshold: a false discrepancy costs an editor more than a missed agreement.
+    both leads give (however often the articles name that day), earn `lead`. Figures that all agree
+    join at `agreeing` under the threshold: a false discrepancy costs an editor more than a missed
+    agreement.
     """
 
     context: float = 0.6
