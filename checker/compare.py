@@ -124,8 +124,10 @@ class Weights:
     Numbers that differ a little keep part of that credit (events.yaml near_miss) and lose
     `magnitude` per power of ten between them. Sentences that state a fact both articles share
     (a first pass's multi-source clusters) earn `shared_fact`; figures that are each article's only
-    one of their kind for the event earn `sole`. Figures that all agree join at `agreeing` under
-    the threshold: a false discrepancy costs an editor more than a missed agreement.
+    one of their kind for the event earn `sole`. Figures both articles lead with, and the news day
+    both leads give (however often the articles name that day), earn `lead`. Figures that all agree
+    join at `agreeing` under the threshold: a false discrepancy costs an editor more than a missed
+    agreement.
     """
 
     context: float = 0.6
@@ -210,9 +212,10 @@ def align(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05, weights
 def signatures(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of the date with a written year nearest it in
-    its sentence), whether it is in its article's lead, and for dates of the news week how many of its
-    article's dates meet it (spread). A figure restated in brackets takes the event of the figure it
-    restates. Plain dicts, not a frame: a story has few claims, and each is read many times."""
+    its sentence), whether it is in its article's lead (a date: and gives the lead's news day), and
+    for dates of the news week how many of its article's dates meet it (spread). A figure restated
+    in brackets takes the event of the figure it restates. Plain dicts, not a frame: a story has few
+    claims, and each is read many times."""
     rows = claims.to_dict("index") if isinstance(claims, pd.DataFrame) else dict(enumerate(claims))
     dated: dict[tuple, list] = {}
     for row in rows.values():
@@ -236,6 +239,13 @@ def signatures(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05) ->
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         if row["kind"] == "date":
             dates.setdefault(row["source"], []).append(row["span"])
+    main: dict[str, tuple] = {}  # the first news day an article's lead gives: the day of its main event
+    for row in sorted(rows.values(), key=lambda row: row["start"]):
+        if row["kind"] == "date" and row["lead"] and row["event"] != "publication" and not row["past"]:
+            main.setdefault(row["source"], row["span"])
+    for row in rows.values():  # a lead's other dates (a day it recalls) are no main fact
+        if row["kind"] == "date" and row["lead"]:
+            row["lead"] = row["source"] in main and intervals_meet(row["span"], main[row["source"]])
     for row in rows.values():
         row["spread"] = (sum(intervals_meet(row["span"], other) for other in dates[row["source"]])
                          if row["kind"] == "date" and not row["past"] else 1)
@@ -323,7 +333,9 @@ def _nearest_date(row, dates: list[tuple]) -> tuple:
 def _sole(rows: dict) -> None:
     """Mark whether a count or duration gives its article's only value for what it counts of its
     event (the one duration of the quake, the one count of houses damaged): two articles' only such
-    figures are likely one fact even when worded apart. Counts of people at large (a city of
+    figures are likely one fact even when worded apart. Figures that agree are one value ("Three
+    killed" in the headline, "at least three" in the lead), and a toll of some kind of people ("two
+    women and one man died") is a part, not a rival value. Counts of people at large (a city of
     500,000 people) name no such thing; measures (two quakes' magnitudes) and dates never are."""
     values: dict[tuple, set] = {}
     keys = {}
@@ -331,11 +343,12 @@ def _sole(rows: dict) -> None:
         row["sole"] = False
         if (row["kind"] in ("count", "duration") and row["block"] not in _GENERIC_PERSONS
                 and row["event"] not in ("", "publication")):
-            keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"])
+            who = _who(row) if row["block"] in _OUTCOMES else None
+            keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who)
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it
             values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
     for r, key in keys.items():
-        rows[r]["sole"] = len(values[key]) == 1
+        rows[r]["sole"] = all(intervals_meet(a, b) for a in values[key] for b in values[key])
 
 
 def _wording(sentence) -> frozenset:
@@ -630,8 +643,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return weights.same_source
     total = weights.context * _overlap(ra, rb, idf)
     copied = bool(ra["wording"] & rb["wording"]) and not same_source
-    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] not in ("date", "time"):
-        total += weights.lead  # both articles lead with the figure: the story's main fact (inverted pyramid)
+    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "time" and (meet or ra["kind"] != "date"):
+        total += weights.lead  # both articles lead with the figure or the day: the story's main fact (inverted pyramid)
     named = ra["block"] in _NAMED_UNITS
     owned = named and _shared_names(ra["owner"], rb["owner"]) > 0
     if not meet and named and ra["owner"] and rb["owner"] and not owned:
