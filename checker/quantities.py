@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from . import lexicon
-from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, take
+from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take
 from .numbers import NUMBER, ORDINAL, SUFFIX_SCALES, parse_number, parse_ordinal
 
 _alt = lexicon.alternation
@@ -123,6 +123,12 @@ ONE_INTERVAL_RE = re.compile(
 HEDGED_ONE_RE = re.compile(
     rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year|decade)\b"
     r"(?!\s+ago\b)", re.I)
+_CALIBER_GATE = re.compile(_alt(_CALIBERS), re.I)
+_AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
+_ONE_UNIT_GATE = re.compile(r"\b(?:a|an|one|the)\s+(?:minute|hour|day|week|month|year|decade)", re.I)
+#: The patterns read through `gated` here, with their gates (the test checks each pair)
+GATES = ((_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
+         (HEDGED_ONE_RE, _ONE_UNIT_GATE))
 _DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                    "TS": "seconds"}
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -161,17 +167,17 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit between two
     events ("a day after" -> P1D)."""
     found = []
-    for m in _CALIBER_RE.finditer(sentence):
+    for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=m.group("unit").lower()))
             take(taken, m.start(), m.end())
-    for m in AGE_DECADE_RE.finditer(sentence):
+    for m in gated(AGE_DECADE_RE, _AGE_DECADE_GATE, sentence):
         if free(taken, m.start(), m.end()):
             lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
-    for m in [*ONE_INTERVAL_RE.finditer(sentence), *HEDGED_ONE_RE.finditer(sentence)]:
+    for m in [*gated(ONE_INTERVAL_RE, _ONE_UNIT_GATE, sentence), *gated(HEDGED_ONE_RE, _ONE_UNIT_GATE, sentence)]:
         if free(taken, m.start(), m.end()):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
