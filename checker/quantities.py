@@ -177,7 +177,8 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
-    for m in [*gated(ONE_INTERVAL_RE, _ONE_UNIT_GATE, sentence), *gated(HEDGED_ONE_RE, _ONE_UNIT_GATE, sentence)]:
+    one_unit = _ONE_UNIT_GATE.search(sentence)  # the gate of both grammars below
+    for m in [*ONE_INTERVAL_RE.finditer(sentence), *HEDGED_ONE_RE.finditer(sentence)] if one_unit else ():
         if free(taken, m.start(), m.end()):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
