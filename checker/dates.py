@@ -450,8 +450,12 @@ def gated(pattern: re.Pattern, gate: re.Pattern, text: str):
 
 def _gate(words) -> re.Pattern:
     """Any of `words` at a word boundary: every match of a grammar holds one of its gate's words
-    there (tests/test_claims.py checks it on every case)."""
-    return re.compile(rf"\b(?:{_alt(words)})", re.I)
+    there (tests/test_claims.py checks it on every case). Grouped by first letter, so at a word start
+    only the words with its first letter are tried: the same words, found faster."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0].lower(), []).append(word[1:])
+    return re.compile(rf"\b(?:{'|'.join(f'{re.escape(c)}(?:{_alt(rest)})' for c, rest in by_first.items())})", re.I)
 
 
 _MONTH_GATE = _gate(MONTHS)
@@ -470,7 +474,7 @@ _RELATIVE_WORDS = ("yesterday", "today", "tomorrow", "tonight", "night", "mornin
 DATE_GRAMMARS = (
     (DMY_RE, _MONTH_GATE, _calendar_date),
     (MDY_RE, _MONTH_GATE, _calendar_date),
-    (NUMERIC_RE, re.compile(r"\d"), _numeric_date),
+    (NUMERIC_RE, re.compile(r"\d[-/]\d"), _numeric_date),
     (DECADE_RE, _YEAR_GATE, _decade),
     (YEAR_RE, _YEAR_GATE, _year_date),
     (HOLIDAY_RE, _gate(HOLIDAYS), _holiday),
