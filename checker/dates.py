@@ -448,7 +448,7 @@ def gated(pattern: re.Pattern, gate: re.Pattern, text: str):
     return pattern.finditer(text) if gate.search(text) else iter(())
 
 
-def _gate(words) -> re.Pattern:
+def word_gate(words) -> re.Pattern:
     """Any of `words` at a word boundary: every match of a grammar holds one of its gate's words
     there (tests/test_claims.py checks it on every case). Grouped by first letter, so at a word start
     only the words with its first letter are tried: the same words, found faster."""
@@ -458,8 +458,8 @@ def _gate(words) -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(f'{re.escape(c)}(?:{_alt(rest)})' for c, rest in by_first.items())})", re.I)
 
 
-_MONTH_GATE = _gate(MONTHS)
-_HOUR_GATE = _gate([*_CAL["day_parts"], "o'clock", "o’clock"])  # every HOUR_RE time holds one
+_MONTH_GATE = word_gate(MONTHS)
+_HOUR_GATE = word_gate([*_CAL["day_parts"], "o'clock", "o’clock"])  # every HOUR_RE time holds one
 #: Every TIME_RE time holds a digit before a separator and a digit, before a.m./p.m., or in a run of four
 _TIME_GATE = re.compile(r"\d(?:[:.]\d|\s*[ap]|\d\d\d)|noon|midnight", re.I)
 #: Patterns read through `gated` here whose every match holds the gate (the test checks each pair; HOUR_RE
@@ -477,9 +477,9 @@ DATE_GRAMMARS = (
     (NUMERIC_RE, re.compile(r"\d[-/]\d"), _numeric_date),
     (DECADE_RE, _YEAR_GATE, _decade),
     (YEAR_RE, _YEAR_GATE, _year_date),
-    (HOLIDAY_RE, _gate(HOLIDAYS), _holiday),
-    (RELATIVE_RE, _gate(_RELATIVE_WORDS), _relative),
-    (WEEKDAY_RE, _gate(w for w in WEEKDAYS if len(w) > 5), _weekday),
+    (HOLIDAY_RE, word_gate(HOLIDAYS), _holiday),
+    (RELATIVE_RE, word_gate(_RELATIVE_WORDS), _relative),
+    (WEEKDAY_RE, word_gate(w for w in WEEKDAYS if len(w) > 5), _weekday),
 )
 
 

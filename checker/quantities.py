@@ -12,8 +12,8 @@ import re
 from functools import cache, lru_cache
 
 from . import lexicon
-from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take
-from .numbers import NUMBER, ORDINAL, SUFFIX_SCALES, parse_number, parse_ordinal
+from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take, word_gate
+from .numbers import FIRST_WORDS, NUMBER, ORDINAL, SUFFIX_SCALES, parse_number, parse_ordinal
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -126,8 +126,10 @@ HEDGED_ONE_RE = re.compile(
 _CALIBER_GATE = re.compile(_alt(_CALIBERS), re.I)
 _AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
 _ONE_UNIT_GATE = re.compile(r"\b(?:a|an|one|the)\s+(?:minute|hour|day|week|month|year|decade)", re.I)
-#: The patterns read through `gated` here, with their gates (the test checks each pair)
-GATES = ((_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
+#: Every quantity holds a digit or a number word at a word start (after a currency sign, a hedge...)
+_NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
+#: The patterns read through a gate here, with their gates (the test checks each pair)
+GATES = ((QUANTITY_RE, _NUMBER_GATE), (_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
          (HEDGED_ONE_RE, _ONE_UNIT_GATE))
 _DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                    "TS": "seconds"}
@@ -140,7 +142,7 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
     """The quantities and ordinals of `sentence` outside `taken` (dates, times, skipped spans)."""
     found = _fixed_phrases(sentence, taken)
     counts: list[tuple[Mention, list[str]]] = []
-    pos = 0
+    pos = 0 if _NUMBER_GATE.search(sentence) else len(sentence)  # at the end, nothing is searched
     while m := QUANTITY_RE.search(sentence, pos):
         pos = m.end("num")  # a coordinated second number ("7.6 and 7.4") is read again by itself
         if not free(taken, m.start("num"), m.end("num")):
