@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from . import lexicon
 from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take, word_gate
-from .numbers import FIRST_WORDS, NUMBER, ORDINAL, SUFFIX_SCALES, parse_number, parse_ordinal
+from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -128,8 +128,9 @@ _AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
 _ONE_UNIT_GATE = re.compile(r"\b(?:a|an|one|the)\s+(?:minute|hour|day|week|month|year|decade)", re.I)
 #: Every quantity holds a digit or a number word at a word start (after a currency sign, a hedge...)
 _NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
+_ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
-GATES = ((QUANTITY_RE, _NUMBER_GATE), (_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
+GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
          (HEDGED_ONE_RE, _ONE_UNIT_GATE))
 _DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                    "TS": "seconds"}
@@ -158,7 +159,7 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
             pos = max(pos, mention.end)
             if mention.kind == "count":
                 counts.append((mention, np_words))
-    for m in ORDINAL_RE.finditer(sentence):
+    for m in gated(ORDINAL_RE, _ORDINAL_GATE, sentence):
         if free(taken, m.start(), m.end()) and (mention := _ordinal(m, sentence)) is not None:
             found.append(mention)
     return found
