@@ -185,6 +185,9 @@ def align(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05, weights
     if len(claims) == 0:
         return [], []
     rows = signatures(claims, tolerance=tolerance)
+    labels = _labels({row["source"] for row in rows.values()})
+    for row in rows.values():
+        row["label"] = labels[row["source"]]
     idf = _idf(rows)
     by_block: dict[tuple, list] = {}
     for r, row in rows.items():
@@ -878,7 +881,7 @@ def _explain(part: list[dict], status: str) -> str:
     """Plain words: who says what, and for a disagreeing running total, which source is later."""
     said: dict[str, list[str]] = {}
     for row in part:
-        values = said.setdefault(_short(row["source"]), [])
+        values = said.setdefault(row["label"], [])
         if (value := _phrase(row)) not in values:
             values.append(value)
     per_source = [f"{src} says {' and '.join(values)}" for src, values in said.items()]
@@ -917,8 +920,8 @@ def _later(part: list[dict]) -> str:
     high = max(dated, key=lambda row: row["span"][1])
     if str(high["published"]) <= str(low["published"]):
         return ""
-    return (f"; the later source ({_short(high['source'])}, {high['published']}) reports more than "
-            f"{_short(low['source'])} ({low['published']}): the total may have grown between reports")
+    return (f"; the later source ({high['label']}, {high['published']}) reports more than "
+            f"{low['label']} ({low['published']}): the total may have grown between reports")
 
 
 def _phrase(row) -> str:
@@ -979,8 +982,16 @@ def _event_words(row, limit: int = 6) -> str:
     return " ".join(left + ["…"] + right).strip(" ,.;:")
 
 
+def _labels(sources: set[str]) -> dict[str, str]:
+    """How explanations name each source: the leading token a reader recognises
+    ('003_7857e447d3d3f3be.txt' -> '003'), or the whole id where two sources would share it
+    ('ap/story.txt' and 'reuters/story.txt')."""
+    short = {source: _short(source) for source in sources}
+    taken = Counter(short.values())
+    return {source: name if taken[name] == 1 else source for source, name in short.items()}
+
+
 def _short(source_id: str) -> str:
-    """'003_7857e447d3d3f3be.txt' -> '003': the leading token a reader recognises."""
     stem = source_id.rsplit("/", 1)[-1]
     return re.split(r"[_.]", stem, maxsplit=1)[0] or stem
 

@@ -67,7 +67,11 @@ def read(path: Path) -> dict | None:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
     if path.name == "pyproject.toml":
-        return document.get("tool", {}).get("check-claims")
+        tool = document.get("tool", {})
+        values = tool.get("check-claims") if isinstance(tool, dict) else None
+        if values is not None and not isinstance(values, dict):
+            raise ConfigError(f"{path}: [tool.check-claims] must be a table of settings, got {values!r}")
+        return values
     return document
 
 

@@ -80,6 +80,7 @@ _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
 _ID_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['identifier_nouns'])})\.?\s*(?:(?:number|no\.?)\s*)?"
                            r"(?:(?:is|was)\s+)?[#:]?\s*$", re.I)
+_AREA_CODE_RE = re.compile(r"\)\s*\d{3}[-.\s]\d{4}\b")  # "(212) 555-0100": the 212 opens a phone number
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
@@ -214,6 +215,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
                 value = value * scale if scale > 1 else value
             if _year(num_text) and _year(m.group("num2")):
                 return Mention(start, m.end(), "date", None, num_text, m.group("num2")), []
+            if second < value:
+                return None  # "won 3-1", "passed 52-48", "555-0100": a score, a tally or a number, not a range
             low, high = value, second
     elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
         return None  # "from 5" alone: not a range, read the number by itself later
@@ -236,6 +239,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             and not name.group("word").endswith(("'s", "’s"))):  # "He's 16", "Iraq's 18 provinces": no label
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
+            or is_digits and _AREA_CODE_RE.match(tail)
             or _PHONE_BEFORE_RE.search(head) or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
         return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(

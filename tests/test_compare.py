@@ -116,6 +116,15 @@ def test_dates_a_day_apart_agree_only_through_relative_words_and_say_so():
     assert summer.explanation == "only a says “last summer” (2012-06-01/2012-08-31)"  # as stated, no slack
 
 
+def test_explanations_name_sources_whose_short_names_collide_in_full():
+    sentence = "The fire at the warehouse killed {} workers on Monday."
+    claims = table([{"source": source, "text": str(n), "value": n, "unit": "workers", "sentence": sentence.format(n)}
+                    for source, n in (("ap/story.txt", 12), ("reuters/story.txt", 14), ("003_wire.txt", 14))])
+    (cluster,) = compare.align(claims)[0]
+    assert cluster.explanation == ("sources disagree: ap/story.txt says 12 workers killed; reuters/story.txt says "
+                                   "14 workers killed; 003 says 14 workers killed")
+
+
 def test_timeline_orders_dated_events_with_sources_and_status():
     claims = table([
         {"source": "a.txt", "text": "on January 28", "kind": "date", "value": "2024-01-28",

@@ -76,6 +76,14 @@ def test_invalid_toml_is_a_one_line_error(tmp_path, story):
     assert len(result.output.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("text", ["[tool]\ncheck-claims = 5\n", '[tool]\ncheck-claims = "strict"\n'])
+def test_a_pyproject_section_that_is_not_a_table_is_a_one_line_error(tmp_path, story, text):
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    result = run(story)
+    assert result.exit_code == 2 and "[tool.check-claims] must be a table of settings" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
 def test_explicit_config_file(tmp_path, story):
     (tmp_path / "ci.toml").write_text('exit-zero = true\n', encoding="utf-8")
     assert run(story, "--config", tmp_path / "ci.toml").exit_code == 0
