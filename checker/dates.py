@@ -299,6 +299,10 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
         year = _year_for(month, day, ref, direction)
         if which == "last" and year == ref.year and month >= ref.month:
             year -= 1  # "last October", said in October, is the October before
+        if (wd := groups.get("wd")) and day and date(year, month, day).weekday() != WEEKDAYS[wd.lower().rstrip(".")]:
+            # "Monday, March 4" names its year: the neighbouring one where March 4 is a Monday
+            year = next((y for y in (year + 1, year - 1) if _valid(y, month, day)
+                         and date(y, month, day).weekday() == WEEKDAYS[wd.lower().rstrip(".")]), year)
     value, low, high = _ymd(year, month, day), None, None
     if day2 is not None and day2 > (day or 0):
         value, low, high = None, _ymd(year, month, day), _ymd(year, month, day2)
