@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import lexicon
-from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, is_future, take
+from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, gated, is_future, take
 from .quantities import CONTENT_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase, suffered
 from .sources import Source
 
@@ -46,6 +46,10 @@ IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b(?!\s+aft
 #: "500-1000", ends in a round number).
 PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w.])"
                       r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
+_IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
+_DIGIT_RE = re.compile(r"\d")
+#: The patterns read through `gated` here, with their gates (the test checks each pair)
+GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE))
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -145,7 +149,8 @@ def _evening_before(claims: list[Claim]) -> list[Claim]:
 def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
     taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, list items, mentions
-    for m in [*PHONE_RE.finditer(sentence), *IDIOM_RE.finditer(sentence), LIST_ITEM_RE.match(sentence)]:
+    for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
+              LIST_ITEM_RE.match(sentence)]:
         if m:
             take(taken, m.start(), m.end())
     found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)

@@ -26,6 +26,8 @@ _SCALE = rf"(?:{_alt(_SCALES)})"
 WORDS = rf"(?:{_alt(_PHRASES)}\b|{_BASE}\b(?:[ -]{_SCALE}\b(?:(?:\s+and)?\s+{_BASE}\b(?![ -]{_SCALE}))?)*)"
 #: A number in digits (optionally with a scale word) or in words. No capturing groups.
 NUMBER = rf"(?:(?:{DIGITS})(?:[ -]{_SCALE}\b)*|{WORDS})"
+#: The words a number in words starts with: every NUMBER match holds a digit or one of them.
+FIRST_WORDS = (*_PHRASES, *_TENS, *_UNITS)
 #: Ordinals in words or digits ("third", "23rd").
 ORDINAL = rf"(?:\b(?:{_alt(ORDINALS)})\b|\b\d+(?:st|nd|rd|th)\b)"
 

@@ -12,8 +12,8 @@ import re
 from functools import cache, lru_cache
 
 from . import lexicon
-from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, take
-from .numbers import NUMBER, ORDINAL, SUFFIX_SCALES, parse_number, parse_ordinal
+from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take, word_gate
+from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -124,6 +124,15 @@ ONE_INTERVAL_RE = re.compile(
 HEDGED_ONE_RE = re.compile(
     rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year|decade)\b"
     r"(?!\s+ago\b)", re.I)
+_CALIBER_GATE = re.compile(_alt(_CALIBERS), re.I)
+_AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
+_ONE_UNIT_GATE = re.compile(r"\b(?:a|an|one|the)\s+(?:minute|hour|day|week|month|year|decade)", re.I)
+#: Every quantity holds a digit or a number word at a word start (after a currency sign, a hedge...)
+_NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
+_ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", re.I)
+#: The patterns read through a gate here, with their gates (the test checks each pair)
+GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
+         (HEDGED_ONE_RE, _ONE_UNIT_GATE))
 _DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                    "TS": "seconds"}
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -135,7 +144,7 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
     """The quantities and ordinals of `sentence` outside `taken` (dates, times, skipped spans)."""
     found = _fixed_phrases(sentence, taken)
     counts: list[tuple[Mention, list[str]]] = []
-    pos = 0
+    pos = 0 if _NUMBER_GATE.search(sentence) else len(sentence)  # at the end, nothing is searched
     while m := QUANTITY_RE.search(sentence, pos):
         pos = m.end("num")  # a coordinated second number ("7.6 and 7.4") is read again by itself
         if not free(taken, m.start("num"), m.end("num")):
@@ -151,7 +160,7 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
             pos = max(pos, mention.end)
             if mention.kind == "count":
                 counts.append((mention, np_words))
-    for m in ORDINAL_RE.finditer(sentence):
+    for m in gated(ORDINAL_RE, _ORDINAL_GATE, sentence):
         if free(taken, m.start(), m.end()) and (mention := _ordinal(m, sentence)) is not None:
             found.append(mention)
     return found
@@ -162,17 +171,18 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit between two
     events ("a day after" -> P1D)."""
     found = []
-    for m in _CALIBER_RE.finditer(sentence):
+    for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=m.group("unit").lower()))
             take(taken, m.start(), m.end())
-    for m in AGE_DECADE_RE.finditer(sentence):
+    for m in gated(AGE_DECADE_RE, _AGE_DECADE_GATE, sentence):
         if free(taken, m.start(), m.end()):
             lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
-    for m in [*ONE_INTERVAL_RE.finditer(sentence), *HEDGED_ONE_RE.finditer(sentence)]:
+    one_unit = _ONE_UNIT_GATE.search(sentence)  # the gate of both grammars below
+    for m in [*ONE_INTERVAL_RE.finditer(sentence), *HEDGED_ONE_RE.finditer(sentence)] if one_unit else ():
         if free(taken, m.start(), m.end()):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"

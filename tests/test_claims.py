@@ -62,11 +62,22 @@ def test_spans_index_the_text():
 
 
 @pytest.mark.parametrize("case", [c for _, c in load_cases()], ids=[i for i, _ in load_cases()])
-def test_date_gates_hold_every_match(case):
-    """A date grammar is skipped when its gate finds nothing: that must never lose a match."""
-    from checker.dates import DATE_GRAMMARS
+def test_gates_hold_every_match(case):
+    """A grammar is skipped when its gate finds nothing: that must never lose a match."""
+    from checker import claims, dates, quantities
 
+    pairs = [(pattern, gate) for pattern, gate, _ in dates.DATE_GRAMMARS] + [
+        *dates.GATES, *quantities.GATES, *claims.GATES]
     for text in (case["text"], case["text"].upper()):
-        for pattern, gate, _ in DATE_GRAMMARS:
+        for pattern, gate in pairs:
             for m in pattern.finditer(text):
                 assert gate.search(m.group()), f"{gate.pattern!r} misses {m.group()!r}"
+
+
+def test_idiom_gate_holds_every_idiom():
+    """The idiom gate is one word, so each idiom in the word list must hold it."""
+    from checker.claims import _IDIOM_GATE
+    from checker.quantities import WORDS
+
+    for idiom in WORDS["idioms"]:
+        assert _IDIOM_GATE.search(idiom) and _IDIOM_GATE.search(idiom.upper()), idiom
