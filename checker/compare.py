@@ -41,6 +41,8 @@ _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
+_OBJECT_STARTS = frozenset(_EVENTS["object_starts"])
+_DOER_MARKS = frozenset(_EVENTS["doer_marks"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
 _SETTINGS = frozenset(_EVENTS["settings"])
@@ -75,6 +77,7 @@ _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
+_PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
@@ -398,7 +401,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         place = _place(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0], reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
     tally = bool(_TALLY_RE.search(_CLAUSE_RE.split(before)[-1] + row["text"] + _CLAUSE_RE.split(after)[0]))
-    return (_block(row, event, own), event, frozenset(words), names, owner, place, part, tally,
+    doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
+    return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
             interval(row, tolerance), when)
 
 
@@ -406,7 +410,8 @@ def _block(row, event: str, own: str | None) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact. A
     count of people takes its block from the outcome it suffered (killed, injured); a kin word or a
     people's name only from an outcome in its own clause or after it ("a hospitalized woman said
-    she had lost two sons" does not count the injured)."""
+    she had lost two sons" does not count the injured). Its signature passes no outcome for a count
+    of the doers (`_agent`): "two officers" who shot are counted as officers."""
     kind = row["kind"]
     if kind in ("date", "duration", "time", "percent"):
         return None
@@ -420,6 +425,21 @@ def _block(row, event: str, own: str | None) -> str | None:
     if kind == "ordinal" and unit in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
     return _singular(unit)
+
+
+def _agent(before: str, after: str) -> bool:
+    """Whether a count names who did the deed or met the victim, not who suffered it: "shot dead by
+    two officers", "pointing a gun at two officers", "two officers fatally shot the teenager" (an
+    outcome verb with an object after it)."""
+    if before.split()[-1:] and before.split()[-1].lower() in _DOER_MARKS:
+        return True
+    classes = lexicon.event_classes()
+    words = [w.strip("'’\"") for w in _PHRASE_RE.split(after)[0].split()]
+    at = next((n for n, w in enumerate(words) if classes.get(w.lower()) in _OUTCOMES), None)
+    rest = words[at + 1:] if at is not None else []
+    while rest and (rest[0].lower() in classes or rest[0].lower() == "and"):
+        rest = rest[1:]  # "shot and killed a 16-year-old"
+    return bool(rest) and (rest[0].lower() in _OBJECT_STARTS or rest[0][:1].isupper() or rest[0][:1].isdigit())
 
 
 @cache
