@@ -151,7 +151,10 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
     options = Options(published, tolerance, Path(cache).resolve() if cache else None, max_bytes, tuple(exclude))
     found, skipped = ingest(paths, options)
     if not found:
-        raise NoInput("no readable articles" + (f" ({len(skipped)} skipped)" if skipped else ""), skipped)
+        # only here, on the way out: how many files --exclude left out, so the error says why
+        excluded = len(sources_mod.discover(paths)[0]) if options.exclude else 0
+        why = [f"{len(skipped)} skipped"] * bool(skipped) + [f"{excluded} left out by --exclude"] * bool(excluded)
+        raise NoInput("no readable articles" + (f" ({', '.join(why)})" if why else ""), skipped)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:
         found, extracted = extract(found, options, run, progress)

@@ -61,6 +61,13 @@ def test_nothing_readable_exits_two_with_one_line(tmp_path, corpus):
     assert not (tmp_path / "out").exists()
 
 
+def test_an_exclude_that_leaves_nothing_says_so(tmp_path, corpus):
+    root = corpus({"a.txt": "date 2024-01-09\n12 people died.", "b.txt": "date 2024-01-09\n12 people died."})
+    result = run(root, "--out", tmp_path / "out", "--exclude", "*.txt")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == ["Error: no readable articles (2 left out by --exclude)"]
+
+
 def test_python_dash_m_runs_the_same_command(seeds_copy, tmp_path):
     import subprocess
     import sys
