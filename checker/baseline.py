@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import lexicon
-from .compare import display
+from .values import display
 
 SCHEMA = "check-claims/baseline@1"
 

@@ -19,7 +19,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from .baseline import fingerprint
-from .compare import display
+from .values import display
 from .lexicon import counted
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

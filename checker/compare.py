@@ -2,12 +2,13 @@
 
 Each claim gets a fact signature: its kind and block (unit class, or what was counted: killed,
 injured...), the event it is about (event word nearest the number), the names, local area and
-content words around it, and its value as an interval. Claims are compared only inside blocks, so
-cost grows with the size of the largest block, not with the square of all claims. Inside a block,
-claims join clusters by average linkage with vetoes (a claim joins a cluster only when it fits the
-cluster as a whole, never through one look-alike member), so facts do not chain together. A second
-pass credits pairs whose sentences state a fact the first pass found in both articles: one event,
-so their differing figures (150 m vs 200 ft) are one fact and a discrepancy.
+content words around it, and its value as an interval (values.interval). Claims are compared
+only inside blocks, so cost grows with the size of the largest block, not with the square of all
+claims. Inside a block, claims join clusters by average linkage with vetoes (a claim joins a
+cluster only when it fits the cluster as a whole, never through one look-alike member), so facts
+do not chain together. A second pass credits pairs whose sentences state a fact the first pass
+found in both articles: one event, so their differing figures (150 m vs 200 ft) are one fact and a
+discrepancy.
 
 Within an article: a figure restated in brackets is one figure (as rough as the first; a local time
 restated in GMT gives the story's local offset), a figure repeated from the lead restates its fact,
@@ -17,20 +18,20 @@ figures join on a little less evidence than figures that would make a discrepanc
 """
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
 import inflection
-import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from . import lexicon
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, half_step, interval,
+                     intervals_meet, minutes, number, present, shift, stated_days, written)
 
 STATUSES = ("discrepancy", "agreement", "single-source")
 
@@ -51,19 +52,11 @@ _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published
 _RUNNING = frozenset(_EVENTS["running"])
 _NUMBERS = lexicon.load("numbers")
 _CALENDAR = lexicon.load("calendar")
-_MONTHS = frozenset(_CALENDAR["months"])
-_WEEKDAYS = frozenset(_CALENDAR["weekdays"])
-_DATELINE = frozenset(_EVENTS["dateline_words"])
-_ZONE_OFFSETS = {zone: tuple(hours) if isinstance(hours, list) else (hours,)
-                 for zone, hours in _EVENTS["zone_offsets"].items()}
-_DAY_MINUTES = 24 * 60
-_ABOUT_MINUTES = 15  # "about 10am": a time given to the quarter hour
 # words that say nothing about which fact a sentence states: grammatical words (but "off Aceh"), the
 # reporting and hedging words of events.yaml, calendar words and number words
 _NOISE = (frozenset(lexicon.load("words")["stop"]) - frozenset(_EVENTS["where_words"])) | frozenset(
     _EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
-_WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
@@ -79,10 +72,6 @@ _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['r
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
-_DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
-                          r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
-_DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
-_TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
 _WINDOW = 8        # content words either side of a number that say what it counts
 _NEAR = 3          # words between a count and the local area it is given for
@@ -92,7 +81,6 @@ _FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties 
 _GLOSS = 4         # words between a figure and the bracket that restates it ("17:06 hours local time (")
 _RUN = 4          # content words in a row that two sentences share when one copied the other
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
-_MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
 
 @dataclass(frozen=True)
@@ -149,41 +137,6 @@ class Weights:
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
 
-def interval(row, tolerance: float) -> tuple:
-    """A claim's value as a closed (low, high) interval of comparable keys.
-
-    Dates give ISO day strings (year-less '--MM-DD' stays so); durations days; times of day
-    minutes; numbers their canonical unit (``normalized``) with the hedge applied: approx is
-    +/- tolerance, at least / more than open above. An exact number is as precise as written
-    (30 miles is 29.5..30.5 miles), so converted units still meet (30 miles ~ 48 km).
-    """
-    kind = row["kind"]
-    if kind == "date":
-        low, high = _stated_days(row)
-        if _relative(row) and not low.startswith("--"):  # "today" in a story filed overnight
-            low, high = _shift(low, -1), _shift(high, 1)
-        return low, high
-    if kind == "duration":
-        return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
-    if kind == "time":
-        low, high = _utc(_numeric(row, _minutes), row.get("unit"))
-        if row["hedge"] == "approx":  # "about 3pm" is 2:45..3:15, not 5% of the minutes since midnight
-            return low - _ABOUT_MINUTES, high + _ABOUT_MINUTES
-        return _widen((low, high), row["hedge"], tolerance)
-    value = _number(row["value"])
-    if value is None and not (_present(row["low"]) or _present(row["high"])):
-        return (str(row["value"]), str(row["value"]))
-    scale = _scale(row)
-    low = _number(row["low"]) if _present(row["low"]) else value
-    high = _number(row["high"]) if _present(row["high"]) else value
-    low = high if low is None else low
-    high = low if high is None else high
-    if row["hedge"] == "exact" and low == high:
-        half = _half_step(low)
-        low, high = low - half, high + half
-    return _widen((low * scale, high * scale), row["hedge"], tolerance)
-
-
 def align(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05, weights: Weights = Weights()
           ) -> tuple[list[Cluster], list[TimelineEvent]]:
     """Clusters (every claim in exactly one) and the timeline of dated events."""
@@ -224,7 +177,7 @@ def signatures(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05) ->
     for row in rows.values():
         if row["kind"] == "date":  # "yesterday" resolves differently per article: it dates nothing here
             bounds = () if row["year_inferred"] else (
-                _date_bounds(str(row["value"])) if _present(row["value"]) else interval(row, tolerance))
+                date_bounds(str(row["value"])) if present(row["value"]) else interval(row, tolerance))
             if bounds and _SINCE_RE.match(str(row["text"])):
                 bounds = (bounds[0], "9999-12-31")  # "waged since 1955": from then on, through "1983-2005"
             dated.setdefault((row["source"], row["sentence"]), []).append((row["start"], row["end"], bounds))
@@ -280,14 +233,14 @@ def _local_time(rows: dict) -> None:
         zones = (_zone(a), _zone(b))
         if a["source"] == b["source"] and _restated(a, b) and sorted(zones) == ["UTC", "local"]:
             local, utc = (a, b) if zones[0] == "local" else (b, a)
-            offsets[a["source"]] = (local["span"][0] - utc["span"][0]) % _DAY_MINUTES
+            offsets[a["source"]] = (local["span"][0] - utc["span"][0]) % DAY_MINUTES
     counts = Counter(offsets.values()).most_common(2)
     story = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
     for row in times:
         offset = offsets.get(row["source"], story)
         if offset is not None and _zone(row) == "local" and all(map(math.isfinite, row["span"])):
             low, high = (value - offset for value in row["span"])
-            wrap = _DAY_MINUTES if low < 0 else 0
+            wrap = DAY_MINUTES if low < 0 else 0
             row["span"], row["zone"] = (low + wrap, high + wrap), "UTC"
 
 
@@ -365,10 +318,10 @@ def _news_week(span: tuple, published) -> bool:
     """A date within a week of its article's publication (or of an article with no date): the news
     day an article gives for many things. An older date (the 2004 tsunami) dates one past event,
     however often the article mentions it."""
-    if not _present(published) or span[0].startswith("--"):
+    if not present(published) or span[0].startswith("--"):
         return True
     day = date.fromisoformat(str(published)[:10])
-    return _shift(span[0], -7) <= day.isoformat() <= _shift(span[1], 7)
+    return shift(span[0], -7) <= day.isoformat() <= shift(span[1], 7)
 
 
 def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
@@ -376,7 +329,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     at = sentence.find(row["text"]) if isinstance(row["text"], str) else -1
     before, after = (sentence[:at], sentence[at + len(row["text"]):]) if at >= 0 else (sentence, "")
     kind = row["kind"]
-    words = [w.lower() for w in _WORD_RE.findall(sentence)]
+    words = [w.lower() for w in WORD_RE.findall(sentence)]
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     clause = _nearest(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0])
     if len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
@@ -456,8 +409,8 @@ def _nearest(before: str, after: str) -> str | None:
     """The event class of the event word nearest the number; words joined by a dash typed as a
     hyphen ("three young men-all cousins-died") are words apart."""
     classes = lexicon.event_classes()
-    left = [p.lower().strip(".'’") for w in reversed(_WORD_RE.findall(before)) for p in reversed(w.split("-"))]
-    right = [p.lower().strip(".'’") for w in _WORD_RE.findall(after) for p in w.split("-")]
+    left = [p.lower().strip(".'’") for w in reversed(WORD_RE.findall(before)) for p in reversed(w.split("-"))]
+    right = [p.lower().strip(".'’") for w in WORD_RE.findall(after) for p in w.split("-")]
     hits = [(n, classes[w]) for words in (left, right) for n, w in enumerate(words) if w in classes]
     return min(hits)[1] if hits else None
 
@@ -466,13 +419,13 @@ def _content(text: str) -> list[str]:
     """The content words of `text`, stemmed; event words as their class (quake ~ earthquake ~
     tremor, killed ~ killing ~ dead), so articles that word one event differently still meet."""
     classes = lexicon.event_classes()
-    words = (w.lower().strip(".'’-") for w in _WORD_RE.findall(text))
+    words = (w.lower().strip(".'’-") for w in WORD_RE.findall(text))
     return [classes.get(w) or _stem(w) for w in words if w not in _NOISE and len(w) > 2]
 
 
 def _names(text: str) -> list[str]:
     """Capitalised words (places, actors); the sentence's first word only when it is not the first."""
-    words = _WORD_RE.findall(text)
+    words = WORD_RE.findall(text)
     return [w.strip(".'’-") for n, w in enumerate(words) if w[0].isupper() and (n or text[:1].isspace() or
             not text.startswith(w)) and w.lower().strip(".'’-") not in _NOISE]
 
@@ -644,7 +597,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if same_source and (not meet or ra["sentence"] == rb["sentence"]):
         return -math.inf  # an article does not contradict itself, nor state one fact twice in a sentence
     if ra["kind"] != "date":
-        if not meet and ra["kind"] == "count" and not _present(ra["block"]):
+        if not meet and ra["kind"] == "count" and not present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
         if _happened(ra) and _happened(rb) and _happened(ra) != _happened(rb) and (
                 ra["kind"] != "measure" or {ra["event"], rb["event"]} <= _DIMENSIONS):
@@ -836,23 +789,17 @@ def _number_bonus(row: dict, other: dict, weights: Weights) -> float:
     could have been any of 24 hours, or of 1,440 minutes when written to the minute (7:37); the
     same time on two different days is no coincidence."""
     if row["kind"] == "time":
-        days = {m.group(1) for m in (_TIME_RE.search(str(r["value"])) for r in (row, other)) if m and m.group(1)}
+        days = {m.group(1) for m in (TIME_RE.search(str(r["value"])) for r in (row, other)) if m and m.group(1)}
         if len(days) > 1:
             return 0.0  # the same time of two days: two nights' marches
-        minutes = _minutes(row["value"])
-        value = 0.0 if minutes is None else 24.0 if minutes % 60 == 0 else 1440.0
+        of_day = minutes(row["value"])
+        value = 0.0 if of_day is None else 24.0 if of_day % 60 == 0 else 1440.0
         return weights.value * min(1.0, math.log10(1 + value) / 2)
-    value = _written(row["value"]) if row["kind"] == "duration" else _number(row["value"])
+    value = written(row["value"]) if row["kind"] == "duration" else number(row["value"])
     if value is None:
-        value = max((abs(v) for v in (_number(row["low"]), _number(row["high"])) if v is not None), default=0.0)
-    step = _half_step(value) / 0.49
+        value = max((abs(v) for v in (number(row["low"]), number(row["high"])) if v is not None), default=0.0)
+    step = half_step(value) / 0.49
     return weights.value * min(1.0, math.log10(1 + abs(value) / step) / 2)
-
-
-def _written(duration) -> float | None:
-    """The number a duration was written with ("12 years" -> 12), None when it has none."""
-    m = _DURATION_RE.fullmatch(str(duration))
-    return next((float(v) for v in m.groups() if v), None) if m else None
 
 
 def _date_bonus(a: tuple, b: tuple, weights: Weights) -> float:
@@ -880,16 +827,6 @@ def _days(span: tuple) -> int:
     if low.startswith("--") or high.startswith("--"):
         return 1 if low == high else 31
     return (date.fromisoformat(high) - date.fromisoformat(low)).days + 1
-
-
-def intervals_meet(a: tuple, b: tuple) -> bool:
-    """Closed intervals intersect; year-less dates compare on month and day."""
-    if isinstance(a[0], str) and isinstance(b[0], str) and ("--" in a[0][:2] or "--" in b[0][:2]):
-        a, b = tuple(v[-5:] for v in a), tuple(v[-5:] for v in b)
-    try:
-        return not (a[0] > b[1] or b[0] > a[1])
-    except TypeError:
-        return a == b
 
 
 def _verdict(cid: str, part: list[dict]) -> Cluster:
@@ -929,7 +866,7 @@ def _slack(part: list[dict]) -> str:
     """Why dates a day apart agree, when only the slack given to relative words makes them meet."""
     if part[0]["kind"] != "date":
         return ""
-    days = [_stated_days(row) for row in part]
+    days = [stated_days(row) for row in part]
     if all(intervals_meet(a, b) for i, a in enumerate(days) for b in days[i + 1:]):
         return ""
     return ("; they are a day apart, which words like “today” or “tonight” allow in articles filed "
@@ -946,7 +883,7 @@ def _later(part: list[dict]) -> str:
     """'; the later source (006, 2013-07-04) reports more' for a running total that grew."""
     if part[0]["kind"] != "count" or part[0]["block"] not in _RUNNING:
         return ""
-    dated = [row for row in part if _present(row.get("published"))]
+    dated = [row for row in part if present(row.get("published"))]
     if len({row["published"] for row in dated}) < 2:
         return ""
     low = min(dated, key=lambda row: row["span"][0])
@@ -960,7 +897,7 @@ def _later(part: list[dict]) -> str:
 def _phrase(row) -> str:
     """'3 killed', '~2,500 troops', '2023-10'; a date without one value as written, with its
     interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
-    if row["kind"] == "date" and not _present(row["value"]):
+    if row["kind"] == "date" and not present(row["value"]):
         return f"“{row['text']}” ({_as_stated(row)})"
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
@@ -975,34 +912,16 @@ def _timeline(rows: dict[int, dict], groups: list[list[int]], clusters: list[Clu
         if cluster.kind != "date" or all(row["event"] == "publication" for row in part):
             continue
         row = min(part, key=lambda row: _days(row["span"]))  # the finest date names the day
-        when = str(row["value"]) if _present(row["value"]) else _as_stated(row)
+        when = str(row["value"]) if present(row["value"]) else _as_stated(row)
         events.append(TimelineEvent(when, _event_words(row), cluster.claims, cluster.status, cluster.sources))
     return sorted(events, key=lambda e: (e.date, e.claims))
-
-
-def display(row) -> str:
-    """A claim's value as a reader would write it: '~2,500', '>=4', '2024-01-28', '10..20' for
-    a range ("between 10 and 20": its value is only the low end)."""
-    low, high = row["low"], row["high"]
-    if _present(low) and _present(high) and (low != high or not _present(row["value"])):
-        text = f"{_as_written(low)}..{_as_written(high)}"
-    else:
-        text = _as_written(row["value"])
-    return _MARKS.get(row["hedge"], "") + text
 
 
 def _as_stated(row) -> str:
     """A date without one value as the ISO 8601 interval it states ('2023-06-01/2023-08-31' for
     "last summer"), not the span it is compared with, which allows a day's slack either side."""
-    low, high = (row["low"], row["high"]) if _present(row["low"]) and _present(row["high"]) else row["span"]
+    low, high = (row["low"], row["high"]) if present(row["low"]) and present(row["high"]) else row["span"]
     return f"{low}/{high}"
-
-
-def _as_written(value) -> str:
-    """'2,500' for 2500.0; anything not a number as it is."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
 def _event_words(row, limit: int = 6) -> str:
@@ -1029,60 +948,6 @@ def _short(source_id: str) -> str:
     return re.split(r"[_.]", stem, maxsplit=1)[0] or stem
 
 
-def _present(value) -> bool:
-    return value is not None and not (isinstance(value, float) and value != value)
-
-
-def _number(value) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        return None
-    return None if value != value else float(value)
-
-
-def _scale(row) -> float:
-    """Factor from the number as written to its canonical unit (1 when not converted)."""
-    normalized, value = row.get("normalized"), _number(row["value"])
-    if isinstance(normalized, dict) and value and _number(normalized.get("value")) is not None:
-        return float(normalized["value"]) / value
-    return 1.0
-
-
-def _half_step(value: float) -> float:
-    """Half the last written digit: 30 -> 0.5, 6.1 -> 0.05 (a little less, so 6.0 and 6.1 differ)."""
-    text = repr(value).rstrip("0").rstrip(".") if not float(value).is_integer() else ""
-    decimals = len(text.partition(".")[2]) if text else 0
-    return 0.49 * 10 ** -decimals
-
-
-def _widen(bounds: tuple, hedge: str, tolerance: float) -> tuple:
-    """Apply a hedge to (low, high): approx widens by the tolerance, at least / at most open a side."""
-    low, high = bounds
-    if hedge == "approx":
-        low, high = min(low * (1 - tolerance), low * (1 + tolerance)), max(high * (1 + tolerance), high * (1 - tolerance))
-    if hedge in ("at-least", "more-than"):
-        return low, math.inf
-    if hedge in ("at-most", "less-than"):
-        return -math.inf, high
-    return low, high
-
-
-def _numeric(row, parse) -> tuple:
-    low = parse(row["low"]) if _present(row["low"]) else parse(row["value"])
-    high = parse(row["high"]) if _present(row["high"]) else parse(row["value"])
-    low = high if low is None else low
-    high = low if high is None else high
-    if low is None:
-        return (math.nan, math.nan)
-    return low, high
-
-
-def _duration_days(value) -> float | None:
-    m = _DURATION_RE.fullmatch(str(value))
-    if not m or not any(m.groups()):
-        return None
-    return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
-
-
 def _zone(row) -> str | None:
     """How a time of day is given: 'UTC' for a zone we convert (GMT, EDT...), 'local' for one the
     article does not state or calls local time, else the zone as written; None for other kinds.
@@ -1092,60 +957,4 @@ def _zone(row) -> str | None:
     if row.get("zone"):  # a local time the story converts (see _local_time)
         return row["zone"]
     unit = row["unit"] if isinstance(row["unit"], str) else "local"
-    return "UTC" if unit in _ZONE_OFFSETS else unit
-
-
-def _utc(bounds: tuple, zone) -> tuple:
-    """Minutes of day in a stated zone -> UTC minutes of day ("3:37 a.m. EDT" -> 07:37); a zone
-    with two offsets (ET: EST or EDT) widens the interval to both."""
-    offsets = _ZONE_OFFSETS.get(zone) if isinstance(zone, str) else None
-    if offsets is None or not all(map(math.isfinite, bounds)):
-        return bounds
-    low, high = bounds[0] - 60 * max(offsets), bounds[1] - 60 * min(offsets)
-    wrap = -_DAY_MINUTES if low >= _DAY_MINUTES else _DAY_MINUTES if low < 0 else 0
-    return low + wrap, high + wrap
-
-
-def _minutes(value) -> float | None:
-    m = _TIME_RE.search(str(value))
-    return int(m.group(2)) * 60 + int(m.group(3)) if m else None
-
-
-def _relative(row) -> bool:
-    """A date read from words alone whose day is known only to +/- 1: words that count from the
-    article's own day ('today', 'this morning', 'last night') count from a dateline often in
-    another time zone than the event (an Australian paper's "today" for a Detroit Monday), and any
-    such words count from the story's date when the article states none. Otherwise ('On Friday',
-    'yesterday' in an article that states its date) the day is as written."""
-    text = str(row.get("text") or "")
-    words = {w.lower().strip(".") for w in _WORD_RE.findall(text)}
-    if not row.get("year_inferred") or any(c.isdigit() for c in text) or _MONTHS & words:
-        return False
-    return not _present(row.get("published")) or bool(_DATELINE & words and not _WEEKDAYS & words)
-
-
-def _stated_days(row) -> tuple[str, str]:
-    """A date claim's first and last day as written, before any slack for relative words."""
-    low = row["low"] if _present(row["low"]) else row["value"]
-    high = row["high"] if _present(row["high"]) else row["value"]
-    low, high = (low if _present(low) else high), (high if _present(high) else low)
-    return _date_bounds(str(low))[0], _date_bounds(str(high))[1]
-
-
-def _shift(day: str, days: int) -> str:
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
-
-
-def _date_bounds(value: str) -> tuple[str, str]:
-    """ISO prefix -> (first day, last day); year-less '--MM-DD' compares on month and day."""
-    if value.startswith("--"):
-        return (value, value) if len(value) > 4 else (value + "-01", value + "-31")
-    parts = value.split("-")
-    year = parts[0]
-    if len(parts) == 1:
-        return f"{year}-01-01", f"{year}-12-31"
-    month = int(parts[1])
-    if len(parts) == 2:
-        last = calendar.monthrange(int(year), month)[1]
-        return f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last:02d}"
-    return value, value
+    return "UTC" if unit in ZONE_OFFSETS else unit

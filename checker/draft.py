@@ -7,7 +7,7 @@ unsupported (no source states that fact).
 """
 from __future__ import annotations
 
-from .compare import display, interval, intervals_meet as meet  # the test compare's verdicts use
+from .values import display, interval, intervals_meet as meet  # the test compare's verdicts use
 
 VERDICTS = ("contradicted", "unsupported", "corroborated")
 #: The cluster status a verdict ranks with, for --fail-on.

@@ -15,11 +15,12 @@ from typing import Callable
 from . import __version__
 from .ci_formats import STDOUT, fact_name, render_github, render_junit, render_sarif
 from .claims import Claim
-from .compare import STATUSES, Cluster, TimelineEvent, display
+from .compare import STATUSES, Cluster, TimelineEvent
 from .fileio import stage
 from .lexicon import counted
 from .sources import Skipped, Source
 from .suppress import FORMATS as FILE_TEXT_FORMATS, Suppression
+from .values import display
 
 SCHEMA = "check-claims/report@1"
 

@@ -1,0 +1,217 @@
+"""Values: one claim's value as an interval to compare, and as a reader would write it.
+
+compare.py decides which claims state one fact; this module only reads ONE claim's fields (value,
+low, high, hedge, unit, normalized...) into a closed interval of comparable keys (ISO days, days,
+UTC minutes of day, canonical units) and into text ('~2,500'). The draft check and the reports
+read values the same way, so a verdict and what a report shows for it cannot drift apart.
+"""
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from datetime import date, timedelta
+
+import numpy as np
+
+from . import lexicon
+
+_EVENTS = lexicon.load("events")
+_CALENDAR = lexicon.load("calendar")
+_MONTHS = frozenset(_CALENDAR["months"])
+_WEEKDAYS = frozenset(_CALENDAR["weekdays"])
+_DATELINE = frozenset(_EVENTS["dateline_words"])
+ZONE_OFFSETS = {zone: tuple(hours) if isinstance(hours, list) else (hours,)
+                for zone, hours in _EVENTS["zone_offsets"].items()}
+DAY_MINUTES = 24 * 60
+_ABOUT_MINUTES = 15  # "about 10am": a time given to the quarter hour
+# a word: a letter, then letters, digits and ’'.- ("U.S.", "Israel's", "ex-soldier")
+WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
+_DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+                          r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
+_DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
+TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
+_MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
+
+
+def interval(row, tolerance: float) -> tuple:
+    """A claim's value as a closed (low, high) interval of comparable keys.
+
+    Dates give ISO day strings (year-less '--MM-DD' stays so); durations days; times of day
+    minutes; numbers their canonical unit (``normalized``) with the hedge applied: approx is
+    +/- tolerance, at least / more than open above. An exact number is as precise as written
+    (30 miles is 29.5..30.5 miles), so converted units still meet (30 miles ~ 48 km).
+    """
+    kind = row["kind"]
+    if kind == "date":
+        low, high = stated_days(row)
+        if _relative(row) and not low.startswith("--"):  # "today" in a story filed overnight
+            low, high = shift(low, -1), shift(high, 1)
+        return low, high
+    if kind == "duration":
+        return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
+    if kind == "time":
+        low, high = _utc(_numeric(row, minutes), row.get("unit"))
+        if row["hedge"] == "approx":  # "about 3pm" is 2:45..3:15, not 5% of the minutes since midnight
+            return low - _ABOUT_MINUTES, high + _ABOUT_MINUTES
+        return _widen((low, high), row["hedge"], tolerance)
+    value = number(row["value"])
+    if value is None and not (present(row["low"]) or present(row["high"])):
+        return (str(row["value"]), str(row["value"]))
+    scale = _scale(row)
+    low = number(row["low"]) if present(row["low"]) else value
+    high = number(row["high"]) if present(row["high"]) else value
+    low = high if low is None else low
+    high = low if high is None else high
+    if row["hedge"] == "exact" and low == high:
+        half = half_step(low)
+        low, high = low - half, high + half
+    return _widen((low * scale, high * scale), row["hedge"], tolerance)
+
+
+def intervals_meet(a: tuple, b: tuple) -> bool:
+    """Closed intervals intersect; year-less dates compare on month and day."""
+    if isinstance(a[0], str) and isinstance(b[0], str) and ("--" in a[0][:2] or "--" in b[0][:2]):
+        a, b = tuple(v[-5:] for v in a), tuple(v[-5:] for v in b)
+    try:
+        return not (a[0] > b[1] or b[0] > a[1])
+    except TypeError:
+        return a == b
+
+
+def display(row) -> str:
+    """A claim's value as a reader would write it: '~2,500', '>=4', '2024-01-28', '10..20' for
+    a range ("between 10 and 20": its value is only the low end)."""
+    low, high = row["low"], row["high"]
+    if present(low) and present(high) and (low != high or not present(row["value"])):
+        text = f"{_as_written(low)}..{_as_written(high)}"
+    else:
+        text = _as_written(row["value"])
+    return _MARKS.get(row["hedge"], "") + text
+
+
+def _as_written(value) -> str:
+    """'2,500' for 2500.0; anything not a number as it is."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def present(value) -> bool:
+    """Whether a field holds a value: a claims table gives NaN, a claim dict None, for one it lacks."""
+    return value is not None and not (isinstance(value, float) and value != value)
+
+
+def number(value) -> float | None:
+    """A field's number as a float; None for text (dates, durations), booleans and missing values."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return None
+    return None if value != value else float(value)
+
+
+def _scale(row) -> float:
+    """Factor from the number as written to its canonical unit (1 when not converted)."""
+    normalized, value = row.get("normalized"), number(row["value"])
+    if isinstance(normalized, dict) and value and number(normalized.get("value")) is not None:
+        return float(normalized["value"]) / value
+    return 1.0
+
+
+def half_step(value: float) -> float:
+    """Half the last written digit: 30 -> 0.5, 6.1 -> 0.05 (a little less, so 6.0 and 6.1 differ)."""
+    text = repr(value).rstrip("0").rstrip(".") if not float(value).is_integer() else ""
+    decimals = len(text.partition(".")[2]) if text else 0
+    return 0.49 * 10 ** -decimals
+
+
+def _widen(bounds: tuple, hedge: str, tolerance: float) -> tuple:
+    """Apply a hedge to (low, high): approx widens by the tolerance, at least / at most open a side."""
+    low, high = bounds
+    if hedge == "approx":
+        low, high = min(low * (1 - tolerance), low * (1 + tolerance)), max(high * (1 + tolerance), high * (1 - tolerance))
+    if hedge in ("at-least", "more-than"):
+        return low, math.inf
+    if hedge in ("at-most", "less-than"):
+        return -math.inf, high
+    return low, high
+
+
+def _numeric(row, parse) -> tuple:
+    low = parse(row["low"]) if present(row["low"]) else parse(row["value"])
+    high = parse(row["high"]) if present(row["high"]) else parse(row["value"])
+    low = high if low is None else low
+    high = low if high is None else high
+    if low is None:
+        return (math.nan, math.nan)
+    return low, high
+
+
+def _duration_days(value) -> float | None:
+    m = _DURATION_RE.fullmatch(str(value))
+    if not m or not any(m.groups()):
+        return None
+    return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
+
+
+def written(duration) -> float | None:
+    """The number a duration was written with ("12 years" -> 12), None when it has none."""
+    m = _DURATION_RE.fullmatch(str(duration))
+    return next((float(v) for v in m.groups() if v), None) if m else None
+
+
+def _utc(bounds: tuple, zone) -> tuple:
+    """Minutes of day in a stated zone -> UTC minutes of day ("3:37 a.m. EDT" -> 07:37); a zone
+    with two offsets (ET: EST or EDT) widens the interval to both."""
+    offsets = ZONE_OFFSETS.get(zone) if isinstance(zone, str) else None
+    if offsets is None or not all(map(math.isfinite, bounds)):
+        return bounds
+    low, high = bounds[0] - 60 * max(offsets), bounds[1] - 60 * min(offsets)
+    wrap = -DAY_MINUTES if low >= DAY_MINUTES else DAY_MINUTES if low < 0 else 0
+    return low + wrap, high + wrap
+
+
+def minutes(value) -> float | None:
+    """A time of day ('14:53', '2011-11-10T14:53') in minutes after midnight, None when it has none."""
+    m = TIME_RE.search(str(value))
+    return int(m.group(2)) * 60 + int(m.group(3)) if m else None
+
+
+def _relative(row) -> bool:
+    """A date read from words alone whose day is known only to +/- 1: words that count from the
+    article's own day ('today', 'this morning', 'last night') count from a dateline often in
+    another time zone than the event (an Australian paper's "today" for a Detroit Monday), and any
+    such words count from the story's date when the article states none. Otherwise ('On Friday',
+    'yesterday' in an article that states its date) the day is as written."""
+    text = str(row.get("text") or "")
+    words = {w.lower().strip(".") for w in WORD_RE.findall(text)}
+    if not row.get("year_inferred") or any(c.isdigit() for c in text) or _MONTHS & words:
+        return False
+    return not present(row.get("published")) or bool(_DATELINE & words and not _WEEKDAYS & words)
+
+
+def stated_days(row) -> tuple[str, str]:
+    """A date claim's first and last day as written, before any slack for relative words."""
+    low = row["low"] if present(row["low"]) else row["value"]
+    high = row["high"] if present(row["high"]) else row["value"]
+    low, high = (low if present(low) else high), (high if present(high) else low)
+    return date_bounds(str(low))[0], date_bounds(str(high))[1]
+
+
+def shift(day: str, days: int) -> str:
+    """An ISO day moved by `days` days."""
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def date_bounds(value: str) -> tuple[str, str]:
+    """ISO prefix -> (first day, last day); year-less '--MM-DD' compares on month and day."""
+    if value.startswith("--"):
+        return (value, value) if len(value) > 4 else (value + "-01", value + "-31")
+    parts = value.split("-")
+    year = parts[0]
+    if len(parts) == 1:
+        return f"{year}-01-01", f"{year}-12-31"
+    month = int(parts[1])
+    if len(parts) == 2:
+        last = calendar.monthrange(int(year), month)[1]
+        return f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last:02d}"
+    return value, value
