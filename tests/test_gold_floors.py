@@ -15,7 +15,7 @@ ECBPLUS = SHARED / "corpora" / "ecbplus"
 # (gold file, articles, extraction F1 floor, alignment F1 floor, most false discrepancies), a little
 # under the figures measured (extraction / alignment F1): seeds 1.0/1.0, aceh 1.0/0.95, mount-cook
 # 0.99/0.93, qeshm-2008 0.92/0.80, gaza 0.88/0.71, qeshm-2005 0.99/0.91, athens 0.97/0.84 (one false
-# discrepancy: a bare "$" in Australian outlets is AUD), gigante 0.97/0.72, kimani 0.98/0.69, yida 0.94/0.59
+# discrepancy: a bare "$" in Australian outlets is AUD), gigante 0.97/0.72, kimani 0.98/0.70, yida 0.94/0.59
 GOLD = ROOT / "eval" / "gold"
 CASES = [
     (SHARED / "gold" / "seeds.yaml", SEEDS, 0.95, 0.90, 0),
@@ -27,7 +27,7 @@ CASES = [
         ("qeshm-earthquake-2005", 0.96, 0.88, 0),
         ("athens-bank-fire-2010", 0.94, 0.81, 1),
         ("gigante-death-2005", 0.94, 0.69, 0),
-        ("kimani-gray-shooting-protests-2013", 0.95, 0.66, 0),
+        ("kimani-gray-shooting-protests-2013", 0.95, 0.67, 0),
         ("yida-refugee-camp-bombing-2011", 0.91, 0.56, 0),
     )),
 ]
