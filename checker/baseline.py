@@ -20,11 +20,17 @@ from pathlib import Path
 from . import lexicon
 from .values import display
 
-SCHEMA = "check-claims/baseline@1"
+SCHEMA = "check-claims/baseline@2"
+#: Baselines whose fingerprints no longer match (@1 keyed on the wording of agreeing sources).
+EARLIER = ("check-claims/baseline@1",)
 
 
 class BaselineError(Exception):
     """The baseline file cannot be used; the message names the file and the problem."""
+
+
+class OutdatedBaseline(BaselineError):
+    """A baseline written by an earlier check-claims: --update-baseline replaces it."""
 
 
 def values(cluster: dict, claims: dict[str, dict]) -> dict[str, list[str]]:
@@ -78,6 +84,9 @@ def load(path: Path) -> dict[str, dict]:
         raise BaselineError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"{path}: not a JSON baseline ({exc})") from None
+    if isinstance(document, dict) and document.get("schema") in EARLIER:
+        raise OutdatedBaseline(f"{path}: recorded by an earlier check-claims ({document['schema']}), whose "
+                               "fingerprints no longer match: re-create it with --update-baseline")
     if not isinstance(document, dict) or document.get("schema") != SCHEMA or not isinstance(document.get("findings"), list):
         raise BaselineError(f"{path}: not a check-claims baseline (expected schema {SCHEMA!r} and a findings list)")
     known = {}

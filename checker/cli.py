@@ -302,7 +302,12 @@ def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: b
     try:
         if not path.exists() and not update:
             raise baseline_mod.BaselineError(f"{path}: no such baseline (create it with --update-baseline)")
-        known = baseline_mod.load(path) if path.exists() else {}
+        try:
+            known = baseline_mod.load(path) if path.exists() else {}
+        except baseline_mod.OutdatedBaseline:
+            if not update:
+                raise
+            known = {}  # its findings' reasons are keyed by fingerprints that no longer exist
         if update:
             current = baseline_mod.entries(records, statuses)
             write_atomic(path, baseline_mod.dumps(current, known))

@@ -34,7 +34,7 @@ def test_round_trip(tmp_path, seeds_copy):
     assert run(seeds_copy, "--out", out, "--baseline", baseline, "--update-baseline").exit_code == 0
     assert baseline.read_bytes() == first
     recorded = json.loads(first)
-    assert recorded["schema"] == "check-claims/baseline@1"
+    assert recorded["schema"] == "check-claims/baseline@2"
     fingerprints = [e["fingerprint"] for e in recorded["findings"]]
     assert fingerprints == sorted(fingerprints)
 
@@ -142,3 +142,13 @@ def test_a_finding_is_known_until_its_figures_change(tmp_path, seeds_copy, edits
     section = read_json(out / "report.json")["baseline"]
     assert (section["new"], section["known"], len(section["fixed"])) == counts, result.output
     assert result.exit_code == (1 if counts[0] else 0)
+
+
+def test_a_baseline_from_an_earlier_version_is_refused_with_the_fix_and_replaced_on_update(tmp_path, seeds_copy):
+    baseline, out = tmp_path / "baseline.json", tmp_path / "out"
+    baseline.write_text('{"schema": "check-claims/baseline@1", "findings": []}\n', encoding="utf-8")
+    refused = run(seeds_copy, "--out", out, "--baseline", baseline)
+    assert refused.exit_code == 2
+    assert refused.stderr.strip().endswith("fingerprints no longer match: re-create it with --update-baseline")
+    assert run(seeds_copy, "--out", out, "--baseline", baseline, "--update-baseline").exit_code == 0
+    assert json.loads(baseline.read_text(encoding="utf-8"))["schema"] == "check-claims/baseline@2"
