@@ -47,7 +47,7 @@ def render_sarif(records: dict) -> dict[str, str]:
             "message": {"text": f"{_fact(cluster)}: {cluster['explanation']}"},
             "locations": [_sarif_location(primary, paths)],
             "relatedLocations": [{"id": n, **_sarif_location(c, paths)} for n, c in enumerate(others, 1)],
-            "partialFingerprints": {"checkClaims/v1": fingerprint(cluster, claims)},
+            "partialFingerprints": {"checkClaims/v2": fingerprint(cluster, claims)},
         }
         if "baseline" in cluster:
             result["baselineState"] = _BASELINE_STATE[cluster["baseline"]]

@@ -37,7 +37,7 @@ def test_one_result_per_discrepancy_with_fingerprints(draft_run):
     results = sarif["runs"][0]["results"]
     assert len(results) == len(discrepancies) >= 1
     claims = {c["id"]: c for c in records["claims"]}
-    assert sorted(r["partialFingerprints"]["checkClaims/v1"] for r in results) == \
+    assert sorted(r["partialFingerprints"]["checkClaims/v2"] for r in results) == \
         sorted(fingerprint(k, claims) for k in discrepancies)
 
 
