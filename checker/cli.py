@@ -169,6 +169,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
         raise click.UsageError("--update-baseline needs --baseline FILE")
     draft, stories = options["draft"], options["stories"]
     run = {"published": options["published"], "tolerance": options["tolerance"], "max_bytes": options["max_bytes"],
+           "exclude": options["exclude"],
            "jobs": options["jobs"] or default_jobs(), "engine": options["engine"], "scheduler": options["scheduler"],
            "cache": None if options["no_cache"] else _cache(quiet=options["quiet"])}
     if stories and (len(paths) != 1 or not paths[0].is_dir()):
@@ -180,8 +181,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
             if stories:
                 archive = check_stories(paths[0], out=options["out"], formats=options["formats"], progress=advance, **run)
             else:
-                report = run_check([*paths, draft] if draft else list(paths), exclude=options["exclude"],
-                                   progress=advance, **run)
+                report = run_check([*paths, draft] if draft else list(paths), progress=advance, **run)
     except NoInput as exc:
         _list_skipped(exc.skipped)
         raise InputError(str(exc)) from None

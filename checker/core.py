@@ -8,6 +8,7 @@ so start-up stays fast.
 """
 from __future__ import annotations
 
+import fnmatch
 import gc
 import json
 import os
@@ -152,7 +153,8 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
     found, skipped = ingest(paths, options)
     if not found:
         # only here, on the way out: how many files --exclude left out, so the error says why
-        excluded = len(sources_mod.discover(paths)[0]) if options.exclude else 0
+        excluded = sum(any(fnmatch.fnmatch(sid, glob) for glob in options.exclude)
+                       for sid, _ in sources_mod.discover(paths)[0]) if options.exclude else 0
         why = [f"{len(skipped)} skipped"] * bool(skipped) + [f"{excluded} left out by --exclude"] * bool(excluded)
         raise NoInput("no readable articles" + (f" ({', '.join(why)})" if why else ""), skipped)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
@@ -211,14 +213,14 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
                   published: str | None = None, tolerance: float = 0.05, jobs: int = 1,
                   engine: str = "local", scheduler: str | None = None,
                   cache: str | os.PathLike | None = None, max_bytes: int = sources_mod.MAX_BYTES,
-                  progress: Callable[[int, int], None] | None = None) -> Archive:
+                  exclude: tuple[str, ...] = (), progress: Callable[[int, int], None] | None = None) -> Archive:
     """Each immediate subfolder of `root` is a story: its claims are aligned only with each other
     and its reports go to ``out/<story>/``. Then the index: ``index.csv``, ``index.html`` and a
     combined ``report.json`` (schema check-claims/report@1; source ids prefixed with the story,
     claim and cluster ids numbered across stories). The Archive keeps summaries only;
     `progress(done, total)` is called as stories finish."""
     root, out = Path(root), Path(out).resolve()
-    options = Options(published, tolerance, Path(cache).resolve() if cache else None, max_bytes)
+    options = Options(published, tolerance, Path(cache).resolve() if cache else None, max_bytes, tuple(exclude))
     folders, loose = stories(root, out)
     if not folders:
         raise NoInput(f"{root}: no story subfolders")

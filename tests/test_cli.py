@@ -61,6 +61,21 @@ def test_nothing_readable_exits_two_with_one_line(tmp_path, corpus):
     assert not (tmp_path / "out").exists()
 
 
+def test_an_exclude_counts_only_the_files_it_left_out(tmp_path, corpus):
+    root = corpus({"empty.txt": b""})
+    result = run(root, "--out", tmp_path / "out", "--exclude", "nomatch*")
+    assert result.stderr.splitlines()[-1] == "Error: no readable articles (1 skipped)"
+
+
+def test_exclude_applies_to_every_story_of_an_archive(tmp_path, corpus):
+    text = "date 2024-01-09\n12 people died in the fire."
+    root = corpus({"one/a.txt": text, "one/b.txt": text, "two/a.txt": text, "two/b.txt": text})
+    result = run(root, "--stories", "subfolders", "--out", tmp_path / "out", "--exclude", "a.txt", "--no-cache")
+    assert result.exit_code == 0, result.output
+    combined = read_json(tmp_path / "out" / "report.json")
+    assert sorted(s["id"] for s in combined["sources"]) == ["one/b.txt", "two/b.txt"]
+
+
 def test_an_exclude_that_leaves_nothing_says_so(tmp_path, corpus):
     root = corpus({"a.txt": "date 2024-01-09\n12 people died.", "b.txt": "date 2024-01-09\n12 people died."})
     result = run(root, "--out", tmp_path / "out", "--exclude", "*.txt")
