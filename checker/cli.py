@@ -90,12 +90,17 @@ def _formats(ctx, param, value: str) -> list[str]:
 def _date(ctx, param, value: str | None) -> str | None:
     from datetime import date
 
+    from .sources import PUBLISHED_YEARS
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+    if day.year not in PUBLISHED_YEARS:  # the same sanity rule as a date stated in an article
+        raise click.BadParameter(f"{value!r} is not a plausible publication date")
+    return day.isoformat()
 
 
 def _config(ctx: click.Context, param, value: Path | None) -> config_mod.Config | None:

@@ -38,6 +38,8 @@ def test_a_changed_figure_is_a_discrepancy_and_exits_one(tmp_path, corpus):
 @pytest.mark.parametrize("args, message", [
     (["--format", "pdf"], "unknown format pdf"),
     (["--published", "9 Jan"], "is not a date"),
+    (["--published", "9999-12-31"], "is not a plausible publication date"),  # was an OverflowError
+    (["--published", "0001-01-01"], "is not a plausible publication date"),
 ])
 def test_bad_usage_exits_two(seeds_copy, args, message):
     result = run(seeds_copy, *args)
