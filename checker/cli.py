@@ -195,7 +195,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     if stories:
         failures = _summarise_stories(archive, options["out"], FAIL_ON[options["fail_on"]], quiet=options["quiet"])
         sys.exit(EXIT_FINDINGS if failures and not options["exit_zero"] else EXIT_OK)
-    from . import report as report_mod  # pandas: only once there is a report to write
+    from . import report as report_mod
 
     _list_skipped(report.skipped)
     for src in report.sources:

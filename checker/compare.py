@@ -24,14 +24,17 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 import inflection
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, half_step, interval,
                      intervals_meet, minutes, number, present, shift, stated_days, written)
+
+if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
+    from pandas import DataFrame
 
 STATUSES = ("discrepancy", "agreement", "single-source")
 
@@ -137,7 +140,7 @@ class Weights:
     same_source: float = 0.7   # two mentions in one article must be this alike to be one fact
 
 
-def align(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05, weights: Weights = Weights()
+def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: Weights = Weights()
           ) -> tuple[list[Cluster], list[TimelineEvent]]:
     """Clusters (every claim in exactly one) and the timeline of dated events."""
     if len(claims) == 0:
@@ -165,14 +168,14 @@ def align(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05, weights
     return clusters, _timeline(rows, groups, clusters)
 
 
-def signatures(claims: pd.DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
+def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of the date with a written year nearest it in
     its sentence), whether it is in its article's lead (a date: and gives the lead's news day), and
     for dates of the news week how many of its article's dates meet it (spread). A figure restated
     in brackets takes the event of the figure it restates. Plain dicts, not a frame: a story has few
     claims, and each is read many times."""
-    rows = claims.to_dict("index") if isinstance(claims, pd.DataFrame) else dict(enumerate(claims))
+    rows = claims.to_dict("index") if hasattr(claims, "to_dict") else dict(enumerate(claims))
     dated: dict[tuple, list] = {}
     for row in rows.values():
         if row["kind"] == "date":  # "yesterday" resolves differently per article: it dates nothing here

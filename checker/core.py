@@ -3,8 +3,8 @@
 `check` reads one story; `check_stories` runs an archive (one story a subfolder) story by story,
 writing each story's reports as soon as it is done and keeping only a one-row summary of it, so
 memory follows the largest story, not the archive. Work runs on an engine (this process, a pool
-of processes, or a Dask cluster); pandas and the report writers are imported only when needed,
-so start-up stays fast.
+of processes, or a Dask cluster); the report writers are imported only when needed and pandas
+not at all, so start-up stays fast.
 """
 from __future__ import annotations
 

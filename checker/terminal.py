@@ -23,7 +23,7 @@ _STYLE = {"discrepancy": "bold red", "agreement": "green", "single-source": "dim
 def summary(records: dict, *, out: Path, console: Console | None = None) -> None:
     """Counts by status, then every discrepancy with the values each source gives."""
     from .ci_formats import fact_name
-    from .compare import STATUSES  # with pandas: not before the first article is read
+    from .compare import STATUSES
     from .values import display
     from .lexicon import counted
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import calendar
 import math
+import numbers
 import re
 from datetime import date, timedelta
-
-import numpy as np
 
 from . import lexicon
 
@@ -104,7 +103,7 @@ def present(value) -> bool:
 
 def number(value) -> float | None:
     """A field's number as a float; None for text (dates, durations), booleans and missing values."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):  # numpy's too
         return None
     return None if value != value else float(value)
 
