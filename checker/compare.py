@@ -52,7 +52,6 @@ _DIMENSIONS = frozenset(_EVENTS["dimensions"])
 _SETTINGS = frozenset(_EVENTS["settings"])
 _NEAR_MISS = _EVENTS["near_miss"]
 _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
-_RUNNING = frozenset(_EVENTS["running"])
 _NUMBERS = lexicon.load("numbers")
 _CALENDAR = lexicon.load("calendar")
 # words that say nothing about which fact a sentence states: grammatical words (but "off Aceh"), the
@@ -884,7 +883,7 @@ def _zones(part: list[dict]) -> str:
 
 def _later(part: list[dict]) -> str:
     """'; the later source (006, 2013-07-04) reports more' for a running total that grew."""
-    if part[0]["kind"] != "count" or part[0]["block"] not in _RUNNING:
+    if part[0]["kind"] != "count" or part[0]["block"] not in _OUTCOMES:  # outcomes are running totals
         return ""
     dated = [row for row in part if present(row.get("published"))]
     if len({row["published"] for row in dated}) < 2:
