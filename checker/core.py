@@ -237,7 +237,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
         combined.close()
         raise NoInput(f"no readable articles in {len(folders)} story folders",
                       [sources_mod.Skipped(**s) for s in skipped])
-    combined.skipped(skipped)
+    combined.items("skipped", skipped)
     _write_index(results, combined, out, formats)
     return Archive(tuple(results), tuple(skipped), combined.totals)
 
@@ -266,12 +266,8 @@ class _Combined:
         self.parts = {s: tempfile.TemporaryFile("w+", encoding="utf-8") for s in self.SECTIONS}
         self.count = {s: 0 for s in self.SECTIONS}
         self.totals = dict.fromkeys(SUMMARY_KEYS, 0)
-        self.claims = self.clusters = 0
 
-    def skipped(self, records: list[dict]) -> None:
-        self._items("skipped", records)
-
-    def _items(self, section: str, records: list[dict]) -> None:
+    def items(self, section: str, records: list[dict]) -> None:
         """Append records to a section, laid out as in ``json.dumps(document, indent=2)``: one
         dumps a story's section, not one a record (the encoder's set-up was a third of the work)."""
         if not records:
@@ -286,17 +282,15 @@ class _Combined:
         if result.records is None:
             return
         rec, story = result.records, result.story
-        claim_id = {c["id"]: f"c{self.claims + n}" for n, c in enumerate(rec["claims"], 1)}
-        cluster_id = {k["id"]: f"k{self.clusters + n}" for n, k in enumerate(rec["clusters"], 1)}
-        self.claims += len(claim_id)
-        self.clusters += len(cluster_id)
-        self._items("sources", [{**s, "id": f"{story}/{s['id']}"} for s in rec["sources"]])
-        self._items("claims", [{**c, "id": claim_id[c["id"]], "source": f"{story}/{c['source']}",
-                                "cluster": cluster_id[c["cluster"]]} for c in rec["claims"]])
-        self._items("clusters", [{**k, "id": cluster_id[k["id"]], "claims": [claim_id[c] for c in k["claims"]],
-                                  "sources": [f"{story}/{s}" for s in k["sources"]]} for k in rec["clusters"]])
-        self._items("timeline", [{**e, "claims": [claim_id[c] for c in e["claims"]],
-                                  "sources": [f"{story}/{s}" for s in e["sources"]]} for e in rec["timeline"]])
+        claim_id = {c["id"]: f"c{self.count['claims'] + n}" for n, c in enumerate(rec["claims"], 1)}
+        cluster_id = {k["id"]: f"k{self.count['clusters'] + n}" for n, k in enumerate(rec["clusters"], 1)}
+        self.items("sources", [{**s, "id": f"{story}/{s['id']}"} for s in rec["sources"]])
+        self.items("claims", [{**c, "id": claim_id[c["id"]], "source": f"{story}/{c['source']}",
+                               "cluster": cluster_id[c["cluster"]]} for c in rec["claims"]])
+        self.items("clusters", [{**k, "id": cluster_id[k["id"]], "claims": [claim_id[c] for c in k["claims"]],
+                                 "sources": [f"{story}/{s}" for s in k["sources"]]} for k in rec["clusters"]])
+        self.items("timeline", [{**e, "claims": [claim_id[c] for c in e["claims"]],
+                                 "sources": [f"{story}/{s}" for s in e["sources"]]} for e in rec["timeline"]])
 
     def chunks(self, head: dict):
         """report.json, laid out as ``json.dumps(records, indent=2)`` would, in pieces."""

@@ -324,12 +324,6 @@ def render(records: dict, formats: list[str]) -> dict[str, str]:
     return files
 
 
-def write(report: Report, out: Path, formats: list[str]) -> list[Path]:
-    """Render every format, stage every file, then rename them all into place: a run that fails
-    (rendering, a full disk) leaves the previous reports untouched and no half-written file."""
-    return write_files(render(report.to_records(), formats), out)
-
-
 def write_files(files: dict[str, str], out: Path) -> list[Path]:
     """Stage every rendered file, then rename them all into place (the STDOUT entry is the
     caller's to print): a failure leaves the previous reports untouched."""

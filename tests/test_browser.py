@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker import check
-from checker.report import write
+from checker.report import render, write_files
 
 from .conftest import fixture_report
 
@@ -33,7 +33,7 @@ def pages(tmp_path_factory):
     """report.html for the fixture story and the XSS fixture, written as the CLI writes them."""
     out = tmp_path_factory.mktemp("html")
     for name in ("story", "xss"):
-        write(fixture_report(name), out / name, ["html"])
+        write_files(render(fixture_report(name).to_records(), ["html"]), out / name)
     return {name: (out / name / "report.html").as_uri() for name in ("story", "xss")}
 
 
@@ -124,7 +124,7 @@ def test_clicking_a_header_sorts_and_sets_aria_sort(open_page, pages):
 
 def test_numbers_sort_as_numbers_not_as_text(open_page, corpus, tmp_path):
     root = corpus({"one.txt": "The convoy had 100 trucks. A crew of 12 sailors left. Police arrested 9 men."})
-    write(check([root]), tmp_path / "out", ["html"])
+    write_files(render(check([root]).to_records(), ["html"]), tmp_path / "out")
     page = open_page((tmp_path / "out" / "report.html").as_uri() + "#sort=values:asc")
     values = page.eval_on_selector_all('section#single-source td[data-col="values"]',
                                        "cells => cells.map(c => c.dataset.sort)")
