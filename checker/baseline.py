@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from pathlib import Path
 
 from . import lexicon
-from .values import display
+from .values import display, majority
 
 SCHEMA = "check-claims/baseline@2"
 #: Baselines whose fingerprints no longer match (@1 keyed on the wording of agreeing sources).
@@ -48,8 +47,7 @@ def identity(cluster: dict, claims: dict[str, dict]) -> dict:
     for cid in cluster["claims"]:
         claim = claims[cid]
         figures.setdefault(claim["source"], set()).add(display({**claim, "hedge": "exact"}))
-    ranked = Counter(f for held in figures.values() for f in held).most_common(2)
-    usual = ranked[0][0] if ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    usual = majority((f for held in figures.values() for f in held), at_least=2)
     unit = cluster["unit"]
     found = {"kind": cluster["kind"], "unit": lexicon.unit_class(unit) if unit else None, "usual": usual,
              "differing": {s: sorted(held - {usual}) for s, held in sorted(figures.items()) if held - {usual}}}

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, half_step, interval,
-                     intervals_meet, minutes, number, present, shift, stated_days, written)
+                     intervals_meet, majority, minutes, number, present, shift, stated_days, written)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -236,8 +236,7 @@ def _local_time(rows: dict) -> None:
         if a["source"] == b["source"] and _restated(a, b) and sorted(zones) == ["UTC", "local"]:
             local, utc = (a, b) if zones[0] == "local" else (b, a)
             offsets[a["source"]] = (local["span"][0] - utc["span"][0]) % DAY_MINUTES
-    counts = Counter(offsets.values()).most_common(2)
-    story = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
+    story = majority(offsets.values())
     for row in times:
         offset = offsets.get(row["source"], story)
         if offset is not None and _zone(row) == "local" and all(map(math.isfinite, row["span"])):

@@ -120,7 +120,7 @@ _ASKS_RE = re.compile(
     rf"\s+(?:{_alt(_Q['auxiliaries'])})\s+(?:{_alt(_Q['subjects'])})\b", re.I)
 _CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn": a currency sign lost, no question
 #: A time in the small hours near a weekday: "about 12:30 a.m. Tuesday", "Sunday at 2am", "midnight Friday".
-_SMALL_HOURS_RE = re.compile(rf"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\.\s?m\.|\s?m\b)|\bmidnight\b", re.I)
+_SMALL_HOURS_RE = re.compile(r"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\.\s?m\.|\s?m\b)|\bmidnight\b", re.I)
 #: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
 _REPORTED_RE = re.compile(rf"\b(?:{_alt(lexicon.load('words')['reporting'])})\s+$", re.I)
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)

@@ -20,7 +20,7 @@ from .fileio import stage
 from .lexicon import counted
 from .sources import Skipped, Source
 from .suppress import FORMATS as FILE_TEXT_FORMATS, Suppression
-from .values import display
+from .values import display, majority
 
 SCHEMA = "check-claims/report@1"
 
@@ -232,8 +232,7 @@ def html_view(records: dict) -> dict:
 
 def _usual_value(values: list[dict]) -> str | None:
     """The value most sources give, or None on a tie (then no source is taken as the reference)."""
-    counts = Counter(value for _, value in dict.fromkeys((v["source"], v["value"]) for v in values)).most_common(2)
-    return counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
+    return majority(value for _, value in dict.fromkeys((v["source"], v["value"]) for v in values))
 
 
 def mention(claim: dict) -> tuple[str, str, str]:

@@ -11,6 +11,7 @@ import calendar
 import math
 import numbers
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 from . import lexicon
@@ -214,3 +215,12 @@ def date_bounds(value: str) -> tuple[str, str]:
         last = calendar.monthrange(int(year), month)[1]
         return f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last:02d}"
     return value, value
+
+
+def majority(items, *, at_least: int = 1):
+    """The item given most often, or None on a tie or when it is given fewer than `at_least`
+    times: the figure sources agree on, when there is one."""
+    ranked = Counter(items).most_common(2)
+    if not ranked or ranked[0][1] < at_least or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
