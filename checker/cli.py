@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from . import config as config_mod
+from .engine import ENGINES
 from .sources import MAX_BYTES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -153,7 +154,7 @@ def main() -> None:
 @click.option("--stories", type=click.Choice(["subfolders"]),
               help="Each immediate subfolder of PATH is its own story: one report each plus an index.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction [default: all cores].")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="Run on this machine, or on a Dask cluster (needs --scheduler).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Address of the Dask scheduler for --engine dask.")
 @click.option("--no-cache", is_flag=True, help="Re-extract every file instead of reusing .check-claims-cache/.")
@@ -173,14 +174,14 @@ def check(paths: tuple[Path, ...], **options) -> None:
     if options["update_baseline"] and options["baseline"] is None:
         raise click.UsageError("--update-baseline needs --baseline FILE")
     draft, stories = options["draft"], options["stories"]
-    run = {"published": options["published"], "tolerance": options["tolerance"], "max_bytes": options["max_bytes"],
-           "exclude": options["exclude"],
-           "jobs": options["jobs"] or default_jobs(), "engine": options["engine"], "scheduler": options["scheduler"],
-           "cache": None if options["no_cache"] else _cache(quiet=options["quiet"])}
     if stories and (len(paths) != 1 or not paths[0].is_dir()):
         raise InputError("--stories subfolders takes one folder")
     if stories and (draft or options["baseline"]):
         raise click.UsageError("--stories cannot be combined with --draft or --baseline")
+    # after the usage checks: _cache() creates the cache folder
+    run = {"published": options["published"], "tolerance": options["tolerance"], "max_bytes": options["max_bytes"],
+           "exclude": options["exclude"], "jobs": options["jobs"] or default_jobs(), "engine": options["engine"],
+           "scheduler": options["scheduler"], "cache": None if options["no_cache"] else _cache(quiet=options["quiet"])}
     try:
         with terminal.progress(enabled=not (options["quiet"] or options["no_progress"])) as advance:
             if stories:
