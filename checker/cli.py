@@ -351,10 +351,10 @@ def _summarise_stories(archive, out: Path, statuses: tuple[str, ...], *, quiet: 
     """Print the archive's one-line summary (a story-by-story table is in out/index.*) and
     return how many findings fail the run."""
     from .lexicon import counted
+    from .sources import Skipped
 
     totals = archive.summary
-    for skipped in archive.skipped:
-        click.echo(printable(f"skipped {skipped['path']}: {skipped['reason']}"), err=True)
+    _list_skipped(Skipped(**item) for item in archive.skipped)
     if not quiet:
         click.echo(f"{counted(len(archive.stories), 'story', 'stories')}, {counted(totals['sources'], 'source')}, "
                    f"{counted(totals['claims'], 'claim')}: {counted(totals['discrepancy'], 'discrepancy', 'discrepancies')}, "
