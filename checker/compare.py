@@ -63,7 +63,6 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-_SINCE_RE = re.compile(r"since\b", re.IGNORECASE)  # a date "since 1955" runs from then on
 # a count over a span of its own: "over four nights", "since October", "since 2009" (not "since the
 # conflict began": that is the whole event's)
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|months|years)\b"
@@ -180,7 +179,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["kind"] == "date":  # "yesterday" resolves differently per article: it dates nothing here
             bounds = () if row["year_inferred"] else (
                 date_bounds(str(row["value"])) if present(row["value"]) else interval(row, tolerance))
-            if bounds and _SINCE_RE.match(str(row["text"])):
+            if bounds and row["hedge"] == "at-least":  # extraction read "since 1955": from then on
                 bounds = (bounds[0], "9999-12-31")  # "waged since 1955": from then on, through "1983-2005"
             dated.setdefault((row["source"], row["sentence"]), []).append((row["start"], row["end"], bounds))
     order: dict[str, list[str]] = {}
