@@ -9,6 +9,15 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
 
+def run(*args, **env):
+    """The command line on `args` (paths and numbers become text) through click's CliRunner."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    return CliRunner(env=env or None).invoke(main, [str(a) for a in args])
+
+
 @pytest.fixture(scope="session")
 def seeds_report():
     """The library's report for the five seed articles (computed once)."""

@@ -2,20 +2,14 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from checker.baseline import fingerprint
-from checker.cli import main
 
-from .conftest import read_json
+from .conftest import read_json, run
 from .test_cli import assert_valid_report
 
 OLD = "approximately 2,500 troops are still stationed in Iraq"
 NEW = "approximately 4,000 troops are still stationed in Iraq"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def edit(path, old, new):

@@ -6,11 +6,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 
-from .conftest import ROOT, read_json
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+from .conftest import ROOT, read_json, run
 
 
 def test_seeds_write_all_reports_and_exit_zero(tmp_path, seeds_copy):

@@ -1,15 +1,8 @@
 """Config files: found walking up, keys are option names, the command line wins, typos suggested."""
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
-
-from .conftest import read_json
+from .conftest import read_json, run
 from .test_cli import DISAGREE
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.fixture

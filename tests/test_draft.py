@@ -2,18 +2,11 @@
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
-
-from .conftest import ROOT, read_json
+from .conftest import ROOT, read_json, run
 from .test_cli import assert_valid_report
 
 DRAFT = ROOT / "tests" / "data" / "draft_tower22.md"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def verdicts(report: dict) -> dict[str, str]:

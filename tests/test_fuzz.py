@@ -3,7 +3,6 @@
 import json
 from datetime import date
 from importlib import resources
-from pathlib import Path
 
 import jsonschema
 from hypothesis import HealthCheck, given, settings, strategies as st

@@ -6,14 +6,12 @@ import re
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from rich.console import Console
 
 from checker import terminal
-from checker.cli import main
 from checker.report import CLAIM_COLUMNS, FINDING_COLUMNS, RENDERERS, csv_text, defused
 
-from .conftest import FIXTURES, ROOT, fixture_report
+from .conftest import FIXTURES, ROOT, fixture_report, run
 
 ANSI_RE = re.compile(r"\x1b\[")
 COLOUR_RE = re.compile(r"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m")  # SGR foreground colours only
@@ -56,10 +54,6 @@ def test_readme_documents_every_csv_column():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for column in CLAIM_COLUMNS + FINDING_COLUMNS:
         assert f"| `{column}` |" in readme, column
-
-
-def run(*args, **env):
-    return CliRunner(env=env).invoke(main, [str(a) for a in args])
 
 
 def test_summary_counts_by_status_then_each_discrepancy_by_source(tmp_path):

@@ -5,14 +5,12 @@ from importlib import resources
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from checker import check
-from checker.cli import main
 from checker.core import CHUNK, check_stories
 from checker.report import render_json
 
-from .conftest import SEEDS, read_json
+from .conftest import SEEDS, read_json, run
 
 TROOPS_A = "date 2024-01-09\nApproximately 2,500 American troops are stationed in Iraq."
 TROOPS_B = "date 2024-01-10\nThe United States keeps 3,500 troops stationed in Iraq."
@@ -20,10 +18,6 @@ TROOPS_B = "date 2024-01-10\nThe United States keeps 3,500 troops stationed in I
 
 def as_json(records: dict) -> str:
     return render_json(records)["report.json"]
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.fixture
