@@ -19,6 +19,7 @@ from .numbers import NUMBER, parse_number
 
 _CAL = lexicon.load("calendar")
 _MEASURES = lexicon.load("measures")
+_WORDS = lexicon.load("words")
 MONTHS: dict[str, int] = _CAL["months"]
 WEEKDAYS: dict[str, int] = _CAL["weekdays"]
 SEASONS: dict[str, list[str]] = _CAL["seasons"]
@@ -113,7 +114,7 @@ HOUR_RE = re.compile(
     rf"(?:\s+(?P<oclock>o['’]clock))?(?:\s+(?:(?:in|on)\s+the|the\s+(?:next|following)|that|this|at(?=\s+night))"
     rf"\s+(?P<part>{_alt(_CAL['day_parts'])}))?\b", re.I)
 
-_ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
+_ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(_WORDS['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _Q = _CAL["questions"]
 _ASKS_RE = re.compile(
     rf"\s*(?:(?:{_alt(_Q['determiners'])})(?:\s+(?!(?:{_alt(_Q['subjects'])})\b)[\w'’-]+)?|{_alt(_Q['adverbs'])})"
@@ -122,9 +123,9 @@ _CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn":
 #: A time in the small hours near a weekday: "about 12:30 a.m. Tuesday", "Sunday at 2am", "midnight Friday".
 _SMALL_HOURS_RE = re.compile(r"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\.\s?m\.|\s?m\b)|\bmidnight\b", re.I)
 #: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
-_REPORTED_RE = re.compile(rf"\b(?:{_alt(lexicon.load('words')['reporting'])})\s+$", re.I)
+_REPORTED_RE = re.compile(rf"\b(?:{_alt(_WORDS['reporting'])})\s+$", re.I)
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
-_PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:(?:{_alt(_CAL['past'])})\b"
+_PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:(?:{_alt(_CAL['past'] + _WORDS['past_verbs'])})\b"
                       rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
