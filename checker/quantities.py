@@ -114,25 +114,33 @@ _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
 AGE_DECADE_RE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
+#: Units of time said one at a time, without a number ("a week", "a decade")
+_ONE_UNIT = r"(?:minute|hour|day|week|month|year|decade)"
 #: "a day after", "the day following": one unit of time between two events ("a day before" as often
 #: dates a single event: "the toll from the quake a day before rose"); "a minute of silence": one unit long
 ONE_INTERVAL_RE = re.compile(
-    r"\b(?:(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year)\s+(?:after|of)"
+    rf"\b(?:(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+(?:after|of)"
     r"|(?<!\bin\s)the\s+(?P<unit2>day|week)\s+(?:after|following))"  # "in the week following": a period
     r"(?=\s+[\w'’])", re.I)
-#: One unit of time with a hedge: "over a year", "less than a year before", "nearly a decade" (not "a year ago")
+#: One unit of time with a hedge: "over a year", "less than a year before", "nearly a decade" (not "a year ago",
+#: nor "over a year-long dispute": a compound, read below)
 HEDGED_ONE_RE = re.compile(
-    rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year|decade)\b"
-    r"(?!\s+ago\b)", re.I)
+    rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?!\s+ago\b|-)", re.I)
+#: One unit of time something lasts: "shut for a week", "jailed for a year" (not "for a year-end review")
+FOR_ONE_RE = re.compile(rf"\bfor\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?![-\s]ago\b|[-’'])", re.I)
+#: One unit in a compound adjective: "its week-old air strikes", "a monthlong trial", "a day-long strike"
+#: (a "year-old" is an age, said with a number)
+ONE_LONG_RE = re.compile(rf"(?<![\w-])(?P<unit>{_ONE_UNIT})(?:-?long|(?<!year)-old)\b", re.I)
 _CALIBER_GATE = re.compile(_alt(_CALIBERS), re.I)
 _AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
-_ONE_UNIT_GATE = re.compile(r"\b(?:a|an|one|the)\s+(?:minute|hour|day|week|month|year|decade)", re.I)
+_ONE_UNIT_GATE = re.compile(rf"\b(?:a|an|one|the)\s+{_ONE_UNIT}", re.I)
+_ONE_LONG_GATE = re.compile(r"long\b|-old\b", re.I)
 #: Every quantity holds a digit or a number word at a word start (after a currency sign, a hedge...)
 _NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
 _ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
 GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
-         (HEDGED_ONE_RE, _ONE_UNIT_GATE))
+         (HEDGED_ONE_RE, _ONE_UNIT_GATE), (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE))
 _DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                    "TS": "seconds"}
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -168,8 +176,9 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
 
 def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     """Quantities said without digits or number words the grammar below reads: calibers after a point
-    (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit between two
-    events ("a day after" -> P1D)."""
+    (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit of time, between
+    two events ("a day after" -> P1D), hedged ("nearly a decade"), lasted ("for a week") or in a
+    compound ("week-old")."""
     found = []
     for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
@@ -181,8 +190,9 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
-    one_unit = _ONE_UNIT_GATE.search(sentence)  # the gate of both grammars below
-    for m in [*ONE_INTERVAL_RE.finditer(sentence), *HEDGED_ONE_RE.finditer(sentence)] if one_unit else ():
+    one_unit = [*HEDGED_ONE_RE.finditer(sentence), *ONE_INTERVAL_RE.finditer(sentence), *FOR_ONE_RE.finditer(sentence)
+                ] if _ONE_UNIT_GATE.search(sentence) else []  # the gate of these three; a hedge first: "nearly a year of"
+    for m in [*one_unit, *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
         if free(taken, m.start(), m.end()):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
