@@ -47,7 +47,11 @@ QUANTITY_RE = re.compile(
     rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
     re.I,
 )
-ORDINAL_RE = re.compile(rf"(?P<ord>{ORDINAL})(?:-(?:\w+est|most))?(?![\w-])", re.I)  # "fourth-largest" ranks
+#: An ordinal, with the superlative that makes it a rank: "fourth-largest", "second largest", "third most"
+ORDINAL_RE = re.compile(
+    rf"(?P<ord>{ORDINAL})(?P<rank>-(?:\w+est|most)|\s+(?:{_alt(WORDS['superlatives'])}))?(?![\w-])", re.I)
+#: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
+_COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-\w+)?", re.I)
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
@@ -550,13 +554,16 @@ def _unit_phrase(words: list[str]) -> str:
 
 
 def _ordinal(m: re.Match, sentence: str) -> Mention | None:
-    """Ordinals that state a fact ("the third formal transition"), not labels ("first time")."""
+    """Ordinals that state a fact ("the third formal transition", "the 13th and 14th month bonus"), not labels
+    ("first time")."""
     word = m.group("ord").lower()
     if word in ("first", "1st", "last"):
         return None
     words, _ = noun_phrase(sentence[m.end():])
+    if not words and (co := _COORDINATED_ORDINAL_RE.match(sentence, m.end())):
+        words, _ = noun_phrase(sentence[co.end():])
     # "the second death": a casualty noun is what is ordered when nothing else is
     words = [w for w in words if w.lower() not in _CASUALTY] or [w for w in words if not w.endswith(("ed", "ing"))]
-    if not words or any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
-        return None
+    if not words or not m.group("rank") and any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
+        return None  # "the second half", "the Second World War"; but "the second largest city" ranks cities
     return Mention(m.start(), m.end(), "ordinal", parse_ordinal(word), unit=" ".join(words).lower())
