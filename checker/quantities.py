@@ -196,9 +196,10 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
-    one_unit = [*HEDGED_ONE_RE.finditer(sentence), *ONE_INTERVAL_RE.finditer(sentence), *FOR_ONE_RE.finditer(sentence)
-                ] if _ONE_UNIT_GATE.search(sentence) else []  # the gate of these three; a hedge first: "nearly a year of"
-    for m in [*one_unit, *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
+    # the gate of these three grammars; the hedged one first ("nearly a year of")
+    one_unit = (HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
+    for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
+              *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
         if free(taken, m.start(), m.end()):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
