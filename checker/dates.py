@@ -277,6 +277,18 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
     return day is None or 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
+#: A month as a modifier between an article and a noun: "in a January referendum", "the September talks"
+#: ("the May government" is a name's)
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_NOUN_AFTER_RE = re.compile(rf"\s+(?!(?:{_alt(_WORDS['stop'])})\b)[a-z]{{3,}}\b")
+
+
+def _attributive(m: re.Match, sentence: str) -> bool:
+    """Is the month alone in `m` a modifier ("a January referendum"), so it dates the noun after it?"""
+    return (m.group("month").lower() != "may" and _NOUN_AFTER_RE.match(sentence, m.end()) is not None
+            and _ARTICLE_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start()) is not None)
+
+
 def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     if not _cap(m.group("month")):
         return None
@@ -288,7 +300,7 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     groups = m.groupdict()
     part = groups.get("part")
     rel_year, which = (groups.get("rel_year") or "").lower(), (groups.get("which") or "").lower()
-    if day is None and year is None and not (part or m.group("prep") or which or rel_year):
+    if day is None and year is None and not (part or m.group("prep") or which or rel_year or _attributive(m, sentence)):
         return None  # a month alone ("March", "May") is as often a verb or a name
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
         return None
