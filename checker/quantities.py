@@ -164,6 +164,9 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
         if not free(taken, m.start("num"), m.end("num")):
             continue
         result = _quantity(m, sentence, counts)
+        if result is None and m.group("between") and m.group("num2") is None:
+            pos = m.end("between")  # "from 40 countries", "between two members": no range, so read what follows
+            continue
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
@@ -236,7 +239,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
                 return None  # "won 3-1", "passed 52-48", "555-0100": a score, a tally or a number, not a range
             low, high = value, second
     elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
-        return None  # "from 5" alone: not a range, read the number by itself later
+        return None  # "from 5" alone: not a range, find_quantities reads the number by itself
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
