@@ -25,6 +25,7 @@ _PLURALS = frozenset(WORDS["plurals"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _MORE = frozenset({"more", "other", "additional", "extra", "further"})
 _VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"])
+_LY_NOUNS = frozenset(WORDS["ly_nouns"])
 _STREET = frozenset(WORDS["street"])
 _QUAKES = frozenset(_MEASURES["magnitude_nouns"])
 _MEASURE_UNITS: dict[str, list] = _MEASURES["units"]
@@ -515,7 +516,8 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not words and low in _MORE and (nxt := _WORD_RE.match(tail, w.end())) and nxt.group("w").lower() not in STOP:
             pos = w.end()  # "20 more people": the people are what is counted
             continue
-        if low in STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()):
+        if low in STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()
+                                            and low not in _LY_NOUNS):
             break
         if low in _CASUALTY:
             words.append(word)
