@@ -660,10 +660,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
 
 
 def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
-    """An article repeating its figure of one event (same place, same people): its lead's main fact
-    told again, or a figure too rare to recur by chance ("five injured" in lead and body, not two
-    "three killed" deep in the article)."""
-    return (ra["kind"] in ("count", "measure") and ra["event"] == rb["event"] != "" and ra["place"] == rb["place"]
+    """An article repeating its figure of one event (same place, same people; a mention that names
+    no event, "He's 16 years old.", repeats any): its lead's main fact told again, or a figure too
+    rare to recur by chance ("five injured" in lead and body, not two "three killed" deep in the
+    article)."""
+    return (ra["kind"] in ("count", "measure") and (ra["event"] == rb["event"] or not (ra["event"] and rb["event"]))
+            and ra["place"] == rb["place"]
             and _who(ra) == _who(rb) and _anchor(ra["span"]) == _anchor(rb["span"])
             and (ra["lead"] or rb["lead"] or _rare(ra, rb, weights)))
 
