@@ -186,8 +186,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
-    columns = ("block", "event", "context", "names", "owner", "place", "part", "tally", "span", "when", "lead",
-               "wording")
+    columns = ("block", "event", "context", "names", "owner", "place", "part", "tally", "span", "when", "doer",
+               "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -356,7 +356,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     tally = bool(_TALLY_RE.search(_CLAUSE_RE.split(before)[-1] + row["text"] + _CLAUSE_RE.split(after)[0]))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
-            interval(row, tolerance), when)
+            interval(row, tolerance), when, doer)
 
 
 def _block(row, event: str, own: str | None) -> str | None:
@@ -599,9 +599,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if ra["kind"] != "date":
         if not meet and ra["kind"] == "count" and not present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
-        if _happened(ra) and _happened(rb) and _happened(ra) != _happened(rb) and (
+        if _happened(ra) and _happened(rb) and _happened(ra) != _happened(rb) and not (ra["doer"] and rb["doer"]) and (
                 ra["kind"] != "measure" or {ra["event"], rb["event"]} <= _DIMENSIONS):
-            return -math.inf  # killed vs wounded; for measures only what they measure (depth vs distance)
+            return -math.inf  # killed vs wounded (not what the doers did: "shot", "killed"); for measures
+            # only what they measure (depth vs distance)
         if ra["block"] in _OUTCOMES and _other_people(_who(ra), _who(rb)):
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
