@@ -600,9 +600,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         if not meet and ra["kind"] == "count" and not present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
         if _happened(ra) and _happened(rb) and _happened(ra) != _happened(rb) and not (ra["doer"] and rb["doer"]) and (
-                ra["kind"] != "measure" or {ra["event"], rb["event"]} <= _DIMENSIONS):
-            return -math.inf  # killed vs wounded (not what the doers did: "shot", "killed"); for measures
-            # only what they measure (depth vs distance)
+                ra["kind"] == "count" or ra["kind"] == "measure" and {ra["event"], rb["event"]} <= _DIMENSIONS):
+            # killed vs wounded, but not what the doers did ("shot", "killed"); for measures only what
+            # they measure (depth vs distance); a duration's verb says little ("serving", "sentenced to")
+            return -math.inf
         if ra["block"] in _OUTCOMES and _other_people(_who(ra), _who(rb)):
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
