@@ -303,3 +303,22 @@ def test_a_durations_written_number_is_evidence_like_any_figure():
 
 def test_empty_table():
     assert compare.align(table([])) == ([], [])
+
+
+def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
+    """A news day dates many things; the vigil that turned into a riot is told as a vigil in one
+    article and as a protest or riot in another, and that kind of event is what ties the two dates."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "Monday evening", "kind": "date", "value": "2013-03-11",
+         "sentence": "Then came the anger: a Monday evening vigil marred by an unruly mob thrashing its way "
+                     "through local businesses."},
+        {"source": "b.txt", "text": "tonight", "kind": "date", "value": "2013-03-11",
+         "sentence": "Peaceful protest for Kimani Gray turned chaotic tonight as 100 people rioted."},
+        {"source": "b.txt", "text": "Monday", "kind": "date", "value": "2013-03-11",
+         "sentence": "Police commanders met community leaders on Monday morning."},
+    ]))
+    idf = compare._idf(rows)
+    for row in rows.values():
+        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
+    weights = compare.Weights()
+    assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
