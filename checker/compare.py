@@ -297,7 +297,7 @@ def _sole(rows: dict) -> None:
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
-        if (row["kind"] in ("count", "duration") and row["block"] not in _GENERIC_PERSONS
+        if (row["kind"] in ("count", "duration") and _singular(row["block"]) not in _GENERIC_PERSONS
                 and row["event"] not in ("", "publication")):
             who = _who(row) if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who)
@@ -372,10 +372,10 @@ def _block(row, event: str, own: str | None) -> str | None:
     if isinstance(normalized, dict) and normalized.get("unit"):
         return str(normalized["unit"])
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
-    if kind == "count" and event in _OUTCOMES and (unit is None or unit in _PERSONS
+    if kind == "count" and event in _OUTCOMES and (unit is None or _singular(unit) in _PERSONS
                                                     or event == own and _person(row, unit)):
         return event
-    if kind == "ordinal" and unit in _PERSONS:
+    if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
     return _singular(unit)
 
@@ -715,7 +715,7 @@ def _restated(ra: dict, rb: dict) -> bool:
 def _person(row, unit: str) -> bool:
     """Whether a counted noun names people: a person or kin word ("troops", "cousins"), or a
     people's name, written capitalised after the number ("three Palestinians", "nine Israelis")."""
-    if unit in _PERSONS or unit in _KIN:
+    if _singular(unit) in _PERSONS or unit in _KIN:
         return True
     sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
     at = sentence.find(str(row["text"]))
@@ -729,10 +729,10 @@ def _who(row: dict) -> str | None:
     says who. A people's name keeps its capital ("Palestinians"): it says whose, not which kind."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if unit in _OUTCOMES and isinstance(row["subject"], str):
-        unit = next((w for w in row["subject"].lower().split() if w in _PERSONS), None)
-    if unit is None or unit in _GENERIC_PERSONS or unit in _OUTCOMES:
+        unit = next((w for w in row["subject"].lower().split() if _singular(w) in _PERSONS), None)
+    if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
-    return unit.capitalize() if unit not in _PERSONS and unit not in _KIN else unit
+    return unit.capitalize() if _singular(unit) not in _PERSONS and unit not in _KIN else unit
 
 
 def _other_people(a: str | None, b: str | None) -> bool:
