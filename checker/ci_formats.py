@@ -10,6 +10,9 @@
 A discrepancy accepted in the baseline stays visible (SARIF ``baselineState``, JUnit
 ``skipped``) but is not raised as an error; in draft mode a discrepancy that does not involve
 the draft is a warning, since only the draft is being checked.
+
+The helpers every output shares (fact_name, sources_by_value, differing) are report's, imported
+where used: report imports this module for its registry of formats.
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ STDOUT = "-"
 
 
 def render_sarif(records: dict) -> dict[str, str]:
-    from .report import differing  # report imports this module for its registry of formats
+    from .report import differing
 
     claims, paths, differs = {c["id"]: c for c in records["claims"]}, _paths(records), differing(records)
     results = []
@@ -68,7 +71,7 @@ def render_sarif(records: dict) -> dict[str, str]:
 
 
 def render_github(records: dict) -> dict[str, str]:
-    from .report import differing  # report imports this module for its registry of formats
+    from .report import differing
 
     claims, paths, differs = {c["id"]: c for c in records["claims"]}, _paths(records), differing(records)
     lines = []
@@ -155,10 +158,10 @@ def _ordered(cluster: dict, claims: dict[str, dict], records: dict, differs: set
     a value that cannot be the one most sources give (`differs`, report.differing), then a value
     fewer sources give, before the one most give, so an annotation lands on the line that most
     likely needs the edit. Ties keep report order."""
+    from .report import sources_by_value
+
     members = [claims[cid] for cid in cluster["claims"]]
-    holders: dict[str, set[str]] = {}
-    for claim in members:
-        holders.setdefault(display(claim), set()).add(claim["source"])
+    holders = sources_by_value(members)
     return sorted(members, key=lambda c: (c["source"] != _draft(records), c["id"] not in differs,
                                           len(holders[display(c)])))
 
@@ -169,13 +172,10 @@ def _level(cluster: dict, claims: dict[str, dict], records: dict) -> str:
     return "error" if involved else "warning"
 
 
-def fact_name(cluster: dict) -> str:
-    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
-    return cluster["subject"] or cluster["unit"] or cluster["kind"]
-
-
 def _fact(cluster: dict) -> str:
     """'count workers': the kind, then what the finding is about when that says more."""
+    from .report import fact_name
+
     name = fact_name(cluster)
     return cluster["kind"] if name == cluster["kind"] else f"{cluster['kind']} {name}"
 

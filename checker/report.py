@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .ci_formats import STDOUT, fact_name, render_github, render_junit, render_sarif
+from .ci_formats import STDOUT, render_github, render_junit, render_sarif
 from .claims import Claim
 from .compare import STATUSES, Cluster, TimelineEvent
 from .fileio import stage
@@ -235,6 +235,20 @@ def html_view(records: dict) -> dict:
     }
 
 
+def fact_name(cluster: dict) -> str:
+    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
+    return cluster["subject"] or cluster["unit"] or cluster["kind"]
+
+
+def sources_by_value(claims: list[dict]) -> dict[str, list[str]]:
+    """Each value the claims give, as a reader would write it (values.display), with the sources
+    that give it, each once, in the order first given: how every output weighs a fact's values."""
+    given: dict[str, dict[str, None]] = {}
+    for claim in claims:
+        given.setdefault(display(claim), {})[claim["source"]] = None
+    return {value: list(sources) for value, sources in given.items()}
+
+
 def differing(records: dict) -> set[str]:
     """The claims of each discrepancy whose value cannot be the figure most of its sources give:
     their interval (values.interval at the run's tolerance, as compare reads values) meets none of
@@ -247,18 +261,19 @@ def differing(records: dict) -> set[str]:
     for k in records["clusters"]:
         if k["status"] != "discrepancy":
             continue
-        said = [(cid, claims[cid]["source"], display(claims[cid]),  # with its source's date, as compare reads it
-                 interval({**claims[cid], "published": published[claims[cid]["source"]]}, records["tolerance"]))
-                for cid in k["claims"]]
-        usual = majority(value for value, _ in dict.fromkeys((value, source) for _, source, value, _ in said))
-        figures = [span for _, _, value, span in said if value == usual]
-        for cid, source, _, own in said:
+        members = [claims[cid] for cid in k["claims"]]
+        usual = majority(value for value, sources in sources_by_value(members).items() for _ in sources)
+        # with its source's date, as compare's rows carry it
+        spans = {c["id"]: interval({**c, "published": published[c["source"]]}, records["tolerance"]) for c in members}
+        figures = [spans[c["id"]] for c in members if display(c) == usual]
+        for c in members:
+            own = spans[c["id"]]
             if usual is None:
-                differs = not all(intervals_meet(own, other) for _, by, _, other in said if by != source)
+                differs = not all(intervals_meet(own, spans[o["id"]]) for o in members if o["source"] != c["source"])
             else:
                 differs = not any(intervals_meet(own, figure) for figure in figures)
             if differs:
-                found.add(cid)
+                found.add(c["id"])
     return found
 
 
