@@ -263,8 +263,8 @@ def differing(records: dict) -> set[str]:
             continue
         members = [claims[cid] for cid in k["claims"]]
         usual = majority(value for value, sources in sources_by_value(members).items() for _ in sources)
-        # with its source's date, as compare's rows carry it
-        spans = {c["id"]: interval({**c, "published": published[c["source"]]}, records["tolerance"]) for c in members}
+        spans = {c["id"]: interval({**c, "published": published[c["source"]]}, records["tolerance"])
+                 for c in members}  # with its source's date, as compare's rows carry it
         figures = [spans[c["id"]] for c in members if display(c) == usual]
         for c in members:
             own = spans[c["id"]]

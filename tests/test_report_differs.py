@@ -47,8 +47,9 @@ TROOPS = {"a.txt": "date 2024-01-09\nApproximately 2,500 American troops are sta
 def marked_values(records: dict) -> dict[str, bool]:
     """{source: whether report.html marks its value} for the one discrepancy of a page."""
     page = lxml.html.fromstring(render_html(records)["report.html"])
-    return {li.xpath('./span[@class="src"]')[0].text: "differs" in li.xpath('./span[contains(@class, "value")]')[0].get("class")
-            for li in page.xpath('//section[@data-status="discrepancy"]//ul[@class="values"]/li')}
+    items = page.xpath('//section[@data-status="discrepancy"]//ul[@class="values"]/li')
+    return {li.xpath('./span[@class="src"]')[0].text: "differs" in li.xpath('./span[contains(@class, "value")]/@class')[0]
+            for li in items}
 
 
 def test_the_page_marks_only_the_figure_that_cannot_be_the_usual_one(corpus):
