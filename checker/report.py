@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .ci_formats import STDOUT, fact_name, render_github, render_junit, render_sarif
+from .ci_formats import STDOUT, render_github, render_junit, render_sarif
 from .claims import Claim
 from .compare import STATUSES, Cluster, TimelineEvent
 from .fileio import stage
 from .lexicon import counted
 from .sources import Skipped, Source
 from .suppress import FORMATS as FILE_TEXT_FORMATS, Suppression
-from .values import display, majority
+from .values import display, interval, intervals_meet, majority
 
 SCHEMA = "check-claims/report@1"
 
@@ -37,6 +37,7 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     cluster_of: dict[str, str] = field(default_factory=dict)
     suppressions: tuple[Suppression, ...] = ()
+    tolerance: float = field(kw_only=True)  # the run's, which compare read values with
 
     @property
     def summary(self) -> dict[str, int]:
@@ -57,6 +58,7 @@ class Report:
         records = {
             "schema": SCHEMA,
             "tool": {"name": "check-claims", "version": __version__},
+            "tolerance": self.tolerance,
             "sources": [_source_record(s) for s in self.sources],
             "claims": [_claim_record(cid, c, self.cluster_of[cid], by_id[c.source], lines.get(c.source))
                        for cid, c in zip(self.claim_ids, self.claims)],
@@ -215,14 +217,11 @@ def html_view(records: dict) -> dict:
     first), each with every source's value and sentence, plus the timeline and the coverage grid."""
     claims = {c["id"]: c for c in records["claims"]}
     order = {status: n for n, status in enumerate(STATUSES)}
+    differs = differing(records)
     findings = []
     for k in sorted(records["clusters"], key=lambda k: (order[k["status"]], int(k["id"][1:]))):
-        values = [{"claim": c["id"], "source": c["source"], "value": display(c), "parts": mention(c), "differs": False}
-                  for c in (claims[i] for i in k["claims"])]
-        if k["status"] == "discrepancy":
-            usual = _usual_value(values)
-            for v in values:
-                v["differs"] = v["value"] != usual
+        values = [{"claim": c["id"], "source": c["source"], "value": display(c), "parts": mention(c),
+                   "differs": c["id"] in differs} for c in (claims[i] for i in k["claims"])]
         first = claims[k["claims"][0]]
         sort_value = next((v for v in (first["value"], first["low"], first["high"]) if v is not None), "")
         findings.append({**k, "fact": fact_name(k), "values": values,
@@ -236,9 +235,46 @@ def html_view(records: dict) -> dict:
     }
 
 
-def _usual_value(values: list[dict]) -> str | None:
-    """The value most sources give, or None on a tie (then no source is taken as the reference)."""
-    return majority(value for _, value in dict.fromkeys((v["source"], v["value"]) for v in values))
+def fact_name(cluster: dict) -> str:
+    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
+    return cluster["subject"] or cluster["unit"] or cluster["kind"]
+
+
+def sources_by_value(claims: list[dict]) -> dict[str, list[str]]:
+    """Each value the claims give, as a reader would write it (values.display), with the sources
+    that give it, each once, in the order first given: how every output weighs a fact's values."""
+    given: dict[str, dict[str, None]] = {}
+    for claim in claims:
+        given.setdefault(display(claim), {})[claim["source"]] = None
+    return {value: list(sources) for value, sources in given.items()}
+
+
+def differing(records: dict) -> set[str]:
+    """The claims of each discrepancy whose value cannot be the figure most of its sources give:
+    their interval (values.interval at the run's tolerance, as compare reads values) meets none of
+    that figure's. So ">=46" does not differ from 46 nor "about 2,500" from 2,600, but 3 differs
+    from 4. Where the sources split evenly no figure is the usual one, and a value differs when
+    some other source's cannot be it (both of "13" and "14")."""
+    claims = {c["id"]: c for c in records["claims"]}
+    published = {s["id"]: s["published"] for s in records["sources"]}
+    found = set()
+    for k in records["clusters"]:
+        if k["status"] != "discrepancy":
+            continue
+        members = [claims[cid] for cid in k["claims"]]
+        usual = majority(value for value, sources in sources_by_value(members).items() for _ in sources)
+        spans = {c["id"]: interval({**c, "published": published[c["source"]]}, records["tolerance"])
+                 for c in members}  # with its source's date, as compare's rows carry it
+        figures = [spans[c["id"]] for c in members if display(c) == usual]
+        for c in members:
+            own = spans[c["id"]]
+            if usual is None:
+                differs = not all(intervals_meet(own, spans[o["id"]]) for o in members if o["source"] != c["source"])
+            else:
+                differs = not any(intervals_meet(own, figure) for figure in figures)
+            if differs:
+                found.add(c["id"])
+    return found
 
 
 def mention(claim: dict) -> tuple[str, str, str]:
@@ -291,7 +327,7 @@ def _mark_date(claim: dict, event: dict) -> str:
 
 def _coverage_view(records: dict, findings: list[dict]) -> dict | None:
     """Sources x facts: each source's values for every fact two or more sources state. In a
-    discrepancy a source differs when none of its values is the one most sources give."""
+    discrepancy a source differs when each of its values differs (`differing`)."""
     sources = [s["id"] for s in records["sources"]]
     if len(sources) > MAX_GRID_SOURCES:
         return None
