@@ -10,9 +10,6 @@
 A discrepancy accepted in the baseline stays visible (SARIF ``baselineState``, JUnit
 ``skipped``) but is not raised as an error; in draft mode a discrepancy that does not involve
 the draft is a warning, since only the draft is being checked.
-
-The helpers every output shares (fact_name, sources_by_value, differing) are report's, imported
-where used: report imports this module for its registry of formats.
 """
 from __future__ import annotations
 
@@ -22,6 +19,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from .baseline import fingerprint
+from .findings import differing, fact_name, sources_by_value
 from .values import display
 from .lexicon import counted
 
@@ -40,7 +38,6 @@ STDOUT = "-"
 
 
 def render_sarif(records: dict) -> dict[str, str]:
-    from .report import differing
 
     claims, paths, differs = {c["id"]: c for c in records["claims"]}, _paths(records), differing(records)
     results = []
@@ -71,7 +68,6 @@ def render_sarif(records: dict) -> dict[str, str]:
 
 
 def render_github(records: dict) -> dict[str, str]:
-    from .report import differing
 
     claims, paths, differs = {c["id"]: c for c in records["claims"]}, _paths(records), differing(records)
     lines = []
@@ -155,10 +151,9 @@ def _draft(records: dict) -> str | None:
 
 def _ordered(cluster: dict, claims: dict[str, dict], records: dict, differs: set[str]) -> list[dict]:
     """The cluster's claims, the draft's first (it is the text being edited), then the outliers:
-    a value that cannot be the one most sources give (`differs`, report.differing), then a value
+    a value that cannot be the one most sources give (`differs`, findings.differing), then a value
     fewer sources give, before the one most give, so an annotation lands on the line that most
     likely needs the edit. Ties keep report order."""
-    from .report import sources_by_value
 
     members = [claims[cid] for cid in cluster["claims"]]
     holders = sources_by_value(members)
@@ -174,7 +169,6 @@ def _level(cluster: dict, claims: dict[str, dict], records: dict) -> str:
 
 def _fact(cluster: dict) -> str:
     """'count workers': the kind, then what the finding is about when that says more."""
-    from .report import fact_name
 
     name = fact_name(cluster)
     return cluster["kind"] if name == cluster["kind"] else f"{cluster['kind']} {name}"

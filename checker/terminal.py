@@ -24,7 +24,7 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
     """Counts by status, then every discrepancy with the values each source gives."""
     from .compare import STATUSES
     from .lexicon import counted
-    from .report import fact_name, sources_by_value
+    from .findings import fact_name, sources_by_value
 
     console = console or Console(highlight=False)
     counts = records["summary"]

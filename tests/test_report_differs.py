@@ -9,7 +9,8 @@ import yaml
 
 from checker import check
 from checker.core import Options
-from checker.report import differing, render_html
+from checker.findings import differing
+from checker.report import render_html
 
 from .conftest import read_json, run
 
