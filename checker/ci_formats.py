@@ -19,6 +19,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from .baseline import fingerprint
+from .findings import differing, fact_name, sources_by_value
 from .values import display
 from .lexicon import counted
 
@@ -37,10 +38,11 @@ STDOUT = "-"
 
 
 def render_sarif(records: dict) -> dict[str, str]:
-    claims, paths = {c["id"]: c for c in records["claims"]}, _paths(records)
+
+    claims, paths, differs = {c["id"]: c for c in records["claims"]}, _paths(records), differing(records)
     results = []
     for cluster in _discrepancies(records):
-        primary, *others = _ordered(cluster, claims, records)
+        primary, *others = _ordered(cluster, claims, records, differs)
         result = {
             "ruleId": RULE["id"],
             "level": _level(cluster, claims, records),
@@ -66,12 +68,13 @@ def render_sarif(records: dict) -> dict[str, str]:
 
 
 def render_github(records: dict) -> dict[str, str]:
-    claims, paths = {c["id"]: c for c in records["claims"]}, _paths(records)
+
+    claims, paths, differs = {c["id"]: c for c in records["claims"]}, _paths(records), differing(records)
     lines = []
     for cluster in _discrepancies(records):
         if cluster.get("baseline") == "known":
             continue
-        primary, *_ = _ordered(cluster, claims, records)
+        primary, *_ = _ordered(cluster, claims, records, differs)
         properties = {"title": f"check-claims: {_fact(cluster)}", "file": paths[primary["source"]]}
         if "line" in primary:
             properties.update(line=primary["line"], endLine=primary["line"], col=primary["column"],
@@ -146,15 +149,16 @@ def _draft(records: dict) -> str | None:
     return records["draft"]["source"] if "draft" in records else None
 
 
-def _ordered(cluster: dict, claims: dict[str, dict], records: dict) -> list[dict]:
+def _ordered(cluster: dict, claims: dict[str, dict], records: dict, differs: set[str]) -> list[dict]:
     """The cluster's claims, the draft's first (it is the text being edited), then the outliers:
-    a value fewer sources give comes before the one most give, so an annotation lands on the
-    line that most likely needs the edit. Ties keep report order."""
+    a value that cannot be the one most sources give (`differs`, findings.differing), then a value
+    fewer sources give, before the one most give, so an annotation lands on the line that most
+    likely needs the edit. Ties keep report order."""
+
     members = [claims[cid] for cid in cluster["claims"]]
-    holders: dict[str, set[str]] = {}
-    for claim in members:
-        holders.setdefault(display(claim), set()).add(claim["source"])
-    return sorted(members, key=lambda c: (c["source"] != _draft(records), len(holders[display(c)])))
+    holders = sources_by_value(members)
+    return sorted(members, key=lambda c: (c["source"] != _draft(records), c["id"] not in differs,
+                                          len(holders[display(c)])))
 
 
 def _level(cluster: dict, claims: dict[str, dict], records: dict) -> str:
@@ -163,13 +167,9 @@ def _level(cluster: dict, claims: dict[str, dict], records: dict) -> str:
     return "error" if involved else "warning"
 
 
-def fact_name(cluster: dict) -> str:
-    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
-    return cluster["subject"] or cluster["unit"] or cluster["kind"]
-
-
 def _fact(cluster: dict) -> str:
     """'count workers': the kind, then what the finding is about when that says more."""
+
     name = fact_name(cluster)
     return cluster["kind"] if name == cluster["kind"] else f"{cluster['kind']} {name}"
 

@@ -45,7 +45,7 @@ _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
-_OBJECT_STARTS = frozenset(_EVENTS["object_starts"])
+_OBJECT_STARTS = frozenset(lexicon.load("words")["objects"])
 _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
@@ -169,8 +169,9 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
 def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of the date with a written year nearest it in
-    its sentence), whether it is in its article's lead (a date: and gives the lead's news day), and
-    for dates of the news week how many of its article's dates meet it (spread). A figure restated
+    its sentence), the kind of person it counts (`_who`), whether it is in its article's lead (a date:
+    and gives the lead's news day), and for dates of the news week how many of its article's dates
+    meet it (spread). A figure restated
     in brackets takes the event of the figure it restates. Plain dicts, not a frame: a story has few
     claims, and each is read many times."""
     rows = claims.to_dict("index") if hasattr(claims, "to_dict") else dict(enumerate(claims))
@@ -186,14 +187,15 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
-    columns = ("block", "event", "context", "names", "owner", "place", "part", "tally", "span", "when", "lead",
-               "wording")
+    columns = ("block", "event", "context", "names", "owner", "place", "part", "tally", "span", "when", "doer",
+               "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
         signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
         row.update(zip(columns, (*signature, row["sentence"] in order[row["source"]][:_LEAD], wordings[row["sentence"]])))
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
+        row["who"] = _who(row)
         if row["kind"] == "date":
             dates.setdefault(row["source"], []).append(row["span"])
     main: dict[str, tuple] = {}  # the first news day an article's lead gives: the day of its main event
@@ -297,9 +299,9 @@ def _sole(rows: dict) -> None:
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
-        if (row["kind"] in ("count", "duration") and row["block"] not in _GENERIC_PERSONS
+        if (row["kind"] in ("count", "duration") and _singular(row["block"]) not in _GENERIC_PERSONS
                 and row["event"] not in ("", "publication")):
-            who = _who(row) if row["block"] in _OUTCOMES else None
+            who = row["who"] if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who)
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it
             values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
@@ -331,7 +333,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     kind = row["kind"]
     words = [w.lower() for w in WORD_RE.findall(sentence)]
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
-    clause = _nearest(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0])
+    head, tail = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]  # the number's clause either side
+    clause = _nearest(head, tail)
     if len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
         event = "publication"
     elif unit in _OUTCOMES:
@@ -351,12 +354,12 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         when = sentence_date
     place = _place(before, after)
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
-        place = _place(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0], reach=len(sentence))
+        place = _place(head, tail, reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
-    tally = bool(_TALLY_RE.search(_CLAUSE_RE.split(before)[-1] + row["text"] + _CLAUSE_RE.split(after)[0]))
+    tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
-            interval(row, tolerance), when)
+            interval(row, tolerance), when, doer)
 
 
 def _block(row, event: str, own: str | None) -> str | None:
@@ -372,10 +375,10 @@ def _block(row, event: str, own: str | None) -> str | None:
     if isinstance(normalized, dict) and normalized.get("unit"):
         return str(normalized["unit"])
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
-    if kind == "count" and event in _OUTCOMES and (unit is None or unit in _PERSONS
+    if kind == "count" and event in _OUTCOMES and (unit is None or _singular(unit) in _PERSONS
                                                     or event == own and _person(row, unit)):
         return event
-    if kind == "ordinal" and unit in _PERSONS:
+    if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
     return _singular(unit)
 
@@ -599,12 +602,14 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if ra["kind"] != "date":
         if not meet and ra["kind"] == "count" and not present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
-        if _happened(ra) and _happened(rb) and _happened(ra) != _happened(rb) and (
-                ra["kind"] != "measure" or {ra["event"], rb["event"]} <= _DIMENSIONS):
-            return -math.inf  # killed vs wounded; for measures only what they measure (depth vs distance)
-        if ra["block"] in _OUTCOMES and _other_people(_who(ra), _who(rb)):
+        if _happened(ra) and _happened(rb) and _happened(ra) != _happened(rb) and not (ra["doer"] and rb["doer"]) and (
+                ra["kind"] == "count" or ra["kind"] == "measure" and {ra["event"], rb["event"]} <= _DIMENSIONS):
+            # killed vs wounded, but not what the doers did ("shot", "killed"); for measures only what
+            # they measure (depth vs distance); a duration's verb says little ("serving", "sentenced to")
+            return -math.inf
+        if ra["block"] in _OUTCOMES and _other_people(ra["who"], rb["who"]):
             return -math.inf  # "two women" and "three workers" killed count different people
-        if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
+        if ra["block"] in _OUTCOMES and not meet and (ra["who"] is None) != (rb["who"] is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
@@ -660,11 +665,13 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
 
 
 def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
-    """An article repeating its figure of one event (same place, same people): its lead's main fact
-    told again, or a figure too rare to recur by chance ("five injured" in lead and body, not two
-    "three killed" deep in the article)."""
-    return (ra["kind"] in ("count", "measure") and ra["event"] == rb["event"] != "" and ra["place"] == rb["place"]
-            and _who(ra) == _who(rb) and _anchor(ra["span"]) == _anchor(rb["span"])
+    """An article repeating its figure of one event (same place, same people; a mention that names
+    no event, "He's 16 years old.", repeats any): its lead's main fact told again, or a figure too
+    rare to recur by chance ("five injured" in lead and body, not two "three killed" deep in the
+    article)."""
+    return (ra["kind"] in ("count", "measure") and (ra["event"] == rb["event"] or not (ra["event"] and rb["event"]))
+            and ra["place"] == rb["place"]
+            and ra["who"] == rb["who"] and _anchor(ra["span"]) == _anchor(rb["span"])
             and (ra["lead"] or rb["lead"] or _rare(ra, rb, weights)))
 
 
@@ -711,7 +718,7 @@ def _restated(ra: dict, rb: dict) -> bool:
 def _person(row, unit: str) -> bool:
     """Whether a counted noun names people: a person or kin word ("troops", "cousins"), or a
     people's name, written capitalised after the number ("three Palestinians", "nine Israelis")."""
-    if unit in _PERSONS or unit in _KIN:
+    if _singular(unit) in _PERSONS or unit in _KIN:
         return True
     sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
     at = sentence.find(str(row["text"]))
@@ -725,10 +732,10 @@ def _who(row: dict) -> str | None:
     says who. A people's name keeps its capital ("Palestinians"): it says whose, not which kind."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if unit in _OUTCOMES and isinstance(row["subject"], str):
-        unit = next((w for w in row["subject"].lower().split() if w in _PERSONS), None)
-    if unit is None or unit in _GENERIC_PERSONS or unit in _OUTCOMES:
+        unit = next((w for w in row["subject"].lower().split() if _singular(w) in _PERSONS), None)
+    if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
-    return unit.capitalize() if unit not in _PERSONS and unit not in _KIN else unit
+    return unit.capitalize() if _singular(unit) not in _PERSONS and unit not in _KIN else unit
 
 
 def _other_people(a: str | None, b: str | None) -> bool:

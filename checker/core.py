@@ -136,7 +136,7 @@ def compare(found: list, skipped: list, extracted: list, options: Options) -> Re
     clusters, timeline = compare_mod.align(rows, tolerance=options.tolerance)
     cluster_of = {cid: k.id for k in clusters for cid in k.claims}
     return Report(tuple(found), tuple(extracted), ids, tuple(clusters), tuple(timeline), tuple(skipped), cluster_of,
-                  tuple(suppressions))
+                  tuple(suppressions), tolerance=options.tolerance)
 
 
 def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05,

@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .ci_formats import STDOUT, fact_name, render_github, render_junit, render_sarif
+from .ci_formats import STDOUT, render_github, render_junit, render_sarif
 from .claims import Claim
 from .compare import STATUSES, Cluster, TimelineEvent
 from .fileio import stage
 from .lexicon import counted
 from .sources import Skipped, Source
 from .suppress import FORMATS as FILE_TEXT_FORMATS, Suppression
-from .values import display, majority
+from .findings import differing, fact_name
+from .values import display
 
 SCHEMA = "check-claims/report@1"
 
@@ -37,6 +38,7 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     cluster_of: dict[str, str] = field(default_factory=dict)
     suppressions: tuple[Suppression, ...] = ()
+    tolerance: float = field(kw_only=True)  # the run's, which compare read values with
 
     @property
     def summary(self) -> dict[str, int]:
@@ -57,6 +59,7 @@ class Report:
         records = {
             "schema": SCHEMA,
             "tool": {"name": "check-claims", "version": __version__},
+            "tolerance": self.tolerance,
             "sources": [_source_record(s) for s in self.sources],
             "claims": [_claim_record(cid, c, self.cluster_of[cid], by_id[c.source], lines.get(c.source))
                        for cid, c in zip(self.claim_ids, self.claims)],
@@ -215,14 +218,11 @@ def html_view(records: dict) -> dict:
     first), each with every source's value and sentence, plus the timeline and the coverage grid."""
     claims = {c["id"]: c for c in records["claims"]}
     order = {status: n for n, status in enumerate(STATUSES)}
+    differs = differing(records)
     findings = []
     for k in sorted(records["clusters"], key=lambda k: (order[k["status"]], int(k["id"][1:]))):
-        values = [{"claim": c["id"], "source": c["source"], "value": display(c), "parts": mention(c), "differs": False}
-                  for c in (claims[i] for i in k["claims"])]
-        if k["status"] == "discrepancy":
-            usual = _usual_value(values)
-            for v in values:
-                v["differs"] = v["value"] != usual
+        values = [{"claim": c["id"], "source": c["source"], "value": display(c), "parts": mention(c),
+                   "differs": c["id"] in differs} for c in (claims[i] for i in k["claims"])]
         first = claims[k["claims"][0]]
         sort_value = next((v for v in (first["value"], first["low"], first["high"]) if v is not None), "")
         findings.append({**k, "fact": fact_name(k), "values": values,
@@ -234,11 +234,6 @@ def html_view(records: dict) -> dict:
         "timeline": _timeline_view(records, claims),
         "coverage": _coverage_view(records, findings),
     }
-
-
-def _usual_value(values: list[dict]) -> str | None:
-    """The value most sources give, or None on a tie (then no source is taken as the reference)."""
-    return majority(value for _, value in dict.fromkeys((v["source"], v["value"]) for v in values))
 
 
 def mention(claim: dict) -> tuple[str, str, str]:
@@ -291,7 +286,7 @@ def _mark_date(claim: dict, event: dict) -> str:
 
 def _coverage_view(records: dict, findings: list[dict]) -> dict | None:
     """Sources x facts: each source's values for every fact two or more sources state. In a
-    discrepancy a source differs when none of its values is the one most sources give."""
+    discrepancy a source differs when each of its values differs (`differing`)."""
     sources = [s["id"] for s in records["sources"]]
     if len(sources) > MAX_GRID_SOURCES:
         return None

@@ -22,10 +22,9 @@ _STYLE = {"discrepancy": "bold red", "agreement": "green", "single-source": "dim
 
 def summary(records: dict, *, out: Path, console: Console | None = None) -> None:
     """Counts by status, then every discrepancy with the values each source gives."""
-    from .ci_formats import fact_name
     from .compare import STATUSES
-    from .values import display
     from .lexicon import counted
+    from .findings import fact_name, sources_by_value
 
     console = console or Console(highlight=False)
     counts = records["summary"]
@@ -46,16 +45,14 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
     table.add_column("value", style="red", justify="right")
     table.add_column("sources", overflow="fold")
     for k in disputed:
-        by_value: dict[str, list[str]] = {}
-        for cid in k["claims"]:
-            by_value.setdefault(display(claims[cid]), []).append(claims[cid]["source"])
+        by_value = sources_by_value([claims[cid] for cid in k["claims"]])
         # One row per value, so a value stays beside its sources however narrow the terminal
         # (a CI log is 80 columns) and the source list wraps. Text(), not str: subjects and
         # file names are article text, never rich markup.
         for i, (value, sources) in enumerate(by_value.items()):
             first = i == 0
             table.add_row(Text(fact_name(k)) if first else None, k["kind"] if first else None, Text(value),
-                          Text(", ".join(dict.fromkeys(sources))), end_section=i == len(by_value) - 1)
+                          Text(", ".join(sources)), end_section=i == len(by_value) - 1)
     console.print(table)
 
 

@@ -73,6 +73,12 @@ def fixture_report(name: str):
         return check([f"tests/fixtures/{name}"])
 
 
+@pytest.fixture(scope="session")
+def story_records():
+    """report.json records of the fixture story tests/fixtures/story (built once: do not change them)."""
+    return fixture_report("story").to_records()
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/* from the current output instead of comparing with it")

@@ -226,8 +226,9 @@ def test_a_peoples_name_and_a_kin_word_count_the_killed_and_name_whose():
 
 
 def test_an_article_repeating_a_figure_of_one_event_restates_it_when_it_leads_with_it_or_it_is_rare():
-    """Five injured in the lead and again in the body are one fact; two 'three killed' in the body
-    of an article (some soldiers, some civilians) are a common small number, not evidence."""
+    """Five injured in the lead and again in the body are one fact, and so is the lead's age quoted
+    again where no event is named ("He's 16 years old."); two 'three killed' in the body of an
+    article (some soldiers, some civilians) are a common small number, not evidence."""
     rows = compare.signatures(table([
         {"source": "a.txt", "text": "five", "value": 5, "unit": "injured",
          "sentence": "A 5.6 magnitude earthquake hit an island off Iran's southern coast on Sunday, injuring five "
@@ -240,6 +241,11 @@ def test_an_article_repeating_a_figure_of_one_event_restates_it_when_it_leads_wi
                      "on a building where the soldiers had taken up positions."},
         {"source": "b.txt", "text": "three", "value": 3, "unit": "civilians",
          "sentence": "Nine Israelis, including three civilians hit by rocket fire, have been killed in the conflict."},
+        {"source": "c.txt", "text": "Sixteen-year-old", "kind": "measure", "value": 16, "unit": "years old",
+         "sentence": "Sixteen-year-old Kimani Gray was shot and killed on Saturday night after pointing a gun at "
+                     "two plainclothes officers who approached him, police said."},
+        {"source": "c.txt", "text": "16 years old", "kind": "measure", "value": 16, "unit": "years old",
+         "sentence": "He's 16 years old."},
     ]))
     idf = compare._idf(rows)
     for row in rows.values():
@@ -248,6 +254,7 @@ def test_an_article_repeating_a_figure_of_one_event_restates_it_when_it_leads_wi
     weights = compare.Weights()
     assert compare._pair(rows[0], rows[1], idf, weights) == weights.same_source
     assert compare._pair(rows[2], rows[3], idf, weights) in (None, float("-inf"))
+    assert compare._pair(rows[4], rows[5], idf, weights) == weights.same_source
 
 
 def test_sentences_sharing_a_fact_tie_differing_ages_only_through_a_name():
@@ -296,3 +303,22 @@ def test_a_durations_written_number_is_evidence_like_any_figure():
 
 def test_empty_table():
     assert compare.align(table([])) == ([], [])
+
+
+def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
+    """A news day dates many things; the vigil that turned into a riot is told as a vigil in one
+    article and as a protest or riot in another, and that kind of event is what ties the two dates."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "Monday evening", "kind": "date", "value": "2013-03-11",
+         "sentence": "Then came the anger: a Monday evening vigil marred by an unruly mob thrashing its way "
+                     "through local businesses."},
+        {"source": "b.txt", "text": "tonight", "kind": "date", "value": "2013-03-11",
+         "sentence": "Peaceful protest for Kimani Gray turned chaotic tonight as 100 people rioted."},
+        {"source": "b.txt", "text": "Monday", "kind": "date", "value": "2013-03-11",
+         "sentence": "Police commanders met community leaders on Monday morning."},
+    ]))
+    idf = compare._idf(rows)
+    for row in rows.values():
+        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
+    weights = compare.Weights()
+    assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)

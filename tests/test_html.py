@@ -13,10 +13,9 @@ STATUS_ORDER = ["discrepancy", "agreement", "single-source"]
 
 
 @pytest.fixture(scope="module")
-def story():
-    records = fixture_report("story").to_records()
-    html = render_html(records)["report.html"]
-    return records, html, lxml.html.fromstring(html)
+def story(story_records):
+    html = render_html(story_records)["report.html"]
+    return story_records, html, lxml.html.fromstring(html)
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,10 @@ from rich.console import Console
 from checker import terminal
 from checker.report import CLAIM_COLUMNS, FINDING_COLUMNS, RENDERERS, csv_text, defused
 
-from .conftest import FIXTURES, ROOT, fixture_report, run
+from .conftest import FIXTURES, ROOT, run
 
 ANSI_RE = re.compile(r"\x1b\[")
 COLOUR_RE = re.compile(r"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m")  # SGR foreground colours only
-
-
-@pytest.fixture(scope="module")
-def story_records():
-    return fixture_report("story").to_records()
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +51,13 @@ def test_readme_documents_every_csv_column():
         assert f"| `{column}` |" in readme, column
 
 
-def test_summary_counts_by_status_then_each_discrepancy_by_source(tmp_path):
+def test_summary_counts_by_status_then_each_discrepancy_by_source(tmp_path, story_records):
     result = run(FIXTURES / "story", "--out", tmp_path, FORCE_COLOR=None, TTY_COMPATIBLE=None, COLUMNS="200")
     assert result.exit_code == 1
     out = result.stdout
     assert "3 sources, 13 claims" in out.splitlines()[0]
     counts = dict(re.findall(r"(discrepancy|agreement|single-source)\s+\S\s+(\d+)", out))
-    records = fixture_report("story").to_records()
-    assert counts == {s: str(records["summary"][s]) for s in ("discrepancy", "agreement", "single-source")}
+    assert counts == {s: str(story_records["summary"][s]) for s in ("discrepancy", "agreement", "single-source")}
     table = out[out.index("Discrepancies"):]
     assert re.search(r"workers .*\b18\b.*coastal-news\.md", table)
     assert re.search(r"\b12\b.*harbor-gazette\.txt, wire-report\.txt", table)

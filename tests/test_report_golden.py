@@ -7,13 +7,6 @@ import pytest
 
 from checker.report import RENDERERS
 
-from .conftest import fixture_report
-
-
-@pytest.fixture(scope="module")
-def story_records():
-    return fixture_report("story").to_records()
-
 
 @pytest.mark.parametrize("fmt, name", [("json", "report.json"), ("csv", "claims.csv"), ("csv", "findings.csv")])
 def test_output_matches_golden_file(story_records, golden, fmt, name):

@@ -1,0 +1,48 @@
+"""What each finding of a report says, read from report.json records by every output (HTML,
+terminal, CI formats): the fact's name, its values with the sources giving each, and which of a
+discrepancy's values cannot be the figure most sources give."""
+from __future__ import annotations
+
+from .values import display, interval, intervals_meet, majority
+
+
+def fact_name(cluster: dict) -> str:
+    """What a finding is about, in a word or two: its subject, else its unit, else its kind."""
+    return cluster["subject"] or cluster["unit"] or cluster["kind"]
+
+
+def sources_by_value(claims: list[dict]) -> dict[str, list[str]]:
+    """Each value the claims give, as a reader would write it (values.display), with the sources
+    that give it, each once, in the order first given: how every output weighs a fact's values."""
+    given: dict[str, dict[str, None]] = {}
+    for claim in claims:
+        given.setdefault(display(claim), {})[claim["source"]] = None
+    return {value: list(sources) for value, sources in given.items()}
+
+
+def differing(records: dict) -> set[str]:
+    """The claims of each discrepancy whose value cannot be the figure most of its sources give:
+    their interval (values.interval at the run's tolerance, as compare reads values) meets none of
+    that figure's. So ">=46" does not differ from 46 nor "about 2,500" from 2,600, but 3 differs
+    from 4. Where the sources split evenly no figure is the usual one, and a value differs when
+    some other source's cannot be it (both of "13" and "14")."""
+    claims = {c["id"]: c for c in records["claims"]}
+    published = {s["id"]: s["published"] for s in records["sources"]}
+    found = set()
+    for k in records["clusters"]:
+        if k["status"] != "discrepancy":
+            continue
+        members = [claims[cid] for cid in k["claims"]]
+        usual = majority(value for value, sources in sources_by_value(members).items() for _ in sources)
+        spans = {c["id"]: interval({**c, "published": published[c["source"]]}, records["tolerance"])
+                 for c in members}  # with its source's date, as compare's rows carry it
+        figures = [spans[c["id"]] for c in members if display(c) == usual]
+        for c in members:
+            own = spans[c["id"]]
+            if usual is None:
+                differs = not all(intervals_meet(own, spans[o["id"]]) for o in members if o["source"] != c["source"])
+            else:
+                differs = not any(intervals_meet(own, figure) for figure in figures)
+            if differs:
+                found.add(c["id"])
+    return found
