@@ -74,8 +74,10 @@ NUMERIC_RE = re.compile(
     rf"|(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}))(?![\w/-])", re.I)
 YEAR_RE = re.compile(
     rf"\b{_PREP}(?:{_PART}|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)?{_YEAR}(?!\s*[-–]\s*\d)", re.I)
+_DECADE = r"(?:the\s+)?(?:(?P<part{n}>early|mid|late)[\s-]+)?(?P<decade{n}>(?:1[89]|20)\d0)'?s\b"
+#: A decade, or a run of them: "the late 1960s", "from the 1930's to the 1960's"
 DECADE_RE = re.compile(
-    rf"\b{_PREP}(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", re.I)
+    rf"\b{_PREP}{_DECADE.format(n='')}(?:\s+(?:to|until|till|through|and)\s+{_DECADE.format(n=2)})?", re.I)
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
 RELATIVE_RE = re.compile(
@@ -356,9 +358,13 @@ def _year_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 
 
 def _decade(m: re.Match, sentence: str, ref: date | None) -> Mention:
-    """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969."""
+    """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969; 'the 1930s to the early 1960s' -> 1930..1963."""
     start = int(m.group("decade"))
     lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+    if m.group("decade2"):
+        start2 = int(m.group("decade2"))
+        _, hi = DECADE_PARTS.get((m.group("part2") or "").lower(), (0, 9))
+        return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start2 + hi))
     return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start + hi))
 
 
