@@ -127,7 +127,8 @@ _SMALL_HOURS_RE = re.compile(r"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\
 #: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
 _REPORTED_RE = re.compile(rf"\b(?:{_alt(_WORDS['reporting'])})\s+$", re.I)
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
-_PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:(?:{_alt(_CAL['past'] + _WORDS['past_verbs'])})\b"
+_PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+                      rf"\b(?:(?:{_alt(_CAL['past'] + _WORDS['past_verbs'])})\b"
                       rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
@@ -285,7 +286,8 @@ _NOUN_AFTER_RE = re.compile(rf"\s+(?!(?:{_alt(_WORDS['stop'])})\b)[a-z]{{3,}}\b"
 
 
 def _attributive(m: re.Match, sentence: str) -> bool:
-    """Is the month alone in `m` a modifier ("a January referendum"), so it dates the noun after it?"""
+    """Is the month alone in `m` a modifier ("a January referendum"), so it dates the noun after it? An event
+    so named has most often happened: with no tense marker near, it looks back."""
     return (m.group("month").lower() != "may" and _NOUN_AFTER_RE.match(sentence, m.end()) is not None
             and _ARTICLE_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start()) is not None)
 
@@ -301,7 +303,8 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     groups = m.groupdict()
     part = groups.get("part")
     rel_year, which = (groups.get("rel_year") or "").lower(), (groups.get("which") or "").lower()
-    if day is None and year is None and not (part or m.group("prep") or which or rel_year or _attributive(m, sentence)):
+    named = day is None and year is None and not (part or m.group("prep") or which or rel_year)
+    if named and not _attributive(m, sentence):
         return None  # a month alone ("March", "May") is as often a verb or a name
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
         return None
@@ -310,7 +313,7 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
         year = ref.year + {"last": -1, "next": 1}.get(rel_year, 0)
     elif year is None and ref is not None:
         direction = 1 if which == "next" else -1 if which == "last" else tense(
-            sentence, m.start(), m.end(), m.group("prep"))
+            sentence, m.start(), m.end(), m.group("prep")) or (-1 if named else 0)  # "The April shooting is": past
         year = _year_for(month, day, ref, direction)
         if which == "last" and year == ref.year and month >= ref.month:
             year -= 1  # "last October", said in October, is the October before
