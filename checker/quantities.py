@@ -577,4 +577,6 @@ def _ordinal(m: re.Match, sentence: str) -> Mention | None:
     words = [w for w in words if w.lower() not in _CASUALTY] or [w for w in words if not w.endswith(("ed", "ing"))]
     if not words or not m.group("rank") and any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
         return None  # "the second half", "the Second World War"; but "the second largest city" ranks cities
+    if words[-1].lower().rstrip(".") in _STREET or words[-1].lower().removesuffix("s") in _STREET:
+        return None  # an address: "between 65th and 66th streets"
     return Mention(m.start(), m.end(), "ordinal", parse_ordinal(word), unit=" ".join(words).lower())
