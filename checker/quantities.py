@@ -45,7 +45,7 @@ QUANTITY_RE = re.compile(
     rf"(?:(?P<between>between|from)\s+(?:(?P<ages>(?:the\s+)?ages?(?:\s+of)?)\s+)?)?"
     rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|aed|dh|R)(?=\d))\s?)?)"
     rf"(?P<num>{NUMBER})"
-    rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
+    rf"(?:(?P<conn>\s*[-–—]\s*|\s+(?:to|through)\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
     re.I,
 )
 #: An ordinal, with the superlative that makes it a rank: "fourth-largest", "second largest", "third most"
