@@ -27,6 +27,7 @@ _MORE = frozenset({"more", "other", "additional", "extra", "further"})
 _VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"])
 _LY_NOUNS = frozenset(WORDS["ly_nouns"])
 _STREET = frozenset(WORDS["street"])
+_EMERGENCY_NUMBERS = frozenset(WORDS["emergency_numbers"])
 _QUAKES = frozenset(_MEASURES["magnitude_nouns"])
 _MEASURE_UNITS: dict[str, list] = _MEASURES["units"]
 _CURRENCIES: dict[str, str] = _MEASURES["currencies"]
@@ -262,7 +263,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
             or is_digits and _AREA_CODE_RE.match(tail)
-            or _PHONE_BEFORE_RE.search(head) or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
+            or _PHONE_BEFORE_RE.search(head) or num_text in _EMERGENCY_NUMBERS
+            or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
         return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
             w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
