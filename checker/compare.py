@@ -849,9 +849,20 @@ def _verdict(cid: str, part: list[dict]) -> Cluster:
         status = "discrepancy"
     first = part[0]
     unit = first["unit"] if isinstance(first["unit"], str) else None
-    subject = first["subject"] if isinstance(first["subject"], str) else unit
+    subject = _subject(part) or unit
     return Cluster(cid, status, first["kind"], unit, subject, tuple(row["id"] for row in part), sources,
                    _explain(part, status))
+
+
+def _subject(part: list[dict]) -> str | None:
+    """The subject most typical of a fact's claims: the one whose words the others' subjects share
+    most, the shorter on a tie. The first claim's may be a passing phrase ("U.S Geological Survey
+    puts" for a quake's magnitude, where most say "magnitude quake")."""
+    subjects = [row["subject"] for row in part if isinstance(row["subject"], str) and _content(row["subject"])]
+    bags = [set(_content(s)) for s in subjects]
+    shared = Counter(word for bag in bags for word in bag)
+    scores = [(sum(shared[w] for w in bag) / len(bag), -len(bag)) for bag in bags]
+    return subjects[scores.index(max(scores))] if subjects else None
 
 
 def _explain(part: list[dict], status: str) -> str:
