@@ -385,6 +385,8 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                     stack.append((path, (*ancestors, real)))
             elif not stat.S_ISREG(mode):
                 skipped.append(Skipped(str(path), "not a regular file"))
+            elif is_report(path):  # --out the articles folder itself: claims.csv would be read as articles
+                skipped.append(Skipped(str(path), "check-claims report, not an article"))
             elif path.suffix.lower() not in SUFFIXES:
                 skipped.append(Skipped(str(path), f"not an article format (reads {', '.join(sorted(SUFFIXES))})"))
             else:
@@ -401,9 +403,11 @@ def _holds_reports(folder: Path) -> bool:
 def is_report(path: Path) -> bool:
     """True for a report file this tool wrote: one of its names, beginning as it does."""
     marker = REPORT_MARKERS.get(path.name)
+    if marker is None:
+        return False
     try:
         with open(path, "rb") as fh:
-            return marker is not None and marker in fh.read(512)
+            return marker in fh.read(512)
     except OSError:
         return False
 

@@ -401,3 +401,16 @@ def test_same_input_gives_byte_identical_reports_whatever_the_hash_seed(hostile,
     assert sorted(outputs[0][0]) == ["claims.csv", "findings.csv", "report.html", "report.json"]
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0][0]["report.json"])["skipped"]
+
+
+@pytest.mark.parametrize("formats", ["json,csv,html", "csv", "html"])
+def test_reports_written_into_the_articles_folder_itself_are_not_read_back(tmp_path, formats):
+    """--out the input folder: claims.csv has a text column and report.html article text; read
+    back they turned every claim of the first run into an article of the second."""
+    root = build_only(tmp_path, {"a.txt": GOOD.encode(), "b.txt": GOOD.replace("2,500", "3,000").encode()})
+    first = CliRunner().invoke(main, [str(root), "--out", str(root), "--format", formats])
+    second = CliRunner().invoke(main, [str(root), "--out", str(root), "--format", formats])
+    assert first.exit_code == second.exit_code == 1
+    assert first.stdout == second.stdout
+    written = sorted(p.name for p in root.iterdir() if p.name not in ("a.txt", "b.txt"))
+    assert second.stderr.splitlines() == [f"skipped {root / name}: check-claims report, not an article" for name in written]
