@@ -186,12 +186,22 @@ class Archive:
 
 def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
     """The story folders under `root` (sorted; hidden ones and the reports folder `out` left out)
-    and the (not hidden) files outside them, whatever their format."""
+    and what is skipped: the (not hidden) files outside them, whatever their format, and folders
+    of reports an earlier run wrote into the archive."""
     folders = sorted(p for p in root.iterdir()
                      if p.is_dir() and not p.name.startswith(".") and p.resolve() != out)
     loose = [sources_mod.Skipped(str(f), "not inside a story folder")  # any file: a MANIFEST.tsv as much as a README.md
              for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
-    return [(p.name, p) for p in folders], loose
+    reports = [sources_mod.Skipped(str(p), "check-claims reports, not a story") for p in folders if _only_reports(p)]
+    skipped = {s.path for s in reports}
+    return [(p.name, p) for p in folders if str(p) not in skipped], sorted(loose + reports, key=lambda s: s.path)
+
+
+def _only_reports(folder: Path) -> bool:
+    """True for a folder of an earlier run's reports: files there are all ours. A story folder
+    that also holds its own reports (--out the archive itself) is still a story."""
+    files = [f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
+    return bool(files) and all(map(sources_mod.is_report, files))
 
 
 def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryResult:

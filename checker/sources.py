@@ -42,6 +42,9 @@ PUBLISHED_YEARS = range(1800, 2200)
 REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,",
                   "findings.csv": b"cluster,status,kind,unit,subject,", "report.html": b"<title>check-claims:",
                   "report.sarif": b'"name": "check-claims"', "junit.xml": b'<testsuites name="check-claims"'}
+#: An archive's index files (--stories): recognised as ours like the above, but never removed
+#: as stale by a one-story run into the same folder.
+INDEX_MARKERS = {"index.csv": b"story,sources,claims,", "index.html": b"<title>check-claims: "}
 
 #: A leading ``date YYYY-MM-DD`` metadata line (seed 004 has a leading space and text after it).
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
@@ -397,12 +400,12 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
 def _holds_reports(folder: Path) -> bool:
     """True for a folder of our own reports (`check-claims .` run twice): read back, claims.csv
     would turn every claim into an article agreeing with its source."""
-    return any(is_report(folder / name) for name in REPORT_MARKERS)
+    return any(is_report(folder / name) for name in (*REPORT_MARKERS, *INDEX_MARKERS))
 
 
 def is_report(path: Path) -> bool:
     """True for a report file this tool wrote: one of its names, beginning as it does."""
-    marker = REPORT_MARKERS.get(path.name)
+    marker = REPORT_MARKERS.get(path.name) or INDEX_MARKERS.get(path.name)
     if marker is None:
         return False
     try:

@@ -136,3 +136,22 @@ def test_reports_written_inside_the_archive_are_not_a_story(archive):
     first = check_stories(archive, out=archive / "reports")
     again = check_stories(archive, out=archive / "reports")
     assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
+
+
+@pytest.mark.parametrize("formats", [("json", "csv", "html"), ("json",), ("csv",), ("html",)])
+def test_reports_an_earlier_run_left_inside_the_archive_are_not_a_story(archive, tmp_path, formats):
+    """Reports written into the archive by one run and read by a run writing elsewhere: the
+    folder of them (index, combined report.json, one report folder a story) is no story."""
+    check_stories(archive, out=archive / "reports", formats=formats)
+    again = check_stories(archive, out=tmp_path / "out", formats=formats)
+    assert [s.story for s in again.stories] == ["iraq", "syria"]
+    assert {"path": str(archive / "reports"), "reason": "check-claims reports, not a story"} in again.skipped
+
+
+def test_an_archive_reported_into_itself_keeps_its_stories(archive):
+    """--out the archive: each story folder then holds its own reports beside its articles,
+    and is still that story (the reports in it are skipped file by file)."""
+    first = check_stories(archive, out=archive)
+    again = check_stories(archive, out=archive)
+    assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
+    assert again.summary == first.summary
