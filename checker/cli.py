@@ -220,7 +220,9 @@ def check(paths: tuple[Path, ...], **options) -> None:
         for stale in _stale_reports(out, files):
             stale.unlink()
     except OSError as exc:
-        raise InputError(f"cannot write reports to {out}: {exc.strerror or exc}") from None
+        name = Path(exc.filename or "").name
+        where = f"{name}: " if name in files else ""  # which report, not the name of a temporary file
+        raise InputError(f"cannot write reports to {out}: {where}{exc.strerror or exc}") from None
     click.echo(files.get(report_mod.STDOUT, ""), nl=False)
     if "github" in options["formats"] and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), step_summary(records))

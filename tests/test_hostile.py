@@ -370,6 +370,22 @@ def test_a_disk_failure_midway_leaves_no_half_written_set(previous, corpus, monk
     assert snapshot(out) == before  # also: no temporary file left behind
 
 
+@pytest.mark.parametrize("name", ["report.json", "report.html", "findings.csv"])
+def test_a_folder_in_the_place_of_a_report_is_named_and_leaves_nothing_behind(previous, corpus, name):
+    """Renaming a staged report onto a folder fails: the error names that file, and neither
+    temporary files nor part of the new set are left in the folder."""
+    out, before = previous
+    (out / name).unlink()
+    (out / name).mkdir()
+    before = {n: b for n, b in before.items() if n != name}
+    root = corpus({"a.txt": GOOD, "b.txt": GOOD.replace("2,500", "9,000")})
+    result = CliRunner().invoke(main, [str(root), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: cannot write reports to {out}: {name}: Is a directory\n"
+    assert sorted(p.name for p in out.iterdir()) == sorted([*before, name])
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
 def test_a_run_with_nothing_readable_leaves_the_previous_reports_untouched(previous, corpus):
     out, before = previous
     result = CliRunner().invoke(main, [str(corpus({"a.txt": b""})), "--out", str(out)])
