@@ -50,7 +50,11 @@ def test_list_options_and_paths_relative_to_the_config_file(tmp_path, story, mon
     ("[check-claims]\nfail_on = never\n", "setup.cfg [check-claims]: unknown option 'fail_on' (did you mean 'fail-on'?)"),
     ("[check-claims]\ntolerence = 0.1\n", "unknown option 'tolerence' (did you mean 'tolerance'?)"),
     ("[check-claims]\ncolour = red\n", "unknown option 'colour' (known: "),
-    ("[check-claims\nfail-on = never\n", "setup.cfg: File contains no section headers."),
+    ("[check-claims\nfail-on = never\n", "setup.cfg: line 1: no [section] header before '[check-claims'"),
+    ("[check-claims]\nexit-zero\n", "setup.cfg: line 2: expected 'key = value', got 'exit-zero'"),
+    ("[check-claims]\nout = a\n\n  b\n[x\n", "setup.cfg: line 5: expected 'key = value', got '[x'"),
+    ("[check-claims]\nfail-on = never\nfail-on = x\n", "setup.cfg: line 3: 'fail-on' set twice in [check-claims]"),
+    ("[check-claims]\n[check-claims]\n", "setup.cfg: line 2: section [check-claims] given twice"),
     ("[check-claims]\ntolerance = a lot\n", "setup.cfg [check-claims]: tolerance: 'a lot' is not a valid float range."),
     ("[check-claims]\nfail-on = sometimes\n", "fail-on: 'sometimes' is not one of 'discrepancy', 'single-source', 'never'."),
 ])
