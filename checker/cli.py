@@ -91,12 +91,14 @@ def _formats(ctx, param, value: str) -> list[str]:
 def _date(ctx, param, value: str | None) -> str | None:
     from datetime import date
 
-    from .sources import PUBLISHED_YEARS
+    from .sources import ISO_DAY_RE, PUBLISHED_YEARS
 
     if value is None:
         return None
     try:
-        day = date.fromisoformat(value)
+        if not ISO_DAY_RE.fullmatch(value):  # fromisoformat also takes 20240105 and 2024-W01-1
+            raise ValueError(value)
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
     if day.year not in PUBLISHED_YEARS:  # the same sanity rule as a date stated in an article

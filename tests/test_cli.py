@@ -36,6 +36,10 @@ def test_a_changed_figure_is_a_discrepancy_and_exits_one(tmp_path, corpus):
     (["--published", "9 Jan"], "is not a date"),
     (["--published", "9999-12-31"], "is not a plausible publication date"),  # was an OverflowError
     (["--published", "0001-01-01"], "is not a plausible publication date"),
+    # Python 3.11 reads these ISO 8601 forms too; the option says YYYY-MM-DD, and a typo must not pass
+    (["--published", "2024-W01-1"], "is not a date in YYYY-MM-DD form"),
+    (["--published", "20240105"], "is not a date in YYYY-MM-DD form"),
+    (["--published", "2024-01-5"], "is not a date in YYYY-MM-DD form"),
 ])
 def test_bad_usage_exits_two(seeds_copy, args, message):
     result = run(seeds_copy, *args)
