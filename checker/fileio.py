@@ -2,6 +2,7 @@
 into place. Kept apart from the report writers so the cache can use it without importing them."""
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -21,7 +22,10 @@ def stage(path: Path, data: str | Iterable[str]) -> str:
     and surviving a power cut is the file system's business, as it is for git, which does not
     fsync by default either. An fsync per file cost more than rendering it in an archive run; a
     crash may at worst lose the newest reports (rerun) or leave an empty cache entry (a miss)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be: say so, not "File exists"
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     umask = os.umask(0)
     os.umask(umask)
