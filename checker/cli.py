@@ -16,7 +16,7 @@ import click
 
 from . import config as config_mod
 from .engine import ENGINES
-from .sources import MAX_BYTES
+from .sources import MAX_BYTES, stale_reports
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FORMATS = "json,csv,html"
@@ -219,7 +219,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     out = options["out"]
     try:
         report_mod.write_files(files, out)
-        for stale in _stale_reports(out, files):
+        for stale in stale_reports(out, files):
             stale.unlink()
     except OSError as exc:
         name = Path(exc.filename or "").name
@@ -259,15 +259,6 @@ def _show(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value)) or "(none)"
     return str(value)
-
-
-def _stale_reports(out: Path, written) -> list[Path]:
-    """Report files an earlier run left in `out` that this one did not write (report.json after a
-    --format html run): read beside the new ones they would describe another run. Only files
-    this tool wrote, by name and content, are ever listed."""
-    from .sources import REPORT_MARKERS, is_report
-
-    return [out / name for name in REPORT_MARKERS if name not in written and is_report(out / name)]
 
 
 def _list_skipped(skipped) -> None:

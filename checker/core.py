@@ -210,13 +210,23 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
 
     name, folder, out, formats, options = task
     found, skipped = ingest([folder], options)
-    if not found:
+    if not found:  # an earlier run's reports of this story would contradict the index
+        _remove_stale(out / name, ())
         return StoryResult(name, dict.fromkeys(SUMMARY_KEYS, 0), None, tuple(asdict(s) for s in skipped))
     found, extracted = extract(found, options)
     report = compare(found, skipped, extracted, options)
     records = report.to_records()
-    write_files(render(records, list(formats)), out / name)
+    files = render(records, list(formats))
+    write_files(files, out / name)
+    _remove_stale(out / name, files)
     return StoryResult(name, records["summary"], records, tuple(records["skipped"]))
+
+
+def _remove_stale(out: Path, written, names=sources_mod.REPORT_MARKERS) -> None:
+    """Remove the report files an earlier run left in `out` and this one did not write, so the
+    folder never mixes two runs (as the command does for one story)."""
+    for stale in sources_mod.stale_reports(out, written, names):
+        stale.unlink()
 
 
 def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: tuple[str, ...] = ("json", "csv", "html"),
@@ -340,3 +350,6 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
             write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))
     finally:
         combined.close()
+    index_files = {"report.json": "json", "index.csv": "csv", "index.html": "html"}
+    _remove_stale(out, [name for name, fmt in index_files.items() if fmt in formats],
+                  ("report.json", *sources_mod.INDEX_MARKERS))

@@ -403,6 +403,13 @@ def _holds_reports(folder: Path) -> bool:
     return any(is_report(folder / name) for name in (*REPORT_MARKERS, *INDEX_MARKERS))
 
 
+def stale_reports(out: Path, written, names=REPORT_MARKERS) -> list[Path]:
+    """Report files an earlier run left in `out` that this one did not write (report.json after
+    a --format html run): read beside the new ones they would describe another run. Only files
+    this tool wrote, by name and content, are ever listed."""
+    return [out / name for name in names if name not in written and is_report(out / name)]
+
+
 def is_report(path: Path) -> bool:
     """True for a report file this tool wrote: one of its names, beginning as it does."""
     marker = REPORT_MARKERS.get(path.name) or INDEX_MARKERS.get(path.name)

@@ -155,3 +155,18 @@ def test_an_archive_reported_into_itself_keeps_its_stories(archive):
     again = check_stories(archive, out=archive)
     assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
     assert again.summary == first.summary
+
+
+def test_an_archive_run_removes_the_reports_an_earlier_one_left(archive, tmp_path):
+    """As for one story: a --format html run after a full one leaves no report.json or CSV
+    beside its own files, in the index folder or any story's; other files stay."""
+    out = tmp_path / "out"
+    check_stories(archive, out=out, formats=("json", "csv", "html", "sarif"))
+    (out / "iraq" / "notes.txt").write_text("the desk's own notes\n")
+    check_stories(archive, out=out, formats=("html",))
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "index.html", "iraq/notes.txt", "iraq/report.html", "syria/report.html"]
+    for article in (archive / "syria").iterdir():  # a story with nothing readable any more
+        article.write_bytes(b"")
+    check_stories(archive, out=out, formats=("html",))
+    assert not (out / "syria" / "report.html").exists()
