@@ -243,7 +243,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
 def show_config(config: config_mod.Config | None) -> None:
     """Print the settings in force and where each comes from (the file, or the default)."""
     if config is None:
-        click.echo(f"# no config file found from {Path.cwd()} up (looked for {', '.join(config_mod.FILES)})")
+        click.echo(f"# no check-claims settings found in {Path.cwd()} or above (looked for {config_mod.WHERE})")
     # let click resolve the check's options exactly as a run would: converted, validated
     ctx = check.make_context("check", [*(["--config", str(config.path)] if config else []), "."])
     for key, option in config_mod.settings(check).items():

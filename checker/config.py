@@ -19,6 +19,8 @@ import click
 
 #: The files that may hold settings, in the order they are tried in each folder.
 FILES = (".check-claims.toml", "pyproject.toml", "setup.cfg")
+#: Where in them, in words.
+WHERE = ".check-claims.toml, [tool.check-claims] in pyproject.toml, [check-claims] in setup.cfg"
 #: Options that make no sense in a config file.
 NOT_SETTINGS = ("config", "help", "version")
 

@@ -100,10 +100,17 @@ def test_config_command_shows_values_and_where_they_come_from(tmp_path, story):
     assert "config" not in lines and "version" not in lines
 
 
-def test_config_command_without_a_file(tmp_path, story):
+@pytest.mark.parametrize("name", [None, "pyproject.toml", "setup.cfg"])
+def test_config_command_without_settings(tmp_path, story, name):
+    """A pyproject.toml or setup.cfg without our section is no config file: the comment said
+    'no config file found' beside the pyproject.toml the user was looking at."""
+    if name:
+        (tmp_path / name).write_text("[tool.black]\n" if name == "pyproject.toml" else "[flake8]\n")
     result = run("config")
     assert result.exit_code == 0
-    assert result.output.startswith("# no config file found")
+    assert result.output.startswith(f"# no check-claims settings found in {tmp_path} or above (looked for "
+                                    ".check-claims.toml, [tool.check-claims] in pyproject.toml, "
+                                    "[check-claims] in setup.cfg)\n")
     assert "out = reports  # default" in result.output
     assert "published = (not set)  # default" in result.output
     assert "exit-zero = false  # default" in result.output
