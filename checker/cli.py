@@ -170,7 +170,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     """
     from . import baseline as baseline_mod, draft as draft_mod, terminal
     from .ci_formats import step_summary
-    from .core import NoInput, check as run_check, check_stories
+    from .core import NoInput, WriteError, check as run_check, check_stories, writing
     from .engine import EngineError, default_jobs
 
     if options["update_baseline"] and options["baseline"] is None:
@@ -193,7 +193,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     except NoInput as exc:
         _list_skipped(exc.skipped)
         raise InputError(str(exc)) from None
-    except EngineError as exc:
+    except (EngineError, WriteError) as exc:
         raise InputError(str(exc)) from None
     if stories:
         failures = _summarise_stories(archive, options["out"], FAIL_ON[options["fail_on"]], quiet=options["quiet"])
@@ -218,13 +218,12 @@ def check(paths: tuple[Path, ...], **options) -> None:
     files = report_mod.render(records, options["formats"])
     out = options["out"]
     try:
-        report_mod.write_files(files, out)
-        for stale in stale_reports(out, files):
-            stale.unlink()
-    except OSError as exc:
-        name = Path(exc.filename or "").name
-        where = f"{name}: " if name in files else ""  # which report, not the name of a temporary file
-        raise InputError(f"cannot write reports to {out}: {where}{exc.strerror or exc}") from None
+        with writing(out):
+            report_mod.write_files(files, out)
+            for stale in stale_reports(out, files):
+                stale.unlink()
+    except WriteError as exc:
+        raise InputError(str(exc)) from None
     click.echo(files.get(report_mod.STDOUT, ""), nl=False)
     if "github" in options["formats"] and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), step_summary(records))

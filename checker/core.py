@@ -48,6 +48,22 @@ class NoInput(Exception):
         self.skipped = tuple(skipped)
 
 
+class WriteError(Exception):
+    """Reports could not be written; the message names the folder, the report file when one is
+    to blame, and the problem."""
+
+
+@contextmanager
+def writing(folder: Path):
+    """Turn an OSError while writing reports into `folder` into a WriteError, one line."""
+    try:
+        yield
+    except OSError as exc:
+        file = Path(exc.filename2 or exc.filename or "")  # a rename's target, else the file
+        where = f"{file.name}: " if file.parent == folder and not file.name.startswith(".") else ""
+        raise WriteError(f"cannot write reports to {folder}: {where}{exc.strerror or exc}") from None
+
+
 @dataclass(frozen=True)
 class Options:
     """What decides the reports (and so must travel to every worker)."""
@@ -217,8 +233,9 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     report = compare(found, skipped, extracted, options)
     records = report.to_records()
     files = render(records, list(formats))
-    write_files(files, out / name)
-    _remove_stale(out / name, files)
+    with writing(out / name):
+        write_files(files, out / name)
+        _remove_stale(out / name, files)
     return StoryResult(name, records["summary"], records, tuple(records["skipped"]))
 
 
@@ -338,18 +355,19 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
     columns = ["story", *SUMMARY_KEYS, "skipped"]
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]
     rows.sort(key=lambda row: -row["discrepancy"])  # stable: the most disputed stories first, then by name
+    index_files = {"report.json": "json", "index.csv": "csv", "index.html": "html"}
     try:
-        if "json" in formats:
-            head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
-            write_atomic(out / "report.json", combined.chunks(head))
-        if "csv" in formats:
-            write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows],
-                                                 text=frozenset({"story"})))
-        if "html" in formats:
-            template = html_env().get_template("index.html.j2")
-            write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))
+        with writing(out):
+            if "json" in formats:
+                head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
+                write_atomic(out / "report.json", combined.chunks(head))
+            if "csv" in formats:
+                write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows],
+                                                     text=frozenset({"story"})))
+            if "html" in formats:
+                template = html_env().get_template("index.html.j2")
+                write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))
+            _remove_stale(out, [name for name, fmt in index_files.items() if fmt in formats],
+                          ("report.json", *sources_mod.INDEX_MARKERS))
     finally:
         combined.close()
-    index_files = {"report.json": "json", "index.csv": "csv", "index.html": "html"}
-    _remove_stale(out, [name for name, fmt in index_files.items() if fmt in formats],
-                  ("report.json", *sources_mod.INDEX_MARKERS))

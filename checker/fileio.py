@@ -12,7 +12,12 @@ from typing import Iterable
 def write_atomic(path: Path, data: str | Iterable[str]) -> None:
     """Write via a temporary file renamed into place, so a reader never sees half a file.
     `data` may come in pieces (an archive's combined report.json is never held whole)."""
-    os.replace(stage(path, data), path)
+    tmp = stage(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:  # e.g. a folder where the file goes: leave no staged file behind
+        os.unlink(tmp)
+        raise
 
 
 def stage(path: Path, data: str | Iterable[str]) -> str:

@@ -170,3 +170,19 @@ def test_an_archive_run_removes_the_reports_an_earlier_one_left(archive, tmp_pat
         article.write_bytes(b"")
     check_stories(archive, out=out, formats=("html",))
     assert not (out / "syria" / "report.html").exists()
+
+
+@pytest.mark.parametrize("blocker, message", [
+    ("iraq/report.json", "cannot write reports to {out}/iraq: report.json: Is a directory"),
+    ("index.csv", "cannot write reports to {out}: index.csv: Is a directory"),
+    ("report.json", "cannot write reports to {out}: report.json: Is a directory"),
+])
+def test_an_archive_that_cannot_be_written_is_one_line_and_leaves_no_temporary_file(archive, tmp_path, blocker, message):
+    """Was an 'unexpected error' (IsADirectoryError: [Errno 21] ... --debug shows the traceback),
+    and a failed index left its staged .tmp file in --out."""
+    out = tmp_path / "out"
+    (out / blocker).mkdir(parents=True)
+    result = run(archive, "--stories", "subfolders", "--out", out, "--no-cache", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: " + message.format(out=out)
+    assert not [p for p in out.rglob(".*") if p.is_file()]
