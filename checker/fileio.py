@@ -20,6 +20,15 @@ def write_atomic(path: Path, data: str | Iterable[str]) -> None:
         raise
 
 
+def make_folder(folder: Path) -> None:
+    """Create `folder` and its parents if missing; a file in its place is "Not a directory", not
+    mkdir's "File exists", which would send a user looking for a folder that is there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from None
+
+
 def stage(path: Path, data: str | Iterable[str]) -> str:
     """`data` in a temporary file beside `path` (same file system, so a rename is atomic).
 
@@ -27,10 +36,7 @@ def stage(path: Path, data: str | Iterable[str]) -> str:
     and surviving a power cut is the file system's business, as it is for git, which does not
     fsync by default either. An fsync per file cost more than rendering it in an archive run; a
     crash may at worst lose the newest reports (rerun) or leave an empty cache entry (a miss)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file where the folder should be: say so, not "File exists"
-        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
+    make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     umask = os.umask(0)
     os.umask(umask)
