@@ -201,17 +201,18 @@ def check(paths: tuple[Path, ...], **options) -> None:
     from . import report as report_mod
 
     _list_skipped(report.skipped)
-    for src in report.sources:
-        for warning in src.warnings:
-            click.echo(printable(f"warning {src.id}: {warning}"), err=True)
+    quiet = options["quiet"]
+    warnings = [] if quiet else [f"warning {src.id}: {warning}" for src in report.sources for warning in src.warnings]
+    for line in warnings:
+        click.echo(printable(line), err=True)
     records = report.to_records()
     if draft:
         draft_mod.annotate(records, _draft_source(records, draft), tolerance=options["tolerance"])
     recorded = FAIL_ON[options["fail_on"]] or FAIL_ON["discrepancy"]
     if options["baseline"]:
-        _baseline(records, options["baseline"], recorded, update=options["update_baseline"])
+        _baseline(records, options["baseline"], recorded, update=options["update_baseline"], quiet=quiet)
     for s in records.get("suppressions", ()):
-        if not s["claims"]:
+        if not s["claims"] and not quiet:
             click.echo(printable(f"warning {s['source']}:{s['line']}: unused suppression (no claim in the next sentence)"),
                        err=True)
 
@@ -293,7 +294,7 @@ def _draft_source(records: dict, draft: Path) -> str:
     return ids[0]
 
 
-def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: bool) -> None:
+def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: bool, quiet: bool) -> None:
     """Mark findings new/known against the baseline file, writing it first with --update-baseline."""
     from . import baseline as baseline_mod
     from .fileio import write_atomic
@@ -311,7 +312,8 @@ def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: b
         if update:
             current = baseline_mod.entries(records, statuses)
             write_atomic(path, baseline_mod.dumps(current, known))
-            click.echo(f"wrote baseline {path}: {counted(len(current), 'finding')}", err=True)
+            if not quiet:
+                click.echo(f"wrote baseline {path}: {counted(len(current), 'finding')}", err=True)
             known = current
     except baseline_mod.BaselineError as exc:
         raise InputError(str(exc)) from None
