@@ -196,6 +196,10 @@ def check(paths: tuple[Path, ...], **options) -> None:
     except (EngineError, WriteError) as exc:
         raise InputError(str(exc)) from None
     if stories:
+        click.echo("".join(story.stdout for story in archive.stories), nl=False)
+        if "github" in options["formats"] and os.environ.get("GITHUB_STEP_SUMMARY"):
+            _append(Path(os.environ["GITHUB_STEP_SUMMARY"]),
+                    "".join(f"#### {s.story}\n\n{s.step_summary}" for s in archive.stories if s.step_summary))
         failures = _summarise_stories(archive, options["out"], FAIL_ON[options["fail_on"]], quiet=options["quiet"])
         sys.exit(EXIT_FINDINGS if failures and not options["exit_zero"] else EXIT_OK)
     from . import report as report_mod

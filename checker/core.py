@@ -189,6 +189,8 @@ class StoryResult:
     summary: dict
     records: dict | None  # None when the story had no readable article
     skipped: tuple
+    stdout: str = ""  # what a one-story run prints (--format github's annotations)
+    step_summary: str = ""  # its $GITHUB_STEP_SUMMARY section with --format github, when it has a discrepancy
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,7 @@ def _only_reports(folder: Path) -> bool:
 
 def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryResult:
     """One story, start to finish, in one worker: ingest, extract, align, write its reports."""
+    from .ci_formats import STDOUT, step_summary
     from .report import render, write_files
 
     name, folder, out, formats, options = task
@@ -236,7 +239,9 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     with writing(out / name):
         write_files(files, out / name)
         _remove_stale(out / name, files)
-    return StoryResult(name, records["summary"], records, tuple(records["skipped"]))
+    github = "github" in formats and records["summary"]["discrepancy"]
+    return StoryResult(name, records["summary"], records, tuple(records["skipped"]), files.get(STDOUT, ""),
+                       step_summary(records) if github else "")
 
 
 def _remove_stale(out: Path, written, names=sources_mod.REPORT_MARKERS) -> None:
@@ -266,7 +271,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
     with fewer_collections(), engine_mod.start(engine, jobs=min(jobs, len(folders)), scheduler=scheduler) as run:
         for result in run.imap(run_story, ((n, f, out, tuple(formats), options) for n, f in folders)):
             combined.add(result)
-            results.append(StoryResult(result.story, result.summary, None, result.skipped))
+            results.append(replace(result, records=None))
             skipped.extend(result.skipped)
             if progress:
                 progress(len(results), len(folders))

@@ -186,3 +186,25 @@ def test_an_archive_that_cannot_be_written_is_one_line_and_leaves_no_temporary_f
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "Error: " + message.format(out=out)
     assert not [p for p in out.rglob(".*") if p.is_file()]
+
+
+def test_cli_stories_format_github_annotates_every_story(corpus, tmp_path):
+    """--format github on an archive printed nothing and wrote no step summary: accepted, ignored.
+    Now each story's annotations (as a one-story run prints them) and its summary, under its name."""
+    stories = {"iraq": {"a.txt": TROOPS_A, "b.txt": TROOPS_B},
+               "syria": {"c.txt": TROOPS_A.replace("Iraq", "Syria"), "d.txt": TROOPS_B.replace("Iraq", "Syria")},
+               "calm": {"e.txt": TROOPS_A}}
+    root = corpus({f"{story}/{name}": text for story, files in stories.items() for name, text in files.items()})
+    summary = tmp_path / "summary.md"
+    result = run(root, "--stories", "subfolders", "--out", tmp_path / "out", "--no-cache", "-q", "--format", "github",
+                 GITHUB_STEP_SUMMARY=str(summary))
+    assert result.exit_code == 1, result.output
+    expected, sections = "", ""
+    for story in ("calm", "iraq", "syria"):
+        alone = run(root / story, "--out", tmp_path / story, "--no-cache", "-q", "--format", "github",
+                    GITHUB_STEP_SUMMARY=str(tmp_path / f"{story}.md"))
+        expected += alone.stdout
+        if story != "calm":
+            sections += f"#### {story}\n\n" + (tmp_path / f"{story}.md").read_text(encoding="utf-8")
+    assert result.stdout == expected and expected.count("::error ") == 2
+    assert summary.read_text(encoding="utf-8") == sections
