@@ -50,6 +50,8 @@ def test_list_options_and_paths_relative_to_the_config_file(tmp_path, story, mon
     ("[check-claims]\nfail_on = never\n", "setup.cfg [check-claims]: unknown option 'fail_on' (did you mean 'fail-on'?)"),
     ("[check-claims]\ntolerence = 0.1\n", "unknown option 'tolerence' (did you mean 'tolerance'?)"),
     ("[check-claims]\ncolour = red\n", "unknown option 'colour' (known: "),
+    ("[check-claims]\nconfig = other.toml\n", "setup.cfg [check-claims]: 'config' is a command-line option only"),
+    ("[check-claims]\nversion = true\n", "setup.cfg [check-claims]: 'version' is a command-line option only"),
     ("[check-claims\nfail-on = never\n", "setup.cfg: line 1: no [section] header before '[check-claims'"),
     ("[check-claims]\nexit-zero\n", "setup.cfg: line 2: expected 'key = value', got 'exit-zero'"),
     ("[check-claims]\nout = a\n\n  b\n[x\n", "setup.cfg: line 5: expected 'key = value', got '[x'"),
