@@ -206,8 +206,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
 
     _list_skipped(report.skipped)
     quiet = options["quiet"]
-    warnings = [] if quiet else [f"warning {src.id}: {warning}" for src in report.sources for warning in src.warnings]
-    for line in warnings:
+    for line in [] if quiet else [f"warning {src.id}: {w}" for src in report.sources for w in src.warnings]:
         click.echo(printable(line), err=True)
     records = report.to_records()
     if draft:

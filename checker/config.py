@@ -122,9 +122,9 @@ def default_map(config: Config, command: click.Command) -> dict:
     known = settings(command)
     result = {}
     for key, value in config.values.items():
-        option = known.get(key)
         if key in NOT_SETTINGS:  # not "unknown": the user has seen it in --help
             raise ConfigError(f"{config.origin}: '{key}' is a command-line option only")
+        option = known.get(key)
         if option is None:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(sorted(known))})"
