@@ -45,7 +45,7 @@ _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
-_OBJECT_STARTS = frozenset(_EVENTS["object_starts"])
+_OBJECT_STARTS = frozenset(lexicon.load("words")["objects"])
 _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
@@ -169,8 +169,9 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
 def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of the date with a written year nearest it in
-    its sentence), whether it is in its article's lead (a date: and gives the lead's news day), and
-    for dates of the news week how many of its article's dates meet it (spread). A figure restated
+    its sentence), the kind of person it counts (`_who`), whether it is in its article's lead (a date:
+    and gives the lead's news day), and for dates of the news week how many of its article's dates
+    meet it (spread). A figure restated
     in brackets takes the event of the figure it restates. Plain dicts, not a frame: a story has few
     claims, and each is read many times."""
     rows = claims.to_dict("index") if hasattr(claims, "to_dict") else dict(enumerate(claims))
@@ -194,6 +195,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
         row.update(zip(columns, (*signature, row["sentence"] in order[row["source"]][:_LEAD], wordings[row["sentence"]])))
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
+        row["who"] = _who(row)
         if row["kind"] == "date":
             dates.setdefault(row["source"], []).append(row["span"])
     main: dict[str, tuple] = {}  # the first news day an article's lead gives: the day of its main event
@@ -299,7 +301,7 @@ def _sole(rows: dict) -> None:
         row["sole"] = False
         if (row["kind"] in ("count", "duration") and _singular(row["block"]) not in _GENERIC_PERSONS
                 and row["event"] not in ("", "publication")):
-            who = _who(row) if row["block"] in _OUTCOMES else None
+            who = row["who"] if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who)
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it
             values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
@@ -331,7 +333,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     kind = row["kind"]
     words = [w.lower() for w in WORD_RE.findall(sentence)]
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
-    clause = _nearest(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0])
+    head, tail = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]  # the number's clause either side
+    clause = _nearest(head, tail)
     if len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
         event = "publication"
     elif unit in _OUTCOMES:
@@ -351,9 +354,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         when = sentence_date
     place = _place(before, after)
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
-        place = _place(_CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0], reach=len(sentence))
+        place = _place(head, tail, reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
-    tally = bool(_TALLY_RE.search(_CLAUSE_RE.split(before)[-1] + row["text"] + _CLAUSE_RE.split(after)[0]))
+    tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
             interval(row, tolerance), when, doer)
@@ -604,9 +607,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # killed vs wounded, but not what the doers did ("shot", "killed"); for measures only what
             # they measure (depth vs distance); a duration's verb says little ("serving", "sentenced to")
             return -math.inf
-        if ra["block"] in _OUTCOMES and _other_people(_who(ra), _who(rb)):
+        if ra["block"] in _OUTCOMES and _other_people(ra["who"], rb["who"]):
             return -math.inf  # "two women" and "three workers" killed count different people
-        if ra["block"] in _OUTCOMES and not meet and (_who(ra) is None) != (_who(rb) is None):
+        if ra["block"] in _OUTCOMES and not meet and (ra["who"] is None) != (rb["who"] is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
@@ -668,7 +671,7 @@ def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
     article)."""
     return (ra["kind"] in ("count", "measure") and (ra["event"] == rb["event"] or not (ra["event"] and rb["event"]))
             and ra["place"] == rb["place"]
-            and _who(ra) == _who(rb) and _anchor(ra["span"]) == _anchor(rb["span"])
+            and ra["who"] == rb["who"] and _anchor(ra["span"]) == _anchor(rb["span"])
             and (ra["lead"] or rb["lead"] or _rare(ra, rb, weights)))
 
 
@@ -846,9 +849,20 @@ def _verdict(cid: str, part: list[dict]) -> Cluster:
         status = "discrepancy"
     first = part[0]
     unit = first["unit"] if isinstance(first["unit"], str) else None
-    subject = first["subject"] if isinstance(first["subject"], str) else unit
+    subject = _subject(part) or unit
     return Cluster(cid, status, first["kind"], unit, subject, tuple(row["id"] for row in part), sources,
                    _explain(part, status))
+
+
+def _subject(part: list[dict]) -> str | None:
+    """The subject most typical of a fact's claims: the one whose words the others' subjects share
+    most, the shorter on a tie. The first claim's may be a passing phrase ("U.S Geological Survey
+    puts" for a quake's magnitude, where most say "magnitude quake")."""
+    subjects = [row["subject"] for row in part if isinstance(row["subject"], str) and _content(row["subject"])]
+    bags = [set(_content(s)) for s in subjects]
+    shared = Counter(word for bag in bags for word in bag)
+    scores = [(sum(shared[w] for w in bag) / len(bag), -len(bag)) for bag in bags]
+    return subjects[scores.index(max(scores))] if subjects else None
 
 
 def _explain(part: list[dict], status: str) -> str:

@@ -322,3 +322,13 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
         row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
     weights = compare.Weights()
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
+
+
+@pytest.mark.parametrize("subjects, want", [
+    (["U.S Geological Survey puts", "quake", "temblor in Golden", "6.1-magnitude quake"], "quake"),
+    (["people in the UN's Relief", "people killed", "killed people wounded", None], "people killed"),
+    ([None, None], None),
+])
+def test_a_fact_is_named_by_its_most_typical_subject(subjects, want):
+    """A finding is named after the subject its claims' subjects share most, not the first claim's."""
+    assert compare._subject([{"subject": s} for s in subjects]) == want
