@@ -204,15 +204,24 @@ class Archive:
 
 def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
     """The story folders under `root` (sorted; hidden ones and the reports folder `out` left out)
-    and what is skipped: the (not hidden) files outside them, whatever their format, and folders
-    of reports an earlier run wrote into the archive."""
-    folders = sorted(p for p in root.iterdir()
-                     if p.is_dir() and not p.name.startswith(".") and p.resolve() != out)
-    loose = [sources_mod.Skipped(str(f), "not inside a story folder")  # any file: a MANIFEST.tsv as much as a README.md
-             for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
-    reports = [sources_mod.Skipped(str(p), "check-claims reports, not a story") for p in folders if _only_reports(p)]
-    skipped = {s.path for s in reports}
-    return [(p.name, p) for p in folders if str(p) not in skipped], sorted(loose + reports, key=lambda s: s.path)
+    and what is skipped: the (not hidden) files outside them, whatever their format, folders of
+    reports an earlier run wrote into the archive, and links back to the archive or to a story
+    already found (read twice, a story's articles would agree with themselves)."""
+    skipped = [sources_mod.Skipped(str(f), "not inside a story folder")  # any file: a MANIFEST.tsv as much as a README.md
+               for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
+    kept: dict[Path, str] = {}  # real folder -> story
+    # real folders before links to them (the story keeps its own name), then by name
+    for folder in sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve() != out),
+                         key=lambda p: (p.is_symlink(), p.name)):
+        real = folder.resolve()
+        reason = ("symlink loop (leads back to the archive)" if real in (root.resolve(), *root.resolve().parents)
+                  else f"same folder as story {kept[real]}" if real in kept
+                  else "check-claims reports, not a story" if _only_reports(folder) else None)
+        if reason:
+            skipped.append(sources_mod.Skipped(str(folder), reason))
+        else:
+            kept[real] = folder.name
+    return sorted((name, root / name) for name in kept.values()), sorted(skipped, key=lambda s: s.path)
 
 
 def _only_reports(folder: Path) -> bool:

@@ -208,3 +208,14 @@ def test_cli_stories_format_github_annotates_every_story(corpus, tmp_path):
             sections += f"#### {story}\n\n" + (tmp_path / f"{story}.md").read_text(encoding="utf-8")
     assert result.stdout == expected and expected.count("::error ") == 2
     assert summary.read_text(encoding="utf-8") == sections
+
+
+def test_a_story_folder_reached_twice_is_one_story(archive):
+    """Symlinks in an archive: a link to the archive itself made a story of every other story's
+    articles (cross-story discrepancies), a link to a story counted that story twice."""
+    (archive / "loop").symlink_to(".")
+    (archive / "again").symlink_to("syria")  # sorts before syria: the real folder still wins
+    result = check_stories(archive, out=archive / "reports")
+    assert [s.story for s in result.stories] == ["iraq", "syria"]
+    assert {"path": str(archive / "loop"), "reason": "symlink loop (leads back to the archive)"} in result.skipped
+    assert {"path": str(archive / "again"), "reason": "same folder as story syria"} in result.skipped
