@@ -323,7 +323,13 @@ def discover(paths: list[str | os.PathLike], *, exclude: tuple[str, ...] = ()
     seen: dict[str, str] = {}  # real path -> source id (files) or folder path (folders)
     ids: set[str] = set()
     for given in map(Path, paths):
+        earlier = seen.get(os.path.realpath(given)) if given.is_dir() else None
+        if earlier:  # `seeds seeds/`: one line, not one a file
+            reason = "folder already read" if earlier == str(given) else f"same folder as {earlier}"
+            skipped.append(Skipped(str(given), reason))
+            continue
         if given.is_dir():
+            seen[os.path.realpath(given)] = str(given)
             entries, problems = _walk(given, seen)
             entries = [(sid, file) for sid, file in entries if not any(fnmatch.fnmatch(sid, g) for g in exclude)]
             skipped.extend(problems)

@@ -225,6 +225,21 @@ def test_a_given_file_and_a_folder_holding_it_read_it_once(tmp_path):
     assert [(Path(s.path).name, s.reason) for s in skipped] == [("a.txt", "same file as a.txt")]
 
 
+@pytest.mark.parametrize("second", ["same", "sub", "link"])
+def test_a_folder_given_twice_is_read_once_and_named_once(tmp_path, second):
+    """`check-claims seeds seeds/` (or a subfolder, or a link to it) listed every file again as
+    'same file as', one line each; the folder is one line."""
+    root = build_only(tmp_path, {"a.txt": GOOD.encode()})
+    (root / "sub").mkdir()
+    (root / "sub" / "b.txt").write_text(GOOD.replace("2,500", "3,000"), encoding="utf-8")
+    (tmp_path / "link").symlink_to(root)
+    again = {"same": root, "sub": root / "sub", "link": tmp_path / "link"}[second]
+    found, skipped = load([root, again])
+    assert [s.id for s in found] == ["a.txt", "sub/b.txt"]
+    reason = f"same folder as {root}" if second == "link" else "folder already read"
+    assert skipped == [sources.Skipped(str(again), reason)]
+
+
 def test_an_unlistable_folder_is_skipped(tmp_path, monkeypatch):
     root = build_only(tmp_path, {"a.txt": GOOD.encode()})
     (root / "sub").mkdir()
