@@ -210,9 +210,9 @@ def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
     skipped = [sources_mod.Skipped(str(f), "not inside a story folder")  # any file: a MANIFEST.tsv as much as a README.md
                for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
     kept: dict[Path, str] = {}  # real folder -> story
+    candidates = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve() != out]
     # real folders before links to them (the story keeps its own name), then by name
-    for folder in sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve() != out),
-                         key=lambda p: (p.is_symlink(), p.name)):
+    for folder in sorted(candidates, key=lambda p: (p.is_symlink(), p.name)):
         real = folder.resolve()
         reason = ("symlink loop (leads back to the archive)" if real in (root.resolve(), *root.resolve().parents)
                   else f"same folder as story {kept[real]}" if real in kept
