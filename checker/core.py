@@ -211,12 +211,14 @@ def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
                for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
     kept: dict[Path, str] = {}  # real folder -> story
     candidates = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve() != out]
+    if out.parent == root.resolve() and _holds_articles(out):
+        raise NoInput(f"--out {root / out.name} is the story folder {out.name}: write the reports elsewhere")
     # real folders before links to them (the story keeps its own name), then by name
     for folder in sorted(candidates, key=lambda p: (p.is_symlink(), p.name)):
         real = folder.resolve()
         reason = ("symlink loop (leads back to the archive)" if real in (root.resolve(), *root.resolve().parents)
                   else f"same folder as story {kept[real]}" if real in kept
-                  else "check-claims reports, not a story" if _only_reports(folder) else None)
+                  else "check-claims reports, not a story" if _is_reports(folder) else None)
         if reason:
             skipped.append(sources_mod.Skipped(str(folder), reason))
         else:
@@ -224,11 +226,17 @@ def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
     return sorted((name, root / name) for name in kept.values()), sorted(skipped, key=lambda s: s.path)
 
 
-def _only_reports(folder: Path) -> bool:
-    """True for a folder of an earlier run's reports: files there are all ours. A story folder
-    that also holds its own reports (--out the archive itself) is still a story."""
-    files = [f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
-    return bool(files) and all(map(sources_mod.is_report, files))
+def _is_reports(folder: Path) -> bool:
+    """True for a folder of an earlier run's reports. A story folder that also holds its own
+    reports (--out the archive itself) is still a story."""
+    return sources_mod.holds_reports(folder) and not _holds_articles(folder)
+
+
+def _holds_articles(folder: Path) -> bool:
+    """True when a file under `folder` (links not followed) could be an article, not a report of ours."""
+    return any(not name.startswith(".") and Path(name).suffix.lower() in sources_mod.SUFFIXES
+               and not sources_mod.is_report(Path(top, name))
+               for top, _, names in os.walk(folder) for name in names)
 
 
 def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryResult:

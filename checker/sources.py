@@ -38,7 +38,7 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 #: Publication years taken as real; others are typos or junk.
 PUBLISHED_YEARS = range(1800, 2200)
 #: Our own report files and how each begins: a folder holding one is reports, not articles
-#: (`_holds_reports`), and a run removes those an earlier run left that it did not write.
+#: (`holds_reports`), and a run removes those an earlier run left that it did not write.
 REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,",
                   "findings.csv": b"cluster,status,kind,unit,subject,", "report.html": b"<title>check-claims:",
                   "report.sarif": b'"name": "check-claims"', "junit.xml": b'<testsuites name="check-claims"'}
@@ -385,7 +385,7 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                 real = os.path.realpath(path)
                 if real in ancestors:
                     skipped.append(Skipped(str(path), "symlink loop (leads back to an enclosing folder)"))
-                elif _holds_reports(path):
+                elif holds_reports(path):
                     skipped.append(Skipped(str(path), "check-claims reports, not articles"))
                 elif real in seen:
                     skipped.append(Skipped(str(path), f"same folder as {seen[real]}"))
@@ -403,7 +403,7 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
     return files, skipped
 
 
-def _holds_reports(folder: Path) -> bool:
+def holds_reports(folder: Path) -> bool:
     """True for a folder of our own reports (`check-claims .` run twice): read back, claims.csv
     would turn every claim into an article agreeing with its source."""
     return any(is_report(folder / name) for name in (*REPORT_MARKERS, *INDEX_MARKERS))

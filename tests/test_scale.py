@@ -219,3 +219,19 @@ def test_a_story_folder_reached_twice_is_one_story(archive):
     assert [s.story for s in result.stories] == ["iraq", "syria"]
     assert {"path": str(archive / "loop"), "reason": "symlink loop (leads back to the archive)"} in result.skipped
     assert {"path": str(archive / "again"), "reason": "same folder as story syria"} in result.skipped
+
+
+def test_out_in_the_place_of_a_story_is_refused(archive):
+    """--out archive/iraq dropped the story iraq without a word and wrote the index among its articles."""
+    result = run(archive, "--stories", "subfolders", "--out", archive / "iraq", "--no-cache")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: --out {archive / 'iraq'} is the story folder iraq: write the reports elsewhere\n"
+    assert sorted(p.name for p in (archive / "iraq").iterdir()) == ["a.txt", "seed.txt"]
+
+
+@pytest.mark.parametrize("formats", [("sarif",), ("html",)])
+def test_an_out_folder_inside_the_archive_without_an_index_is_not_a_story(archive, formats):
+    """--format sarif writes no index: the reports folder holds only story folders of reports."""
+    first = check_stories(archive, out=archive / "reports", formats=formats)
+    again = check_stories(archive, out=archive / "reports", formats=formats)
+    assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
