@@ -155,3 +155,20 @@ def test_a_baseline_whose_folder_is_a_file_is_a_one_line_error(tmp_path, corpus)
     result = run(root, "--baseline", baseline, "--update-baseline", "--out", tmp_path / "out")
     assert result.exit_code == 2
     assert result.stderr == f"Error: {baseline}: cannot write baseline (Not a directory)\n"  # was 'File exists'
+
+
+@pytest.mark.parametrize("field, problem", [
+    ('"values": {"a.txt": [1]}', "'values' must map each source to a list of figures as text"),
+    ('"values": [1]', "'values' must map each source to a list of figures as text"),
+    ('"reason": 7', "'reason' must be text"),
+    ('"subject": ["x"]', "'subject' must be text"),
+])
+def test_a_hand_edited_baseline_entry_of_the_wrong_shape_is_a_one_line_error(tmp_path, corpus, field, problem):
+    """Was an unexpected TypeError/AttributeError after the reports were written, or (a number
+    as the reason) a report.json that broke its own schema."""
+    baseline = tmp_path / "b.json"
+    baseline.write_text('{"schema": "check-claims/baseline@2", "findings": [{"fingerprint": "abc", %s}]}' % field)
+    result = run(corpus(DISAGREE), "--baseline", baseline, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {baseline}: finding abc: {problem}\n"
+    assert not (tmp_path / "out").exists()
