@@ -96,8 +96,9 @@ def bounded(src: sources_mod.Source, found: list[claims_mod.Claim]
 
 def ingest(paths: list[str | os.PathLike], options: Options) -> tuple[list, list]:
     """Stage 1: the story's sources and skipped files."""
-    return sources_mod.load(list(paths), published=options.published, max_bytes=options.max_bytes,
-                            exclude=options.exclude)
+    found, skipped = sources_mod.load(list(paths), published=options.published, max_bytes=options.max_bytes,
+                                      exclude=options.exclude)
+    return [suppress.misspelt(src) for src in found], skipped
 
 
 def extract_chunk(task: tuple[list[tuple[sources_mod.Source, date | None]], Path | None]) -> list[list]:
