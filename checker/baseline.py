@@ -91,8 +91,23 @@ def load(path: Path) -> dict[str, dict]:
     for entry in document["findings"]:
         if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
             raise BaselineError(f"{path}: every finding needs a 'fingerprint' string")
+        if problem := _shape_problem(entry):
+            raise BaselineError(f"{path}: finding {entry['fingerprint']}: {problem}")
         known[entry["fingerprint"]] = {k: v for k, v in entry.items() if k != "fingerprint"}
     return known
+
+
+def _shape_problem(entry: dict) -> str | None:
+    """What is wrong with a (hand-edited) entry's fields, or None: the terminal and report.json
+    show them, so a number where text goes would fail there, after the reports were written."""
+    for field in ("reason", "status", "kind", "unit", "subject"):
+        if entry.get(field) is not None and not isinstance(entry[field], str):
+            return f"'{field}' must be text"
+    figures = entry.get("values", {})
+    if not (isinstance(figures, dict) and all(isinstance(v, list) and all(isinstance(x, str) for x in v)
+                                              for v in figures.values())):
+        return "'values' must map each source to a list of figures as text"
+    return None
 
 
 def dumps(current: dict[str, dict], previous: dict[str, dict]) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .claims import Claim
-from .fileio import write_atomic
+from .fileio import make_folder, write_atomic
 from .sources import Source
 
 DEFAULT_DIR = Path(".check-claims-cache")
@@ -68,7 +68,7 @@ class ClaimCache:
         if self.root.is_dir():
             tempfile.TemporaryFile(dir=self.root).close()
             return
-        self.root.mkdir(parents=True, exist_ok=True)
+        make_folder(self.root)
         write_atomic(self.root / ".gitignore", "# created by check-claims\n*\n")
         write_atomic(self.root / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
                                                  "# check-claims extraction cache\n")

@@ -89,7 +89,7 @@ def step_summary(records: dict) -> str:
     summary = records["summary"]
     lines = [f"### check-claims: {counted(summary['discrepancy'], 'discrepancy', 'discrepancies')}, "
              f"{counted(summary['agreement'], 'agreement')}, "
-             f"{summary['single-source']} single-source ({summary['sources']} sources)", ""]
+             f"{summary['single-source']} single-source ({counted(summary['sources'], 'source')})", ""]
     found = _discrepancies(records)
     if found:
         lines += ["| fact | what the sources say | baseline |", "|---|---|---|"]

@@ -16,7 +16,7 @@ import click
 
 from . import config as config_mod
 from .engine import ENGINES
-from .sources import MAX_BYTES
+from .sources import MAX_BYTES, stale_reports
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FORMATS = "json,csv,html"
@@ -91,12 +91,14 @@ def _formats(ctx, param, value: str) -> list[str]:
 def _date(ctx, param, value: str | None) -> str | None:
     from datetime import date
 
-    from .sources import PUBLISHED_YEARS
+    from .sources import ISO_DAY_RE, PUBLISHED_YEARS
 
     if value is None:
         return None
     try:
-        day = date.fromisoformat(value)
+        if not ISO_DAY_RE.fullmatch(value):  # fromisoformat also takes 20240105 and 2024-W01-1
+            raise ValueError(value)
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
     if day.year not in PUBLISHED_YEARS:  # the same sanity rule as a date stated in an article
@@ -168,7 +170,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     """
     from . import baseline as baseline_mod, draft as draft_mod, terminal
     from .ci_formats import step_summary
-    from .core import NoInput, check as run_check, check_stories
+    from .core import NoInput, WriteError, check as run_check, check_stories, writing
     from .engine import EngineError, default_jobs
 
     if options["update_baseline"] and options["baseline"] is None:
@@ -191,36 +193,41 @@ def check(paths: tuple[Path, ...], **options) -> None:
     except NoInput as exc:
         _list_skipped(exc.skipped)
         raise InputError(str(exc)) from None
-    except EngineError as exc:
+    except (EngineError, WriteError) as exc:
         raise InputError(str(exc)) from None
     if stories:
+        click.echo("".join(story.stdout for story in archive.stories), nl=False)
+        if "github" in options["formats"] and os.environ.get("GITHUB_STEP_SUMMARY"):
+            _append(Path(os.environ["GITHUB_STEP_SUMMARY"]),
+                    "".join(f"#### {s.story}\n\n{s.step_summary}" for s in archive.stories if s.step_summary))
         failures = _summarise_stories(archive, options["out"], FAIL_ON[options["fail_on"]], quiet=options["quiet"])
         sys.exit(EXIT_FINDINGS if failures and not options["exit_zero"] else EXIT_OK)
     from . import report as report_mod
 
     _list_skipped(report.skipped)
-    for src in report.sources:
-        for warning in src.warnings:
-            click.echo(printable(f"warning {src.id}: {warning}"), err=True)
+    quiet = options["quiet"]
+    for line in [] if quiet else [f"warning {src.id}: {w}" for src in report.sources for w in src.warnings]:
+        click.echo(printable(line), err=True)
     records = report.to_records()
     if draft:
         draft_mod.annotate(records, _draft_source(records, draft), tolerance=options["tolerance"])
     recorded = FAIL_ON[options["fail_on"]] or FAIL_ON["discrepancy"]
     if options["baseline"]:
-        _baseline(records, options["baseline"], recorded, update=options["update_baseline"])
+        _baseline(records, options["baseline"], recorded, update=options["update_baseline"], quiet=quiet)
     for s in records.get("suppressions", ()):
-        if not s["claims"]:
+        if not s["claims"] and not quiet:
             click.echo(printable(f"warning {s['source']}:{s['line']}: unused suppression (no claim in the next sentence)"),
                        err=True)
 
     files = report_mod.render(records, options["formats"])
     out = options["out"]
     try:
-        report_mod.write_files(files, out)
-        for stale in _stale_reports(out, files):
-            stale.unlink()
-    except OSError as exc:
-        raise InputError(f"cannot write reports to {out}: {exc.strerror or exc}") from None
+        with writing(out):
+            report_mod.write_files(files, out)
+            for stale in stale_reports(out, files):
+                stale.unlink()
+    except WriteError as exc:
+        raise InputError(str(exc)) from None
     click.echo(files.get(report_mod.STDOUT, ""), nl=False)
     if "github" in options["formats"] and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), step_summary(records))
@@ -239,7 +246,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
 def show_config(config: config_mod.Config | None) -> None:
     """Print the settings in force and where each comes from (the file, or the default)."""
     if config is None:
-        click.echo(f"# no config file found from {Path.cwd()} up (looked for {', '.join(config_mod.FILES)})")
+        click.echo(f"# no check-claims settings found in {Path.cwd()} or above (looked for {config_mod.WHERE})")
     # let click resolve the check's options exactly as a run would: converted, validated
     ctx = check.make_context("check", [*(["--config", str(config.path)] if config else []), "."])
     for key, option in config_mod.settings(check).items():
@@ -255,15 +262,6 @@ def _show(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value)) or "(none)"
     return str(value)
-
-
-def _stale_reports(out: Path, written) -> list[Path]:
-    """Report files an earlier run left in `out` that this one did not write (report.json after a
-    --format html run): read beside the new ones they would describe another run. Only files
-    this tool wrote, by name and content, are ever listed."""
-    from .sources import REPORT_MARKERS, is_report
-
-    return [out / name for name in REPORT_MARKERS if name not in written and is_report(out / name)]
 
 
 def _list_skipped(skipped) -> None:
@@ -299,7 +297,7 @@ def _draft_source(records: dict, draft: Path) -> str:
     return ids[0]
 
 
-def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: bool) -> None:
+def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: bool, quiet: bool) -> None:
     """Mark findings new/known against the baseline file, writing it first with --update-baseline."""
     from . import baseline as baseline_mod
     from .fileio import write_atomic
@@ -317,7 +315,8 @@ def _baseline(records: dict, path: Path, statuses: tuple[str, ...], *, update: b
         if update:
             current = baseline_mod.entries(records, statuses)
             write_atomic(path, baseline_mod.dumps(current, known))
-            click.echo(f"wrote baseline {path}: {counted(len(current), 'finding')}", err=True)
+            if not quiet:
+                click.echo(f"wrote baseline {path}: {counted(len(current), 'finding')}", err=True)
             known = current
     except baseline_mod.BaselineError as exc:
         raise InputError(str(exc)) from None

@@ -19,6 +19,8 @@ import click
 
 #: The files that may hold settings, in the order they are tried in each folder.
 FILES = (".check-claims.toml", "pyproject.toml", "setup.cfg")
+#: Where in them, in words.
+WHERE = ".check-claims.toml, [tool.check-claims] in pyproject.toml, [check-claims] in setup.cfg"
 #: Options that make no sense in a config file.
 NOT_SETTINGS = ("config", "help", "version")
 
@@ -60,7 +62,7 @@ def read(path: Path) -> dict | None:
         try:
             parser.read_string(text, source=str(path))
         except configparser.Error as exc:
-            raise ConfigError(f"{path}: {exc.message.splitlines()[0]}") from None
+            raise ConfigError(f"{path}: {_ini_problem(exc, text)}") from None
         return dict(parser["check-claims"]) if parser.has_section("check-claims") else None
     try:
         document = tomllib.loads(text)
@@ -73,6 +75,23 @@ def read(path: Path) -> dict | None:
             raise ConfigError(f"{path}: [tool.check-claims] must be a table of settings, got {values!r}")
         return values
     return document
+
+
+def _ini_problem(exc: configparser.Error, text: str) -> str:
+    """configparser's error as one line saying where and what: its own messages put the line
+    on later lines (or only in a list), and the one-line error kept only 'Source contains
+    parsing errors: setup.cfg'."""
+    lines = text.splitlines()
+    if isinstance(exc, configparser.MissingSectionHeaderError):
+        return f"line {exc.lineno}: no [section] header before {exc.line.strip()!r}"
+    if isinstance(exc, configparser.ParsingError):
+        lineno = exc.errors[0][0]
+        return f"line {lineno}: expected 'key = value', got {lines[lineno - 1].strip()!r}"
+    if isinstance(exc, configparser.DuplicateOptionError):
+        return f"line {exc.lineno}: {exc.option!r} set twice in [{exc.section}]"
+    if isinstance(exc, configparser.DuplicateSectionError):
+        return f"line {exc.lineno}: section [{exc.section}] given twice"
+    return exc.message.splitlines()[0]
 
 
 def load(explicit: Path | None, cwd: Path) -> Config | None:
@@ -103,6 +122,8 @@ def default_map(config: Config, command: click.Command) -> dict:
     known = settings(command)
     result = {}
     for key, value in config.values.items():
+        if key in NOT_SETTINGS:  # not "unknown": the user has seen it in --help
+            raise ConfigError(f"{config.origin}: '{key}' is a command-line option only")
         option = known.get(key)
         if option is None:
             close = difflib.get_close_matches(key, known, n=1)

@@ -48,6 +48,22 @@ class NoInput(Exception):
         self.skipped = tuple(skipped)
 
 
+class WriteError(Exception):
+    """Reports could not be written; the message names the folder, the report file when one is
+    to blame, and the problem."""
+
+
+@contextmanager
+def writing(folder: Path):
+    """Turn an OSError while writing reports into `folder` into a WriteError, one line."""
+    try:
+        yield
+    except OSError as exc:
+        file = Path(exc.filename2 or exc.filename or "")  # a rename's target, else the file
+        where = f"{file.name}: " if file.parent == folder and not file.name.startswith(".") else ""
+        raise WriteError(f"cannot write reports to {folder}: {where}{exc.strerror or exc}") from None
+
+
 @dataclass(frozen=True)
 class Options:
     """What decides the reports (and so must travel to every worker)."""
@@ -80,8 +96,9 @@ def bounded(src: sources_mod.Source, found: list[claims_mod.Claim]
 
 def ingest(paths: list[str | os.PathLike], options: Options) -> tuple[list, list]:
     """Stage 1: the story's sources and skipped files."""
-    return sources_mod.load(list(paths), published=options.published, max_bytes=options.max_bytes,
-                            exclude=options.exclude)
+    found, skipped = sources_mod.load(list(paths), published=options.published, max_bytes=options.max_bytes,
+                                      exclude=options.exclude)
+    return [suppress.misspelt(src) for src in found], skipped
 
 
 def extract_chunk(task: tuple[list[tuple[sources_mod.Source, date | None]], Path | None]) -> list[list]:
@@ -173,6 +190,8 @@ class StoryResult:
     summary: dict
     records: dict | None  # None when the story had no readable article
     skipped: tuple
+    stdout: str = ""  # what a one-story run prints (--format github's annotations)
+    step_summary: str = ""  # its $GITHUB_STEP_SUMMARY section with --format github, when it has a discrepancy
 
 
 @dataclass(frozen=True)
@@ -186,27 +205,68 @@ class Archive:
 
 def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
     """The story folders under `root` (sorted; hidden ones and the reports folder `out` left out)
-    and the (not hidden) files outside them, whatever their format."""
-    folders = sorted(p for p in root.iterdir()
-                     if p.is_dir() and not p.name.startswith(".") and p.resolve() != out)
-    loose = [sources_mod.Skipped(str(f), "not inside a story folder")  # any file: a MANIFEST.tsv as much as a README.md
-             for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
-    return [(p.name, p) for p in folders], loose
+    and what is skipped: the (not hidden) files outside them, whatever their format, folders of
+    reports an earlier run wrote into the archive, and links back to the archive or to a story
+    already found (read twice, a story's articles would agree with themselves)."""
+    skipped = [sources_mod.Skipped(str(f), "not inside a story folder")  # any file: a MANIFEST.tsv as much as a README.md
+               for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
+    kept: dict[Path, str] = {}  # real folder -> story
+    candidates = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve() != out]
+    if out.parent == root.resolve() and _holds_articles(out):
+        raise NoInput(f"--out {root / out.name} is the story folder {out.name}: write the reports elsewhere")
+    # real folders before links to them (the story keeps its own name), then by name
+    for folder in sorted(candidates, key=lambda p: (p.is_symlink(), p.name)):
+        real = folder.resolve()
+        reason = ("symlink loop (leads back to the archive)" if real in (root.resolve(), *root.resolve().parents)
+                  else f"same folder as story {kept[real]}" if real in kept
+                  else "check-claims reports, not a story" if _is_reports(folder) else None)
+        if reason:
+            skipped.append(sources_mod.Skipped(str(folder), reason))
+        else:
+            kept[real] = folder.name
+    return sorted((name, root / name) for name in kept.values()), sorted(skipped, key=lambda s: s.path)
+
+
+def _is_reports(folder: Path) -> bool:
+    """True for a folder of an earlier run's reports. A story folder that also holds its own
+    reports (--out the archive itself) is still a story."""
+    return sources_mod.holds_reports(folder) and not _holds_articles(folder)
+
+
+def _holds_articles(folder: Path) -> bool:
+    """True when a file under `folder` (links not followed) could be an article, not a report of ours."""
+    return any(not name.startswith(".") and Path(name).suffix.lower() in sources_mod.SUFFIXES
+               and not sources_mod.is_report(Path(top, name))
+               for top, _, names in os.walk(folder) for name in names)
 
 
 def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryResult:
     """One story, start to finish, in one worker: ingest, extract, align, write its reports."""
+    from .ci_formats import STDOUT, step_summary
     from .report import render, write_files
 
     name, folder, out, formats, options = task
     found, skipped = ingest([folder], options)
-    if not found:
+    if not found:  # an earlier run's reports of this story would contradict the index
+        _remove_stale(out / name, ())
         return StoryResult(name, dict.fromkeys(SUMMARY_KEYS, 0), None, tuple(asdict(s) for s in skipped))
     found, extracted = extract(found, options)
     report = compare(found, skipped, extracted, options)
     records = report.to_records()
-    write_files(render(records, list(formats)), out / name)
-    return StoryResult(name, records["summary"], records, tuple(records["skipped"]))
+    files = render(records, list(formats))
+    with writing(out / name):
+        write_files(files, out / name)
+        _remove_stale(out / name, files)
+    github = "github" in formats and records["summary"]["discrepancy"]
+    return StoryResult(name, records["summary"], records, tuple(records["skipped"]), files.get(STDOUT, ""),
+                       step_summary(records) if github else "")
+
+
+def _remove_stale(out: Path, written, names=sources_mod.REPORT_MARKERS) -> None:
+    """Remove the report files an earlier run left in `out` and this one did not write, so the
+    folder never mixes two runs (as the command does for one story)."""
+    for stale in sources_mod.stale_reports(out, written, names):
+        stale.unlink()
 
 
 def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: tuple[str, ...] = ("json", "csv", "html"),
@@ -229,7 +289,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
     with fewer_collections(), engine_mod.start(engine, jobs=min(jobs, len(folders)), scheduler=scheduler) as run:
         for result in run.imap(run_story, ((n, f, out, tuple(formats), options) for n, f in folders)):
             combined.add(result)
-            results.append(StoryResult(result.story, result.summary, None, result.skipped))
+            results.append(replace(result, records=None))
             skipped.extend(result.skipped)
             if progress:
                 progress(len(results), len(folders))
@@ -318,15 +378,19 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
     columns = ["story", *SUMMARY_KEYS, "skipped"]
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]
     rows.sort(key=lambda row: -row["discrepancy"])  # stable: the most disputed stories first, then by name
+    index_files = {"report.json": "json", "index.csv": "csv", "index.html": "html"}
     try:
-        if "json" in formats:
-            head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
-            write_atomic(out / "report.json", combined.chunks(head))
-        if "csv" in formats:
-            write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows],
-                                                 text=frozenset({"story"})))
-        if "html" in formats:
-            template = html_env().get_template("index.html.j2")
-            write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))
+        with writing(out):
+            if "json" in formats:
+                head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
+                write_atomic(out / "report.json", combined.chunks(head))
+            if "csv" in formats:
+                write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows],
+                                                     text=frozenset({"story"})))
+            if "html" in formats:
+                template = html_env().get_template("index.html.j2")
+                write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))
+            _remove_stale(out, [name for name, fmt in index_files.items() if fmt in formats],
+                          ("report.json", *sources_mod.INDEX_MARKERS))
     finally:
         combined.close()

@@ -7,6 +7,7 @@ unsupported (no source states that fact).
 """
 from __future__ import annotations
 
+from .lexicon import counted
 from .values import display, interval, intervals_meet as meet  # the test compare's verdicts use
 
 VERDICTS = ("contradicted", "unsupported", "corroborated")
@@ -38,8 +39,10 @@ def summary_lines(records: dict) -> list[str]:
     if section is None:
         return []
     claims = {c["id"]: c for c in records["claims"]}
+    if not section["claims"]:
+        return [f"draft {section['source']}: no claims"]
     counts = ", ".join(f"{n} {v}" for v, n in section["summary"].items())
-    lines = [f"draft {section['source']}: {len(section['claims'])} claims: {counts}"]
+    lines = [f"draft {section['source']}: {counted(len(section['claims']), 'claim')}: {counts}"]
     order = {v: n for n, v in enumerate(VERDICTS)}
     for item in sorted(section["claims"], key=lambda i: (order[i["verdict"]], int(i["claim"][1:]))):
         claim = claims[item["claim"]]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -331,6 +332,8 @@ def write_files(files: dict[str, str], out: Path) -> list[Path]:
     try:
         for name, data in files.items():
             if name != STDOUT:
+                if (out / name).is_dir():  # the rename would fail after others were renamed
+                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out / name))
                 staged[out / name] = stage(out / name, data)
     except BaseException:
         for tmp in staged.values():

@@ -38,10 +38,13 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 #: Publication years taken as real; others are typos or junk.
 PUBLISHED_YEARS = range(1800, 2200)
 #: Our own report files and how each begins: a folder holding one is reports, not articles
-#: (`_holds_reports`), and a run removes those an earlier run left that it did not write.
+#: (`holds_reports`), and a run removes those an earlier run left that it did not write.
 REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,",
                   "findings.csv": b"cluster,status,kind,unit,subject,", "report.html": b"<title>check-claims:",
                   "report.sarif": b'"name": "check-claims"', "junit.xml": b'<testsuites name="check-claims"'}
+#: An archive's index files (--stories): recognised as ours like the above, but never removed
+#: as stale by a one-story run into the same folder.
+INDEX_MARKERS = {"index.csv": b"story,sources,claims,", "index.html": b"<title>check-claims: "}
 
 #: A leading ``date YYYY-MM-DD`` metadata line (seed 004 has a leading space and text after it).
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
@@ -320,7 +323,13 @@ def discover(paths: list[str | os.PathLike], *, exclude: tuple[str, ...] = ()
     seen: dict[str, str] = {}  # real path -> source id (files) or folder path (folders)
     ids: set[str] = set()
     for given in map(Path, paths):
+        earlier = seen.get(os.path.realpath(given)) if given.is_dir() else None
+        if earlier:  # `seeds seeds/`: one line, not one a file
+            reason = "folder already read" if earlier == str(given) else f"same folder as {earlier}"
+            skipped.append(Skipped(str(given), reason))
+            continue
         if given.is_dir():
+            seen[os.path.realpath(given)] = str(given)
             entries, problems = _walk(given, seen)
             entries = [(sid, file) for sid, file in entries if not any(fnmatch.fnmatch(sid, g) for g in exclude)]
             skipped.extend(problems)
@@ -376,7 +385,7 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                 real = os.path.realpath(path)
                 if real in ancestors:
                     skipped.append(Skipped(str(path), "symlink loop (leads back to an enclosing folder)"))
-                elif _holds_reports(path):
+                elif holds_reports(path):
                     skipped.append(Skipped(str(path), "check-claims reports, not articles"))
                 elif real in seen:
                     skipped.append(Skipped(str(path), f"same folder as {seen[real]}"))
@@ -385,6 +394,8 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                     stack.append((path, (*ancestors, real)))
             elif not stat.S_ISREG(mode):
                 skipped.append(Skipped(str(path), "not a regular file"))
+            elif is_report(path):  # --out the articles folder itself: claims.csv would be read as articles
+                skipped.append(Skipped(str(path), "check-claims report, not an article"))
             elif path.suffix.lower() not in SUFFIXES:
                 skipped.append(Skipped(str(path), f"not an article format (reads {', '.join(sorted(SUFFIXES))})"))
             else:
@@ -392,18 +403,27 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
     return files, skipped
 
 
-def _holds_reports(folder: Path) -> bool:
+def holds_reports(folder: Path) -> bool:
     """True for a folder of our own reports (`check-claims .` run twice): read back, claims.csv
     would turn every claim into an article agreeing with its source."""
-    return any(is_report(folder / name) for name in REPORT_MARKERS)
+    return any(is_report(folder / name) for name in (*REPORT_MARKERS, *INDEX_MARKERS))
+
+
+def stale_reports(out: Path, written, names=REPORT_MARKERS) -> list[Path]:
+    """Report files an earlier run left in `out` that this one did not write (report.json after
+    a --format html run): read beside the new ones they would describe another run. Only files
+    this tool wrote, by name and content, are ever listed."""
+    return [out / name for name in names if name not in written and is_report(out / name)]
 
 
 def is_report(path: Path) -> bool:
     """True for a report file this tool wrote: one of its names, beginning as it does."""
-    marker = REPORT_MARKERS.get(path.name)
+    marker = REPORT_MARKERS.get(path.name) or INDEX_MARKERS.get(path.name)
+    if marker is None:
+        return False
     try:
         with open(path, "rb") as fh:
-            return marker is not None and marker in fh.read(512)
+            return marker in fh.read(512)
     except OSError:
         return False
 

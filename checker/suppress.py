@@ -7,12 +7,14 @@ unused, like an unused ``noqa``: it no longer does anything and should go.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .claims import Claim, sentences
 from .sources import Source
 
 DIRECTIVE_RE = re.compile(r"<!--\s*check-claims:\s*ignore\s*-->", re.I)
+#: Any comment addressed to check-claims (bounded: a comment is short), to catch a misspelt directive.
+ADDRESSED_RE = re.compile(r"<!--\s*check[-_ ]?claims\b[^>]{0,80}-->", re.I)
 #: Formats whose text is the file as written, so the comment is still there to be found.
 FORMATS = ("text", "markdown")
 
@@ -22,6 +24,19 @@ class Suppression:
     source: str
     line: int
     claims: int  # how many claims it dropped; 0 means unused
+
+
+def misspelt(source: Source) -> Source:
+    """`source` with a warning for each comment meant for check-claims that is not the directive:
+    a typo would otherwise leave the sentence compared while the editor believes it left out."""
+    if source.format not in FORMATS:
+        return source
+    found = []
+    for m in ADDRESSED_RE.finditer(source.text):
+        if not DIRECTIVE_RE.fullmatch(m.group()):
+            line = source.text.count("\n", 0, m.start()) + 1
+            found.append(f"line {line}: {m.group()!r} is not a directive (write <!-- check-claims: ignore -->)")
+    return replace(source, warnings=(*source.warnings, *found)) if found else source
 
 
 def apply(sources: list[Source], claims: list[Claim]) -> tuple[list[Claim], list[Suppression]]:

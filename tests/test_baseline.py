@@ -6,7 +6,7 @@ import pytest
 from checker.baseline import fingerprint
 
 from .conftest import read_json, run
-from .test_cli import assert_valid_report
+from .test_cli import DISAGREE, assert_valid_report
 
 OLD = "approximately 2,500 troops are still stationed in Iraq"
 NEW = "approximately 4,000 troops are still stationed in Iraq"
@@ -146,3 +146,29 @@ def test_a_baseline_from_an_earlier_version_is_refused_with_the_fix_and_replaced
     assert refused.stderr.strip().endswith("fingerprints no longer match: re-create it with --update-baseline")
     assert run(seeds_copy, "--out", out, "--baseline", baseline, "--update-baseline").exit_code == 0
     assert json.loads(baseline.read_text(encoding="utf-8"))["schema"] == "check-claims/baseline@2"
+
+
+def test_a_baseline_whose_folder_is_a_file_is_a_one_line_error(tmp_path, corpus):
+    root = corpus(DISAGREE)
+    (tmp_path / "ci").write_text("a file where the folder should be", encoding="utf-8")
+    baseline = tmp_path / "ci" / "baseline.json"
+    result = run(root, "--baseline", baseline, "--update-baseline", "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {baseline}: cannot write baseline (Not a directory)\n"  # was 'File exists'
+
+
+@pytest.mark.parametrize("field, problem", [
+    ('"values": {"a.txt": [1]}', "'values' must map each source to a list of figures as text"),
+    ('"values": [1]', "'values' must map each source to a list of figures as text"),
+    ('"reason": 7', "'reason' must be text"),
+    ('"subject": ["x"]', "'subject' must be text"),
+])
+def test_a_hand_edited_baseline_entry_of_the_wrong_shape_is_a_one_line_error(tmp_path, corpus, field, problem):
+    """Was an unexpected TypeError/AttributeError after the reports were written, or (a number
+    as the reason) a report.json that broke its own schema."""
+    baseline = tmp_path / "b.json"
+    baseline.write_text('{"schema": "check-claims/baseline@2", "findings": [{"fingerprint": "abc", %s}]}' % field)
+    result = run(corpus(DISAGREE), "--baseline", baseline, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {baseline}: finding abc: {problem}\n"
+    assert not (tmp_path / "out").exists()

@@ -36,6 +36,10 @@ def test_a_changed_figure_is_a_discrepancy_and_exits_one(tmp_path, corpus):
     (["--published", "9 Jan"], "is not a date"),
     (["--published", "9999-12-31"], "is not a plausible publication date"),  # was an OverflowError
     (["--published", "0001-01-01"], "is not a plausible publication date"),
+    # Python 3.11 reads these ISO 8601 forms too; the option says YYYY-MM-DD, and a typo must not pass
+    (["--published", "2024-W01-1"], "is not a date in YYYY-MM-DD form"),
+    (["--published", "20240105"], "is not a date in YYYY-MM-DD form"),
+    (["--published", "2024-01-5"], "is not a date in YYYY-MM-DD form"),
 ])
 def test_bad_usage_exits_two(seeds_copy, args, message):
     result = run(seeds_copy, *args)
@@ -233,3 +237,15 @@ def test_a_run_removes_its_own_stale_reports_and_nothing_else(tmp_path, seeds_co
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["findings.csv", "notes.txt", "report.html"]
     assert re.search(r"\b1 source\b", (out / "report.html").read_text(encoding="utf-8"))
+
+
+def test_quiet_prints_nothing_but_errors_and_skipped_files(tmp_path, corpus):
+    """--quiet: the baseline note, a source's warning (a guessed encoding) and an unused
+    suppression are in report.json, not on the terminal; a skipped file is still named."""
+    root = corpus({**DISAGREE, "latin.txt": "date 2024-01-11\nCaf\xe9 owners said 2,500 troops stayed.".encode("cp1252"),
+                   "note.md": "<!-- check-claims: ignore --> Nothing to see.\n", "empty.txt": b""})
+    result = run(root, "--out", tmp_path / "out", "--baseline", tmp_path / "b.json", "--update-baseline", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", f"skipped {root / 'empty.txt'}: empty file\n")
+    report = read_json(tmp_path / "out" / "report.json")
+    assert [s["warnings"] for s in report["sources"] if s["id"] == "latin.txt"] == [["not UTF-8 (byte 19), read as Windows-1252"]]

@@ -89,3 +89,11 @@ def test_step_summary_cells_cannot_break_the_table():
                "clusters": [{"status": "discrepancy", "kind": "count", "unit": None, "subject": "a|b <script>",
                              "explanation": "two\nlines", "baseline": "new"}]}
     assert step_summary(records).splitlines()[-1] == "| count a\\|b &lt;script&gt; | two lines | new |"
+
+
+def test_step_summary_headline_agrees_in_number():
+    from checker.ci_formats import step_summary
+
+    records = {"summary": {"sources": 1, "claims": 1, "agreement": 0, "discrepancy": 0, "single-source": 1},
+               "clusters": []}
+    assert step_summary(records).splitlines()[0] == "### check-claims: 0 discrepancies, 0 agreements, 1 single-source (1 source)"

@@ -41,3 +41,17 @@ def test_an_unused_suppression_is_reported(tmp_path, corpus):
     assert result.exit_code == 0
     assert "warning b.md:2: unused suppression (no claim in the next sentence)" in result.stderr
     assert read_json(tmp_path / "out" / "report.json")["suppressions"] == [{"source": "b.md", "line": 2, "claims": 0}]
+
+
+@pytest.mark.parametrize("comment", ["<!-- check-claims: ingore -->", "<!-- check-claims ignore -->",
+                                     "<!-- check_claims: ignore -->", "<!-- CHECK-CLAIMS: skip -->"])
+def test_a_misspelt_directive_is_a_warning_not_silence(tmp_path, corpus, comment):
+    """A typo made the comment do nothing without a word: the editor believed the sentence left out."""
+    root = corpus({"a.txt": A, "b.md": f"date 2024-01-10\n{comment}\n{B_BODY}"})
+    result = run(root, tmp_path / "out")
+    assert result.exit_code == 1  # the sentence is still compared
+    warning = f"line 2: {comment!r} is not a directive (write <!-- check-claims: ignore -->)"
+    assert f"warning b.md: {warning}" in result.stderr.splitlines()
+    report = read_json(tmp_path / "out" / "report.json")
+    assert "suppressions" not in report
+    assert [s["warnings"] for s in report["sources"] if s["id"] == "b.md"] == [[warning]]

@@ -50,7 +50,13 @@ def test_list_options_and_paths_relative_to_the_config_file(tmp_path, story, mon
     ("[check-claims]\nfail_on = never\n", "setup.cfg [check-claims]: unknown option 'fail_on' (did you mean 'fail-on'?)"),
     ("[check-claims]\ntolerence = 0.1\n", "unknown option 'tolerence' (did you mean 'tolerance'?)"),
     ("[check-claims]\ncolour = red\n", "unknown option 'colour' (known: "),
-    ("[check-claims\nfail-on = never\n", "setup.cfg: File contains no section headers."),
+    ("[check-claims]\nconfig = other.toml\n", "setup.cfg [check-claims]: 'config' is a command-line option only"),
+    ("[check-claims]\nversion = true\n", "setup.cfg [check-claims]: 'version' is a command-line option only"),
+    ("[check-claims\nfail-on = never\n", "setup.cfg: line 1: no [section] header before '[check-claims'"),
+    ("[check-claims]\nexit-zero\n", "setup.cfg: line 2: expected 'key = value', got 'exit-zero'"),
+    ("[check-claims]\nout = a\n\n  b\n[x\n", "setup.cfg: line 5: expected 'key = value', got '[x'"),
+    ("[check-claims]\nfail-on = never\nfail-on = x\n", "setup.cfg: line 3: 'fail-on' set twice in [check-claims]"),
+    ("[check-claims]\n[check-claims]\n", "setup.cfg: line 2: section [check-claims] given twice"),
     ("[check-claims]\ntolerance = a lot\n", "setup.cfg [check-claims]: tolerance: 'a lot' is not a valid float range."),
     ("[check-claims]\nfail-on = sometimes\n", "fail-on: 'sometimes' is not one of 'discrepancy', 'single-source', 'never'."),
 ])
@@ -96,10 +102,17 @@ def test_config_command_shows_values_and_where_they_come_from(tmp_path, story):
     assert "config" not in lines and "version" not in lines
 
 
-def test_config_command_without_a_file(tmp_path, story):
+@pytest.mark.parametrize("name", [None, "pyproject.toml", "setup.cfg"])
+def test_config_command_without_settings(tmp_path, story, name):
+    """A pyproject.toml or setup.cfg without our section is no config file: the comment said
+    'no config file found' beside the pyproject.toml the user was looking at."""
+    if name:
+        (tmp_path / name).write_text("[tool.black]\n" if name == "pyproject.toml" else "[flake8]\n")
     result = run("config")
     assert result.exit_code == 0
-    assert result.output.startswith("# no config file found")
+    assert result.output.startswith(f"# no check-claims settings found in {tmp_path} or above (looked for "
+                                    ".check-claims.toml, [tool.check-claims] in pyproject.toml, "
+                                    "[check-claims] in setup.cfg)\n")
     assert "out = reports  # default" in result.output
     assert "published = (not set)  # default" in result.output
     assert "exit-zero = false  # default" in result.output

@@ -66,3 +66,20 @@ def test_dask_misuse_is_one_line_exit_two(monkeypatch, tmp_path, args, message):
     result = CliRunner().invoke(main, [str(SEEDS), *args, "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert result.output == message
+
+
+@pytest.mark.parametrize("address, problem", [
+    ("nonsense", "missing port number in address 'nonsense'"),
+    ("tcp://10.0.0.5", "missing port number in address '10.0.0.5'"),
+    ("tcp://10.0.0.5:port", "invalid literal for int() with base 10: 'port'"),
+    ("http://10.0.0.5:8786", "unknown address scheme 'http' (known schemes: "),
+])
+def test_a_malformed_scheduler_address_is_refused_before_connecting(monkeypatch, tmp_path, address, problem):
+    """A Client built on such an address failed with ValueError only after 20 s, then printed a
+    traceback from its __del__ after the one-line error."""
+    monkeypatch.setattr(distributed, "Client", lambda *a, **k: pytest.fail("connected to a malformed address"))
+    result = CliRunner().invoke(main, [str(SEEDS), "--engine", "dask", "--scheduler", address,
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: --scheduler {address!r} is not an address like tcp://HOST:PORT ({problem}")
+    assert len(result.output.splitlines()) == 1

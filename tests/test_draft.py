@@ -87,3 +87,15 @@ def test_an_unreadable_draft_exits_two(tmp_path, seeds_copy, content, message):
 def test_a_draft_with_no_sources_exits_two(tmp_path, corpus):
     result = run(corpus({"empty.txt": b""}), "--draft", DRAFT, "--out", tmp_path / "out")
     assert result.exit_code == 2 and "no readable articles to check the draft against" in result.output
+
+
+@pytest.mark.parametrize("text, line", [
+    ("The council approved 12 new homes.", "draft draft.md: 1 claim: 0 contradicted, 1 unsupported, 0 corroborated"),
+    ("Nothing to check here.", "draft draft.md: no claims"),
+])
+def test_the_draft_summary_line_counts_in_words(tmp_path, seeds_copy, text, line):
+    draft = tmp_path / "draft.md"
+    draft.write_text(text + "\n", encoding="utf-8")
+    result = run(seeds_copy, "--draft", draft, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert line in result.output.splitlines()

@@ -225,6 +225,21 @@ def test_a_given_file_and_a_folder_holding_it_read_it_once(tmp_path):
     assert [(Path(s.path).name, s.reason) for s in skipped] == [("a.txt", "same file as a.txt")]
 
 
+@pytest.mark.parametrize("second", ["same", "sub", "link"])
+def test_a_folder_given_twice_is_read_once_and_named_once(tmp_path, second):
+    """`check-claims seeds seeds/` (or a subfolder, or a link to it) listed every file again as
+    'same file as', one line each; the folder is one line."""
+    root = build_only(tmp_path, {"a.txt": GOOD.encode()})
+    (root / "sub").mkdir()
+    (root / "sub" / "b.txt").write_text(GOOD.replace("2,500", "3,000"), encoding="utf-8")
+    (tmp_path / "link").symlink_to(root)
+    again = {"same": root, "sub": root / "sub", "link": tmp_path / "link"}[second]
+    found, skipped = load([root, again])
+    assert [s.id for s in found] == ["a.txt", "sub/b.txt"]
+    reason = f"same folder as {root}" if second == "link" else "folder already read"
+    assert skipped == [sources.Skipped(str(again), reason)]
+
+
 def test_an_unlistable_folder_is_skipped(tmp_path, monkeypatch):
     root = build_only(tmp_path, {"a.txt": GOOD.encode()})
     (root / "sub").mkdir()
@@ -370,6 +385,22 @@ def test_a_disk_failure_midway_leaves_no_half_written_set(previous, corpus, monk
     assert snapshot(out) == before  # also: no temporary file left behind
 
 
+@pytest.mark.parametrize("name", ["report.json", "report.html", "findings.csv"])
+def test_a_folder_in_the_place_of_a_report_is_named_and_leaves_nothing_behind(previous, corpus, name):
+    """Renaming a staged report onto a folder fails: the error names that file, and neither
+    temporary files nor part of the new set are left in the folder."""
+    out, before = previous
+    (out / name).unlink()
+    (out / name).mkdir()
+    before = {n: b for n, b in before.items() if n != name}
+    root = corpus({"a.txt": GOOD, "b.txt": GOOD.replace("2,500", "9,000")})
+    result = CliRunner().invoke(main, [str(root), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: cannot write reports to {out}: {name}: Is a directory\n"
+    assert sorted(p.name for p in out.iterdir()) == sorted([*before, name])
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
 def test_a_run_with_nothing_readable_leaves_the_previous_reports_untouched(previous, corpus):
     out, before = previous
     result = CliRunner().invoke(main, [str(corpus({"a.txt": b""})), "--out", str(out)])
@@ -401,3 +432,16 @@ def test_same_input_gives_byte_identical_reports_whatever_the_hash_seed(hostile,
     assert sorted(outputs[0][0]) == ["claims.csv", "findings.csv", "report.html", "report.json"]
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0][0]["report.json"])["skipped"]
+
+
+@pytest.mark.parametrize("formats", ["json,csv,html", "csv", "html"])
+def test_reports_written_into_the_articles_folder_itself_are_not_read_back(tmp_path, formats):
+    """--out the input folder: claims.csv has a text column and report.html article text; read
+    back they turned every claim of the first run into an article of the second."""
+    root = build_only(tmp_path, {"a.txt": GOOD.encode(), "b.txt": GOOD.replace("2,500", "3,000").encode()})
+    first = CliRunner().invoke(main, [str(root), "--out", str(root), "--format", formats])
+    second = CliRunner().invoke(main, [str(root), "--out", str(root), "--format", formats])
+    assert first.exit_code == second.exit_code == 1
+    assert first.stdout == second.stdout
+    written = sorted(p.name for p in root.iterdir() if p.name not in ("a.txt", "b.txt"))
+    assert second.stderr.splitlines() == [f"skipped {root / name}: check-claims report, not an article" for name in written]

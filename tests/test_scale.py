@@ -136,3 +136,102 @@ def test_reports_written_inside_the_archive_are_not_a_story(archive):
     first = check_stories(archive, out=archive / "reports")
     again = check_stories(archive, out=archive / "reports")
     assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
+
+
+@pytest.mark.parametrize("formats", [("json", "csv", "html"), ("json",), ("csv",), ("html",)])
+def test_reports_an_earlier_run_left_inside_the_archive_are_not_a_story(archive, tmp_path, formats):
+    """Reports written into the archive by one run and read by a run writing elsewhere: the
+    folder of them (index, combined report.json, one report folder a story) is no story."""
+    check_stories(archive, out=archive / "reports", formats=formats)
+    again = check_stories(archive, out=tmp_path / "out", formats=formats)
+    assert [s.story for s in again.stories] == ["iraq", "syria"]
+    assert {"path": str(archive / "reports"), "reason": "check-claims reports, not a story"} in again.skipped
+
+
+def test_an_archive_reported_into_itself_keeps_its_stories(archive):
+    """--out the archive: each story folder then holds its own reports beside its articles,
+    and is still that story (the reports in it are skipped file by file)."""
+    first = check_stories(archive, out=archive)
+    again = check_stories(archive, out=archive)
+    assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
+    assert again.summary == first.summary
+
+
+def test_an_archive_run_removes_the_reports_an_earlier_one_left(archive, tmp_path):
+    """As for one story: a --format html run after a full one leaves no report.json or CSV
+    beside its own files, in the index folder or any story's; other files stay."""
+    out = tmp_path / "out"
+    check_stories(archive, out=out, formats=("json", "csv", "html", "sarif"))
+    (out / "iraq" / "notes.txt").write_text("the desk's own notes\n")
+    check_stories(archive, out=out, formats=("html",))
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "index.html", "iraq/notes.txt", "iraq/report.html", "syria/report.html"]
+    for article in (archive / "syria").iterdir():  # a story with nothing readable any more
+        article.write_bytes(b"")
+    check_stories(archive, out=out, formats=("html",))
+    assert not (out / "syria" / "report.html").exists()
+
+
+@pytest.mark.parametrize("blocker, message", [
+    ("iraq/report.json", "cannot write reports to {out}/iraq: report.json: Is a directory"),
+    ("index.csv", "cannot write reports to {out}: index.csv: Is a directory"),
+    ("report.json", "cannot write reports to {out}: report.json: Is a directory"),
+])
+def test_an_archive_that_cannot_be_written_is_one_line_and_leaves_no_temporary_file(archive, tmp_path, blocker, message):
+    """Was an 'unexpected error' (IsADirectoryError: [Errno 21] ... --debug shows the traceback),
+    and a failed index left its staged .tmp file in --out."""
+    out = tmp_path / "out"
+    (out / blocker).mkdir(parents=True)
+    result = run(archive, "--stories", "subfolders", "--out", out, "--no-cache", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: " + message.format(out=out)
+    assert not [p for p in out.rglob(".*") if p.is_file()]
+
+
+def test_cli_stories_format_github_annotates_every_story(corpus, tmp_path):
+    """--format github on an archive printed nothing and wrote no step summary: accepted, ignored.
+    Now each story's annotations (as a one-story run prints them) and its summary, under its name."""
+    stories = {"iraq": {"a.txt": TROOPS_A, "b.txt": TROOPS_B},
+               "syria": {"c.txt": TROOPS_A.replace("Iraq", "Syria"), "d.txt": TROOPS_B.replace("Iraq", "Syria")},
+               "calm": {"e.txt": TROOPS_A}}
+    root = corpus({f"{story}/{name}": text for story, files in stories.items() for name, text in files.items()})
+    summary = tmp_path / "summary.md"
+    result = run(root, "--stories", "subfolders", "--out", tmp_path / "out", "--no-cache", "-q", "--format", "github",
+                 GITHUB_STEP_SUMMARY=str(summary))
+    assert result.exit_code == 1, result.output
+    expected, sections = "", ""
+    for story in ("calm", "iraq", "syria"):
+        alone = run(root / story, "--out", tmp_path / story, "--no-cache", "-q", "--format", "github",
+                    GITHUB_STEP_SUMMARY=str(tmp_path / f"{story}.md"))
+        expected += alone.stdout
+        if story != "calm":
+            sections += f"#### {story}\n\n" + (tmp_path / f"{story}.md").read_text(encoding="utf-8")
+    assert result.stdout == expected and expected.count("::error ") == 2
+    assert summary.read_text(encoding="utf-8") == sections
+
+
+def test_a_story_folder_reached_twice_is_one_story(archive):
+    """Symlinks in an archive: a link to the archive itself made a story of every other story's
+    articles (cross-story discrepancies), a link to a story counted that story twice."""
+    (archive / "loop").symlink_to(".")
+    (archive / "again").symlink_to("syria")  # sorts before syria: the real folder still wins
+    result = check_stories(archive, out=archive / "reports")
+    assert [s.story for s in result.stories] == ["iraq", "syria"]
+    assert {"path": str(archive / "loop"), "reason": "symlink loop (leads back to the archive)"} in result.skipped
+    assert {"path": str(archive / "again"), "reason": "same folder as story syria"} in result.skipped
+
+
+def test_out_in_the_place_of_a_story_is_refused(archive):
+    """--out archive/iraq dropped the story iraq without a word and wrote the index among its articles."""
+    result = run(archive, "--stories", "subfolders", "--out", archive / "iraq", "--no-cache")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: --out {archive / 'iraq'} is the story folder iraq: write the reports elsewhere\n"
+    assert sorted(p.name for p in (archive / "iraq").iterdir()) == ["a.txt", "seed.txt"]
+
+
+@pytest.mark.parametrize("formats", [("sarif",), ("html",)])
+def test_an_out_folder_inside_the_archive_without_an_index_is_not_a_story(archive, formats):
+    """--format sarif writes no index: the reports folder holds only story folders of reports."""
+    first = check_stories(archive, out=archive / "reports", formats=formats)
+    again = check_stories(archive, out=archive / "reports", formats=formats)
+    assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
