@@ -42,9 +42,12 @@ class Claim:
 
 
 IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b(?!\s+after\b)", re.I)  # "one day after": a day
-#: Phone numbers: "(212) 555-1234", "+30 210 333 4444", and a local "555-1234" (a range of that shape,
-#: "500-1000", ends in a round number).
-PHONE_RE = re.compile(r"(?<![\w.])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w.])"
+#: Phone numbers: "(212) 555-1234", "+30 210 333 4444", "+44 (0)20 7946 0958", one with a trunk zero ("020 7946
+#: 0958", "0161 496 0000", "07700 900123": no count starts with a zero), and a local "555-1234" (a range of that
+#: shape, "500-1000", ends in a round number). A full stop or comma after one ends its clause.
+PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)?){2,4}"
+                      r"|\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}"
+                      r"|\(?0\d{2,4}\)?[ .-]\d{3,6}(?:[ .-]\d{3,4})?)(?!\w|[.,]\d)"
                       r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")

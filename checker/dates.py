@@ -19,6 +19,7 @@ from .numbers import NUMBER, parse_number
 
 _CAL = lexicon.load("calendar")
 _MEASURES = lexicon.load("measures")
+_WORDS = lexicon.load("words")
 MONTHS: dict[str, int] = _CAL["months"]
 WEEKDAYS: dict[str, int] = _CAL["weekdays"]
 SEASONS: dict[str, list[str]] = _CAL["seasons"]
@@ -73,8 +74,10 @@ NUMERIC_RE = re.compile(
     rf"|(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}))(?![\w/-])", re.I)
 YEAR_RE = re.compile(
     rf"\b{_PREP}(?:{_PART}|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)?{_YEAR}(?!\s*[-–]\s*\d)", re.I)
+_DECADE = r"(?:the\s+)?(?:(?P<part{n}>early|mid|late)[\s-]+)?(?P<decade{n}>(?:1[89]|20)\d0)'?s\b"
+#: A decade, or a run of them: "the late 1960s", "from the 1930's to the 1960's"
 DECADE_RE = re.compile(
-    rf"\b{_PREP}(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", re.I)
+    rf"\b{_PREP}{_DECADE.format(n='')}(?:\s+(?:to|until|till|through|and)\s+{_DECADE.format(n=2)})?", re.I)
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
 RELATIVE_RE = re.compile(
@@ -113,7 +116,7 @@ HOUR_RE = re.compile(
     rf"(?:\s+(?P<oclock>o['’]clock))?(?:\s+(?:(?:in|on)\s+the|the\s+(?:next|following)|that|this|at(?=\s+night))"
     rf"\s+(?P<part>{_alt(_CAL['day_parts'])}))?\b", re.I)
 
-_ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(lexicon.load('words')['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
+_ATTRIBUTIVE_RE = re.compile(rf"\s+(?!(?:{_alt(_WORDS['stop'])})\b)[a-z]+\b(?<!ed)(?<!ing)")
 _Q = _CAL["questions"]
 _ASKS_RE = re.compile(
     rf"\s*(?:(?:{_alt(_Q['determiners'])})(?:\s+(?!(?:{_alt(_Q['subjects'])})\b)[\w'’-]+)?|{_alt(_Q['adverbs'])})"
@@ -122,9 +125,10 @@ _CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn":
 #: A time in the small hours near a weekday: "about 12:30 a.m. Tuesday", "Sunday at 2am", "midnight Friday".
 _SMALL_HOURS_RE = re.compile(r"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\.\s?m\.|\s?m\b)|\bmidnight\b", re.I)
 #: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
-_REPORTED_RE = re.compile(rf"\b(?:{_alt(lexicon.load('words')['reporting'])})\s+$", re.I)
-_FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
-_PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:(?:{_alt(_CAL['past'])})\b"
+_REPORTED_RE = re.compile(rf"\b(?:{_alt(_WORDS['reporting'])})\s+$", re.I)
+_FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])}|(?:{_alt(_CAL['future_modals'])})(?!\s+have\b))\b", re.I)
+_PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+                      rf"\b(?:(?:{_alt(_CAL['past'] + _WORDS['past_verbs'])})\b"
                       rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
@@ -275,6 +279,19 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
     return day is None or 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
+#: A month as a modifier between an article and a noun: "in a January referendum", "the September talks"
+#: ("the May government" is a name's)
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_NOUN_AFTER_RE = re.compile(rf"\s+(?!(?:{_alt(_WORDS['stop'])})\b)[a-z]{{3,}}\b")
+
+
+def _attributive(m: re.Match, sentence: str) -> bool:
+    """Is the month alone in `m` a modifier ("a January referendum"), so it dates the noun after it? An event
+    so named has most often happened: with no tense marker near, it looks back."""
+    return (m.group("month").lower() != "may" and _NOUN_AFTER_RE.match(sentence, m.end()) is not None
+            and _ARTICLE_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start()) is not None)
+
+
 def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     if not _cap(m.group("month")):
         return None
@@ -286,7 +303,8 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     groups = m.groupdict()
     part = groups.get("part")
     rel_year, which = (groups.get("rel_year") or "").lower(), (groups.get("which") or "").lower()
-    if day is None and year is None and not (part or m.group("prep") or which or rel_year):
+    named = day is None and year is None and not (part or m.group("prep") or which or rel_year)
+    if named and not _attributive(m, sentence):
         return None  # a month alone ("March", "May") is as often a verb or a name
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
         return None
@@ -295,7 +313,7 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
         year = ref.year + {"last": -1, "next": 1}.get(rel_year, 0)
     elif year is None and ref is not None:
         direction = 1 if which == "next" else -1 if which == "last" else tense(
-            sentence, m.start(), m.end(), m.group("prep"))
+            sentence, m.start(), m.end(), m.group("prep")) or (-1 if named else 0)  # "The April shooting is": past
         year = _year_for(month, day, ref, direction)
         if which == "last" and year == ref.year and month >= ref.month:
             year -= 1  # "last October", said in October, is the October before
@@ -342,9 +360,13 @@ def _year_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 
 
 def _decade(m: re.Match, sentence: str, ref: date | None) -> Mention:
-    """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969."""
+    """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969; 'the 1930s to the early 1960s' -> 1930..1963."""
     start = int(m.group("decade"))
     lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+    if m.group("decade2"):
+        start2 = int(m.group("decade2"))
+        _, hi = DECADE_PARTS.get((m.group("part2") or "").lower(), (0, 9))
+        return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start2 + hi))
     return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start + hi))
 
 

@@ -24,8 +24,10 @@ _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _MORE = frozenset({"more", "other", "additional", "extra", "further"})
-_VERBS = frozenset(WORDS["verbs"])
+_VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"])
+_LY_NOUNS = frozenset(WORDS["ly_nouns"])
 _STREET = frozenset(WORDS["street"])
+_EMERGENCY_NUMBERS = frozenset(WORDS["emergency_numbers"])
 _QUAKES = frozenset(_MEASURES["magnitude_nouns"])
 _MEASURE_UNITS: dict[str, list] = _MEASURES["units"]
 _CURRENCIES: dict[str, str] = _MEASURES["currencies"]
@@ -44,10 +46,14 @@ QUANTITY_RE = re.compile(
     rf"(?:(?P<between>between|from)\s+(?:(?P<ages>(?:the\s+)?ages?(?:\s+of)?)\s+)?)?"
     rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|aed|dh|R)(?=\d))\s?)?)"
     rf"(?P<num>{NUMBER})"
-    rf"(?:(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
+    rf"(?:(?P<conn>\s*[-–—]\s*|\s+(?:to|through)\s+|\s+and\s+|\s+or\s+)(?:{_alt(_CUR_SIGNS)})?(?P<num2>{NUMBER}))?",
     re.I,
 )
-ORDINAL_RE = re.compile(rf"(?P<ord>{ORDINAL})(?:-(?:\w+est|most))?(?![\w-])", re.I)  # "fourth-largest" ranks
+#: An ordinal, with the superlative that makes it a rank: "fourth-largest", "second largest", "third most"
+ORDINAL_RE = re.compile(
+    rf"(?P<ord>{ORDINAL})(?P<rank>-(?:\w+est|most)|\s+(?:{_alt(WORDS['superlatives'])}))?(?![\w-])", re.I)
+#: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
+_COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-\w+)?", re.I)
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
@@ -75,6 +81,8 @@ _APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'])})),
 _DURATION_TAIL_RE = re.compile(
     rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
+_ELAPSED_RE = re.compile(r"\s+ago\b", re.I)
+_PERIODS_AFTER_RE = re.compile(rf"\s+(?:{_alt(u for u in _DURATIONS if u.endswith('s'))})\b", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
@@ -114,25 +122,33 @@ _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
 AGE_DECADE_RE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
+#: Units of time said one at a time, without a number ("a week", "a decade")
+_ONE_UNIT = r"(?:minute|hour|day|week|month|year|decade)"
 #: "a day after", "the day following": one unit of time between two events ("a day before" as often
 #: dates a single event: "the toll from the quake a day before rose"); "a minute of silence": one unit long
 ONE_INTERVAL_RE = re.compile(
-    r"\b(?:(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year)\s+(?:after|of)"
+    rf"\b(?:(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+(?:after|of)"
     r"|(?<!\bin\s)the\s+(?P<unit2>day|week)\s+(?:after|following))"  # "in the week following": a period
     r"(?=\s+[\w'’])", re.I)
-#: One unit of time with a hedge: "over a year", "less than a year before", "nearly a decade" (not "a year ago")
+#: One unit of time with a hedge: "over a year", "less than a year before", "nearly a decade" (not "a year ago",
+#: nor "over a year-long dispute": a compound, read below)
 HEDGED_ONE_RE = re.compile(
-    rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>minute|hour|day|week|month|year|decade)\b"
-    r"(?!\s+ago\b)", re.I)
+    rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?!\s+ago\b|-)", re.I)
+#: One unit of time something lasts: "shut for a week", "jailed for a year" (not "for a year-end review")
+FOR_ONE_RE = re.compile(rf"\bfor\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?![-\s]ago\b|[-’'])", re.I)
+#: One unit in a compound adjective: "its week-old air strikes", "a monthlong trial", "a day-long strike"
+#: (a "year-old" is an age, said with a number)
+ONE_LONG_RE = re.compile(rf"(?<![\w-])(?P<unit>{_ONE_UNIT})(?:-?long|(?<!year)-old)\b", re.I)
 _CALIBER_GATE = re.compile(_alt(_CALIBERS), re.I)
 _AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
-_ONE_UNIT_GATE = re.compile(r"\b(?:a|an|one|the)\s+(?:minute|hour|day|week|month|year|decade)", re.I)
+_ONE_UNIT_GATE = re.compile(rf"\b(?:a|an|one|the)\s+{_ONE_UNIT}", re.I)
+_ONE_LONG_GATE = re.compile(r"long\b|-old\b", re.I)
 #: Every quantity holds a digit or a number word at a word start (after a currency sign, a hedge...)
 _NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
 _ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
 GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
-         (HEDGED_ONE_RE, _ONE_UNIT_GATE))
+         (HEDGED_ONE_RE, _ONE_UNIT_GATE), (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE))
 _DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                    "TS": "seconds"}
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -150,6 +166,9 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
         if not free(taken, m.start("num"), m.end("num")):
             continue
         result = _quantity(m, sentence, counts)
+        if result is None and m.group("between") and m.group("num2") is None:
+            pos = m.end("between")  # "from 40 countries", "between two members": no range, so read what follows
+            continue
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
@@ -168,8 +187,9 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
 
 def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     """Quantities said without digits or number words the grammar below reads: calibers after a point
-    (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit between two
-    events ("a day after" -> P1D)."""
+    (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit of time, between
+    two events ("a day after" -> P1D), hedged ("nearly a decade"), lasted ("for a week") or in a
+    compound ("week-old")."""
     found = []
     for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
@@ -181,8 +201,10 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
-    one_unit = _ONE_UNIT_GATE.search(sentence)  # the gate of both grammars below
-    for m in [*ONE_INTERVAL_RE.finditer(sentence), *HEDGED_ONE_RE.finditer(sentence)] if one_unit else ():
+    # the gate of these three grammars; the hedged one first ("nearly a year of")
+    one_unit = (HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
+    for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
+              *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
         if free(taken, m.start(), m.end()):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
@@ -219,7 +241,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
                 return None  # "won 3-1", "passed 52-48", "555-0100": a score, a tally or a number, not a range
             low, high = value, second
     elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
-        return None  # "from 5" alone: not a range, read the number by itself later
+        return None  # "from 5" alone: not a range, find_quantities reads the number by itself
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
@@ -236,11 +258,13 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return None
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
-            and not name.group("word").endswith(("'s", "’s"))):  # "He's 16", "Iraq's 18 provinces": no label
+            and not name.group("word").endswith(("'s", "’s"))  # "He's 16", "Iraq's 18 provinces": no label
+            and not _PERIODS_AFTER_RE.match(tail)):  # "the Gaza Strip 11 days ago": no label counts days
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
             or is_digits and _AREA_CODE_RE.match(tail)
-            or _PHONE_BEFORE_RE.search(head) or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
+            or _PHONE_BEFORE_RE.search(head) or num_text in _EMERGENCY_NUMBERS
+            or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
         return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
             w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
@@ -307,15 +331,17 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         if shown in _CALIBERS and num_text.isdigit():
             value = _caliber(num_text)
         return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
-    # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date
-    if (du := _DURATION_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, du.end()):
+    # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date, but
+    # in hours, or with no date to count back from, what it states is the time elapsed ("12 days ago")
+    if du := _DURATION_TAIL_RE.match(tail):
+        ago = _ELAPSED_RE.match(tail, du.end())
+        if _AGO_RE.match(tail, du.end()) and not ago:
+            return None  # "N years old" that the age grammar did not read
         designator, factor = _DURATIONS[du.group("unit").lower()]
         iso = _iso_duration(value * factor, designator)
         lo = _iso_duration(low * factor, designator) if low is not None else None
         hi = _iso_duration(high * factor, designator) if high is not None else None
-        return make("duration", iso, _DURATION_UNITS[designator], end + du.end(), lo=lo, hi=hi), []
-    if _DURATION_TAIL_RE.match(tail):
-        return None  # "N years ago" that the date grammar could not resolve
+        return make("duration", iso, _DURATION_UNITS[designator], end + (ago or du).end(), lo=lo, hi=hi), []
     # a bare year ("the 2008 agreement", "reminiscent of 2014")
     np_words, np_end = noun_phrase(tail)
     if _year(num_text) and hedge == "exact" and low is None and (lexicon.unit_class(
@@ -492,7 +518,8 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not words and low in _MORE and (nxt := _WORD_RE.match(tail, w.end())) and nxt.group("w").lower() not in STOP:
             pos = w.end()  # "20 more people": the people are what is counted
             continue
-        if low in STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()):
+        if low in STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()
+                                            and low not in _LY_NOUNS):
             break
         if low in _CASUALTY:
             words.append(word)
@@ -540,13 +567,18 @@ def _unit_phrase(words: list[str]) -> str:
 
 
 def _ordinal(m: re.Match, sentence: str) -> Mention | None:
-    """Ordinals that state a fact ("the third formal transition"), not labels ("first time")."""
+    """Ordinals that state a fact ("the third formal transition", "the 13th and 14th month bonus"), not labels
+    ("first time")."""
     word = m.group("ord").lower()
     if word in ("first", "1st", "last"):
         return None
     words, _ = noun_phrase(sentence[m.end():])
+    if not words and (co := _COORDINATED_ORDINAL_RE.match(sentence, m.end())):
+        words, _ = noun_phrase(sentence[co.end():])
     # "the second death": a casualty noun is what is ordered when nothing else is
     words = [w for w in words if w.lower() not in _CASUALTY] or [w for w in words if not w.endswith(("ed", "ing"))]
-    if not words or any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
-        return None
+    if not words or not m.group("rank") and any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
+        return None  # "the second half", "the Second World War"; but "the second largest city" ranks cities
+    if words[-1].lower().rstrip(".") in _STREET or words[-1].lower().removesuffix("s") in _STREET:
+        return None  # an address: "between 65th and 66th streets"
     return Mention(m.start(), m.end(), "ordinal", parse_ordinal(word), unit=" ".join(words).lower())
