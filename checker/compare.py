@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import inflection
@@ -421,9 +421,17 @@ def _nearest(before: str, after: str) -> str | None:
 def _content(text: str) -> list[str]:
     """The content words of `text`, stemmed; event words as their class (quake ~ earthquake ~
     tremor, killed ~ killing ~ dead), so articles that word one event differently still meet."""
-    classes = lexicon.event_classes()
-    words = (w.lower().strip(".'’-") for w in WORD_RE.findall(text))
-    return [classes.get(w) or _stem(w) for w in words if w not in _NOISE and len(w) > 2]
+    return [token for word in WORD_RE.findall(text) if (token := _token(word)) is not None]
+
+
+@lru_cache(maxsize=1 << 16)
+def _token(word: str) -> str | None:
+    """One word as `_content` counts it, None for a stop word: asked for every word of every
+    sentence several times over, of a vocabulary far smaller than the text."""
+    word = word.lower().strip(".'’-")
+    if word in _NOISE or len(word) <= 2:
+        return None
+    return lexicon.event_classes().get(word) or _stem(word)
 
 
 def _names(text: str) -> list[str]:
@@ -858,6 +866,9 @@ def _subject(part: list[dict]) -> str | None:
     """The subject most typical of a fact's claims: the one whose words the others' subjects share
     most, the shorter on a tie. The first claim's may be a passing phrase ("U.S Geological Survey
     puts" for a quake's magnitude, where most say "magnitude quake")."""
+    if len({row["subject"] for row in part}) == 1:  # one wording (one claim, mostly): nothing to weigh
+        subject = part[0]["subject"]
+        return subject if isinstance(subject, str) and _content(subject) else None
     subjects = [row["subject"] for row in part if isinstance(row["subject"], str) and _content(row["subject"])]
     bags = [set(_content(s)) for s in subjects]
     shared = Counter(word for bag in bags for word in bag)
