@@ -18,6 +18,7 @@ figures join on a little less evidence than figures that would make a discrepanc
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -249,13 +250,17 @@ def _local_time(rows: dict) -> None:
 def _rivals(rows: dict) -> None:
     """Give each claim the figures its article reports as rival values of one fact: two of one
     block in a sentence where the second is another source's word against the first ("Tehran's
-    centre put the magnitude at 5.9, but the U.S. Geological Survey said it was 6.1")."""
+    centre put the magnitude at 5.9, but the U.S. Geological Survey said it was 6.1"), or two of
+    one block and event in two sentences that each say who gave it ("The UN said earlier that it
+    had confirmed 30 dead", "Shifa Hospital said 42 people were killed"): a toll and its update,
+    or two sources' tolls, not two facts."""
     sentences: dict[tuple, list[dict]] = {}
     for row in rows.values():
         row["rivals"] = ()
         if row["kind"] in ("count", "measure"):
             sentences.setdefault((row["source"], row["sentence"]), []).append(row)
     rivals: dict[tuple, list] = {}
+    attributed: dict[tuple, list[dict]] = {}
     for (source, sentence), mentions in sentences.items():
         ordered = sorted(mentions, key=lambda row: row["start"])
         for a, b in zip(ordered, ordered[1:]):
@@ -263,6 +268,14 @@ def _rivals(rows: dict) -> None:
             if (a["kind"], a["block"]) == (b["kind"], b["block"]) and contrast and _REPORTING_RE.search(
                     _between(a, b)[contrast.end():]) and not intervals_meet(a["span"], b["span"]):
                 rivals.setdefault((source, a["kind"], a["block"]), []).extend((_anchor(a["span"]), _anchor(b["span"])))
+        if _REPORTING_RE.search(str(sentence)):
+            for row in mentions:
+                if row["event"]:
+                    attributed.setdefault((source, row["kind"], row["block"], row["event"]), []).append(row)
+    for (source, kind, block, _), mentions in attributed.items():
+        for a, b in itertools.combinations(mentions, 2):
+            if a["sentence"] != b["sentence"] and not intervals_meet(a["span"], b["span"]):
+                rivals.setdefault((source, kind, block), []).extend((_anchor(a["span"]), _anchor(b["span"])))
     for row in rows.values():
         row["rivals"] = tuple(rivals.get((row["source"], row["kind"], row["block"]), ()))
 
