@@ -333,8 +333,8 @@ def discover(paths: list[str | os.PathLike], *, exclude: tuple[str, ...] = ()
             entries, problems = _walk(given, seen)
             entries = [(sid, file) for sid, file in entries if not any(fnmatch.fnmatch(sid, g) for g in exclude)]
             skipped.extend(problems)
-        else:
-            entries = [(given.name, given)]
+        else:  # `check-claims * -o .` names our own reports too: left out silently, as in a folder
+            entries = [] if is_report(given) else [(given.name, given)]
         # The real file wins over a link to it: its id is the one a reader expects.
         entries = sorted(entries, key=lambda e: (os.path.realpath(e[1]) != os.path.abspath(e[1]), e[0]))
         kept: list[tuple[str, Path]] = []

@@ -445,3 +445,16 @@ def test_reports_written_into_the_articles_folder_itself_are_not_read_back(tmp_p
     assert first.stdout == second.stdout
     written = sorted(p.name for p in root.iterdir() if p.name not in ("a.txt", "b.txt"))
     assert second.stderr.splitlines() == [f"skipped {root / name}: check-claims report, not an article" for name in written]
+
+
+def test_report_files_named_on_the_command_line_are_not_read_as_articles(tmp_path):
+    """`check-claims * -o .` in a folder holding its reports names claims.csv, report.json and
+    report.html directly: read, they turned the first run's claims into articles."""
+    root = build_only(tmp_path, {"a.txt": GOOD.encode(), "b.txt": GOOD.replace("2,500", "3,000").encode()})
+    first = CliRunner().invoke(main, [str(root / "a.txt"), str(root / "b.txt"), "--out", str(root)])
+    everything = sorted(str(p) for p in root.iterdir())
+    second = CliRunner().invoke(main, [*everything, "--out", str(root)])
+    assert first.exit_code == second.exit_code == 1
+    assert first.stdout == second.stdout
+    assert second.stderr == ""
+    assert [s["id"] for s in read_json(root / "report.json")["sources"]] == ["a.txt", "b.txt"]
