@@ -210,7 +210,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
         click.echo(printable(line), err=True)
     records = report.to_records()
     if draft:
-        draft_mod.annotate(records, _draft_source(records, draft), tolerance=options["tolerance"])
+        draft_mod.annotate(records, _draft_source(records, draft))
     recorded = FAIL_ON[options["fail_on"]] or FAIL_ON["discrepancy"]
     if options["baseline"]:
         _baseline(records, options["baseline"], recorded, update=options["update_baseline"], quiet=quiet)
