@@ -228,9 +228,10 @@ def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
 
 
 def _is_reports(folder: Path) -> bool:
-    """True for a folder of an earlier run's reports. A story folder that also holds its own
-    reports (--out the archive itself) is still a story."""
-    return sources_mod.holds_reports(folder) and not _holds_articles(folder)
+    """True for a folder of an earlier run's reports, at any depth: a --format sarif run writes no
+    index, only story folders of reports. A story folder that also holds its own reports (--out
+    the archive itself) is still a story."""
+    return not _holds_articles(folder) and any(sources_mod.holds_reports(Path(top)) for top, _, _ in os.walk(folder))
 
 
 def _holds_articles(folder: Path) -> bool:

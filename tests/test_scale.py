@@ -229,9 +229,11 @@ def test_out_in_the_place_of_a_story_is_refused(archive):
     assert sorted(p.name for p in (archive / "iraq").iterdir()) == ["a.txt", "seed.txt"]
 
 
-@pytest.mark.parametrize("formats", [("sarif",), ("html",)])
-def test_an_out_folder_inside_the_archive_without_an_index_is_not_a_story(archive, formats):
-    """--format sarif writes no index: the reports folder holds only story folders of reports."""
+@pytest.mark.parametrize("formats", [("sarif",), ("junit",)])
+def test_an_out_folder_inside_the_archive_without_an_index_is_not_a_story(archive, tmp_path, formats):
+    """--format sarif writes no index: the reports folder holds only story folders of reports, and a
+    later run writing elsewhere counted it as a story (index row `reports,0,...`)."""
     first = check_stories(archive, out=archive / "reports", formats=formats)
-    again = check_stories(archive, out=archive / "reports", formats=formats)
+    again = check_stories(archive, out=tmp_path / "elsewhere")
     assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
+    assert {"path": str(archive / "reports"), "reason": "check-claims reports, not a story"} in again.skipped
