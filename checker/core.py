@@ -373,25 +373,22 @@ class _Combined:
 def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats) -> None:
     """index.csv / index.html (one row a story) and the combined report.json, per --format."""
     from . import __version__
-    from .fileio import write_atomic
-    from .report import SCHEMA, csv_text, html_env
+    from .report import SCHEMA, csv_text, html_env, write_files
 
     columns = ["story", *SUMMARY_KEYS, "skipped"]
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]
     rows.sort(key=lambda row: -row["discrepancy"])  # stable: the most disputed stories first, then by name
-    index_files = {"report.json": "json", "index.csv": "csv", "index.html": "html"}
+    files = {}  # written as one set (report.write_files): a failure leaves the previous index whole
+    if "json" in formats:
+        head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
+        files["report.json"] = combined.chunks(head)
+    if "csv" in formats:
+        files["index.csv"] = csv_text(columns, [[row[c] for c in columns] for row in rows], text=frozenset({"story"}))
+    if "html" in formats:
+        files["index.html"] = html_env().get_template("index.html.j2").render(rows=rows, totals=combined.totals)
     try:
         with writing(out):
-            if "json" in formats:
-                head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
-                write_atomic(out / "report.json", combined.chunks(head))
-            if "csv" in formats:
-                write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows],
-                                                     text=frozenset({"story"})))
-            if "html" in formats:
-                template = html_env().get_template("index.html.j2")
-                write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))
-            _remove_stale(out, [name for name, fmt in index_files.items() if fmt in formats],
-                          ("report.json", *sources_mod.INDEX_MARKERS))
+            write_files(files, out)
+            _remove_stale(out, files, ("report.json", *sources_mod.INDEX_MARKERS))
     finally:
         combined.close()

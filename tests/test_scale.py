@@ -237,3 +237,19 @@ def test_an_out_folder_inside_the_archive_without_an_index_is_not_a_story(archiv
     again = check_stories(archive, out=tmp_path / "elsewhere")
     assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
     assert {"path": str(archive / "reports"), "reason": "check-claims reports, not a story"} in again.skipped
+
+
+def test_the_archive_index_files_are_written_as_one_set(archive, tmp_path):
+    """Each index file was renamed into place on its own: with index.csv blocked the run failed
+    but left the new report.json beside the previous index.html."""
+    out = tmp_path / "out"
+    assert run(archive, "--stories", "subfolders", "--out", out, "--no-cache").exit_code == 0
+    before = {name: (out / name).read_bytes() for name in ("report.json", "index.html")}
+    (archive / "syria" / "d.txt").write_text(TROOPS_B.replace("3,500", "4,500"), encoding="utf-8")
+    (out / "index.csv").unlink()
+    (out / "index.csv").mkdir()  # a folder where the file goes: its rename fails
+    result = run(archive, "--stories", "subfolders", "--out", out, "--no-cache")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: cannot write reports to {out}: index.csv: ")
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
