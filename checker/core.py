@@ -299,7 +299,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
         raise NoInput(f"no readable articles in {len(folders)} story folders",
                       [sources_mod.Skipped(**s) for s in skipped])
     combined.items("skipped", skipped)
-    _write_index(results, combined, out, formats)
+    _write_index(results, combined, out, formats, tolerance=tolerance)
     return Archive(tuple(results), tuple(skipped), combined.totals)
 
 
@@ -370,7 +370,7 @@ class _Combined:
             part.close()
 
 
-def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats) -> None:
+def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats, *, tolerance: float) -> None:
     """index.csv / index.html (one row a story) and the combined report.json, per --format."""
     from . import __version__
     from .report import SCHEMA, csv_text, html_env, write_files
@@ -380,7 +380,7 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
     rows.sort(key=lambda row: -row["discrepancy"])  # stable: the most disputed stories first, then by name
     files = {}  # written as one set (report.write_files): a failure leaves the previous index whole
     if "json" in formats:
-        head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
+        head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}, "tolerance": tolerance}
         files["report.json"] = combined.chunks(head)
     if "csv" in formats:
         files["index.csv"] = csv_text(columns, [[row[c] for c in columns] for row in rows], text=frozenset({"story"}))

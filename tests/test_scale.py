@@ -8,6 +8,7 @@ import pytest
 
 from checker import check
 from checker.core import CHUNK, check_stories
+from checker.findings import differing
 from checker.report import render_json
 
 from .conftest import SEEDS, read_json, run
@@ -253,3 +254,11 @@ def test_the_archive_index_files_are_written_as_one_set(archive, tmp_path):
     assert result.stderr.startswith(f"Error: cannot write reports to {out}: index.csv: ")
     assert {name: (out / name).read_bytes() for name in before} == before
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_combined_report_carries_the_tolerance_as_each_story_s_does(archive, tmp_path):
+    """findings.differing reads records["tolerance"]: on the combined report.json it raised KeyError."""
+    check_stories(archive, out=tmp_path / "out", tolerance=0.1)
+    combined = read_json(tmp_path / "out" / "report.json")
+    assert combined["tolerance"] == read_json(tmp_path / "out" / "iraq" / "report.json")["tolerance"] == 0.1
+    assert differing(combined) == set()  # no story disagrees within itself
