@@ -394,8 +394,10 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                     stack.append((path, (*ancestors, real)))
             elif not stat.S_ISREG(mode):
                 skipped.append(Skipped(str(path), "not a regular file"))
-            elif is_report(path):  # --out the articles folder itself: claims.csv would be read as articles
-                skipped.append(Skipped(str(path), "check-claims report, not an article"))
+            elif is_report(path):
+                # --out the articles folder itself: claims.csv would be read as articles. Left out
+                # silently, as hidden files are: listed, every run's report would name the last one's
+                continue
             elif path.suffix.lower() not in SUFFIXES:
                 skipped.append(Skipped(str(path), f"not an article format (reads {', '.join(sorted(SUFFIXES))})"))
             else:
