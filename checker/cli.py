@@ -16,7 +16,7 @@ import click
 
 from . import config as config_mod
 from .engine import ENGINES
-from .sources import MAX_BYTES, stale_reports
+from .sources import MAX_BYTES, remove_stale
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FORMATS = "json,csv,html"
@@ -224,8 +224,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     try:
         with writing(out):
             report_mod.write_files(files, out)
-            for stale in stale_reports(out, files):
-                stale.unlink()
+            remove_stale(out, files)
     except WriteError as exc:
         raise InputError(str(exc)) from None
     click.echo(files.get(report_mod.STDOUT, ""), nl=False)

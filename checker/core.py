@@ -249,7 +249,7 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     name, folder, out, formats, options = task
     found, skipped = ingest([folder], options)
     if not found:  # an earlier run's reports of this story would contradict the index
-        _remove_stale(out / name, ())
+        sources_mod.remove_stale(out / name, ())
         return StoryResult(name, dict.fromkeys(SUMMARY_KEYS, 0), None, tuple(asdict(s) for s in skipped))
     found, extracted = extract(found, options)
     report = compare(found, skipped, extracted, options)
@@ -257,17 +257,10 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     files = render(records, list(formats))
     with writing(out / name):
         write_files(files, out / name)
-        _remove_stale(out / name, files)
+        sources_mod.remove_stale(out / name, files)
     github = "github" in formats and records["summary"]["discrepancy"]
     return StoryResult(name, records["summary"], records, tuple(records["skipped"]), files.get(STDOUT, ""),
                        step_summary(records) if github else "")
-
-
-def _remove_stale(out: Path, written, names=sources_mod.REPORT_MARKERS) -> None:
-    """Remove the report files an earlier run left in `out` and this one did not write, so the
-    folder never mixes two runs (as the command does for one story)."""
-    for stale in sources_mod.stale_reports(out, written, names):
-        stale.unlink()
 
 
 def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: tuple[str, ...] = ("json", "csv", "html"),
@@ -389,6 +382,6 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
     try:
         with writing(out):
             write_files(files, out)
-            _remove_stale(out, files, ("report.json", *sources_mod.INDEX_MARKERS))
+            sources_mod.remove_stale(out, files, ("report.json", *sources_mod.INDEX_MARKERS))
     finally:
         combined.close()

@@ -411,11 +411,13 @@ def holds_reports(folder: Path) -> bool:
     return any(is_report(folder / name) for name in (*REPORT_MARKERS, *INDEX_MARKERS))
 
 
-def stale_reports(out: Path, written, names=REPORT_MARKERS) -> list[Path]:
-    """Report files an earlier run left in `out` that this one did not write (report.json after
-    a --format html run): read beside the new ones they would describe another run. Only files
-    this tool wrote, by name and content, are ever listed."""
-    return [out / name for name in names if name not in written and is_report(out / name)]
+def remove_stale(out: Path, written, names=REPORT_MARKERS) -> None:
+    """Remove the report files an earlier run left in `out` that this one did not write
+    (report.json after a --format html run): read beside the new ones they would describe
+    another run. Only files this tool wrote, by name and content, are ever removed."""
+    for name in names:
+        if name not in written and is_report(out / name):
+            (out / name).unlink()
 
 
 def is_report(path: Path) -> bool:
