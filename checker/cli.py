@@ -206,8 +206,9 @@ def check(paths: tuple[Path, ...], **options) -> None:
 
     _list_skipped(report.skipped)
     quiet = options["quiet"]
-    for line in [] if quiet else [f"warning {src.id}: {w}" for src in report.sources for w in src.warnings]:
-        click.echo(printable(line), err=True)
+    if not quiet:
+        for line in (f"warning {src.id}: {w}" for src in report.sources for w in src.warnings):
+            click.echo(printable(line), err=True)
     records = report.to_records()
     if draft:
         draft_mod.annotate(records, _draft_source(records, draft))
