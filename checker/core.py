@@ -249,7 +249,8 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     name, folder, out, formats, options = task
     found, skipped = ingest([folder], options)
     if not found:  # an earlier run's reports of this story would contradict the index
-        sources_mod.remove_stale(out / name, ())
+        with writing(out / name):
+            sources_mod.remove_stale(out / name, ())
         return StoryResult(name, dict.fromkeys(SUMMARY_KEYS, 0), None, tuple(asdict(s) for s in skipped))
     found, extracted = extract(found, options)
     report = compare(found, skipped, extracted, options)

@@ -262,3 +262,20 @@ def test_the_combined_report_carries_the_tolerance_as_each_story_s_does(archive,
     combined = read_json(tmp_path / "out" / "report.json")
     assert combined["tolerance"] == read_json(tmp_path / "out" / "iraq" / "report.json")["tolerance"] == 0.1
     assert differing(combined) == set()  # no story disagrees within itself
+
+
+def test_an_earlier_report_that_cannot_be_removed_from_an_emptied_story_is_one_line(archive, tmp_path, monkeypatch):
+    """A story with nothing readable any more removes its earlier reports; when that fails it is
+    the one-line 'cannot write reports' error, not a traceback."""
+    out = tmp_path / "out"
+    check_stories(archive, out=out, formats=("json",))
+    for article in (archive / "syria").iterdir():
+        article.write_bytes(b"")
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("pathlib.Path.unlink", refuse)
+    result = run(archive, "--stories", "subfolders", "--out", out, "--no-cache", "-q", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write reports to {out}/syria: report.json: Permission denied"
