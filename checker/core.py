@@ -24,6 +24,7 @@ from . import claims as claims_mod
 from . import engine as engine_mod
 from . import sources as sources_mod
 from . import suppress
+from .lexicon import counted
 
 if TYPE_CHECKING:
     from .report import Report
@@ -172,7 +173,9 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
         # only here, on the way out: how many files --exclude left out, so the error says why
         excluded = sum(any(fnmatch.fnmatch(sid, glob) for glob in options.exclude)
                        for sid, _ in sources_mod.discover(paths)[0]) if options.exclude else 0
-        why = [f"{len(skipped)} skipped"] * bool(skipped) + [f"{excluded} left out by --exclude"] * bool(excluded)
+        reports = sum(sources_mod.is_report(Path(p)) for p in paths)  # named, and left out silently
+        why = ([f"{len(skipped)} skipped"] * bool(skipped) + [f"{excluded} left out by --exclude"] * bool(excluded)
+               + [f"{counted(reports, 'check-claims report')} given"] * bool(reports))
         raise NoInput("no readable articles" + (f" ({', '.join(why)})" if why else ""), skipped)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:

@@ -460,3 +460,12 @@ def test_report_files_named_on_the_command_line_are_not_read_as_articles(tmp_pat
     assert first.stdout == second.stdout
     assert second.stderr == ""
     assert [s["id"] for s in read_json(root / "report.json")["sources"]] == ["a.txt", "b.txt"]
+
+
+def test_only_report_files_named_says_why_there_is_nothing_to_read(tmp_path):
+    """Left out silently, they would leave a bare 'no readable articles'."""
+    root = build_only(tmp_path, {"a.txt": GOOD.encode()})
+    CliRunner().invoke(main, [str(root / "a.txt"), "--out", str(root)])
+    result = CliRunner().invoke(main, [str(root / "report.json"), str(root / "claims.csv"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: no readable articles (2 check-claims reports given)"
