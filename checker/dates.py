@@ -126,7 +126,7 @@ _CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn":
 _SMALL_HOURS_RE = re.compile(r"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\.\s?m\.|\s?m\b)|\bmidnight\b", re.I)
 #: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
 _REPORTED_RE = re.compile(rf"\b(?:{_alt(_WORDS['reporting'])})\s+$", re.I)
-_FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])}|(?:{_alt(_CAL['future_modals'])})(?!\s+have\b))\b", re.I)
+_FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
 _PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
                       rf"\b(?:(?:{_alt(_CAL['past'] + _WORDS['past_verbs'])})\b"
                       rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
