@@ -53,6 +53,10 @@ QUANTITY_RE = re.compile(
 ORDINAL_RE = re.compile(
     rf"(?P<ord>{ORDINAL})(?P<rank>-(?:\w+est|most)|\s+(?:{_alt(WORDS['superlatives'])}))?(?![\w-])", re.I)
 #: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
+#: The end of a range whose start no grammar read ("from 17- to 28-years-old", "between 5’8” and 5’10”",
+#: "from 5 p.m to 8 p.m"), or the idiom "from one ... to another": the start is no figure by itself
+_RANGE_AFTER_RE = re.compile(rf"[^,;:!?()]{{0,25}}?\s(?:to|and|through)\s+(?:{NUMBER}|another\b)", re.I)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-\w+)?", re.I)
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
@@ -167,8 +171,12 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
             continue
         result = _quantity(m, sentence, counts)
         if result is None and m.group("between") and m.group("num2") is None:
-            pos = m.end("between")  # "from 40 countries", "between two members": no range, so read what follows
+            if not _RANGE_AFTER_RE.match(sentence, m.end("num")):
+                pos = m.end("between")  # "from 40 countries", "between two members": no range, so read what follows
             continue
+        if result and result[0].kind == "count" and result[0].unit in _CASUALTY_CLASSES and (
+                _FROM_BEFORE_RE.search(sentence, 0, result[0].start)):
+            result = None  # "recovering from 3 gunshot wounds", "rose from 3 dead": a cause or a former figure
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
