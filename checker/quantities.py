@@ -143,6 +143,9 @@ FOR_ONE_RE = re.compile(rf"\bfor\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?![-\s
 #: One unit in a compound adjective: "its week-old air strikes", "a monthlong trial", "a day-long strike"
 #: (a "year-old" is an age, said with a number)
 ONE_LONG_RE = re.compile(rf"(?<![\w-])(?P<unit>{_ONE_UNIT})(?:-?long|(?<!year)-old)\b", re.I)
+#: A number just before a compound ("her 4 month-old baby", "a three month-long trial"): the grammar
+#: below reads the whole, so no one unit
+_NUMBER_BEFORE_RE = re.compile(rf"(?:\d|\b(?:{_alt(FIRST_WORDS)}))\s+$", re.I)
 _CALIBER_GATE = re.compile(_alt(_CALIBERS), re.I)
 _AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
 _ONE_UNIT_GATE = re.compile(rf"\b(?:a|an|one|the)\s+{_ONE_UNIT}", re.I)
@@ -213,7 +216,8 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     one_unit = (HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
     for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
               *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
-        if free(taken, m.start(), m.end()):
+        if free(taken, m.start(), m.end()) and not (
+                m.re is ONE_LONG_RE and _NUMBER_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start())):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
             found.append(Mention(m.start(), m.end(), "duration", _iso_duration(factor, designator), hedge=hedge,
