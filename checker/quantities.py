@@ -85,8 +85,9 @@ _APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'])})),
 _DURATION_TAIL_RE = re.compile(
     rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
+_OLD_RE = re.compile(r"\s+-?old\b", re.I)
 _ELAPSED_RE = re.compile(r"\s+ago\b", re.I)
-_PERIODS_AFTER_RE = re.compile(rf"\s+(?:{_alt(u for u in _DURATIONS if u.endswith('s'))})\b", re.I)
+_PERIODS_AGO_RE = re.compile(rf"\s+(?:{_alt(u for u in _DURATIONS if u.endswith('s'))})\s+ago\b", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
@@ -271,7 +272,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
             and not name.group("word").endswith(("'s", "’s"))  # "He's 16", "Iraq's 18 provinces": no label
-            and not _PERIODS_AFTER_RE.match(tail)):  # "the Gaza Strip 11 days ago": no label counts days
+            and not _PERIODS_AGO_RE.match(tail)):  # "the Gaza Strip 11 days ago": no label counts days
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
             or is_digits and _AREA_CODE_RE.match(tail)
@@ -344,12 +345,12 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             value = _caliber(num_text)
         return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date, but
-    # in hours, or with no date to count back from, what it states is the time elapsed ("12 days ago")
+    # with no date to count back from (an undated article) what it states is the time elapsed ("12 days ago")
     if du := _DURATION_TAIL_RE.match(tail):
         ago = _ELAPSED_RE.match(tail, du.end())
-        if _AGO_RE.match(tail, du.end()) and not ago:
-            return None  # "N years old" that the age grammar did not read
         designator, factor = _DURATIONS[du.group("unit").lower()]
+        if _OLD_RE.match(tail, du.end()) or ago and designator.startswith("T"):
+            return None  # "N years old" the age grammar did not read; "(Published 19 minutes ago)": a timestamp
         iso = _iso_duration(value * factor, designator)
         lo = _iso_duration(low * factor, designator) if low is not None else None
         hi = _iso_duration(high * factor, designator) if high is not None else None
