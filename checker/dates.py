@@ -150,8 +150,9 @@ def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
     scheduled...; a prospective "to be" + verb) or a past one (was, ago, last, a verb in -ed); with
     none, its own "by"/"through"/"until" looks forwards."""
     window = max(0, start - _TENSE_WINDOW)
-    edge = _SENTENCE_EDGE_RE.search(sentence, end)
-    stop = min(edge.start() if edge else len(sentence), end + _TENSE_WINDOW)
+    stop = min(len(sentence), end + _TENSE_WINDOW)
+    if edge := _SENTENCE_EDGE_RE.search(sentence, end, stop):  # bounded: a long line of dates stays linear
+        stop = edge.start()
     before = [(1, m) for m in _FUTURE_RE.finditer(sentence, window, start)] + [
         (1, m) for m in _PROSPECTIVE_RE.finditer(sentence, window, start)
         if m.group("before").lower() not in _NOT_PROSPECTIVE] + [
