@@ -57,7 +57,7 @@ ORDINAL_RE = re.compile(
 #: "from 5 p.m to 8 p.m"), or the idiom "from one ... to another": the start is no figure by itself
 _RANGE_AFTER_RE = re.compile(rf"[^,;:!?()]{{0,25}}?\s(?:to|and|through)\s+(?:{NUMBER}|another\b)", re.I)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
-_COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-\w+)?", re.I)
+_COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suffix>\w+))?", re.I)
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
@@ -585,11 +585,14 @@ def _ordinal(m: re.Match, sentence: str) -> Mention | None:
     word = m.group("ord").lower()
     if word in ("first", "1st", "last"):
         return None
-    words, _ = noun_phrase(sentence[m.end():])
+    words, end = noun_phrase(sentence[m.end():])
+    if m.group("rank") and (w := _WORD_RE.match(sentence, m.end() + end)) and w.group("w").lower().endswith("ing"):
+        words = [*words, w.group("w")]  # "the second deadliest (mass) shooting": after a superlative, a noun
     if not words and (co := _COORDINATED_ORDINAL_RE.match(sentence, m.end())):
         words, _ = noun_phrase(sentence[co.end():])
-    # "the second death": a casualty noun is what is ordered when nothing else is
-    words = [w for w in words if w.lower() not in _CASUALTY] or [w for w in words if not w.endswith(("ed", "ing"))]
+        words = [co.group("suffix"), *words] if co.group("suffix") else words  # "second and third-degree"
+    if not m.group("rank"):  # "the second death": a casualty noun is what is ordered when nothing else is
+        words = [w for w in words if w.lower() not in _CASUALTY] or [w for w in words if not w.endswith(("ed", "ing"))]
     if not words or not m.group("rank") and any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
         return None  # "the second half", "the Second World War"; but "the second largest city" ranks cities
     if words[-1].lower().rstrip(".") in _STREET or words[-1].lower().removesuffix("s") in _STREET:
