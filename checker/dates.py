@@ -284,13 +284,16 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 #: A month as a modifier between an article and a noun: "in a January referendum", "the September talks"
 #: ("the May government" is a name's)
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name[1:])
 _NOUN_AFTER_RE = re.compile(rf"\s+(?!(?:{_alt(_WORDS['stop'])})\b)[a-z]{{3,}}\b")
 
 
 def _attributive(m: re.Match, sentence: str) -> bool:
     """Is the month alone in `m` a modifier ("a January referendum"), so it dates the noun after it? An event
     so named has most often happened: with no tense marker near, it looks back."""
-    return (m.group("month").lower() != "may" and _NOUN_AFTER_RE.match(sentence, m.end()) is not None
+    word = m.group("month")
+    return (word.istitle() and word.lower() in _MONTH_NAMES and word != "May"  # not "the DEC family", "Dec."
+            and _NOUN_AFTER_RE.match(sentence, m.end()) is not None
             and _ARTICLE_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start()) is not None)
 
 
