@@ -77,7 +77,9 @@ YEAR_RE = re.compile(
 _DECADE = r"(?:the\s+)?(?:(?P<part{n}>early|mid|late)[\s-]+)?(?P<decade{n}>(?:1[89]|20)\d0)'?s\b"
 #: A decade, or a run of them: "the late 1960s", "from the 1930's to the 1960's"
 DECADE_RE = re.compile(
-    rf"\b{_PREP}{_DECADE.format(n='')}(?:\s+(?:to|until|till|through|and)\s+{_DECADE.format(n=2)})?", re.I)
+    rf"\b{_PREP}{_DECADE.format(n='')}(?:\s+(?:to|until|till|through)\s+{_DECADE.format(n=2)})?", re.I)
+#: A second decade after "and": one run with the first only when the next ("the 1980s and 1990s")
+_AND_DECADE_RE = re.compile(rf"\s+and\s+{_DECADE.format(n=2)}", re.I)
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
 RELATIVE_RE = re.compile(
@@ -368,10 +370,11 @@ def _decade(m: re.Match, sentence: str, ref: date | None) -> Mention:
     """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969; 'the 1930s to the early 1960s' -> 1930..1963."""
     start = int(m.group("decade"))
     lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
-    if m.group("decade2"):
-        start2 = int(m.group("decade2"))
-        _, hi = DECADE_PARTS.get((m.group("part2") or "").lower(), (0, 9))
-        return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start2 + hi))
+    second = m if m.group("decade2") else _AND_DECADE_RE.match(sentence, m.end())
+    if second and (second is m or int(second.group("decade2")) == start + 10):  # "since the 1970s and 1990s": two
+        start2 = int(second.group("decade2"))
+        _, hi = DECADE_PARTS.get((second.group("part2") or "").lower(), (0, 9))
+        return Mention(m.start(), second.end(), "date", None, str(start + lo), str(start2 + hi))
     return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start + hi))
 
 
