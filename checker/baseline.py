@@ -99,8 +99,11 @@ def load(path: Path) -> dict[str, dict]:
 
 def _shape_problem(entry: dict) -> str | None:
     """What is wrong with a (hand-edited) entry's fields, or None: the terminal and report.json
-    show them, so a number where text goes would fail there, after the reports were written."""
-    for field in ("reason", "status", "kind", "unit", "subject"):
+    show them, so a number where text goes would fail there, after the reports were written. A
+    reason is text when given at all: report.json's fixed findings carry no null one."""
+    if "reason" in entry and not isinstance(entry["reason"], str):
+        return "'reason' must be text"
+    for field in ("status", "kind", "unit", "subject"):
         if entry.get(field) is not None and not isinstance(entry[field], str):
             return f"'{field}' must be text"
     figures = entry.get("values", {})

@@ -16,7 +16,7 @@ import click
 
 from . import config as config_mod
 from .engine import ENGINES
-from .sources import MAX_BYTES, stale_reports
+from .sources import MAX_BYTES, remove_stale
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FORMATS = "json,csv,html"
@@ -206,11 +206,12 @@ def check(paths: tuple[Path, ...], **options) -> None:
 
     _list_skipped(report.skipped)
     quiet = options["quiet"]
-    for line in [] if quiet else [f"warning {src.id}: {w}" for src in report.sources for w in src.warnings]:
-        click.echo(printable(line), err=True)
+    if not quiet:
+        for line in (f"warning {src.id}: {w}" for src in report.sources for w in src.warnings):
+            click.echo(printable(line), err=True)
     records = report.to_records()
     if draft:
-        draft_mod.annotate(records, _draft_source(records, draft), tolerance=options["tolerance"])
+        draft_mod.annotate(records, _draft_source(records, draft))
     recorded = FAIL_ON[options["fail_on"]] or FAIL_ON["discrepancy"]
     if options["baseline"]:
         _baseline(records, options["baseline"], recorded, update=options["update_baseline"], quiet=quiet)
@@ -224,8 +225,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
     try:
         with writing(out):
             report_mod.write_files(files, out)
-            for stale in stale_reports(out, files):
-                stale.unlink()
+            remove_stale(out, files)
     except WriteError as exc:
         raise InputError(str(exc)) from None
     click.echo(files.get(report_mod.STDOUT, ""), nl=False)

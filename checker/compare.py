@@ -80,6 +80,7 @@ _NEAR = 3          # words between a count and the local area it is given for
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
 _FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures
+_RIVAL_REACH = math.log10(1.5)  # rival tolls differ by some (30, 42); a part of a toll (one of nine) by much
 _GLOSS = 4         # words between a figure and the bracket that restates it ("17:06 hours local time (")
 _RUN = 4          # content words in a row that two sentences share when one copied the other
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
@@ -274,7 +275,8 @@ def _rivals(rows: dict) -> None:
                     attributed.setdefault((source, row["kind"], row["block"], row["event"]), []).append(row)
     for (source, kind, block, _), mentions in attributed.items():
         for a, b in itertools.combinations(mentions, 2):
-            if a["sentence"] != b["sentence"] and not intervals_meet(a["span"], b["span"]):
+            if (kind == "count" and a["sentence"] != b["sentence"] and not intervals_meet(a["span"], b["span"])
+                    and _orders_apart(_anchor(a["span"]), _anchor(b["span"])) <= _RIVAL_REACH):
                 rivals.setdefault((source, kind, block), []).extend((_anchor(a["span"]), _anchor(b["span"])))
     for row in rows.values():
         row["rivals"] = tuple(rivals.get((row["source"], row["kind"], row["block"]), ()))

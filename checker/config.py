@@ -81,7 +81,7 @@ def _ini_problem(exc: configparser.Error, text: str) -> str:
     """configparser's error as one line saying where and what: its own messages put the line
     on later lines (or only in a list), and the one-line error kept only 'Source contains
     parsing errors: setup.cfg'."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # as configparser counts them: not at \f, \v, U+2028...
     if isinstance(exc, configparser.MissingSectionHeaderError):
         return f"line {exc.lineno}: no [section] header before {exc.line.strip()!r}"
     if isinstance(exc, configparser.ParsingError):

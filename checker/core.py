@@ -228,9 +228,10 @@ def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
 
 
 def _is_reports(folder: Path) -> bool:
-    """True for a folder of an earlier run's reports. A story folder that also holds its own
-    reports (--out the archive itself) is still a story."""
-    return sources_mod.holds_reports(folder) and not _holds_articles(folder)
+    """True for a folder of an earlier run's reports, at any depth: a --format sarif run writes no
+    index, only story folders of reports. A story folder that also holds its own reports (--out
+    the archive itself) is still a story."""
+    return not _holds_articles(folder) and any(sources_mod.holds_reports(Path(top)) for top, _, _ in os.walk(folder))
 
 
 def _holds_articles(folder: Path) -> bool:
@@ -248,7 +249,8 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     name, folder, out, formats, options = task
     found, skipped = ingest([folder], options)
     if not found:  # an earlier run's reports of this story would contradict the index
-        _remove_stale(out / name, ())
+        with writing(out / name):
+            sources_mod.remove_stale(out / name, ())
         return StoryResult(name, dict.fromkeys(SUMMARY_KEYS, 0), None, tuple(asdict(s) for s in skipped))
     found, extracted = extract(found, options)
     report = compare(found, skipped, extracted, options)
@@ -256,17 +258,10 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
     files = render(records, list(formats))
     with writing(out / name):
         write_files(files, out / name)
-        _remove_stale(out / name, files)
+        sources_mod.remove_stale(out / name, files)
     github = "github" in formats and records["summary"]["discrepancy"]
     return StoryResult(name, records["summary"], records, tuple(records["skipped"]), files.get(STDOUT, ""),
                        step_summary(records) if github else "")
-
-
-def _remove_stale(out: Path, written, names=sources_mod.REPORT_MARKERS) -> None:
-    """Remove the report files an earlier run left in `out` and this one did not write, so the
-    folder never mixes two runs (as the command does for one story)."""
-    for stale in sources_mod.stale_reports(out, written, names):
-        stale.unlink()
 
 
 def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: tuple[str, ...] = ("json", "csv", "html"),
@@ -298,7 +293,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
         raise NoInput(f"no readable articles in {len(folders)} story folders",
                       [sources_mod.Skipped(**s) for s in skipped])
     combined.items("skipped", skipped)
-    _write_index(results, combined, out, formats)
+    _write_index(results, combined, out, formats, tolerance=tolerance)
     return Archive(tuple(results), tuple(skipped), combined.totals)
 
 
@@ -369,28 +364,25 @@ class _Combined:
             part.close()
 
 
-def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats) -> None:
+def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats, *, tolerance: float) -> None:
     """index.csv / index.html (one row a story) and the combined report.json, per --format."""
     from . import __version__
-    from .fileio import write_atomic
-    from .report import SCHEMA, csv_text, html_env
+    from .report import SCHEMA, csv_text, html_env, write_files
 
     columns = ["story", *SUMMARY_KEYS, "skipped"]
     rows = [{"story": r.story, **r.summary, "skipped": len(r.skipped)} for r in results]
     rows.sort(key=lambda row: -row["discrepancy"])  # stable: the most disputed stories first, then by name
-    index_files = {"report.json": "json", "index.csv": "csv", "index.html": "html"}
+    files = {}  # written as one set (report.write_files): a failure leaves the previous index whole
+    if "json" in formats:
+        head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}, "tolerance": tolerance}
+        files["report.json"] = combined.chunks(head)
+    if "csv" in formats:
+        files["index.csv"] = csv_text(columns, [[row[c] for c in columns] for row in rows], text=frozenset({"story"}))
+    if "html" in formats:
+        files["index.html"] = html_env().get_template("index.html.j2").render(rows=rows, totals=combined.totals)
     try:
         with writing(out):
-            if "json" in formats:
-                head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}}
-                write_atomic(out / "report.json", combined.chunks(head))
-            if "csv" in formats:
-                write_atomic(out / "index.csv", csv_text(columns, [[row[c] for c in columns] for row in rows],
-                                                     text=frozenset({"story"})))
-            if "html" in formats:
-                template = html_env().get_template("index.html.j2")
-                write_atomic(out / "index.html", template.render(rows=rows, totals=combined.totals))
-            _remove_stale(out, [name for name, fmt in index_files.items() if fmt in formats],
-                          ("report.json", *sources_mod.INDEX_MARKERS))
+            write_files(files, out)
+            sources_mod.remove_stale(out, files, ("report.json", *sources_mod.INDEX_MARKERS))
     finally:
         combined.close()

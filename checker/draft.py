@@ -7,25 +7,27 @@ unsupported (no source states that fact).
 """
 from __future__ import annotations
 
+from .findings import spans
 from .lexicon import counted
-from .values import display, interval, intervals_meet as meet  # the test compare's verdicts use
+from .values import display, intervals_meet as meet  # the test compare's verdicts use
 
 VERDICTS = ("contradicted", "unsupported", "corroborated")
 #: The cluster status a verdict ranks with, for --fail-on.
 STATUS_OF = {"contradicted": "discrepancy", "unsupported": "single-source", "corroborated": "agreement"}
 
 
-def annotate(records: dict, draft: str, *, tolerance: float) -> dict:
-    """Add the top-level "draft" section to report.json `records` for source id `draft`."""
+def annotate(records: dict, draft: str) -> dict:
+    """Add the top-level "draft" section to report.json `records` for source id `draft`, each
+    value read as the findings read it (findings.spans)."""
     claims = {c["id"]: c for c in records["claims"]}
+    span = spans(records)
     members = {k["id"]: k["claims"] for k in records["clusters"]}
     verdicts = []
     for claim in records["claims"]:
         if claim["source"] != draft:
             continue
         others = [claims[cid] for cid in members[claim["cluster"]] if claims[cid]["source"] != draft]
-        span = interval(claim, tolerance)
-        clash = [o for o in others if not meet(span, interval(o, tolerance))]
+        clash = [o for o in others if not meet(span[claim["id"]], span[o["id"]])]
         verdict = "contradicted" if clash else "corroborated" if others else "unsupported"
         verdicts.append({"claim": claim["id"], "verdict": verdict, "compared": [o["id"] for o in others]})
     counts = {v: sum(item["verdict"] == v for item in verdicts) for v in VERDICTS}

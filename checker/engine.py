@@ -82,15 +82,18 @@ class Dask(_Windowed):
         try:
             from distributed import Client
             from distributed.comm import parse_address, parse_host_port
-            from distributed.comm.registry import get_backend
         except ImportError:
             raise EngineError("--engine dask needs dask.distributed: pip install 'check-claims[dask]'") from None
-        try:  # checked first: a Client fails on a malformed address only after its timeout, then again in __del__
+        # checked first: a Client fails on a malformed address only after its timeout, then again in __del__
+        wrong = f"--scheduler {scheduler!r} is not an address like tcp://HOST:PORT"
+        try:
             scheme, location = parse_address(scheduler)
-            get_backend(scheme)
-            parse_host_port(location)
+            if scheme == "tcp":
+                parse_host_port(location)
         except ValueError as exc:
-            raise EngineError(f"--scheduler {scheduler!r} is not an address like tcp://HOST:PORT ({exc})") from None
+            raise EngineError(f"{wrong} ({exc})") from None
+        if scheme != "tcp":  # tls:// needs certificates we take no option for; ucx://, inproc://... hung until the timeout
+            raise EngineError(f"{wrong} (scheme {scheme!r} is not tcp)")
         try:
             self.client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:

@@ -20,6 +20,14 @@ def sources_by_value(claims: list[dict]) -> dict[str, list[str]]:
     return {value: list(sources) for value, sources in given.items()}
 
 
+def spans(records: dict) -> dict[str, tuple]:
+    """Each claim's interval (values.interval at the run's tolerance) with its source's date, as
+    compare's rows carry it: "on Thursday" is a day, not a day either way, once its source is dated."""
+    published = {s["id"]: s["published"] for s in records["sources"]}
+    return {c["id"]: interval({**c, "published": published[c["source"]]}, records["tolerance"])
+            for c in records["claims"]}
+
+
 def differing(records: dict) -> set[str]:
     """The claims of each discrepancy whose value cannot be the figure most of its sources give:
     their interval (values.interval at the run's tolerance, as compare reads values) meets none of
@@ -27,20 +35,18 @@ def differing(records: dict) -> set[str]:
     from 4. Where the sources split evenly no figure is the usual one, and a value differs when
     some other source's cannot be it (both of "13" and "14")."""
     claims = {c["id"]: c for c in records["claims"]}
-    published = {s["id"]: s["published"] for s in records["sources"]}
+    span = spans(records)
     found = set()
     for k in records["clusters"]:
         if k["status"] != "discrepancy":
             continue
         members = [claims[cid] for cid in k["claims"]]
         usual = majority(value for value, sources in sources_by_value(members).items() for _ in sources)
-        spans = {c["id"]: interval({**c, "published": published[c["source"]]}, records["tolerance"])
-                 for c in members}  # with its source's date, as compare's rows carry it
-        figures = [spans[c["id"]] for c in members if display(c) == usual]
+        figures = [span[c["id"]] for c in members if display(c) == usual]
         for c in members:
-            own = spans[c["id"]]
+            own = span[c["id"]]
             if usual is None:
-                differs = not all(intervals_meet(own, spans[o["id"]]) for o in members if o["source"] != c["source"])
+                differs = not all(intervals_meet(own, span[o["id"]]) for o in members if o["source"] != c["source"])
             else:
                 differs = not any(intervals_meet(own, figure) for figure in figures)
             if differs:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import __version__
 from .ci_formats import STDOUT, render_github, render_junit, render_sarif
@@ -325,9 +325,9 @@ def render(records: dict, formats: list[str]) -> dict[str, str]:
     return files
 
 
-def write_files(files: dict[str, str], out: Path) -> list[Path]:
-    """Stage every rendered file, then rename them all into place (the STDOUT entry is the
-    caller's to print): a failure leaves the previous reports untouched."""
+def write_files(files: dict[str, str | Iterable[str]], out: Path) -> list[Path]:
+    """Stage every rendered file (text, or its pieces), then rename them all into place (the
+    STDOUT entry is the caller's to print): a failure leaves the previous reports untouched."""
     staged: dict[Path, str] = {}
     try:
         for name, data in files.items():

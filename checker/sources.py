@@ -333,8 +333,8 @@ def discover(paths: list[str | os.PathLike], *, exclude: tuple[str, ...] = ()
             entries, problems = _walk(given, seen)
             entries = [(sid, file) for sid, file in entries if not any(fnmatch.fnmatch(sid, g) for g in exclude)]
             skipped.extend(problems)
-        else:
-            entries = [(given.name, given)]
+        else:  # `check-claims * -o .` names our own reports too: left out silently, as in a folder
+            entries = [] if is_report(given) else [(given.name, given)]
         # The real file wins over a link to it: its id is the one a reader expects.
         entries = sorted(entries, key=lambda e: (os.path.realpath(e[1]) != os.path.abspath(e[1]), e[0]))
         kept: list[tuple[str, Path]] = []
@@ -394,8 +394,10 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                     stack.append((path, (*ancestors, real)))
             elif not stat.S_ISREG(mode):
                 skipped.append(Skipped(str(path), "not a regular file"))
-            elif is_report(path):  # --out the articles folder itself: claims.csv would be read as articles
-                skipped.append(Skipped(str(path), "check-claims report, not an article"))
+            elif is_report(path):
+                # --out the articles folder itself: claims.csv would be read as articles. Left out
+                # silently, as hidden files are: listed, every run's report would name the last one's
+                continue
             elif path.suffix.lower() not in SUFFIXES:
                 skipped.append(Skipped(str(path), f"not an article format (reads {', '.join(sorted(SUFFIXES))})"))
             else:
@@ -409,11 +411,13 @@ def holds_reports(folder: Path) -> bool:
     return any(is_report(folder / name) for name in (*REPORT_MARKERS, *INDEX_MARKERS))
 
 
-def stale_reports(out: Path, written, names=REPORT_MARKERS) -> list[Path]:
-    """Report files an earlier run left in `out` that this one did not write (report.json after
-    a --format html run): read beside the new ones they would describe another run. Only files
-    this tool wrote, by name and content, are ever listed."""
-    return [out / name for name in names if name not in written and is_report(out / name)]
+def remove_stale(out: Path, written, names=REPORT_MARKERS) -> None:
+    """Remove the report files an earlier run left in `out` that this one did not write
+    (report.json after a --format html run): read beside the new ones they would describe
+    another run. Only files this tool wrote, by name and content, are ever removed."""
+    for name in names:
+        if name not in written and is_report(out / name):
+            (out / name).unlink()
 
 
 def is_report(path: Path) -> bool:

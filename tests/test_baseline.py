@@ -161,6 +161,7 @@ def test_a_baseline_whose_folder_is_a_file_is_a_one_line_error(tmp_path, corpus)
     ('"values": {"a.txt": [1]}', "'values' must map each source to a list of figures as text"),
     ('"values": [1]', "'values' must map each source to a list of figures as text"),
     ('"reason": 7', "'reason' must be text"),
+    ('"reason": null', "'reason' must be text"),  # printed "None", and fixed[0].reason broke the schema
     ('"subject": ["x"]', "'subject' must be text"),
 ])
 def test_a_hand_edited_baseline_entry_of_the_wrong_shape_is_a_one_line_error(tmp_path, corpus, field, problem):

@@ -332,3 +332,26 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
 def test_a_fact_is_named_by_its_most_typical_subject(subjects, want):
     """A finding is named after the subject its claims' subjects share most, not the first claim's."""
     assert compare._subject([{"subject": s} for s in subjects]) == want
+
+
+@pytest.mark.parametrize("first, second, rival", [
+    (("30", "The UN said earlier that it had confirmed 30 dead and 55 wounded."),
+     ("42", "Shifa Hospital said 42 people were killed."), True),
+    (("30", "The toll rose to 30 dead, officials said."), ("32", "Medics said 32 people were killed."), True),
+    (("nine", "Police said nine people were killed in the shooting."),
+     ("One", "One person was killed at the scene, police said."), False),
+    (("nine", "Police said nine people were killed in the shooting."),
+     ("Nine", "Nine died overnight, the hospital said."), False),
+    (("12-year-old", "A 12-year-old was shot in the leg, police said."),
+     ("13-year-old", "A 13-year-old was shot in the arm, police said."), False),
+])
+def test_attributed_tolls_of_one_event_in_two_sentences_are_rivals_when_near(first, second, rival):
+    """Two tolls an article attributes are rival figures (an earlier and a later one, two sources')
+    when near each other; a part of a toll (one of nine) is no rival, nor an agreeing figure, nor
+    two people's ages."""
+    numbers = {"30": 30, "42": 42, "32": 32, "nine": 9, "One": 1, "Nine": 9, "12-year-old": 12, "13-year-old": 13}
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": text, "value": numbers[text], "sentence": sentence,
+         **({"kind": "measure", "unit": "years old"} if "year" in text else {"unit": "killed"})}
+        for text, sentence in (first, second)]))
+    assert bool(rows[0]["rivals"]) == bool(rows[1]["rivals"]) == rival

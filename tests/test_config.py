@@ -55,6 +55,9 @@ def test_list_options_and_paths_relative_to_the_config_file(tmp_path, story, mon
     ("[check-claims\nfail-on = never\n", "setup.cfg: line 1: no [section] header before '[check-claims'"),
     ("[check-claims]\nexit-zero\n", "setup.cfg: line 2: expected 'key = value', got 'exit-zero'"),
     ("[check-claims]\nout = a\n\n  b\n[x\n", "setup.cfg: line 5: expected 'key = value', got '[x'"),
+    # configparser counts only "\n" as a line end, not a form feed or U+2028
+    ("[metadata]\ndescription = a\fb\u2028c\n[check-claims]\nexit-zero\n",
+     "setup.cfg: line 4: expected 'key = value', got 'exit-zero'"),
     ("[check-claims]\nfail-on = never\nfail-on = x\n", "setup.cfg: line 3: 'fail-on' set twice in [check-claims]"),
     ("[check-claims]\n[check-claims]\n", "setup.cfg: line 2: section [check-claims] given twice"),
     ("[check-claims]\ntolerance = a lot\n", "setup.cfg [check-claims]: tolerance: 'a lot' is not a valid float range."),

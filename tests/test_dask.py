@@ -72,7 +72,10 @@ def test_dask_misuse_is_one_line_exit_two(monkeypatch, tmp_path, args, message):
     ("nonsense", "missing port number in address 'nonsense'"),
     ("tcp://10.0.0.5", "missing port number in address '10.0.0.5'"),
     ("tcp://10.0.0.5:port", "invalid literal for int() with base 10: 'port'"),
-    ("http://10.0.0.5:8786", "unknown address scheme 'http' (known schemes: "),
+    ("http://10.0.0.5:8786", "scheme 'http' is not tcp"),
+    ("tls://127.0.0.1:1", "scheme 'tls' is not tcp"),  # these hung 20 s, then a traceback
+    ("ucx://127.0.0.1:1", "scheme 'ucx' is not tcp"),
+    ("inproc://127.0.0.1/1/1", "scheme 'inproc' is not tcp"),
 ])
 def test_a_malformed_scheduler_address_is_refused_before_connecting(monkeypatch, tmp_path, address, problem):
     """A Client built on such an address failed with ValueError only after 20 s, then printed a

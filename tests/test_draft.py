@@ -99,3 +99,18 @@ def test_the_draft_summary_line_counts_in_words(tmp_path, seeds_copy, text, line
     result = run(seeds_copy, "--draft", draft, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert line in result.output.splitlines()
+
+
+def test_a_weekday_is_read_at_its_source_date_as_the_finding_reads_it(tmp_path):
+    """"on Thursday" against the sources' "on Friday": the finding is a discrepancy, and the
+    draft's verdict, read without each source's date, called it corroborated (a day either way)."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text("date 2024-01-08\nThe plant closed on Friday, the company said.\n")
+    (tmp_path / "src" / "b.txt").write_text("date 2024-01-09\nThe plant closed on Friday, officials said.\n")
+    draft = tmp_path / "draft.md"
+    draft.write_text("date 2024-01-09\nThe plant closed on Thursday, the company said.\n")
+    result = run(tmp_path / "src", "--draft", draft, "--out", tmp_path / "out", "--no-cache")
+    report = read_json(tmp_path / "out" / "report.json")
+    assert [k["status"] for k in report["clusters"]] == ["discrepancy"]
+    assert verdicts(report) == {"on Thursday": "contradicted"}
+    assert result.exit_code == 1, result.output

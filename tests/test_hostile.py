@@ -437,11 +437,26 @@ def test_same_input_gives_byte_identical_reports_whatever_the_hash_seed(hostile,
 @pytest.mark.parametrize("formats", ["json,csv,html", "csv", "html"])
 def test_reports_written_into_the_articles_folder_itself_are_not_read_back(tmp_path, formats):
     """--out the input folder: claims.csv has a text column and report.html article text; read
-    back they turned every claim of the first run into an article of the second."""
+    back they turned every claim of the first run into an article of the second. They are left
+    out silently, as hidden files are: listed as skipped, every run said so (even with -q) and
+    the second run's report differed from the first."""
     root = build_only(tmp_path, {"a.txt": GOOD.encode(), "b.txt": GOOD.replace("2,500", "3,000").encode()})
     first = CliRunner().invoke(main, [str(root), "--out", str(root), "--format", formats])
-    second = CliRunner().invoke(main, [str(root), "--out", str(root), "--format", formats])
+    written = {p.name: p.read_bytes() for p in root.iterdir() if p.name not in ("a.txt", "b.txt")}
+    second = CliRunner().invoke(main, [str(root), "--out", str(root), "--format", formats, "-q"])
+    assert first.exit_code == second.exit_code == 1
+    assert second.stderr == ""
+    assert {name: (root / name).read_bytes() for name in written} == written
+
+
+def test_report_files_named_on_the_command_line_are_not_read_as_articles(tmp_path):
+    """`check-claims * -o .` in a folder holding its reports names claims.csv, report.json and
+    report.html directly: read, they turned the first run's claims into articles."""
+    root = build_only(tmp_path, {"a.txt": GOOD.encode(), "b.txt": GOOD.replace("2,500", "3,000").encode()})
+    first = CliRunner().invoke(main, [str(root / "a.txt"), str(root / "b.txt"), "--out", str(root)])
+    everything = sorted(str(p) for p in root.iterdir())
+    second = CliRunner().invoke(main, [*everything, "--out", str(root)])
     assert first.exit_code == second.exit_code == 1
     assert first.stdout == second.stdout
-    written = sorted(p.name for p in root.iterdir() if p.name not in ("a.txt", "b.txt"))
-    assert second.stderr.splitlines() == [f"skipped {root / name}: check-claims report, not an article" for name in written]
+    assert second.stderr == ""
+    assert [s["id"] for s in read_json(root / "report.json")["sources"]] == ["a.txt", "b.txt"]

@@ -5,6 +5,8 @@ import json
 import lxml.html
 import pytest
 
+from checker import check
+from checker.findings import differing
 from checker.report import mention, render_html
 
 from .conftest import fixture_report
@@ -124,6 +126,23 @@ def test_coverage_grid_marks_the_source_that_differs(story):
     cells = dict(zip(header, workers.xpath("./td")))
     assert (cells["coastal-news.md"].get("class"), cells["coastal-news.md"].text) == ("differs", "18")
     assert cells["wire-report.txt"].get("class") == "same"
+
+
+def test_a_source_differs_in_the_grid_only_when_all_its_values_differ(corpus):
+    """a.txt gives "at least 5" and "5" against the others' 24: "at least 5" can be 24, so its
+    cell is not red though "5" differs."""
+    root = corpus({
+        "a.txt": "date 2024-01-09\nAt least 5 people were killed in the blast on Monday, police said. "
+                 "Later, officials said 5 people were killed in the blast.\n",
+        "b.txt": "date 2024-01-09\nThe blast on Monday killed 24 people, officials said.\n",
+        "c.txt": "date 2024-01-10\n24 people were killed in the blast, police said.\n"})
+    records = check([root]).to_records()
+    page = lxml.html.fromstring(render_html(records)["report.html"])
+    header = page.xpath('//table[@id="coverage-grid"]/thead/tr/th/text()')[1:]
+    (killed,) = page.xpath('//table[@id="coverage-grid"]/tbody/tr[@class="discrepancy"]')
+    cells = {src: (td.get("class"), td.text) for src, td in zip(header, killed.xpath("./td"))}
+    assert cells == {"a.txt": ("same", ">=5, 5"), "b.txt": ("same", "24"), "c.txt": ("same", "24")}
+    assert [c["text"] for c in records["claims"] if c["id"] in differing(records)] == ["5"]  # yet one value differs
 
 
 def test_article_markup_renders_as_text(xss):

@@ -8,6 +8,7 @@ import pytest
 
 from checker import check
 from checker.core import CHUNK, check_stories
+from checker.findings import differing
 from checker.report import render_json
 
 from .conftest import SEEDS, read_json, run
@@ -229,9 +230,52 @@ def test_out_in_the_place_of_a_story_is_refused(archive):
     assert sorted(p.name for p in (archive / "iraq").iterdir()) == ["a.txt", "seed.txt"]
 
 
-@pytest.mark.parametrize("formats", [("sarif",), ("html",)])
-def test_an_out_folder_inside_the_archive_without_an_index_is_not_a_story(archive, formats):
-    """--format sarif writes no index: the reports folder holds only story folders of reports."""
+@pytest.mark.parametrize("formats", [("sarif",), ("junit",)])
+def test_an_out_folder_inside_the_archive_without_an_index_is_not_a_story(archive, tmp_path, formats):
+    """--format sarif writes no index: the reports folder holds only story folders of reports, and a
+    later run writing elsewhere counted it as a story (index row `reports,0,...`)."""
     first = check_stories(archive, out=archive / "reports", formats=formats)
-    again = check_stories(archive, out=archive / "reports", formats=formats)
+    again = check_stories(archive, out=tmp_path / "elsewhere")
     assert [s.story for s in again.stories] == [s.story for s in first.stories] == ["iraq", "syria"]
+    assert {"path": str(archive / "reports"), "reason": "check-claims reports, not a story"} in again.skipped
+
+
+def test_the_archive_index_files_are_written_as_one_set(archive, tmp_path):
+    """Each index file was renamed into place on its own: with index.csv blocked the run failed
+    but left the new report.json beside the previous index.html."""
+    out = tmp_path / "out"
+    assert run(archive, "--stories", "subfolders", "--out", out, "--no-cache").exit_code == 0
+    before = {name: (out / name).read_bytes() for name in ("report.json", "index.html")}
+    (archive / "syria" / "d.txt").write_text(TROOPS_B.replace("3,500", "4,500"), encoding="utf-8")
+    (out / "index.csv").unlink()
+    (out / "index.csv").mkdir()  # a folder where the file goes: its rename fails
+    result = run(archive, "--stories", "subfolders", "--out", out, "--no-cache")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: cannot write reports to {out}: index.csv: ")
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_combined_report_carries_the_tolerance_as_each_story_s_does(archive, tmp_path):
+    """findings.differing reads records["tolerance"]: on the combined report.json it raised KeyError."""
+    check_stories(archive, out=tmp_path / "out", tolerance=0.1)
+    combined = read_json(tmp_path / "out" / "report.json")
+    assert combined["tolerance"] == read_json(tmp_path / "out" / "iraq" / "report.json")["tolerance"] == 0.1
+    assert differing(combined) == set()  # no story disagrees within itself
+
+
+def test_an_earlier_report_that_cannot_be_removed_from_an_emptied_story_is_one_line(archive, tmp_path, monkeypatch):
+    """A story with nothing readable any more removes its earlier reports; when that fails it is
+    the one-line 'cannot write reports' error, not a traceback."""
+    out = tmp_path / "out"
+    check_stories(archive, out=out, formats=("json",))
+    for article in (archive / "syria").iterdir():
+        article.write_bytes(b"")
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("pathlib.Path.unlink", refuse)
+    result = run(archive, "--stories", "subfolders", "--out", out, "--no-cache", "-q", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write reports to {out}/syria: report.json: Permission denied"
