@@ -141,9 +141,8 @@ HEDGED_ONE_RE = re.compile(
     rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?!\s+ago\b|-)", re.I)
 #: One unit of time something lasts: "shut for a week", "jailed for a year" (not "for a year-end review", nor
 #: "for a day lift ticket": a noun after the unit makes it a modifier)
-FOR_ONE_RE = re.compile(rf"\bfor\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?![-\s]ago\b|[-’'])"
-                        rf"(?!\s+(?!(?:{_alt(STOP)}|yesterday|today|tonight)\b)(?-i:[a-z]{{3,}})(?<!ing)(?<!ed)(?<!ly)\b)",
-                        re.I)
+_NOUN_AFTER = rf"\s+(?!(?:{_alt(STOP)}|yesterday|today|tonight)\b)(?-i:[a-z]{{3,}})(?<!ing)(?<!ed)(?<!ly)\b"
+FOR_ONE_RE = re.compile(rf"\bfor\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?![-\s]ago\b|[-’']|{_NOUN_AFTER})", re.I)
 #: One unit in a compound adjective: "its week-old air strikes", "a monthlong trial", "a day-long strike"
 #: (a "year-old" is an age, said with a number)
 ONE_LONG_RE = re.compile(rf"(?<![\w-])(?P<unit>{_ONE_UNIT})(?:-?long|(?<!year)-old)\b", re.I)
