@@ -77,7 +77,9 @@ YEAR_RE = re.compile(
 _DECADE = r"(?:the\s+)?(?:(?P<part{n}>early|mid|late)[\s-]+)?(?P<decade{n}>(?:1[89]|20)\d0)'?s\b"
 #: A decade, or a run of them: "the late 1960s", "from the 1930's to the 1960's"
 DECADE_RE = re.compile(
-    rf"\b{_PREP}{_DECADE.format(n='')}(?:\s+(?:to|until|till|through|and)\s+{_DECADE.format(n=2)})?", re.I)
+    rf"\b{_PREP}{_DECADE.format(n='')}(?:\s+(?:to|until|till|through)\s+{_DECADE.format(n=2)})?", re.I)
+#: A second decade after "and": one run with the first only when the next ("the 1980s and 1990s")
+_AND_DECADE_RE = re.compile(rf"\s+and\s+{_DECADE.format(n=2)}", re.I)
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
 RELATIVE_RE = re.compile(
@@ -126,9 +128,10 @@ _CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn":
 _SMALL_HOURS_RE = re.compile(r"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\.\s?m\.|\s?m\b)|\bmidnight\b", re.I)
 #: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
 _REPORTED_RE = re.compile(rf"\b(?:{_alt(_WORDS['reporting'])})\s+$", re.I)
-_FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])}|(?:{_alt(_CAL['future_modals'])})(?!\s+have\b))\b", re.I)
+_FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
+_PAST_VERBS = [verb for verb in _WORDS["past_verbs"] if verb not in _CAL["tenseless_verbs"]]
 _PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
-                      rf"\b(?:(?:{_alt(_CAL['past'] + _WORDS['past_verbs'])})\b"
+                      rf"\b(?:(?:{_alt(_CAL['past'] + _PAST_VERBS)})\b(?![’']t\b)"  # not "won’t"
                       rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
@@ -149,8 +152,9 @@ def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
     scheduled...; a prospective "to be" + verb) or a past one (was, ago, last, a verb in -ed); with
     none, its own "by"/"through"/"until" looks forwards."""
     window = max(0, start - _TENSE_WINDOW)
-    edge = _SENTENCE_EDGE_RE.search(sentence, end)
-    stop = min(edge.start() if edge else len(sentence), end + _TENSE_WINDOW)
+    stop = min(len(sentence), end + _TENSE_WINDOW)
+    if edge := _SENTENCE_EDGE_RE.search(sentence, end, stop):  # bounded: a long line of dates stays linear
+        stop = edge.start()
     before = [(1, m) for m in _FUTURE_RE.finditer(sentence, window, start)] + [
         (1, m) for m in _PROSPECTIVE_RE.finditer(sentence, window, start)
         if m.group("before").lower() not in _NOT_PROSPECTIVE] + [
@@ -282,13 +286,16 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 #: A month as a modifier between an article and a noun: "in a January referendum", "the September talks"
 #: ("the May government" is a name's)
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name[1:])
 _NOUN_AFTER_RE = re.compile(rf"\s+(?!(?:{_alt(_WORDS['stop'])})\b)[a-z]{{3,}}\b")
 
 
 def _attributive(m: re.Match, sentence: str) -> bool:
     """Is the month alone in `m` a modifier ("a January referendum"), so it dates the noun after it? An event
     so named has most often happened: with no tense marker near, it looks back."""
-    return (m.group("month").lower() != "may" and _NOUN_AFTER_RE.match(sentence, m.end()) is not None
+    word = m.group("month")
+    return (word.istitle() and word.lower() in _MONTH_NAMES and word != "May"  # not "the DEC family", "Dec."
+            and _NOUN_AFTER_RE.match(sentence, m.end()) is not None
             and _ARTICLE_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start()) is not None)
 
 
@@ -363,10 +370,11 @@ def _decade(m: re.Match, sentence: str, ref: date | None) -> Mention:
     """'the 1990s' -> 1990..1999; 'the late 1960s' -> 1966..1969; 'the 1930s to the early 1960s' -> 1930..1963."""
     start = int(m.group("decade"))
     lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
-    if m.group("decade2"):
-        start2 = int(m.group("decade2"))
-        _, hi = DECADE_PARTS.get((m.group("part2") or "").lower(), (0, 9))
-        return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start2 + hi))
+    second = m if m.group("decade2") else _AND_DECADE_RE.match(sentence, m.end())
+    if second and (second is m or int(second.group("decade2")) == start + 10):  # "since the 1970s and 1990s": two
+        start2 = int(second.group("decade2"))
+        _, hi = DECADE_PARTS.get((second.group("part2") or "").lower(), (0, 9))
+        return Mention(m.start(), second.end(), "date", None, str(start + lo), str(start2 + hi))
     return Mention(m.start(), m.end(), "date", None, str(start + lo), str(start + hi))
 
 

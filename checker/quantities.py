@@ -53,7 +53,11 @@ QUANTITY_RE = re.compile(
 ORDINAL_RE = re.compile(
     rf"(?P<ord>{ORDINAL})(?P<rank>-(?:\w+est|most)|\s+(?:{_alt(WORDS['superlatives'])}))?(?![\w-])", re.I)
 #: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
-_COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-\w+)?", re.I)
+#: The end of a range whose start no grammar read ("from 17- to 28-years-old", "between 5’8” and 5’10”",
+#: "from 5 p.m to 8 p.m"), or the idiom "from one ... to another": the start is no figure by itself
+_RANGE_AFTER_RE = re.compile(rf"[^,;:!?()]{{0,25}}?\s(?:to|and|through)\s+(?:{NUMBER}|another\b)", re.I)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+_COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suffix>\w+))?", re.I)
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
@@ -81,8 +85,9 @@ _APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'])})),
 _DURATION_TAIL_RE = re.compile(
     rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
+_OLD_RE = re.compile(r"\s+-?old\b", re.I)
 _ELAPSED_RE = re.compile(r"\s+ago\b", re.I)
-_PERIODS_AFTER_RE = re.compile(rf"\s+(?:{_alt(u for u in _DURATIONS if u.endswith('s'))})\b", re.I)
+_PERIODS_AGO_RE = re.compile(rf"\s+(?:{_alt(u for u in _DURATIONS if u.endswith('s'))})\s+ago\b", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
@@ -134,11 +139,16 @@ ONE_INTERVAL_RE = re.compile(
 #: nor "over a year-long dispute": a compound, read below)
 HEDGED_ONE_RE = re.compile(
     rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?!\s+ago\b|-)", re.I)
-#: One unit of time something lasts: "shut for a week", "jailed for a year" (not "for a year-end review")
-FOR_ONE_RE = re.compile(rf"\bfor\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?![-\s]ago\b|[-’'])", re.I)
+#: One unit of time something lasts: "shut for a week", "jailed for a year" (not "for a year-end review", nor
+#: "for a day lift ticket": a noun after the unit makes it a modifier)
+_NOUN_AFTER = rf"\s+(?!(?:{_alt(STOP)}|yesterday|today|tonight)\b)(?-i:[a-z]{{3,}})(?<!ing)(?<!ed)(?<!ly)\b"
+FOR_ONE_RE = re.compile(rf"\bfor\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?![-\s]ago\b|[-’']|{_NOUN_AFTER})", re.I)
 #: One unit in a compound adjective: "its week-old air strikes", "a monthlong trial", "a day-long strike"
 #: (a "year-old" is an age, said with a number)
 ONE_LONG_RE = re.compile(rf"(?<![\w-])(?P<unit>{_ONE_UNIT})(?:-?long|(?<!year)-old)\b", re.I)
+#: A number just before a compound ("her 4 month-old baby", "a three month-long trial"): the grammar
+#: below reads the whole, so no one unit
+_NUMBER_BEFORE_RE = re.compile(rf"(?:\d|\b(?:{_alt(FIRST_WORDS)}))\s+$", re.I)
 _CALIBER_GATE = re.compile(_alt(_CALIBERS), re.I)
 _AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
 _ONE_UNIT_GATE = re.compile(rf"\b(?:a|an|one|the)\s+{_ONE_UNIT}", re.I)
@@ -167,8 +177,12 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
             continue
         result = _quantity(m, sentence, counts)
         if result is None and m.group("between") and m.group("num2") is None:
-            pos = m.end("between")  # "from 40 countries", "between two members": no range, so read what follows
+            if not _RANGE_AFTER_RE.match(sentence, m.end("num")):
+                pos = m.end("between")  # "from 40 countries", "between two members": no range, so read what follows
             continue
+        if result and result[0].kind == "count" and result[0].unit in _CASUALTY_CLASSES and (
+                _FROM_BEFORE_RE.search(sentence, 0, result[0].start)):
+            result = None  # "recovering from 3 gunshot wounds", "rose from 3 dead": a cause or a former figure
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
@@ -205,7 +219,8 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     one_unit = (HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
     for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
               *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
-        if free(taken, m.start(), m.end()):
+        if free(taken, m.start(), m.end()) and not (
+                m.re is ONE_LONG_RE and _NUMBER_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start())):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
             found.append(Mention(m.start(), m.end(), "duration", _iso_duration(factor, designator), hedge=hedge,
@@ -259,7 +274,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
             and not name.group("word").endswith(("'s", "’s"))  # "He's 16", "Iraq's 18 provinces": no label
-            and not _PERIODS_AFTER_RE.match(tail)):  # "the Gaza Strip 11 days ago": no label counts days
+            and not _PERIODS_AGO_RE.match(tail)):  # "the Gaza Strip 11 days ago": no label counts days
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
             or is_digits and _AREA_CODE_RE.match(tail)
@@ -332,12 +347,12 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             value = _caliber(num_text)
         return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date, but
-    # in hours, or with no date to count back from, what it states is the time elapsed ("12 days ago")
+    # with no date to count back from (an undated article) what it states is the time elapsed ("12 days ago")
     if du := _DURATION_TAIL_RE.match(tail):
         ago = _ELAPSED_RE.match(tail, du.end())
-        if _AGO_RE.match(tail, du.end()) and not ago:
-            return None  # "N years old" that the age grammar did not read
         designator, factor = _DURATIONS[du.group("unit").lower()]
+        if _OLD_RE.match(tail, du.end()) or ago and designator.startswith("T"):
+            return None  # "N years old" the age grammar did not read; "(Published 19 minutes ago)": a timestamp
         iso = _iso_duration(value * factor, designator)
         lo = _iso_duration(low * factor, designator) if low is not None else None
         hi = _iso_duration(high * factor, designator) if high is not None else None
@@ -572,11 +587,14 @@ def _ordinal(m: re.Match, sentence: str) -> Mention | None:
     word = m.group("ord").lower()
     if word in ("first", "1st", "last"):
         return None
-    words, _ = noun_phrase(sentence[m.end():])
+    words, end = noun_phrase(sentence[m.end():])
+    if m.group("rank") and (w := _WORD_RE.match(sentence, m.end() + end)) and w.group("w").lower().endswith("ing"):
+        words = [*words, w.group("w")]  # "the second deadliest (mass) shooting": after a superlative, a noun
     if not words and (co := _COORDINATED_ORDINAL_RE.match(sentence, m.end())):
         words, _ = noun_phrase(sentence[co.end():])
-    # "the second death": a casualty noun is what is ordered when nothing else is
-    words = [w for w in words if w.lower() not in _CASUALTY] or [w for w in words if not w.endswith(("ed", "ing"))]
+        words = [co.group("suffix"), *words] if co.group("suffix") else words  # "second and third-degree"
+    if not m.group("rank"):  # "the second death": a casualty noun is what is ordered when nothing else is
+        words = [w for w in words if w.lower() not in _CASUALTY] or [w for w in words if not w.endswith(("ed", "ing"))]
     if not words or not m.group("rank") and any(w.lower() in _ORDINAL_SKIP for w in words) or words[0][0].isupper():
         return None  # "the second half", "the Second World War"; but "the second largest city" ranks cities
     if words[-1].lower().rstrip(".") in _STREET or words[-1].lower().removesuffix("s") in _STREET:
