@@ -20,12 +20,13 @@ def sources_by_value(claims: list[dict]) -> dict[str, list[str]]:
     return {value: list(sources) for value, sources in given.items()}
 
 
-def spans(records: dict) -> dict[str, tuple]:
+def spans(records: dict, claims: list[dict] | None = None) -> dict[str, tuple]:
     """Each claim's interval (values.interval at the run's tolerance) with its source's date, as
-    compare's rows carry it: "on Thursday" is a day, not a day either way, once its source is dated."""
+    compare's rows carry it: "on Thursday" is a day, not a day either way, once its source is dated.
+    Of `claims` (default: all of the report's)."""
     published = {s["id"]: s["published"] for s in records["sources"]}
     return {c["id"]: interval({**c, "published": published[c["source"]]}, records["tolerance"])
-            for c in records["claims"]}
+            for c in (records["claims"] if claims is None else claims)}
 
 
 def differing(records: dict) -> set[str]:
@@ -35,11 +36,10 @@ def differing(records: dict) -> set[str]:
     from 4. Where the sources split evenly no figure is the usual one, and a value differs when
     some other source's cannot be it (both of "13" and "14")."""
     claims = {c["id"]: c for c in records["claims"]}
-    span = spans(records)
+    disputed = [k for k in records["clusters"] if k["status"] == "discrepancy"]
+    span = spans(records, [claims[cid] for k in disputed for cid in k["claims"]])
     found = set()
-    for k in records["clusters"]:
-        if k["status"] != "discrepancy":
-            continue
+    for k in disputed:
         members = [claims[cid] for cid in k["claims"]]
         usual = majority(value for value, sources in sources_by_value(members).items() for _ in sources)
         figures = [span[c["id"]] for c in members if display(c) == usual]
