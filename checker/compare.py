@@ -173,9 +173,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     context words, names, value interval, event date (of the date with a written year nearest it in
     its sentence), the kind of person it counts (`_who`), whether it is in its article's lead (a date:
     and gives the lead's news day), and for dates of the news week how many of its article's dates
-    meet it (spread). A figure restated
-    in brackets takes the event of the figure it restates. Plain dicts, not a frame: a story has few
-    claims, and each is read many times."""
+    meet it (spread). A figure restated in brackets takes the event of the figure it restates. Plain
+    dicts, not a frame: a story has few claims, and each is read many times."""
     rows = claims.to_dict("index") if hasattr(claims, "to_dict") else dict(enumerate(claims))
     dated: dict[tuple, list] = {}
     for row in rows.values():
