@@ -149,11 +149,9 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
     labels = _labels({row["source"] for row in rows.values()})
     for row in rows.values():
         row["label"] = labels[row["source"]]
-    idf = _idf(rows)
+    idf = _weigh(rows)
     by_block: dict[tuple, list] = {}
     for r, row in rows.items():
-        row["weight"] = math.fsum(idf[w] for w in row["context"])
-        row["facts"] = frozenset()
         by_block.setdefault((row["kind"], row["block"]), []).append(r)
     blocks = list(by_block.values())
     scores: dict[tuple[int, int], float | None] = {}
@@ -481,6 +479,15 @@ def _full_names(text: str) -> tuple[str, ...]:
 
 def _stem(word: str) -> str:
     return word.lower().replace(".", "").replace("’s", "").replace("'s", "")[:_STEM]
+
+
+def _weigh(rows: dict) -> dict[str, float]:
+    """The story's IDF; each row gets the weight of its context words and no first-pass facts yet."""
+    idf = _idf(rows)
+    for row in rows.values():
+        row["weight"] = math.fsum(idf[w] for w in row["context"])
+        row["facts"] = frozenset()
+    return idf
 
 
 def _idf(rows: dict) -> dict[str, float]:

@@ -28,6 +28,12 @@ def table(claims: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FIELDS)
 
 
+def scored(claims: pd.DataFrame) -> tuple[dict, dict]:
+    """Signed rows as align scores their pairs (context weights, no first-pass facts), and the IDF."""
+    rows = compare.signatures(claims)
+    return rows, compare._weigh(rows)
+
+
 def partition(clusters: list[compare.Cluster]) -> dict[tuple[int, ...], str]:
     """{claim indices (0-based) of each multi-claim cluster: status}."""
     return {tuple(int(c[1:]) - 1 for c in k.claims): k.status for k in clusters if len(k.claims) > 1}
@@ -193,10 +199,7 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
          "sentence": "The first quake struck at 4:43 a.m. local time about 135 kilometers from Manokwari, "
                      "the U.S. Geological Survey said."},
     ])
-    rows = compare.signatures(claims)
-    idf = compare._idf(rows)
-    for row in rows.values():
-        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
+    rows, idf = scored(claims)
     plain = compare.Weights(wording=0.0)
     assert rows[0]["wording"] & rows[1]["wording"]
     assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
@@ -229,7 +232,7 @@ def test_an_article_repeating_a_figure_of_one_event_restates_it_when_it_leads_wi
     """Five injured in the lead and again in the body are one fact, and so is the lead's age quoted
     again where no event is named ("He's 16 years old."); two 'three killed' in the body of an
     article (some soldiers, some civilians) are a common small number, not evidence."""
-    rows = compare.signatures(table([
+    rows, idf = scored(table([
         {"source": "a.txt", "text": "five", "value": 5, "unit": "injured",
          "sentence": "A 5.6 magnitude earthquake hit an island off Iran's southern coast on Sunday, injuring five "
                      "people and damaging buildings, Iranian media said."},
@@ -247,9 +250,6 @@ def test_an_article_repeating_a_figure_of_one_event_restates_it_when_it_leads_wi
         {"source": "c.txt", "text": "16 years old", "kind": "measure", "value": 16, "unit": "years old",
          "sentence": "He's 16 years old."},
     ]))
-    idf = compare._idf(rows)
-    for row in rows.values():
-        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
     rows[1]["lead"] = rows[2]["lead"] = rows[3]["lead"] = False
     weights = compare.Weights()
     assert compare._pair(rows[0], rows[1], idf, weights) == weights.same_source
@@ -261,7 +261,7 @@ def test_sentences_sharing_a_fact_tie_differing_ages_only_through_a_name():
     """Two sentences about one shooting (they share the girl's age) give a 24-year-old victim of
     another killing and a 25-year-old suspect: a shared fact ties differing figures of one block,
     but not ages that no name gives to one person."""
-    rows = compare.signatures(table([
+    rows, idf = scored(table([
         {"source": "a.txt", "text": "24-year-old", "kind": "measure", "value": 24, "unit": "years old",
          "sentence": "The Seattle Times reports that detectives are looking into the possibility the shooting was "
                      "connected to the killing of a 24-year-old man in a downtown Seattle intersection in March."},
@@ -269,9 +269,6 @@ def test_sentences_sharing_a_fact_tie_differing_ages_only_through_a_name():
          "sentence": "KENT, Wash. -- Prosecutors have charged a 25-year-old man with murder for the April 16 "
                      "drive-by shooting that killed a 1-year-old girl in the back of her parents' car."},
     ]))
-    idf = compare._idf(rows)
-    for row in rows.values():
-        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
     weights = compare.Weights()
     alone = compare._pair(rows[0], rows[1], idf, weights)
     rows[0]["facts"] = rows[1]["facts"] = frozenset({7})
@@ -308,7 +305,7 @@ def test_empty_table():
 def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     """A news day dates many things; the vigil that turned into a riot is told as a vigil in one
     article and as a protest or riot in another, and that kind of event is what ties the two dates."""
-    rows = compare.signatures(table([
+    rows, idf = scored(table([
         {"source": "a.txt", "text": "Monday evening", "kind": "date", "value": "2013-03-11",
          "sentence": "Then came the anger: a Monday evening vigil marred by an unruly mob thrashing its way "
                      "through local businesses."},
@@ -317,9 +314,6 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
         {"source": "b.txt", "text": "Monday", "kind": "date", "value": "2013-03-11",
          "sentence": "Police commanders met community leaders on Monday morning."},
     ]))
-    idf = compare._idf(rows)
-    for row in rows.values():
-        row["weight"], row["facts"] = sum(idf[w] for w in row["context"]), frozenset()
     weights = compare.Weights()
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
