@@ -568,8 +568,9 @@ def _plural_noun(word: str) -> bool:
 
 
 def _plural(word: str) -> bool:
-    return word in _PLURALS or word in lexicon.unit_classes() or (
-        word.endswith("s") and not word.endswith(("ss", "ous")) and len(word) > 3 and word not in _NOT_PLURALS)
+    """A plural, or a counted unit, that can end a counted noun phrase: short -s words ("bus", "gas")
+    only when listed."""
+    return word in lexicon.unit_classes() or _plural_noun(word) and (len(word) > 3 or word in _PLURALS)
 
 
 def _unit_phrase(words: list[str]) -> str:
