@@ -887,13 +887,10 @@ def _subject(part: list[dict]) -> str | None:
     """The subject most typical of a fact's claims: the one whose words the others' subjects share
     most, the shorter on a tie. The first claim's may be a passing phrase ("U.S Geological Survey
     puts" for a quake's magnitude, where most say "magnitude quake")."""
-    if len({row["subject"] for row in part}) == 1:  # one wording (one claim, mostly): nothing to weigh
-        subject = part[0]["subject"]
-        return subject if isinstance(subject, str) and _content(subject) else None
-    subjects = [row["subject"] for row in part if isinstance(row["subject"], str) and _content(row["subject"])]
-    bags = [set(_content(s)) for s in subjects]
-    shared = Counter(word for bag in bags for word in bag)
-    scores = [(sum(shared[w] for w in bag) / len(bag), -len(bag)) for bag in bags]
+    bag = {s: frozenset(_content(s)) for s in {row["subject"] for row in part} if isinstance(s, str)}
+    subjects = [row["subject"] for row in part if bag.get(row["subject"])]  # each wording read once
+    shared = Counter(word for s in subjects for word in bag[s])
+    scores = [(sum(shared[w] for w in bag[s]) / len(bag[s]), -len(bag[s])) for s in subjects]
     return subjects[scores.index(max(scores))] if subjects else None
 
 
