@@ -424,10 +424,19 @@ def _nearest(before: str, after: str) -> str | None:
     """The event class of the event word nearest the number; words joined by a dash typed as a
     hyphen ("three young men-all cousins-died") are words apart."""
     classes = lexicon.event_classes()
-    left = [p.lower().strip(".'’") for w in reversed(WORD_RE.findall(before)) for p in reversed(w.split("-"))]
-    right = [p.lower().strip(".'’") for w in WORD_RE.findall(after) for p in w.split("-")]
+    left, right = _lowered(before)[::-1], _lowered(after)
     hits = [(n, classes[w]) for words in (left, right) for n, w in enumerate(words) if w in classes]
     return min(hits)[1] if hits else None
+
+
+def _lowered(text: str) -> list[str]:
+    """The words of `text` in lower case, parts of a hyphenated word apart; a compass word that
+    begins a name ("South Sudan", "East Flatbush", "West Papua") is no direction, so it is blanked
+    (kept as '' to keep the other words' distances)."""
+    words, classes = WORD_RE.findall(text), lexicon.event_classes()
+    return [("" if n + 1 < len(words) and w[:1].isupper() and words[n + 1][:1].isupper()
+             and classes.get(w.lower()) == "distance" else p.lower().strip(".'’"))
+            for n, w in enumerate(words) for p in w.split("-")]
 
 
 def _content(text: str) -> list[str]:

@@ -318,6 +318,20 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
 
+@pytest.mark.parametrize("kind, text, sentence, event", [
+    ("date", "Monday", "Anger over the death of a Brooklyn teenager shot and killed by police fueled a riot on the "
+                       "streets of East Flatbush Monday.", "protests"),
+    ("count", "four", "Nevertheless, an Antonov bomber dropped four bombs on the South Sudanese area of Yida, "
+                      "killing no one.", "killed"),
+    ("measure", "55 kilometres", "The town lies 55 kilometres south of Bandar Abbas.", "distance"),
+])
+def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence, event):
+    """"East Flatbush", "South Sudanese" are names: the event a figure is about is the nearest event
+    word that is not part of one; a direction in prose ("55 kilometres south of") is a distance."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": kind, "sentence": sentence}])).values()
+    assert row["event"] == event
+
+
 @pytest.mark.parametrize("subjects, want", [
     (["U.S Geological Survey puts", "quake", "temblor in Golden", "6.1-magnitude quake"], "quake"),
     (["people in the UN's Relief", "people killed", "killed people wounded", None], "people killed"),
