@@ -770,7 +770,9 @@ def _who(row: dict) -> str | None:
     says who. A people's name keeps its capital ("Palestinians"): it says whose, not which kind."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if unit in _OUTCOMES and isinstance(row["subject"], str):
-        unit = next((w for w in row["subject"].lower().split() if _singular(w) in _PERSONS), None)
+        # a dash typed as a hyphen joins words, not a compound: "the three bank workers-two women and a man-"
+        unit = next((w for w in (w.split("-")[0] for w in row["subject"].lower().split()) if _singular(w) in _PERSONS),
+                    None)
     if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
     return unit.capitalize() if _singular(unit) not in _PERSONS and unit not in _KIN else unit

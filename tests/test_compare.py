@@ -318,6 +318,18 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
 
+def test_a_dash_typed_as_a_hyphen_does_not_hide_whom_a_toll_counts():
+    """"bank workers-two women and a man-were killed" counts the bank workers, as "three bank
+    workers dead" in another article does: not two women, which would make them other people."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "three", "value": 3, "unit": "killed", "subject": "bank workers-two women killed",
+         "sentence": "The three bank workers-two women and a man-were killed when their branch went up in flames."},
+        {"source": "b.txt", "text": "three", "value": 3, "unit": "dead", "subject": "bank workers dead",
+         "sentence": "Riots over harsh new austerity measures left three bank workers dead."},
+    ]))
+    assert [row["who"] for row in rows.values()] == ["workers", "workers"]
+
+
 @pytest.mark.parametrize("kind, text, sentence, event", [
     ("date", "Monday", "Anger over the death of a Brooklyn teenager shot and killed by police fueled a riot on the "
                        "streets of East Flatbush Monday.", "protests"),
