@@ -49,10 +49,15 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
                       r"|\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}"
                       r"|\(?0\d{2,4}\)?[ .-]\d{3,6}(?:[ .-]\d{3,4})?)(?!\w|[.,]\d)"
                       r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
+#: A photo gallery's counters, scraped with its captions ("Image 5 of 9", "Image 1 of / 9 Caption Close",
+#: "1 / 33 Back to Gallery"): a picture's place in the gallery, not a count; galleries differ in size.
+GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+(?:/\s*)?\d+\b"
+                        r"|\b\d+\s*/\s*\d+\s+back\s+to\s+gallery\b", re.I)
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
+_GALLERY_GATE = re.compile("image|photo|picture|slide|gallery", re.I)
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
-GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE))
+GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE))
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -151,9 +156,9 @@ def _evening_before(claims: list[Claim]) -> list[Claim]:
 
 def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
-    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, list items, mentions
+    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, galleries, list items, mentions
     for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
-              LIST_ITEM_RE.match(sentence)]:
+              *gated(GALLERY_RE, _GALLERY_GATE, sentence), LIST_ITEM_RE.match(sentence)]:
         if m:
             take(taken, m.start(), m.end())
     found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)
