@@ -69,6 +69,10 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _WINDOW = 200  # characters around a mention that its subject is drawn from
 _DAWN = 6  # hours: an article out before then calls the evening before "tonight"
 _EVENING_RE = re.compile(r"(?:on\s+)?(?:tonight|this evening)", re.I)
+#: A page's time stamp written into a line of text: a capitalised stamp word, or any with a colon, then
+#: only other dates and times (blanked) before the mention ("was posted Monday" is an event).
+_STAMP_RE = re.compile(r"(?:\b(?:Last updated|Posted|Updated|Published|Modified)\b:?"
+                       r"|\b(?:posted|updated|published|modified):)[\s,:|]*$")
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
                    | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})
 
@@ -214,8 +218,10 @@ def _content_words(text: str) -> list[str]:
 
 
 def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date], set[date]]:
-    """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM"); return the dates those give, and
-    those a line gives with a time in the small hours ("Published time: March 12, 2013 02:03")."""
+    """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM") and dates and times stamped in a
+    line of text ("... by child Posted: Monday, August 17, 2015", "(CBS/AP) Updated 5:29p.m. -"); return
+    the dates those give, and those a line gives with a time in the small hours ("Published time:
+    March 12, 2013 02:03")."""
     kept, dates, overnight = [], [], set()
     by_line: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
@@ -229,13 +235,15 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
         residue = [w.lower() for w in re.findall(r"[A-Za-z]+", "".join(line))]
         dateline = (b - a <= 90 and all(c.kind in ("date", "time") for c in members)
                     and all(w in _DATELINE_WORDS for w in residue))
-        if dateline:
-            days = [d for c in members if c.kind == "date" and (d := _point(c.value)) is not None]
+        blanked = "".join(line)
+        stamps = members if dateline else [c for c in members if c.kind in ("date", "time")
+                                            and _STAMP_RE.search(blanked, 0, c.start - a)]
+        if stamps:
+            days = [d for c in stamps if c.kind == "date" and (d := _point(c.value)) is not None]
             dates += days
-            if min((int(c.value[-5:-3]) for c in members if c.kind == "time"), default=24) < _DAWN:
+            if min((int(c.value[-5:-3]) for c in stamps if c.kind == "time"), default=24) < _DAWN:
                 overnight.update(days)
-        else:
-            kept += members
+        kept += [c for c in members if c not in stamps]
     return kept, dates, overnight
 
 
