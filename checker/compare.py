@@ -484,13 +484,20 @@ def _place(before: str, after: str, reach: int = _NEAR) -> str:
     return " ".join(words[owners[-1] + 1:] if owners else words).lower()
 
 
-def _full_names(text: str) -> tuple[str, ...]:
-    """Words of the runs of two or more capitalised words ("Duncan Rait", "Englishman Robert
+def _full_names(text: str) -> tuple[frozenset[str], ...]:
+    """The words of each run of two or more capitalised words ("Duncan Rait", "Englishman Robert
     Buckley"): a person's name. A lone capitalised word ("Australian climber") describes someone
     and may fit whoever a full name names."""
     runs = (run.split() for run in _RUN_RE.findall(text))
-    kept = ([w.strip(".,'’-").lower() for w in run if w.lower().strip(".,'’-") not in _NOISE] for run in runs)
-    return tuple(sorted({w for run in kept if len(run) > 1 for w in run}))
+    kept = (frozenset(w.strip(".,'’-").lower() for w in run if w.lower().strip(".,'’-") not in _NOISE) for run in runs)
+    return tuple(sorted((run for run in kept if len(run) > 1), key=sorted))
+
+
+def _one_person(a: tuple, b: tuple) -> bool:
+    """Whether two mentions' full names can name one person: one name's words are all in the other
+    ("Robert Buckley", "Englishman Robert Buckley"); a shared surname alone is a family ("his wife,
+    Chericia Brown, 31" and "her husband, Henry Brown, 30")."""
+    return any(x <= y or y <= x for x in a for y in b)
 
 
 def _stem(word: str) -> str:
@@ -669,7 +676,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "time" and (meet or ra["kind"] != "date"):
         total += weights.lead  # both articles lead with the figure or the day: the story's main fact (inverted pyramid)
     named = ra["block"] in _NAMED_UNITS
-    owned = named and _shared_names(ra["owner"], rb["owner"]) > 0
+    owned = named and _one_person(ra["owner"], rb["owner"])
     if not meet and named and ra["owner"] and rb["owner"] and not owned:
         return -math.inf  # two differing ages next to two names are two people
     total += weights.names * _shared_names(ra["names"], rb["names"])  # a name and a description ("Duncan

@@ -318,6 +318,17 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
 
+@pytest.mark.parametrize("first, second, one", [
+    ("the Englishman Robert Buckley, 32,", "Robert Buckley, 31,", True),
+    ("attacking his wife, Chericia Brown, 31", "her husband, Henry Ramone Brown, 30", False),
+    ("Devante McNeil, 21, and Benjamin Bethea, 18", "Devante Mcneil, 21", True),
+])
+def test_full_names_name_one_person_when_one_holds_the_other(first, second, one):
+    """An age belongs to the person named next to it: a longer form of one name is the same person,
+    a relative who shares only the surname is not."""
+    assert compare._one_person(compare._full_names(first), compare._full_names(second)) is one
+
+
 def test_a_sentence_an_article_prints_twice_states_one_fact_once():
     """A scraped photo gallery repeats its captions: the copies are one mention of one fact, so
     they join one finding with another article's figure instead of making one finding each."""
