@@ -279,6 +279,19 @@ def _rivals(rows: dict) -> None:
         row["rivals"] = tuple(rivals.get((row["source"], row["kind"], row["block"]), ()))
 
 
+def _own_week(ra: dict, rb: dict) -> bool:
+    """Two articles published on different days giving one day in the same words against their own
+    date ("Tuesday", "last night", "in March": no digits, year inferred): each means its own."""
+    return (ra["kind"] == "date" and ra["year_inferred"] is True and rb["year_inferred"] is True
+            and _said(ra) == _said(rb) and not any(ch.isdigit() for ch in str(ra["text"]))
+            and str(ra.get("published")) != str(rb.get("published")))
+
+
+def _said(row: dict) -> str:
+    """A date's words without the preposition that carries it ("on Tuesday" -> "tuesday")."""
+    return str(row["text"]).lower().removeprefix("on ")
+
+
 def _copied(ra: dict, rb: dict) -> bool:
     """One mention in a sentence an article prints twice (a caption repeated in a scraped photo
     gallery): the same words in the same sentence, but not at the same place."""
@@ -644,6 +657,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     meet = intervals_meet(ra["span"], rb["span"])
     if "publication" in (ra["event"], rb["event"]):
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
+    if not meet and _own_week(ra, rb):
+        return -math.inf  # "closed Tuesday" in articles of different weeks: each means a Tuesday of its own
     same_source = ra["source"] == rb["source"]
     if same_source and meet and (_restated(ra, rb) or _copied(ra, rb)):
         return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units; a sentence printed twice

@@ -329,6 +329,22 @@ def test_full_names_name_one_person_when_one_holds_the_other(first, second, one)
     assert compare._one_person(compare._full_names(first), compare._full_names(second)) is one
 
 
+def test_one_weekday_in_articles_of_different_weeks_is_no_discrepancy():
+    """"closed Tuesday" in an article of one week and in a follow-up two weeks later means each
+    article's own Tuesday: two closings, not sources disagreeing on one day. Two different days
+    for one event still are ("died Friday" / "died on Saturday")."""
+    def day(source, text, value, published, sentence):
+        return {"source": source, "text": text, "kind": "date", "value": value, "year_inferred": True,
+                "published": published, "sentence": sentence}
+    clusters, _ = compare.align(table([
+        day("a.txt", "Tuesday", "2013-02-05", "2013-02-04", "He also said the courthouse would be closed Tuesday."),
+        day("b.txt", "Tuesday", "2013-02-19", "2013-02-18", "The courthouse will be closed Tuesday."),
+        day("a.txt", "Friday", "2013-02-01", "2013-02-04", "Robert Buckley died Friday after a fall on Mount Cook."),
+        day("b.txt", "on Saturday", "2013-02-02", "2013-02-18", "Robert Buckley died on Saturday after a fall on Mount Cook."),
+    ]))
+    assert partition(clusters) == {(2, 3): "discrepancy"}
+
+
 def test_a_sentence_an_article_prints_twice_states_one_fact_once():
     """A scraped photo gallery repeats its captions: the copies are one mention of one fact, so
     they join one finding with another article's figure instead of making one finding each."""
