@@ -87,7 +87,9 @@ _DURATION_TAIL_RE = re.compile(
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
 _OLD_RE = re.compile(r"\s+-?old\b", re.I)
 _ELAPSED_RE = re.compile(r"\s+ago\b", re.I)
-_PERIODS_AGO_RE = re.compile(rf"\s+(?:{_alt(u for u in _DURATIONS if u.endswith('s'))})\s+ago\b", re.I)
+#: Periods no label counts: "the Gaza Strip 11 days ago"; in a title-case headline "Man Gets 15-30 Years"
+_PERIODS = _alt(u for u in _DURATIONS if u.endswith('s'))
+_PERIODS_AGO_RE = re.compile(rf"\s+(?:(?:{_PERIODS})\s+ago\b|(?=(?-i:[A-Z]))(?:{_PERIODS})\b)", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
@@ -274,7 +276,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
             and not name.group("word").endswith(("'s", "’s"))  # "He's 16", "Iraq's 18 provinces": no label
-            and not _PERIODS_AGO_RE.match(tail)):  # "the Gaza Strip 11 days ago": no label counts days
+            and not _PERIODS_AGO_RE.match(tail)):  # "the Gaza Strip 11 days ago", "Gets 15 Years": no label
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
             or is_digits and _AREA_CODE_RE.match(tail)
