@@ -57,6 +57,8 @@ ORDINAL_RE = re.compile(
 #: "from 5 p.m to 8 p.m"), or the idiom "from one ... to another": the start is no figure by itself
 _RANGE_AFTER_RE = re.compile(rf"[^,;:!?()]{{0,25}}?\s(?:to|and|through)\s+(?:{NUMBER}|another\b)", re.I)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+#: The second number of a range after the first one's noun: "from 30 people | to 100"
+_SECOND_OF_RANGE_RE = re.compile(rf"\s+(?P<conn>to|through|and)\s+(?P<num2>{NUMBER})(?![\w.,]?\d|[-–/%])", re.I)
 _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suffix>\w+))?", re.I)
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
@@ -181,7 +183,9 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
         if result is None and m.group("between") and m.group("num2") is None:
             if not _RANGE_AFTER_RE.match(sentence, m.end("num")):
                 pos = m.end("between")  # "from 40 countries", "between two members": no range, so read what follows
-            continue
+                continue
+            if (result := _noun_range(m, sentence, counts)) is None:
+                continue
         if result and result[0].kind == "count" and result[0].unit in _CASUALTY_CLASSES and (
                 _FROM_BEFORE_RE.search(sentence, 0, result[0].start)):
             result = None  # "recovering from 3 gunshot wounds", "rose from 3 dead": a cause or a former figure
@@ -412,6 +416,26 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
+
+
+def _noun_range(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] | None:
+    """A range whose counted noun follows its first number, the second sharing it: "grew from 30 people to
+    100" is 30..100 people as "from 30 to 100 people" is; falling ("from 100 people to 30") only the figure it
+    ends on, as "from 100 to 30 people" is. Not a casualty ("rose from 3 dead to 10": a former toll), nor
+    a second number with a noun of its own ("from 40 countries to 2 cities")."""
+    first = QUANTITY_RE.match(sentence, m.start("num"))
+    result = _quantity(first, sentence, counts) if first else None
+    if result is None or result[0].kind != "count" or not result[1] or result[0].unit in _CASUALTY_CLASSES:
+        return None
+    mention, np_words = result
+    second = _SECOND_OF_RANGE_RE.match(sentence, mention.end + noun_phrase(sentence[mention.end:])[1])
+    if (not second or (second.group("conn").lower() == "and") != (m.group("between").lower() == "between")
+            or noun_phrase(sentence[second.end():])[0]):
+        return None
+    high = parse_number(second.group("num2"))
+    if high <= mention.value:
+        return mention._replace(start=second.start("num2"), end=second.end(), value=high), np_words
+    return mention._replace(start=m.start(), end=second.end(), low=mention.value, high=high), np_words
 
 
 def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
