@@ -53,8 +53,8 @@ QUANTITY_RE = re.compile(
 ORDINAL_RE = re.compile(
     rf"(?P<ord>{ORDINAL})(?P<rank>-(?:\w+est|most)|\s+(?:{_alt(WORDS['superlatives'])}))?(?![\w-])", re.I)
 #: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
-#: The end of a range whose start no grammar read ("from 17- to 28-years-old", "between 5’8” and 5’10”",
-#: "from 5 p.m to 8 p.m"), or the idiom "from one ... to another": the start is no figure by itself
+#: The end of a range whose start no grammar read ("from 17- to 28-years-old", "from 5 p.m to 8 p.m"),
+#: or the idiom "from one ... to another": the start is no figure by itself
 _RANGE_AFTER_RE = re.compile(rf"[^,;:!?()]{{0,25}}?\s(?:to|and|through)\s+(?:{NUMBER}|another\b)", re.I)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 #: The second number of a range after the first one's noun: "from 30 people | to 100"
@@ -79,6 +79,15 @@ _MAGNITUDE_HEAD_RE = re.compile(
 _PERCENT_RANGE_RE = re.compile(rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _CALIBERS = ("caliber", "calibre")
 _CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})[\s-]*(?P<unit>{_alt(_CALIBERS)})\b", re.I)
+_SMALL_WORDS = _alt(list(lexicon.load("numbers")["units"])[:12])  # "zero" to "eleven": the inches of a foot
+#: A length in feet and inches, read as one: "5 feet 10 inches", "six feet, two inches", "5-foot-10", 6'2"
+HEIGHT_RE = re.compile(
+    rf"(?<![\w.'’])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?P<feet>\d{{1,2}}|{_SMALL_WORDS})"
+    rf"(?:(?P<join>[\s-]*(?:feet|foot|ft\.?)[,\s-]*)|\s*['’′])(?P<inches>\d{{1,2}}|{_SMALL_WORDS})(?![\w.,]?\d)"
+    r"(?P<mark>[\s-]*(?:inches|inch|in\.)(?!\w)|\s*(?:\"|”|″|''|’’))?(?![\w'’-])", re.I)
+_HEIGHT_FROM_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
+_HEIGHT_TO_RE = re.compile(r"\s+(?:and|to)\s+", re.I)
+_HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
@@ -162,7 +171,8 @@ _NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
 _ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
 GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
-         (HEDGED_ONE_RE, _ONE_UNIT_GATE), (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE))
+         (HEDGED_ONE_RE, _ONE_UNIT_GATE), (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE),
+         (HEIGHT_RE, _HEIGHT_GATE))
 _DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                    "TS": "seconds"}
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -214,6 +224,15 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=m.group("unit").lower()))
+            take(taken, m.start(), m.end())
+    for m in gated(HEIGHT_RE, _HEIGHT_GATE, sentence):
+        if free(taken, m.start(), m.end()) and (height := _height(m, sentence)):
+            if (found and found[-1].unit == "in" and _HEIGHT_TO_RE.fullmatch(sentence, found[-1].end, height.start)
+                    and (opening := _HEIGHT_FROM_RE.search(sentence, 0, found[-1].start))
+                    and height.value > found[-1].value):  # "between 5’8” and 5’10”": one range
+                first = found.pop()
+                height = first._replace(start=opening.start(), end=height.end, low=first.value, high=height.value)
+            found.append(height)
             take(taken, m.start(), m.end())
     for m in gated(AGE_DECADE_RE, _AGE_DECADE_GATE, sentence):
         if free(taken, m.start(), m.end()):
@@ -486,6 +505,21 @@ def _percent_range(sentence: str, end: int, between: bool) -> re.Match | None:
     return second if second and (between or second.group("conn").lower() != "and") else None
 
 
+def _height(m: re.Match, sentence: str) -> Mention | None:
+    """Feet and inches as one length in inches: "5 feet 10 inches" is 70 in, never 5 ft and a stray count of 10.
+    Without an inch mark only joined tight ("5-foot-10", "5 feet 10 and 180 pounds"): "20 feet, 3 of them" and
+    "5 feet 10 times" are other figures."""
+    feet, inches = parse_number(m.group("feet")), parse_number(m.group("inches"))
+    join = m.group("join") or ""
+    if not 1 <= feet < 100 or inches >= 12 or not m.group("mark") and (
+            "," in join or noun_phrase(sentence[m.end():])[0] or re.match(r"\s*\d", sentence[m.end():])):
+        return None
+    total = feet * 12 + inches
+    hedge = lexicon.hedges()[m.group("hedge").lower()] if m.group("hedge") else "exact"
+    return Mention(m.start(), m.end(), "measure", total, *_hedged(total, None, None, hedge), "in",
+                   normalized=_canonical(total, _MEASURE_UNITS["inches"][1]))
+
+
 def _caliber(digits: str) -> float:
     """A caliber is in hundredths or thousandths of an inch as its digits run: "38-caliber" is .38, ".357" .357."""
     return int(digits) / 10 ** len(digits)
@@ -530,7 +564,8 @@ def _units():
 
 
 def _canonical(value, pint_unit: str | None) -> dict | None:
-    """The comparable form of a measure: lengths in km, speeds in km/h, masses in kg."""
+    """The comparable form of a measure: lengths in km, speeds in km/h, masses in kg, to six significant digits
+    (four decimals of a km made a height of 1.778 m 0.0018 km, as 1.803 m is)."""
     if pint_unit is None:
         return None
     ureg = _units()
@@ -539,7 +574,7 @@ def _canonical(value, pint_unit: str | None) -> dict | None:
     if target is None:
         return None
     converted = quantity.to(target)
-    return {"value": round(float(converted.magnitude), 4), "unit": target.replace(" ", "")}
+    return {"value": float(f"{converted.magnitude:.6g}"), "unit": target.replace(" ", "")}
 
 
 def noun_phrase(tail: str) -> tuple[list[str], int]:
