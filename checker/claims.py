@@ -51,6 +51,7 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
                       r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
+_NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
 GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE))
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
@@ -119,9 +120,12 @@ def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date 
     came out in the small hours of."""
     text = source.text
     claims: list[Claim] = []
+    read: dict[str, list] = {}  # a sentence repeated (page furniture, a pasted block) is read once
     for s_start, s_end in sentences(text, source.body_start):
         sentence = text[s_start:s_end]
-        for mention, subject, event in _sentence_mentions(sentence, reference):
+        if (mentions := read.get(sentence)) is None:
+            mentions = read[sentence] = _sentence_mentions(sentence, reference)
+        for mention, subject, event in mentions:
             claims.append(Claim(
                 source.id, s_start + mention.start, s_start + mention.end,
                 sentence[mention.start:mention.end], mention.kind, mention.value, mention.low,
@@ -213,10 +217,11 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
     those a line gives with a time in the small hours ("Published time: March 12, 2013 02:03")."""
     kept, dates, overnight = [], [], set()
     by_line: dict[tuple[int, int], list[Claim]] = {}
+    # the line breaks found once: searching back from each claim was quadratic in a file of one long line
+    breaks = [m.start() for m in _NEWLINE_RE.finditer(text)]
     for c in claims:
-        line_start = text.rfind("\n", 0, c.start) + 1
-        line_end = text.find("\n", c.end)
-        by_line.setdefault((line_start, len(text) if line_end < 0 else line_end), []).append(c)
+        i = bisect.bisect_left(breaks, c.start)
+        by_line.setdefault((breaks[i - 1] + 1 if i else 0, breaks[i] if i < len(breaks) else len(text)), []).append(c)
     for (a, b), members in by_line.items():
         line = list(text[a:b])
         for c in members:
