@@ -87,6 +87,7 @@ HEIGHT_RE = re.compile(
     r"(?P<mark>[\s-]*(?:inches|inch|in\.)(?!\w)|\s*(?:\"|”|″|''|’’))?(?![\w'’-])", re.I)
 _HEIGHT_FROM_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _HEIGHT_TO_RE = re.compile(r"\s+(?:and|to)\s+", re.I)
+_DIGIT_AFTER_RE = re.compile(r"\s*\d")
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
@@ -453,7 +454,8 @@ def _noun_range(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]]
         return None
     high = parse_number(second.group("num2"))
     if high <= mention.value:
-        return mention._replace(start=second.start("num2"), end=second.end(), value=high), np_words
+        return mention._replace(start=second.start("num2"), end=second.end(), value=high, low=None, high=None,
+                                hedge="exact"), np_words
     return mention._replace(start=m.start(), end=second.end(), low=mention.value, high=high), np_words
 
 
@@ -512,7 +514,7 @@ def _height(m: re.Match, sentence: str) -> Mention | None:
     feet, inches = parse_number(m.group("feet")), parse_number(m.group("inches"))
     join = m.group("join") or ""
     if not 1 <= feet < 100 or inches >= 12 or not m.group("mark") and (
-            "," in join or noun_phrase(sentence[m.end():])[0] or re.match(r"\s*\d", sentence[m.end():])):
+            "," in join or noun_phrase(sentence[m.end():])[0] or _DIGIT_AFTER_RE.match(sentence, m.end())):
         return None
     total = feet * 12 + inches
     hedge = lexicon.hedges()[m.group("hedge").lower()] if m.group("hedge") else "exact"
