@@ -86,7 +86,7 @@ HEIGHT_RE = re.compile(
     rf"(?:(?P<join>[\s-]*(?:feet|foot|ft\.?)[,\s-]*)|\s*['’′])(?P<inches>\d{{1,2}}|{_SMALL_WORDS})(?![\w.,]?\d)"
     r"(?P<mark>[\s-]*(?:inches|inch|in\.)(?!\w)|\s*(?:\"|”|″|''|’’))?(?![\w'’-])", re.I)
 _HEIGHT_FROM_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
-_HEIGHT_TO_RE = re.compile(r"\s+(?:and|to)\s+", re.I)
+_HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
@@ -228,11 +228,12 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             take(taken, m.start(), m.end())
     for m in gated(HEIGHT_RE, _HEIGHT_GATE, sentence):
         if free(taken, m.start(), m.end()) and (height := _height(m, sentence)):
-            if (found and found[-1].unit == "in" and _HEIGHT_TO_RE.fullmatch(sentence, found[-1].end, height.start)
-                    and (opening := _HEIGHT_FROM_RE.search(sentence, 0, found[-1].start))
-                    and height.value > found[-1].value):  # "between 5’8” and 5’10”": one range
-                first = found.pop()
-                height = first._replace(start=opening.start(), end=height.end, low=first.value, high=height.value)
+            link = found and found[-1].unit == "in" and _HEIGHT_TO_RE.fullmatch(sentence, found[-1].end, height.start)
+            opening = link and _HEIGHT_FROM_RE.search(sentence, 0, found[-1].start)
+            if link and (opening or link.group("to")) and height.value > found[-1].value:
+                first = found.pop()  # "between 5’8” and 5’10”", "5 feet 3 to 5 feet 5": one range
+                height = first._replace(start=opening.start() if opening else first.start, end=height.end,
+                                        low=first.value, high=height.value)
             found.append(height)
             take(taken, m.start(), m.end())
     for m in gated(AGE_DECADE_RE, _AGE_DECADE_GATE, sentence):
