@@ -279,6 +279,13 @@ def _rivals(rows: dict) -> None:
         row["rivals"] = tuple(rivals.get((row["source"], row["kind"], row["block"]), ()))
 
 
+def _copied(ra: dict, rb: dict) -> bool:
+    """One mention in a sentence an article prints twice (a caption repeated in a scraped photo
+    gallery): the same words in the same sentence, but not at the same place."""
+    return (ra["sentence"] == rb["sentence"] and ra["text"] == rb["text"]
+            and abs(ra["start"] - rb["start"]) >= len(str(ra["sentence"])))
+
+
 def _between(first: dict, second: dict) -> str:
     """The words of their sentence between two mentions of it (first before second)."""
     sentence = str(first["sentence"])
@@ -631,8 +638,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if "publication" in (ra["event"], rb["event"]):
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     same_source = ra["source"] == rb["source"]
-    if same_source and meet and _restated(ra, rb):
-        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units
+    if same_source and meet and (_restated(ra, rb) or _copied(ra, rb)):
+        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units; a sentence printed twice
     if same_source and not meet and _disputed(ra, rb):
         return None  # an article reporting rival figures of one fact: no evidence either way
     if same_source and (not meet or ra["sentence"] == rb["sentence"]):

@@ -318,6 +318,18 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
 
+def test_a_sentence_an_article_prints_twice_states_one_fact_once():
+    """A scraped photo gallery repeats its captions: the copies are one mention of one fact, so
+    they join one finding with another article's figure instead of making one finding each."""
+    caption = "On Monday, Jacquay Howard was extradited to San Antonio, where he will face a charge of capital murder."
+    gallery = [{"source": "a.txt", "text": "On Monday", "kind": "date", "value": "2015-02-23", "sentence": caption,
+                "start": at, "end": at + 9} for at in (100, 300, 500)]
+    clusters, _ = compare.align(table([*gallery, {
+        "source": "b.txt", "text": "on Monday", "kind": "date", "value": "2015-02-23",
+        "sentence": "Howard was returned to San Antonio on Monday to face a capital murder charge."}]))
+    assert partition(clusters) == {(0, 1, 2, 3): "agreement"}
+
+
 def test_a_dash_typed_as_a_hyphen_does_not_hide_whom_a_toll_counts():
     """"bank workers-two women and a man-were killed" counts the bank workers, as "three bank
     workers dead" in another article does: not two women, which would make them other people."""
