@@ -56,6 +56,7 @@ GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+(?:/\s*)?
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
 _GALLERY_GATE = re.compile("image|photo|picture|slide|gallery", re.I)
+_NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
 GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE))
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
@@ -69,6 +70,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _WINDOW = 200  # characters around a mention that its subject is drawn from
 _DAWN = 6  # hours: an article out before then calls the evening before "tonight"
 _EVENING_RE = re.compile(r"(?:on\s+)?(?:tonight|this evening)", re.I)
+_STAMP_REACH = 200  # characters before a date a stamp word is looked for in: a line of thousands stays linear
 #: A page's time stamp written into a line of text: a capitalised stamp word, or any with a colon, then
 #: only other dates and times (blanked) before the mention ("was posted Monday" is an event).
 _STAMP_RE = re.compile(r"(?:\b(?:Last updated|Posted|Updated|Published|Modified)\b:?"
@@ -128,9 +130,12 @@ def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date 
     came out in the small hours of."""
     text = source.text
     claims: list[Claim] = []
+    read: dict[str, list] = {}  # a sentence repeated (page furniture, a pasted block) is read once
     for s_start, s_end in sentences(text, source.body_start):
         sentence = text[s_start:s_end]
-        for mention, subject, event in _sentence_mentions(sentence, reference):
+        if (mentions := read.get(sentence)) is None:
+            mentions = read[sentence] = _sentence_mentions(sentence, reference)
+        for mention, subject, event in mentions:
             claims.append(Claim(
                 source.id, s_start + mention.start, s_start + mention.end,
                 sentence[mention.start:mention.end], mention.kind, mention.value, mention.low,
@@ -224,10 +229,11 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
     March 12, 2013 02:03")."""
     kept, dates, overnight = [], [], set()
     by_line: dict[tuple[int, int], list[Claim]] = {}
+    # the line breaks found once: searching back from each claim was quadratic in a file of one long line
+    breaks = [m.start() for m in _NEWLINE_RE.finditer(text)]
     for c in claims:
-        line_start = text.rfind("\n", 0, c.start) + 1
-        line_end = text.find("\n", c.end)
-        by_line.setdefault((line_start, len(text) if line_end < 0 else line_end), []).append(c)
+        i = bisect.bisect_left(breaks, c.start)
+        by_line.setdefault((breaks[i - 1] + 1 if i else 0, breaks[i] if i < len(breaks) else len(text)), []).append(c)
     for (a, b), members in by_line.items():
         line = list(text[a:b])
         for c in members:
@@ -236,14 +242,15 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
         dateline = (b - a <= 90 and all(c.kind in ("date", "time") for c in members)
                     and all(w in _DATELINE_WORDS for w in residue))
         blanked = "".join(line)
-        stamps = members if dateline else [c for c in members if c.kind in ("date", "time")
-                                            and _STAMP_RE.search(blanked, 0, c.start - a)]
+        stamps = members if dateline else [c for c in members if c.kind in ("date", "time") and _STAMP_RE.search(
+            blanked, max(0, c.start - a - _STAMP_REACH), c.start - a)]
         if stamps:
             days = [d for c in stamps if c.kind == "date" and (d := _point(c.value)) is not None]
             dates += days
             if min((int(c.value[-5:-3]) for c in stamps if c.kind == "time"), default=24) < _DAWN:
                 overnight.update(days)
-        kept += [c for c in members if c not in stamps]
+        stamped = {id(c) for c in stamps}
+        kept += [c for c in members if id(c) not in stamped]
     return kept, dates, overnight
 
 
