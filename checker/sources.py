@@ -50,6 +50,7 @@ INDEX_MARKERS = {"index.csv": b"story,sources,claims,", "index.html": b"<title>c
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 ISO_DAY_RE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
+WORD_RE = re.compile(r"\w")
 
 
 class _MetaLoader(yaml.SafeLoader):
@@ -183,18 +184,31 @@ def parse_text(sid: str, path: str, text: str, fmt: str = "text") -> Source:
 def parse_html(sid: str, path: str, html: str) -> Source:
     """Article text and metadata via trafilatura (never fetches anything)."""
     import trafilatura  # heavy: imported only when an HTML file is met
+    from trafilatura.utils import load_html
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False, deduplicate=False)
+        tree = load_html(html)
+        doc = tree is not None and trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False)
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup; any means "skip"
         raise SourceError(f"unparseable HTML ({type(exc).__name__})") from None
-    text = (doc.text if doc is not None else "") or ""
+    text = (doc.text if doc else "") or ""
     if not text.strip():
         raise SourceError("no article text found in HTML")
+    if _only_links(tree, text):
+        raise SourceError("no article text found in HTML (only links)")
     published = iso_date(doc.date)
     return Source(sid, path, text, published=published, published_from="meta" if published else None,
                   title=_str(doc.title), outlet=_str(doc.sitename), url=_str(doc.url), format="html")
+
+
+def _only_links(tree, text: str) -> bool:
+    """True when every word trafilatura kept is the text of a link: with no article body it falls
+    back to the whole page, and a site menu or a front page of teasers is no article."""
+    rest = " ".join(text.split())
+    for link in sorted({" ".join(a.text_content().split()) for a in tree.iter("a")}, key=len, reverse=True):
+        rest = rest.replace(link, " ") if link else rest
+    return not WORD_RE.search(rest)
 
 
 def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], list[Skipped]]:
@@ -386,7 +400,7 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                 if real in ancestors:
                     skipped.append(Skipped(str(path), "symlink loop (leads back to an enclosing folder)"))
                 elif holds_reports(path):
-                    skipped.append(Skipped(str(path), "check-claims reports, not articles"))
+                    continue  # our own output (--out seeds/reports): passed over silently, as report files are
                 elif real in seen:
                     skipped.append(Skipped(str(path), f"same folder as {seen[real]}"))
                 else:
