@@ -178,7 +178,8 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
                        for sid, _ in sources_mod.discover(paths)[0]) if options.exclude else 0
         reports = sum(sources_mod.is_report(Path(p)) for p in paths)  # named, and left out silently
         why = ([f"{len(skipped)} skipped"] * bool(skipped) + [f"{excluded} left out by --exclude"] * bool(excluded)
-               + [f"{counted(reports, 'check-claims report')} given"] * bool(reports))
+               + [f"{counted(reports, 'check-claims report')} given"] * bool(reports)
+               or [f"no files in {paths[0]}" if len(paths) == 1 else "no files in the paths given"])
         raise NoInput("no readable articles" + (f" ({', '.join(why)})" if why else ""), skipped)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:

@@ -27,6 +27,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+NOT_ARTICLE = f"not an article format (reads {', '.join(sorted(SUFFIXES))})"
 #: Default size limit of one file (--max-bytes): far above any article, far below what hurts memory.
 MAX_BYTES = 5_000_000
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
@@ -222,7 +223,7 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
     first_line: dict[str, int] = {}
     for n, row in (_csv_rows(text) if fmt == "csv" else _jsonl_rows(text)):
         if isinstance(row, str):
-            skipped.append(Skipped(path, f"line {n}: {row}"))
+            skipped.append(Skipped(path, f"line{'s' * isinstance(n, str)} {n}: {row}"))
             continue
         body, rid = row.get("text"), _str(row.get("id")) or str(n)
         problem = ("'text' is not a string" if body is not None and not isinstance(body, str)
@@ -243,8 +244,9 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
     return sources, skipped
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, dict | str]]:
-    """(line where the row starts, the row or why it is unusable)."""
+def _csv_rows(text: str) -> Iterator[tuple[int | str, dict | str]]:
+    """(line where the row starts, the row or why it is unusable); an unusable row spanning
+    several lines gives them as "2-4"."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -258,8 +260,9 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict | str]]:
             values = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:  # the reader resumes at the next line
-            yield line, f"malformed CSV row ({exc})"
+        except csv.Error as exc:  # the reader resumes at the next line; an open quote swallows the lines up to it
+            lines = line if reader.line_num <= line else f"{line}-{reader.line_num}"
+            yield lines, f"malformed CSV row ({'a quote is never closed' if 'end of data' in str(exc) else exc})"
             continue
         if len(values) > len(header):
             yield line, f"{len(values)} fields, header has {len(header)}"
@@ -347,8 +350,13 @@ def discover(paths: list[str | os.PathLike], *, exclude: tuple[str, ...] = ()
             entries, problems = _walk(given, seen)
             entries = [(sid, file) for sid, file in entries if not any(fnmatch.fnmatch(sid, g) for g in exclude)]
             skipped.extend(problems)
-        else:  # `check-claims * -o .` names our own reports too: left out silently, as in a folder
-            entries = [] if is_report(given) else [(given.name, given)]
+        elif is_report(given):  # `check-claims * -o .` names our own reports too: left out silently, as in a folder
+            entries = []
+        elif given.suffix.lower() not in SUFFIXES:  # and photos: skipped with the reason, as in a folder
+            entries = []
+            skipped.append(Skipped(str(given), NOT_ARTICLE))
+        else:
+            entries = [(given.name, given)]
         # The real file wins over a link to it: its id is the one a reader expects.
         entries = sorted(entries, key=lambda e: (os.path.realpath(e[1]) != os.path.abspath(e[1]), e[0]))
         kept: list[tuple[str, Path]] = []
@@ -413,7 +421,7 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                 # silently, as hidden files are: listed, every run's report would name the last one's
                 continue
             elif path.suffix.lower() not in SUFFIXES:
-                skipped.append(Skipped(str(path), f"not an article format (reads {', '.join(sorted(SUFFIXES))})"))
+                skipped.append(Skipped(str(path), NOT_ARTICLE))
             else:
                 files.append((path.relative_to(root).as_posix(), path))
     return files, skipped

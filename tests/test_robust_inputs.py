@@ -1,0 +1,48 @@
+"""A new user's bad inputs: each gives a one-line reason naming the file (or folder) and what
+is wrong with it, and never loses part of a file without saying which part."""
+from checker.sources import load
+
+from .conftest import run
+
+GOOD = "date 2024-01-09\nApproximately 2,500 American troops are stationed in Iraq.\n"
+
+
+def test_an_unclosed_quote_in_a_csv_names_every_line_it_swallowed(corpus):
+    root = corpus({"wire.csv": 'id,text\n1,"About 2,500 troops are in Iraq.\n2,Three died.\n3,Four were hurt.\n'})
+    sources, skipped = load([root])
+    assert sources == []
+    assert [s.reason for s in skipped] == ["lines 2-4: malformed CSV row (a quote is never closed)"]
+
+
+def test_a_quote_closed_lines_later_names_the_lines_lost_and_keeps_the_rest(corpus):
+    root = corpus({"wire.csv": 'id,text\n1,"About 2,500 troops.\n2,Three died.\n3,"Four" x\n4,Five were hurt.\n'})
+    sources, skipped = load([root])
+    assert [s.id for s in sources] == ["wire.csv#4"]
+    assert [s.reason for s in skipped] == ["lines 2-4: malformed CSV row (',' expected after '\"')"]
+
+
+def test_a_bad_quote_within_one_line_still_names_that_line(corpus):
+    sources, skipped = load([corpus({"wire.csv": 'id,text\n1,"a "bad" quote"\n2,Three died.\n'})])
+    assert [s.id for s in sources] == ["wire.csv#2"]
+    assert [s.reason for s in skipped] == ["line 2: malformed CSV row (',' expected after '\"')"]
+
+
+def test_an_empty_folder_is_named_in_the_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / ".DS_Store").write_bytes(b"\x00")
+    result = run(tmp_path / "empty", "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: no readable articles (no files in {tmp_path / 'empty'})\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_file_named_on_the_command_line_in_another_format_is_skipped_as_in_a_folder(tmp_path, corpus):
+    """`check-claims *` names photos and data files too: read as text, a feed.xml's markup and a
+    data.json's numbers became claims of articles."""
+    root = corpus({"a.txt": GOOD, "feed.xml": '<?xml version="1.0"?><rss><item><title>5 dead</title></item></rss>',
+                   "data.json": '{"dead": 5}', "photo.jpg": b"\xff\xd8\xff"})
+    result = run(*sorted(root.iterdir()), "--out", tmp_path / "out", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    reason = "not an article format (reads .csv, .htm, .html, .jsonl, .markdown, .md, .txt)"
+    assert result.stderr.splitlines() == [f"skipped {root / name}: {reason}" for name in ("data.json", "feed.xml", "photo.jpg")]
+    assert "5 dead" not in (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8")
