@@ -180,6 +180,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
         raise InputError("--stories subfolders takes one folder")
     if stories and (draft or options["baseline"]):
         raise click.UsageError("--stories cannot be combined with --draft or --baseline")
+    _check_out(options["out"])
     # after the usage checks: _cache() creates the cache folder
     run = {"published": options["published"], "tolerance": options["tolerance"], "max_bytes": options["max_bytes"],
            "exclude": options["exclude"], "jobs": options["jobs"] or default_jobs(), "engine": options["engine"],
@@ -262,6 +263,14 @@ def _show(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value)) or "(none)"
     return str(value)
+
+
+def _check_out(out: Path) -> None:
+    """Fail before reading anything when a file sits where a parent folder of --out goes
+    (`--out notes.txt/reports`): found only when writing, the whole run would be lost."""
+    existing = next(p for p in (out, *out.parents) if p.exists())
+    if not existing.is_dir():
+        raise InputError(f"cannot write reports to {out}: {existing} is a file")
 
 
 def _list_skipped(skipped) -> None:

@@ -46,3 +46,19 @@ def test_a_file_named_on_the_command_line_in_another_format_is_skipped_as_in_a_f
     reason = "not an article format (reads .csv, .htm, .html, .jsonl, .markdown, .md, .txt)"
     assert result.stderr.splitlines() == [f"skipped {root / name}: {reason}" for name in ("data.json", "feed.xml", "photo.jpg")]
     assert "5 dead" not in (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8")
+
+
+def test_out_below_a_file_fails_before_reading_anything(tmp_path, corpus, monkeypatch):
+    """`--out notes.txt/reports` read and aligned every article, then failed to write."""
+    import checker.core
+
+    def never(*args, **kwargs):
+        raise AssertionError("read the articles")
+
+    monkeypatch.setattr(checker.core, "ingest", never)
+    (tmp_path / "notes.txt").write_text("a file\n")
+    root = corpus({"s/a.txt": GOOD})
+    for args in ([], ["--stories", "subfolders"]):
+        result = run(root, "--out", tmp_path / "notes.txt" / "reports", *args)
+        assert result.exit_code == 2
+        assert result.stderr == f"Error: cannot write reports to {tmp_path}/notes.txt/reports: {tmp_path}/notes.txt is a file\n"
