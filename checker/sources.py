@@ -23,6 +23,8 @@ from typing import Iterator
 
 import yaml
 
+from .lexicon import counted
+
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".jsonl"}
@@ -150,15 +152,26 @@ def decode(raw: bytes) -> tuple[str, str | None]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            try:
-                text = raw.decode("cp1252")
-            except UnicodeDecodeError:
-                raise SourceError(f"invalid UTF-8 at byte {exc.start}, and not Windows-1252 either") from None
-            warning = f"not UTF-8 (byte {exc.start}), read as Windows-1252"
+            text, warning = _not_utf8(raw, exc.start)
     sample = text[:65536]  # a few stray control characters (a pasted bell, Word's breaks) are still text
     if "\x00" in sample or len(CONTROL_RE.findall(sample)) > max(8, len(sample) // 100):
         raise SourceError("binary file (control characters)")
     return text, warning
+
+
+def _not_utf8(raw: bytes, start: int) -> tuple[str, str]:
+    """(text, warning) for bytes that are not valid UTF-8 from byte `start` on: UTF-8 with stray
+    bytes (cut mid-character, one bad byte) when more characters decode than fail, since read as
+    Windows-1252 every accent and dash of it would be garbled ("2â€“3" is no range); else
+    Windows-1252, the encoding of old CMS dumps and word-processor exports."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    if sum(ord(ch) > 127 for ch in text) > 2 * bad:  # the non-ASCII characters include the bad ones
+        return text, f"invalid UTF-8 at byte {start} ({counted(bad, 'place')}), shown as \ufffd"
+    try:
+        return raw.decode("cp1252"), f"not UTF-8 (byte {start}), read as Windows-1252"
+    except UnicodeDecodeError:
+        raise SourceError(f"invalid UTF-8 at byte {start}, and not Windows-1252 either") from None
 
 
 def parse_text(sid: str, path: str, text: str, fmt: str = "text") -> Source:

@@ -62,3 +62,23 @@ def test_out_below_a_file_fails_before_reading_anything(tmp_path, corpus, monkey
         result = run(root, "--out", tmp_path / "notes.txt" / "reports", *args)
         assert result.exit_code == 2
         assert result.stderr == f"Error: cannot write reports to {tmp_path}/notes.txt/reports: {tmp_path}/notes.txt is a file\n"
+
+
+def test_a_utf8_article_with_a_stray_byte_stays_utf8(corpus):
+    """Cut mid-character (a CMS byte limit) or carrying one stray byte, a UTF-8 article was read
+    as Windows-1252: every accent and dash garbled ("2â€“3" is no range), or skipped outright."""
+    text = "Between 2\u20133 people died in Z\u00fcrich on Monday, the caf\u00e9\u2019s owner said.\n"
+    root = corpus({"cut.txt": text.encode() + "\u2013".encode()[:2] + b" more\n",
+                   "stray.txt": text.encode() + b"\x81 more\n"})
+    sources, skipped = load([root])
+    assert skipped == []
+    for src in sources:
+        assert src.text == text + "\ufffd more\n"
+    at = len(text.encode())
+    assert [s.warnings for s in sources] == [(f"invalid UTF-8 at byte {at} (1 place), shown as \ufffd",)] * 2
+
+
+def test_a_windows_1252_article_is_still_read_as_such(corpus):
+    (src,), _ = load([corpus({"old.txt": "Some 2,500 troops remain, the caf\u00e9 owner said \u2013 officially.\n".encode("cp1252")})])
+    assert "caf\u00e9 owner said \u2013 officially" in src.text
+    assert src.warnings == ("not UTF-8 (byte 33), read as Windows-1252",)
