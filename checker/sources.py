@@ -53,7 +53,9 @@ INDEX_MARKERS = {"index.csv": b"story,sources,claims,", "index.html": b"<title>c
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 ISO_DAY_RE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
-WORD_RE = re.compile(r"\w")
+WORD_RE = re.compile(r"\w+")
+#: Most words outside links a web page may hold and still be only menus ("Menu", "Follow us").
+LABEL_WORDS = 5
 
 
 class _MetaLoader(yaml.SafeLoader):
@@ -210,19 +212,21 @@ def parse_html(sid: str, path: str, html: str) -> Source:
     if not text.strip():
         raise SourceError("no article text found in HTML")
     if _only_links(tree, text):
-        raise SourceError("no article text found in HTML (only links)")
+        raise SourceError("no article text found in HTML (only menus and links)")
     published = iso_date(doc.date)
     return Source(sid, path, text, published=published, published_from="meta" if published else None,
                   title=_str(doc.title), outlet=_str(doc.sitename), url=_str(doc.url), format="html")
 
 
 def _only_links(tree, text: str) -> bool:
-    """True when every word trafilatura kept is the text of a link: with no article body it falls
-    back to the whole page, and a site menu or a front page of teasers is no article."""
-    rest = " ".join(text.split())
-    for link in sorted({" ".join(a.text_content().split()) for a in tree.iter("a")}, key=len, reverse=True):
-        rest = rest.replace(link, " ") if link else rest
-    return not WORD_RE.search(rest)
+    """True when the text trafilatura kept is links but for a few words of labels ("Menu",
+    "Follow us"): with no article body it falls back to the whole page, and a site's menu or a
+    front page of teasers is no article. Words count outside the lines that are a link's text
+    (it gives each link of such a page a line) and other than one-word links ("Home News | Sport")."""
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    words = (w for line in text.splitlines() if " ".join(line.split()) not in links
+             for w in WORD_RE.findall(line) if w not in links)
+    return sum(1 for _ in words) <= LABEL_WORDS
 
 
 def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], list[Skipped]]:
