@@ -424,8 +424,6 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                 real = os.path.realpath(path)
                 if real in ancestors:
                     skipped.append(Skipped(str(path), "symlink loop (leads back to an enclosing folder)"))
-                elif holds_reports(path):
-                    continue  # our own output (--out seeds/reports): passed over silently, as report files are
                 elif real in seen:
                     skipped.append(Skipped(str(path), f"same folder as {seen[real]}"))
                 else:
@@ -434,8 +432,9 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
             elif not stat.S_ISREG(mode):
                 skipped.append(Skipped(str(path), "not a regular file"))
             elif is_report(path):
-                # --out the articles folder itself: claims.csv would be read as articles. Left out
-                # silently, as hidden files are: listed, every run's report would name the last one's
+                # --out the articles folder, or a folder in it: claims.csv would be read as articles.
+                # Left out silently, as hidden files are: listed, every run's report would name the
+                # last one's (an article put among them is still read)
                 continue
             elif path.suffix.lower() not in SUFFIXES:
                 skipped.append(Skipped(str(path), NOT_ARTICLE))
@@ -445,8 +444,8 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
 
 
 def holds_reports(folder: Path) -> bool:
-    """True for a folder of our own reports (`check-claims .` run twice): read back, claims.csv
-    would turn every claim into an article agreeing with its source."""
+    """True for a folder holding our own reports: in an archive (--stories) it is no story. (In
+    a story, `discover` passes over the report files themselves and reads any article beside them.)"""
     return any(is_report(folder / name) for name in (*REPORT_MARKERS, *INDEX_MARKERS))
 
 

@@ -24,3 +24,12 @@ def test_a_reports_folder_inside_the_articles_is_not_listed_but_other_skips_are(
 def test_a_folder_named_reports_holding_articles_is_read(corpus):
     sources, skipped = load([corpus({"a.txt": A, "reports/b.txt": B})])
     assert ([s.id for s in sources], skipped) == (["a.txt", "reports/b.txt"], [])
+
+
+def test_an_article_put_in_the_reports_folder_is_still_read(tmp_path, corpus):
+    """Passing over the whole folder silently would lose it without a word."""
+    root = corpus({"a.txt": A})
+    assert run(root, "--out", root / "reports").exit_code == 0
+    (root / "reports" / "b.txt").write_text(B, encoding="utf-8")
+    sources, skipped = load([root])
+    assert ([s.id for s in sources], skipped) == (["a.txt", "reports/b.txt"], [])
