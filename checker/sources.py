@@ -28,6 +28,9 @@ from .lexicon import counted
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".jsonl"}
+#: A CSV's delimiter is the first of these whose header has a 'text' column (spreadsheets in much
+#: of Europe write ';', and a tab-separated export is often named .csv).
+CSV_DELIMITERS = ",;\t"
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
 NOT_ARTICLE = f"not an article format (reads {', '.join(sorted(SUFFIXES))})"
 #: Default size limit of one file (--max-bytes): far above any article, far below what hurts memory.
@@ -264,12 +267,15 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
 def _csv_rows(text: str) -> Iterator[tuple[int | str, dict | str]]:
     """(line where the row starts, the row or why it is unusable); an unusable row spanning
     several lines gives them as "2-4"."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration) as exc:
-        raise SourceError(f"unreadable CSV header ({exc or 'no rows'})") from None
-    if "text" not in header:
+    for delimiter in CSV_DELIMITERS:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        try:
+            header = next(reader)
+        except (csv.Error, StopIteration) as exc:
+            raise SourceError(f"unreadable CSV header ({exc or 'no rows'})") from None
+        if "text" in header:
+            break
+    else:
         raise SourceError("CSV has no 'text' column")
     while True:
         line = reader.line_num + 1

@@ -82,3 +82,16 @@ def test_a_windows_1252_article_is_still_read_as_such(corpus):
     (src,), _ = load([corpus({"old.txt": "Some 2,500 troops remain, the caf\u00e9 owner said \u2013 officially.\n".encode("cp1252")})])
     assert "caf\u00e9 owner said \u2013 officially" in src.text
     assert src.warnings == ("not UTF-8 (byte 33), read as Windows-1252",)
+
+
+def test_a_semicolon_csv_from_a_european_spreadsheet_is_read(corpus):
+    """Excel in much of Europe exports 'id;published;text': it was 'CSV has no text column'."""
+    root = corpus({"wire.csv": 'id;published;text\r\nap1;2024-01-09;"About 2,500 troops; officials said so."\r\n'
+                               'ap2;2024-01-10;Three soldiers died.\r\n',
+                   "comma.csv": 'id,text\nx1,"Troops; 2,500 of them."\n'})
+    sources, skipped = load([root])
+    assert skipped == []
+    assert [(s.id, s.published, s.text) for s in sources] == [
+        ("comma.csv#x1", None, "Troops; 2,500 of them."),
+        ("wire.csv#ap1", "2024-01-09", "About 2,500 troops; officials said so."),
+        ("wire.csv#ap2", "2024-01-10", "Three soldiers died.")]
