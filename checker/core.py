@@ -180,7 +180,7 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
         why = ([f"{len(skipped)} skipped"] * bool(skipped) + [f"{excluded} left out by --exclude"] * bool(excluded)
                + [f"{counted(reports, 'check-claims report')} given"] * bool(reports)
                or [f"no files in {paths[0]}" if len(paths) == 1 else "no files in the paths given"])
-        raise NoInput("no readable articles" + (f" ({', '.join(why)})" if why else ""), skipped)
+        raise NoInput(f"no readable articles ({', '.join(why)})", skipped)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:
         found, extracted = extract(found, options, run, progress)

@@ -243,7 +243,7 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
     first_line: dict[str, int] = {}
     for n, row in (_csv_rows(text) if fmt == "csv" else _jsonl_rows(text)):
         if isinstance(row, str):
-            skipped.append(Skipped(path, f"line{'s' * isinstance(n, str)} {n}: {row}"))
+            skipped.append(Skipped(path, f"{'lines' if isinstance(n, str) else 'line'} {n}: {row}"))
             continue
         body, rid = row.get("text"), _str(row.get("id")) or str(n)
         problem = ("'text' is not a string" if body is not None and not isinstance(body, str)
