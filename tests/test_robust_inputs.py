@@ -48,8 +48,9 @@ def test_a_file_named_on_the_command_line_in_another_format_is_skipped_as_in_a_f
     assert "5 dead" not in (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8")
 
 
-def test_out_below_a_file_fails_before_reading_anything(tmp_path, corpus, monkeypatch):
-    """`--out notes.txt/reports` read and aligned every article, then failed to write."""
+def test_out_or_baseline_below_a_file_fails_before_reading_anything(tmp_path, corpus, monkeypatch):
+    """`--out notes.txt/reports` (or --update-baseline there) read and aligned every article,
+    then failed to write."""
     import checker.core
 
     def never(*args, **kwargs):
@@ -62,6 +63,9 @@ def test_out_below_a_file_fails_before_reading_anything(tmp_path, corpus, monkey
         result = run(root, "--out", tmp_path / "notes.txt" / "reports", *args)
         assert result.exit_code == 2
         assert result.stderr == f"Error: cannot write reports to {tmp_path}/notes.txt/reports: {tmp_path}/notes.txt is a file\n"
+    result = run(root, "--out", tmp_path / "out", "--baseline", tmp_path / "notes.txt" / "b.json", "--update-baseline")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path}/notes.txt/b.json: cannot write baseline ({tmp_path}/notes.txt is a file)\n"
 
 
 def test_a_utf8_article_with_a_stray_byte_stays_utf8(corpus):
