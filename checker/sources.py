@@ -48,6 +48,8 @@ PUBLISHED_YEARS = range(1800, 2200)
 REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,",
                   "findings.csv": b"cluster,status,kind,unit,subject,", "report.html": b"<title>check-claims:",
                   "report.sarif": b'"name": "check-claims"', "junit.xml": b'<testsuites name="check-claims"'}
+#: How a baseline file (--baseline FILE) begins: ours too, whatever its name.
+BASELINE_MARKER = b'"schema": "check-claims/baseline@'
 #: An archive's index files (--stories): recognised as ours like the above, but never removed
 #: as stale by a one-story run into the same folder.
 INDEX_MARKERS = {"index.csv": b"story,sources,claims,", "index.html": b"<title>check-claims: "}
@@ -465,8 +467,10 @@ def remove_stale(out: Path, written, names=REPORT_MARKERS) -> None:
 
 
 def is_report(path: Path) -> bool:
-    """True for a report file this tool wrote: one of its names, beginning as it does."""
-    marker = REPORT_MARKERS.get(path.name) or INDEX_MARKERS.get(path.name)
+    """True for a report file this tool wrote: one of its names, beginning as it does; or a
+    baseline (any name ending .json, kept with the story by the README's workflow)."""
+    marker = (REPORT_MARKERS.get(path.name) or INDEX_MARKERS.get(path.name)
+              or (BASELINE_MARKER if path.suffix == ".json" else None))
     if marker is None:
         return False
     try:

@@ -33,3 +33,15 @@ def test_an_article_put_in_the_reports_folder_is_still_read(tmp_path, corpus):
     (root / "reports" / "b.txt").write_text(B, encoding="utf-8")
     sources, skipped = load([root])
     assert ([s.id for s in sources], skipped) == (["a.txt", "reports/b.txt"], [])
+
+
+def test_a_baseline_kept_beside_the_articles_is_not_listed_but_other_json_is(tmp_path, corpus):
+    """README's workflow commits check-claims-baseline.json with the story: every run listed it
+    as 'not an article format'."""
+    root = corpus({"a.txt": A, "b.txt": B.replace("2,500", "3,500"), "data.json": '{"schema": "other"}'})
+    baseline = root / "check-claims-baseline.json"
+    first = run(root, "--out", tmp_path / "out", "--baseline", baseline, "--update-baseline")
+    second = run(root, "--out", tmp_path / "out", "--baseline", baseline)
+    assert (first.exit_code, second.exit_code) == (0, 0), second.output
+    assert second.stderr == f"skipped {root}/data.json: not an article format " \
+        "(reads .csv, .htm, .html, .jsonl, .markdown, .md, .txt)\n"
