@@ -49,10 +49,16 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
                       r"|\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}"
                       r"|\(?0\d{2,4}\)?[ .-]\d{3,6}(?:[ .-]\d{3,4})?)(?!\w|[.,]\d)"
                       r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
+#: A photo gallery's counters, scraped with its captions ("Image 5 of 9", "Image 1 of / 9 Caption Close",
+#: "1 / 33 Back to Gallery"): a picture's place in the gallery, not a count; galleries differ in size.
+GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+(?:/\s*)?\d+\b"
+                        r"|\b\d+\s*/\s*\d+\s+back\s+to\s+gallery\b", re.I)
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
+_GALLERY_GATE = re.compile("image|photo|picture|slide|gallery", re.I)
+_NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
-GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE))
+GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE))
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -64,6 +70,11 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _WINDOW = 200  # characters around a mention that its subject is drawn from
 _DAWN = 6  # hours: an article out before then calls the evening before "tonight"
 _EVENING_RE = re.compile(r"(?:on\s+)?(?:tonight|this evening)", re.I)
+_STAMP_REACH = 200  # characters before a date a stamp word is looked for in: a line of thousands stays linear
+#: A page's time stamp written into a line of text: a capitalised stamp word, or any with a colon, then
+#: only other dates and times (blanked) before the mention ("was posted Monday" is an event).
+_STAMP_RE = re.compile(r"(?:\b(?:Last updated|Posted|Updated|Published|Modified)\b:?"
+                       r"|\b(?:posted|updated|published|modified):)[\s,:|]*$")
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
                    | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})
 
@@ -119,9 +130,12 @@ def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date 
     came out in the small hours of."""
     text = source.text
     claims: list[Claim] = []
+    read: dict[str, list] = {}  # a sentence repeated (page furniture, a pasted block) is read once
     for s_start, s_end in sentences(text, source.body_start):
         sentence = text[s_start:s_end]
-        for mention, subject, event in _sentence_mentions(sentence, reference):
+        if (mentions := read.get(sentence)) is None:
+            mentions = read[sentence] = _sentence_mentions(sentence, reference)
+        for mention, subject, event in mentions:
             claims.append(Claim(
                 source.id, s_start + mention.start, s_start + mention.end,
                 sentence[mention.start:mention.end], mention.kind, mention.value, mention.low,
@@ -151,9 +165,9 @@ def _evening_before(claims: list[Claim]) -> list[Claim]:
 
 def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
-    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, list items, mentions
+    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, galleries, list items, mentions
     for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
-              LIST_ITEM_RE.match(sentence)]:
+              *gated(GALLERY_RE, _GALLERY_GATE, sentence), LIST_ITEM_RE.match(sentence)]:
         if m:
             take(taken, m.start(), m.end())
     found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)
@@ -209,14 +223,17 @@ def _content_words(text: str) -> list[str]:
 
 
 def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date], set[date]]:
-    """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM"); return the dates those give, and
-    those a line gives with a time in the small hours ("Published time: March 12, 2013 02:03")."""
+    """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM") and dates and times stamped in a
+    line of text ("... by child Posted: Monday, August 17, 2015", "(CBS/AP) Updated 5:29p.m. -"); return
+    the dates those give, and those a line gives with a time in the small hours ("Published time:
+    March 12, 2013 02:03")."""
     kept, dates, overnight = [], [], set()
     by_line: dict[tuple[int, int], list[Claim]] = {}
+    # the line breaks found once: searching back from each claim was quadratic in a file of one long line
+    breaks = [m.start() for m in _NEWLINE_RE.finditer(text)]
     for c in claims:
-        line_start = text.rfind("\n", 0, c.start) + 1
-        line_end = text.find("\n", c.end)
-        by_line.setdefault((line_start, len(text) if line_end < 0 else line_end), []).append(c)
+        i = bisect.bisect_left(breaks, c.start)
+        by_line.setdefault((breaks[i - 1] + 1 if i else 0, breaks[i] if i < len(breaks) else len(text)), []).append(c)
     for (a, b), members in by_line.items():
         line = list(text[a:b])
         for c in members:
@@ -224,13 +241,16 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
         residue = [w.lower() for w in re.findall(r"[A-Za-z]+", "".join(line))]
         dateline = (b - a <= 90 and all(c.kind in ("date", "time") for c in members)
                     and all(w in _DATELINE_WORDS for w in residue))
-        if dateline:
-            days = [d for c in members if c.kind == "date" and (d := _point(c.value)) is not None]
+        blanked = "".join(line)
+        stamps = members if dateline else [c for c in members if c.kind in ("date", "time") and _STAMP_RE.search(
+            blanked, max(0, c.start - a - _STAMP_REACH), c.start - a)]
+        if stamps:
+            days = [d for c in stamps if c.kind == "date" and (d := _point(c.value)) is not None]
             dates += days
-            if min((int(c.value[-5:-3]) for c in members if c.kind == "time"), default=24) < _DAWN:
+            if min((int(c.value[-5:-3]) for c in stamps if c.kind == "time"), default=24) < _DAWN:
                 overnight.update(days)
-        else:
-            kept += members
+        stamped = {id(c) for c in stamps}
+        kept += [c for c in members if id(c) not in stamped]
     return kept, dates, overnight
 
 

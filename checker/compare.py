@@ -279,6 +279,26 @@ def _rivals(rows: dict) -> None:
         row["rivals"] = tuple(rivals.get((row["source"], row["kind"], row["block"]), ()))
 
 
+def _own_week(ra: dict, rb: dict) -> bool:
+    """Two articles published on different days giving one day in the same words against their own
+    date ("Tuesday", "last night", "in March": no digits, year inferred): each means its own."""
+    return (ra["kind"] == "date" and ra["year_inferred"] is True and rb["year_inferred"] is True
+            and _said(ra) == _said(rb) and not any(ch.isdigit() for ch in str(ra["text"]))
+            and str(ra.get("published")) != str(rb.get("published")))
+
+
+def _said(row: dict) -> str:
+    """A date's words without the preposition that carries it ("on Tuesday" -> "tuesday")."""
+    return str(row["text"]).lower().removeprefix("on ")
+
+
+def _copied(ra: dict, rb: dict) -> bool:
+    """One mention in a sentence an article prints twice (a caption repeated in a scraped photo
+    gallery): the same words in the same sentence, but not at the same place."""
+    return (ra["sentence"] == rb["sentence"] and ra["text"] == rb["text"]
+            and abs(ra["start"] - rb["start"]) >= len(str(ra["sentence"])))
+
+
 def _between(first: dict, second: dict) -> str:
     """The words of their sentence between two mentions of it (first before second)."""
     sentence = str(first["sentence"])
@@ -477,13 +497,20 @@ def _place(before: str, after: str, reach: int = _NEAR) -> str:
     return " ".join(words[owners[-1] + 1:] if owners else words).lower()
 
 
-def _full_names(text: str) -> tuple[str, ...]:
-    """Words of the runs of two or more capitalised words ("Duncan Rait", "Englishman Robert
+def _full_names(text: str) -> tuple[frozenset[str], ...]:
+    """The words of each run of two or more capitalised words ("Duncan Rait", "Englishman Robert
     Buckley"): a person's name. A lone capitalised word ("Australian climber") describes someone
     and may fit whoever a full name names."""
     runs = (run.split() for run in _RUN_RE.findall(text))
-    kept = ([w.strip(".,'’-").lower() for w in run if w.lower().strip(".,'’-") not in _NOISE] for run in runs)
-    return tuple(sorted({w for run in kept if len(run) > 1 for w in run}))
+    kept = (frozenset(w.strip(".,'’-").lower() for w in run if w.lower().strip(".,'’-") not in _NOISE) for run in runs)
+    return tuple(sorted((run for run in kept if len(run) > 1), key=sorted))
+
+
+def _one_person(a: tuple, b: tuple) -> bool:
+    """Whether two mentions' full names can name one person: one name's words are all in the other
+    ("Robert Buckley", "Englishman Robert Buckley"); a shared surname alone is a family ("his wife,
+    Chericia Brown, 31" and "her husband, Henry Brown, 30")."""
+    return any(x <= y or y <= x for x in a for y in b)
 
 
 def _stem(word: str) -> str:
@@ -630,9 +657,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     meet = intervals_meet(ra["span"], rb["span"])
     if "publication" in (ra["event"], rb["event"]):
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
+    if not meet and _own_week(ra, rb):
+        return -math.inf  # "closed Tuesday" in articles of different weeks: each means a Tuesday of its own
     same_source = ra["source"] == rb["source"]
-    if same_source and meet and _restated(ra, rb):
-        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units
+    if same_source and meet and (_restated(ra, rb) or _copied(ra, rb)):
+        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units; a sentence printed twice
     if same_source and not meet and _disputed(ra, rb):
         return None  # an article reporting rival figures of one fact: no evidence either way
     if same_source and (not meet or ra["sentence"] == rb["sentence"]):
@@ -662,7 +691,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "time" and (meet or ra["kind"] != "date"):
         total += weights.lead  # both articles lead with the figure or the day: the story's main fact (inverted pyramid)
     named = ra["block"] in _NAMED_UNITS
-    owned = named and _shared_names(ra["owner"], rb["owner"]) > 0
+    owned = named and _one_person(ra["owner"], rb["owner"])
     if not meet and named and ra["owner"] and rb["owner"] and not owned:
         return -math.inf  # two differing ages next to two names are two people
     total += weights.names * _shared_names(ra["names"], rb["names"])  # a name and a description ("Duncan

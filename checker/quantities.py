@@ -53,10 +53,12 @@ QUANTITY_RE = re.compile(
 ORDINAL_RE = re.compile(
     rf"(?P<ord>{ORDINAL})(?P<rank>-(?:\w+est|most)|\s+(?:{_alt(WORDS['superlatives'])}))?(?![\w-])", re.I)
 #: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
-#: The end of a range whose start no grammar read ("from 17- to 28-years-old", "between 5’8” and 5’10”",
-#: "from 5 p.m to 8 p.m"), or the idiom "from one ... to another": the start is no figure by itself
+#: The end of a range whose start no grammar read ("from 17- to 28-years-old", "from 5 p.m to 8 p.m"),
+#: or the idiom "from one ... to another": the start is no figure by itself
 _RANGE_AFTER_RE = re.compile(rf"[^,;:!?()]{{0,25}}?\s(?:to|and|through)\s+(?:{NUMBER}|another\b)", re.I)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+#: The second number of a range after the first one's noun: "from 30 people | to 100"
+_SECOND_OF_RANGE_RE = re.compile(rf"\s+(?P<conn>to|through|and)\s+(?P<num2>{NUMBER})(?![\w.,]?\d|[-–/%])", re.I)
 _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suffix>\w+))?", re.I)
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
@@ -77,6 +79,16 @@ _MAGNITUDE_HEAD_RE = re.compile(
 _PERCENT_RANGE_RE = re.compile(rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _CALIBERS = ("caliber", "calibre")
 _CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})[\s-]*(?P<unit>{_alt(_CALIBERS)})\b", re.I)
+_SMALL_WORDS = _alt(list(lexicon.load("numbers")["units"])[:12])  # "zero" to "eleven": the inches of a foot
+#: A length in feet and inches, read as one: "5 feet 10 inches", "six feet, two inches", "5-foot-10", 6'2"
+HEIGHT_RE = re.compile(
+    rf"(?<![\w.'’])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?P<feet>\d{{1,2}}|{_SMALL_WORDS})"
+    rf"(?:(?P<join>[\s-]*(?:feet|foot|ft\.?)[,\s-]*)|\s*['’′])(?P<inches>\d{{1,2}}|{_SMALL_WORDS})(?![\w.,]?\d)"
+    r"(?P<mark>[\s-]*(?:inches|inch|in\.)(?!\w)|\s*(?:\"|”|″|''|’’))?(?![\w'’-])", re.I)
+_HEIGHT_FROM_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
+_HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
+_DIGIT_AFTER_RE = re.compile(r"\s*\d")
+_HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
@@ -87,7 +99,9 @@ _DURATION_TAIL_RE = re.compile(
 _AGO_RE = re.compile(r"\s+(?:ago|old|-old)\b", re.I)
 _OLD_RE = re.compile(r"\s+-?old\b", re.I)
 _ELAPSED_RE = re.compile(r"\s+ago\b", re.I)
-_PERIODS_AGO_RE = re.compile(rf"\s+(?:{_alt(u for u in _DURATIONS if u.endswith('s'))})\s+ago\b", re.I)
+#: Periods no label counts: "the Gaza Strip 11 days ago"; in a title-case headline "Man Gets 15-30 Years"
+_PERIODS = _alt(u for u in _DURATIONS if u.endswith('s'))
+_PERIODS_AGO_RE = re.compile(rf"\s+(?:(?:{_PERIODS})\s+ago\b|(?=(?-i:[A-Z]))(?:{_PERIODS})\b)", re.I)
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
@@ -158,7 +172,8 @@ _NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
 _ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
 GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
-         (HEDGED_ONE_RE, _ONE_UNIT_GATE), (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE))
+         (HEDGED_ONE_RE, _ONE_UNIT_GATE), (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE),
+         (HEIGHT_RE, _HEIGHT_GATE))
 _DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                    "TS": "seconds"}
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -179,7 +194,9 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
         if result is None and m.group("between") and m.group("num2") is None:
             if not _RANGE_AFTER_RE.match(sentence, m.end("num")):
                 pos = m.end("between")  # "from 40 countries", "between two members": no range, so read what follows
-            continue
+                continue
+            if (result := _noun_range(m, sentence, counts)) is None:
+                continue
         if result and result[0].kind == "count" and result[0].unit in _CASUALTY_CLASSES and (
                 _FROM_BEFORE_RE.search(sentence, 0, result[0].start)):
             result = None  # "recovering from 3 gunshot wounds", "rose from 3 dead": a cause or a former figure
@@ -208,6 +225,16 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=m.group("unit").lower()))
+            take(taken, m.start(), m.end())
+    for m in gated(HEIGHT_RE, _HEIGHT_GATE, sentence):
+        if free(taken, m.start(), m.end()) and (height := _height(m, sentence)):
+            link = found and found[-1].unit == "in" and _HEIGHT_TO_RE.fullmatch(sentence, found[-1].end, height.start)
+            opening = link and _HEIGHT_FROM_RE.search(sentence, 0, found[-1].start)
+            if link and (opening or link.group("to")) and height.value > found[-1].value:
+                first = found.pop()  # "between 5’8” and 5’10”", "5 feet 3 to 5 feet 5": one range
+                height = first._replace(start=opening.start() if opening else first.start, end=height.end,
+                                        low=first.value, high=height.value)
+            found.append(height)
             take(taken, m.start(), m.end())
     for m in gated(AGE_DECADE_RE, _AGE_DECADE_GATE, sentence):
         if free(taken, m.start(), m.end()):
@@ -274,7 +301,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
             and not name.group("word").endswith(("'s", "’s"))  # "He's 16", "Iraq's 18 provinces": no label
-            and not _PERIODS_AGO_RE.match(tail)):  # "the Gaza Strip 11 days ago": no label counts days
+            and not _PERIODS_AGO_RE.match(tail)):  # "the Gaza Strip 11 days ago", "Gets 15 Years": no label
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
             or is_digits and _AREA_CODE_RE.match(tail)
@@ -412,6 +439,27 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
 
 
+def _noun_range(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] | None:
+    """A range whose counted noun follows its first number, the second sharing it: "grew from 30 people to
+    100" is 30..100 people as "from 30 to 100 people" is; falling ("from 100 people to 30") only the figure it
+    ends on, as "from 100 to 30 people" is. Not a casualty ("rose from 3 dead to 10": a former toll), nor
+    a second number with a noun of its own ("from 40 countries to 2 cities")."""
+    first = QUANTITY_RE.match(sentence, m.start("num"))
+    result = _quantity(first, sentence, counts) if first else None
+    if result is None or result[0].kind != "count" or not result[1] or result[0].unit in _CASUALTY_CLASSES:
+        return None
+    mention, np_words = result
+    second = _SECOND_OF_RANGE_RE.match(sentence, mention.end + noun_phrase(sentence[mention.end:])[1])
+    if (not second or (second.group("conn").lower() == "and") != (m.group("between").lower() == "between")
+            or noun_phrase(sentence[second.end():])[0]):
+        return None
+    high = parse_number(second.group("num2"))
+    if high <= mention.value:
+        return mention._replace(start=second.start("num2"), end=second.end(), value=high, low=None, high=None,
+                                hedge="exact"), np_words
+    return mention._replace(start=m.start(), end=second.end(), low=mention.value, high=high), np_words
+
+
 def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
     """The casualty word that says the counted suffered it: ending their noun phrase ("24 dead", "five
     people killed in the blast"), after it ("were killed"), or after the phrase it is coordinated with
@@ -460,6 +508,21 @@ def _percent_range(sentence: str, end: int, between: bool) -> re.Match | None:
     return second if second and (between or second.group("conn").lower() != "and") else None
 
 
+def _height(m: re.Match, sentence: str) -> Mention | None:
+    """Feet and inches as one length in inches: "5 feet 10 inches" is 70 in, never 5 ft and a stray count of 10.
+    Without an inch mark only joined tight ("5-foot-10", "5 feet 10 and 180 pounds"): "20 feet, 3 of them" and
+    "5 feet 10 times" are other figures."""
+    feet, inches = parse_number(m.group("feet")), parse_number(m.group("inches"))
+    join = m.group("join") or ""
+    if not 1 <= feet < 100 or inches >= 12 or not m.group("mark") and (
+            "," in join or noun_phrase(sentence[m.end():])[0] or _DIGIT_AFTER_RE.match(sentence, m.end())):
+        return None
+    total = feet * 12 + inches
+    hedge = lexicon.hedges()[m.group("hedge").lower()] if m.group("hedge") else "exact"
+    return Mention(m.start(), m.end(), "measure", total, *_hedged(total, None, None, hedge), "in",
+                   normalized=_canonical(total, _MEASURE_UNITS["inches"][1]))
+
+
 def _caliber(digits: str) -> float:
     """A caliber is in hundredths or thousandths of an inch as its digits run: "38-caliber" is .38, ".357" .357."""
     return int(digits) / 10 ** len(digits)
@@ -504,7 +567,8 @@ def _units():
 
 
 def _canonical(value, pint_unit: str | None) -> dict | None:
-    """The comparable form of a measure: lengths in km, speeds in km/h, masses in kg."""
+    """The comparable form of a measure: lengths in km, speeds in km/h, masses in kg, to six significant digits
+    (four decimals of a km made a height of 1.778 m 0.0018 km, as 1.803 m is)."""
     if pint_unit is None:
         return None
     ureg = _units()
@@ -513,7 +577,7 @@ def _canonical(value, pint_unit: str | None) -> dict | None:
     if target is None:
         return None
     converted = quantity.to(target)
-    return {"value": round(float(converted.magnitude), 4), "unit": target.replace(" ", "")}
+    return {"value": float(f"{converted.magnitude:.6g}"), "unit": target.replace(" ", "")}
 
 
 def noun_phrase(tail: str) -> tuple[list[str], int]:

@@ -318,6 +318,45 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
 
+@pytest.mark.parametrize("first, second, one", [
+    ("the Englishman Robert Buckley, 32,", "Robert Buckley, 31,", True),
+    ("attacking his wife, Chericia Brown, 31", "her husband, Henry Ramone Brown, 30", False),
+    ("Devante McNeil, 21, and Benjamin Bethea, 18", "Devante Mcneil, 21", True),
+])
+def test_full_names_name_one_person_when_one_holds_the_other(first, second, one):
+    """An age belongs to the person named next to it: a longer form of one name is the same person,
+    a relative who shares only the surname is not."""
+    assert compare._one_person(compare._full_names(first), compare._full_names(second)) is one
+
+
+def test_one_weekday_in_articles_of_different_weeks_is_no_discrepancy():
+    """"closed Tuesday" in an article of one week and in a follow-up two weeks later means each
+    article's own Tuesday: two closings, not sources disagreeing on one day. Two different days
+    for one event still are ("died Friday" / "died on Saturday")."""
+    def day(source, text, value, published, sentence):
+        return {"source": source, "text": text, "kind": "date", "value": value, "year_inferred": True,
+                "published": published, "sentence": sentence}
+    clusters, _ = compare.align(table([
+        day("a.txt", "Tuesday", "2013-02-05", "2013-02-04", "He also said the courthouse would be closed Tuesday."),
+        day("b.txt", "Tuesday", "2013-02-19", "2013-02-18", "The courthouse will be closed Tuesday."),
+        day("a.txt", "Friday", "2013-02-01", "2013-02-04", "Robert Buckley died Friday after a fall on Mount Cook."),
+        day("b.txt", "on Saturday", "2013-02-02", "2013-02-18", "Robert Buckley died on Saturday after a fall on Mount Cook."),
+    ]))
+    assert partition(clusters) == {(2, 3): "discrepancy"}
+
+
+def test_a_sentence_an_article_prints_twice_states_one_fact_once():
+    """A scraped photo gallery repeats its captions: the copies are one mention of one fact, so
+    they join one finding with another article's figure instead of making one finding each."""
+    caption = "On Monday, Jacquay Howard was extradited to San Antonio, where he will face a charge of capital murder."
+    gallery = [{"source": "a.txt", "text": "On Monday", "kind": "date", "value": "2015-02-23", "sentence": caption,
+                "start": at, "end": at + 9} for at in (100, 300, 500)]
+    clusters, _ = compare.align(table([*gallery, {
+        "source": "b.txt", "text": "on Monday", "kind": "date", "value": "2015-02-23",
+        "sentence": "Howard was returned to San Antonio on Monday to face a capital murder charge."}]))
+    assert partition(clusters) == {(0, 1, 2, 3): "agreement"}
+
+
 def test_a_dash_typed_as_a_hyphen_does_not_hide_whom_a_toll_counts():
     """"bank workers-two women and a man-were killed" counts the bank workers, as "three bank
     workers dead" in another article does: not two women, which would make them other people."""
