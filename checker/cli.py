@@ -180,6 +180,10 @@ def check(paths: tuple[Path, ...], **options) -> None:
         raise InputError("--stories subfolders takes one folder")
     if stories and (draft or options["baseline"]):
         raise click.UsageError("--stories cannot be combined with --draft or --baseline")
+    if blocker := _file_in_the_way(options["out"]):
+        raise InputError(f"cannot write reports to {options['out']}: {blocker} is a file")
+    if options["update_baseline"] and (blocker := _file_in_the_way(options["baseline"].parent)):
+        raise InputError(f"{options['baseline']}: cannot write baseline ({blocker} is a file)")
     # after the usage checks: _cache() creates the cache folder
     run = {"published": options["published"], "tolerance": options["tolerance"], "max_bytes": options["max_bytes"],
            "exclude": options["exclude"], "jobs": options["jobs"] or default_jobs(), "engine": options["engine"],
@@ -262,6 +266,13 @@ def _show(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value)) or "(none)"
     return str(value)
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file sitting where `folder` or a parent of it goes (`--out notes.txt/reports`), if any:
+    checked before reading anything, since found only when writing, the whole run would be lost."""
+    existing = next(p for p in (folder, *folder.parents) if p.exists())
+    return None if existing.is_dir() else existing
 
 
 def _list_skipped(skipped) -> None:

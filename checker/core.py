@@ -8,6 +8,7 @@ not at all, so start-up stays fast.
 """
 from __future__ import annotations
 
+import errno
 import fnmatch
 import gc
 import json
@@ -37,6 +38,8 @@ MAX_CLAIMS_PER_SOURCE = 1000
 MAX_SENTENCE_CHARS = 2000
 #: Sources sent to a worker per task: large enough to amortise the hop, small enough to spread.
 CHUNK = 8
+#: The files of an archive's index, by --format.
+INDEX_FILES = {"json": "report.json", "csv": "index.csv", "html": "index.html"}
 #: The counts of a report's summary (and of an archive's totals).
 SUMMARY_KEYS = ("sources", "claims", "agreement", "discrepancy", "single-source")
 
@@ -175,8 +178,9 @@ def check(paths: list[str | os.PathLike], *, published: str | None = None, toler
                        for sid, _ in sources_mod.discover(paths)[0]) if options.exclude else 0
         reports = sum(sources_mod.is_report(Path(p)) for p in paths)  # named, and left out silently
         why = ([f"{len(skipped)} skipped"] * bool(skipped) + [f"{excluded} left out by --exclude"] * bool(excluded)
-               + [f"{counted(reports, 'check-claims report')} given"] * bool(reports))
-        raise NoInput("no readable articles" + (f" ({', '.join(why)})" if why else ""), skipped)
+               + [f"{counted(reports, 'check-claims report')} given"] * bool(reports)
+               or [f"no files in {paths[0]}" if len(paths) == 1 else "no files in the paths given"])
+        raise NoInput(f"no readable articles ({', '.join(why)})", skipped)
     chunks = -(-len(found) // CHUNK)  # a pool larger than the number of chunks would idle
     with engine_mod.start(engine, jobs=min(jobs, chunks), scheduler=scheduler) as run:
         found, extracted = extract(found, options, run, progress)
@@ -282,6 +286,7 @@ def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: t
     folders, loose = stories(root, out)
     if not folders:
         raise NoInput(f"{root}: no story subfolders")
+    _check_destination(out, [name for name, _ in folders], formats)
     combined = _Combined()
     results, skipped = [], [asdict(s) for s in loose]
     with fewer_collections(), engine_mod.start(engine, jobs=min(jobs, len(folders)), scheduler=scheduler) as run:
@@ -367,6 +372,26 @@ class _Combined:
             part.close()
 
 
+def _check_destination(out: Path, names: list[str], formats) -> None:
+    """Raise a WriteError before any story is written if the reports cannot all be: story folders
+    already written beside an index that then fails would contradict it. Checks that `out` takes
+    files, that no folder sits where an index file goes and no file where a story's folder goes."""
+    from .fileio import make_folder, stage
+
+    index = {name for fmt, name in INDEX_FILES.items() if fmt in formats}
+    with writing(out):
+        if clash := sorted(index.intersection(names)):
+            raise WriteError(f"cannot write reports to {out}: story {clash[0]} has the name of the index file {clash[0]}")
+        make_folder(out)
+        os.unlink(stage(out / "index", ""))  # a read-only folder fails here, not after the stories
+        for name in sorted(index):
+            if (out / name).is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out / name))
+        for name in names:
+            if (out / name).exists() and not (out / name).is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(out / name))
+
+
 def _write_index(results: list[StoryResult], combined: _Combined, out: Path, formats, *, tolerance: float) -> None:
     """index.csv / index.html (one row a story) and the combined report.json, per --format."""
     from . import __version__
@@ -378,11 +403,11 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
     files = {}  # written as one set (report.write_files): a failure leaves the previous index whole
     if "json" in formats:
         head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}, "tolerance": tolerance}
-        files["report.json"] = combined.chunks(head)
+        files[INDEX_FILES["json"]] = combined.chunks(head)
     if "csv" in formats:
-        files["index.csv"] = csv_text(columns, [[row[c] for c in columns] for row in rows], text=frozenset({"story"}))
+        files[INDEX_FILES["csv"]] = csv_text(columns, [[row[c] for c in columns] for row in rows], text=frozenset({"story"}))
     if "html" in formats:
-        files["index.html"] = html_env().get_template("index.html.j2").render(rows=rows, totals=combined.totals)
+        files[INDEX_FILES["html"]] = html_env().get_template("index.html.j2").render(rows=rows, totals=combined.totals)
     try:
         with writing(out):
             write_files(files, out)

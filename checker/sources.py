@@ -23,10 +23,16 @@ from typing import Iterator
 
 import yaml
 
+from .lexicon import counted
+
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".jsonl"}
+#: A CSV's delimiter is the first of these whose header has a 'text' column (spreadsheets in much
+#: of Europe write ';', and a tab-separated export is often named .csv).
+CSV_DELIMITERS = ",;\t"
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+NOT_ARTICLE = f"not an article format (reads {', '.join(sorted(SUFFIXES))})"
 #: Default size limit of one file (--max-bytes): far above any article, far below what hurts memory.
 MAX_BYTES = 5_000_000
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
@@ -42,6 +48,8 @@ PUBLISHED_YEARS = range(1800, 2200)
 REPORT_MARKERS = {"report.json": b'"schema": "check-claims/report@', "claims.csv": b"id,source,published,kind,text,",
                   "findings.csv": b"cluster,status,kind,unit,subject,", "report.html": b"<title>check-claims:",
                   "report.sarif": b'"name": "check-claims"', "junit.xml": b'<testsuites name="check-claims"'}
+#: How a baseline file (--baseline FILE) begins: ours too, whatever its name.
+BASELINE_MARKER = b'"schema": "check-claims/baseline@'
 #: An archive's index files (--stories): recognised as ours like the above, but never removed
 #: as stale by a one-story run into the same folder.
 INDEX_MARKERS = {"index.csv": b"story,sources,claims,", "index.html": b"<title>check-claims: "}
@@ -50,6 +58,9 @@ INDEX_MARKERS = {"index.csv": b"story,sources,claims,", "index.html": b"<title>c
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 ISO_DAY_RE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
+WORD_RE = re.compile(r"\w+")
+#: Most words outside links a web page may hold and still be only menus ("Menu", "Follow us").
+LABEL_WORDS = 5
 
 
 class _MetaLoader(yaml.SafeLoader):
@@ -148,15 +159,26 @@ def decode(raw: bytes) -> tuple[str, str | None]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            try:
-                text = raw.decode("cp1252")
-            except UnicodeDecodeError:
-                raise SourceError(f"invalid UTF-8 at byte {exc.start}, and not Windows-1252 either") from None
-            warning = f"not UTF-8 (byte {exc.start}), read as Windows-1252"
+            text, warning = _not_utf8(raw, exc.start)
     sample = text[:65536]  # a few stray control characters (a pasted bell, Word's breaks) are still text
     if "\x00" in sample or len(CONTROL_RE.findall(sample)) > max(8, len(sample) // 100):
         raise SourceError("binary file (control characters)")
     return text, warning
+
+
+def _not_utf8(raw: bytes, start: int) -> tuple[str, str]:
+    """(text, warning) for bytes that are not valid UTF-8 from byte `start` on: UTF-8 with stray
+    bytes (cut mid-character, one bad byte) when more characters decode than fail, since read as
+    Windows-1252 every accent and dash of it would be garbled ("2â€“3" is no range); else
+    Windows-1252, the encoding of old CMS dumps and word-processor exports."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    if sum(ord(ch) > 127 for ch in text) > 2 * bad:  # the non-ASCII characters include the bad ones
+        return text, f"invalid UTF-8 at byte {start} ({counted(bad, 'place')}), shown as \ufffd"
+    try:
+        return raw.decode("cp1252"), f"not UTF-8 (byte {start}), read as Windows-1252"
+    except UnicodeDecodeError:
+        raise SourceError(f"invalid UTF-8 at byte {start}, and not Windows-1252 either") from None
 
 
 def parse_text(sid: str, path: str, text: str, fmt: str = "text") -> Source:
@@ -183,18 +205,33 @@ def parse_text(sid: str, path: str, text: str, fmt: str = "text") -> Source:
 def parse_html(sid: str, path: str, html: str) -> Source:
     """Article text and metadata via trafilatura (never fetches anything)."""
     import trafilatura  # heavy: imported only when an HTML file is met
+    from trafilatura.utils import load_html
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False, deduplicate=False)
+        tree = load_html(html)
+        doc = tree is not None and trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False)
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup; any means "skip"
         raise SourceError(f"unparseable HTML ({type(exc).__name__})") from None
-    text = (doc.text if doc is not None else "") or ""
+    text = (doc.text if doc else "") or ""
     if not text.strip():
         raise SourceError("no article text found in HTML")
+    if _only_links(tree, text):
+        raise SourceError("no article text found in HTML (only menus and links)")
     published = iso_date(doc.date)
     return Source(sid, path, text, published=published, published_from="meta" if published else None,
                   title=_str(doc.title), outlet=_str(doc.sitename), url=_str(doc.url), format="html")
+
+
+def _only_links(tree, text: str) -> bool:
+    """True when the text trafilatura kept is links but for a few words of labels ("Menu",
+    "Follow us"): with no article body it falls back to the whole page, and a site's menu or a
+    front page of teasers is no article. Words count outside the lines that are a link's text
+    (it gives each link of such a page a line) and other than one-word links ("Home News | Sport")."""
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    words = (w for line in text.splitlines() if " ".join(line.split()) not in links
+             for w in WORD_RE.findall(line) if w not in links)
+    return sum(1 for _ in words) <= LABEL_WORDS
 
 
 def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], list[Skipped]]:
@@ -208,7 +245,7 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
     first_line: dict[str, int] = {}
     for n, row in (_csv_rows(text) if fmt == "csv" else _jsonl_rows(text)):
         if isinstance(row, str):
-            skipped.append(Skipped(path, f"line {n}: {row}"))
+            skipped.append(Skipped(path, f"{'lines' if isinstance(n, str) else 'line'} {n}: {row}"))
             continue
         body, rid = row.get("text"), _str(row.get("id")) or str(n)
         problem = ("'text' is not a string" if body is not None and not isinstance(body, str)
@@ -229,14 +266,18 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
     return sources, skipped
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, dict | str]]:
-    """(line where the row starts, the row or why it is unusable)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration) as exc:
-        raise SourceError(f"unreadable CSV header ({exc or 'no rows'})") from None
-    if "text" not in header:
+def _csv_rows(text: str) -> Iterator[tuple[int | str, dict | str]]:
+    """(line where the row starts, the row or why it is unusable); an unusable row spanning
+    several lines gives them as "2-4"."""
+    for delimiter in CSV_DELIMITERS:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        try:
+            header = next(reader)
+        except (csv.Error, StopIteration) as exc:
+            raise SourceError(f"unreadable CSV header ({exc or 'no rows'})") from None
+        if "text" in header:
+            break
+    else:
         raise SourceError("CSV has no 'text' column")
     while True:
         line = reader.line_num + 1
@@ -244,8 +285,9 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict | str]]:
             values = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:  # the reader resumes at the next line
-            yield line, f"malformed CSV row ({exc})"
+        except csv.Error as exc:  # the reader resumes at the next line; an open quote swallows the lines up to it
+            lines = line if reader.line_num <= line else f"{line}-{reader.line_num}"
+            yield lines, f"malformed CSV row ({'a quote is never closed' if 'end of data' in str(exc) else exc})"
             continue
         if len(values) > len(header):
             yield line, f"{len(values)} fields, header has {len(header)}"
@@ -333,8 +375,13 @@ def discover(paths: list[str | os.PathLike], *, exclude: tuple[str, ...] = ()
             entries, problems = _walk(given, seen)
             entries = [(sid, file) for sid, file in entries if not any(fnmatch.fnmatch(sid, g) for g in exclude)]
             skipped.extend(problems)
-        else:  # `check-claims * -o .` names our own reports too: left out silently, as in a folder
-            entries = [] if is_report(given) else [(given.name, given)]
+        elif is_report(given):  # `check-claims * -o .` names our own reports too: left out silently, as in a folder
+            entries = []
+        elif given.suffix.lower() not in SUFFIXES:  # and photos: skipped with the reason, as in a folder
+            entries = []
+            skipped.append(Skipped(str(given), NOT_ARTICLE))
+        else:
+            entries = [(given.name, given)]
         # The real file wins over a link to it: its id is the one a reader expects.
         entries = sorted(entries, key=lambda e: (os.path.realpath(e[1]) != os.path.abspath(e[1]), e[0]))
         kept: list[tuple[str, Path]] = []
@@ -385,8 +432,6 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
                 real = os.path.realpath(path)
                 if real in ancestors:
                     skipped.append(Skipped(str(path), "symlink loop (leads back to an enclosing folder)"))
-                elif holds_reports(path):
-                    skipped.append(Skipped(str(path), "check-claims reports, not articles"))
                 elif real in seen:
                     skipped.append(Skipped(str(path), f"same folder as {seen[real]}"))
                 else:
@@ -395,19 +440,20 @@ def _walk(root: Path, seen: dict[str, str]) -> tuple[list[tuple[str, Path]], lis
             elif not stat.S_ISREG(mode):
                 skipped.append(Skipped(str(path), "not a regular file"))
             elif is_report(path):
-                # --out the articles folder itself: claims.csv would be read as articles. Left out
-                # silently, as hidden files are: listed, every run's report would name the last one's
+                # --out the articles folder, or a folder in it: claims.csv would be read as articles.
+                # Left out silently, as hidden files are: listed, every run's report would name the
+                # last one's (an article put among them is still read)
                 continue
             elif path.suffix.lower() not in SUFFIXES:
-                skipped.append(Skipped(str(path), f"not an article format (reads {', '.join(sorted(SUFFIXES))})"))
+                skipped.append(Skipped(str(path), NOT_ARTICLE))
             else:
                 files.append((path.relative_to(root).as_posix(), path))
     return files, skipped
 
 
 def holds_reports(folder: Path) -> bool:
-    """True for a folder of our own reports (`check-claims .` run twice): read back, claims.csv
-    would turn every claim into an article agreeing with its source."""
+    """True for a folder holding our own reports: in an archive (--stories) it is no story. (In
+    a story, `discover` passes over the report files themselves and reads any article beside them.)"""
     return any(is_report(folder / name) for name in (*REPORT_MARKERS, *INDEX_MARKERS))
 
 
@@ -421,8 +467,10 @@ def remove_stale(out: Path, written, names=REPORT_MARKERS) -> None:
 
 
 def is_report(path: Path) -> bool:
-    """True for a report file this tool wrote: one of its names, beginning as it does."""
-    marker = REPORT_MARKERS.get(path.name) or INDEX_MARKERS.get(path.name)
+    """True for a report file this tool wrote: one of its names, beginning as it does; or a
+    baseline (any name ending .json, kept with the story by the README's workflow)."""
+    marker = (REPORT_MARKERS.get(path.name) or INDEX_MARKERS.get(path.name)
+              or (BASELINE_MARKER if path.suffix == ".json" else None))
     if marker is None:
         return False
     try:

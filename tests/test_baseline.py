@@ -154,7 +154,7 @@ def test_a_baseline_whose_folder_is_a_file_is_a_one_line_error(tmp_path, corpus)
     baseline = tmp_path / "ci" / "baseline.json"
     result = run(root, "--baseline", baseline, "--update-baseline", "--out", tmp_path / "out")
     assert result.exit_code == 2
-    assert result.stderr == f"Error: {baseline}: cannot write baseline (Not a directory)\n"  # was 'File exists'
+    assert result.stderr == f"Error: {baseline}: cannot write baseline ({tmp_path / 'ci'} is a file)\n"  # was 'File exists'
 
 
 @pytest.mark.parametrize("field, problem", [
