@@ -74,6 +74,7 @@ _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['r
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
+_YEAR_DAYS = 365.2425  # days in a Gregorian year on average
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
 _WINDOW = 8        # content words either side of a number that say what it counts
 _NEAR = 3          # words between a count and the local area it is given for
@@ -911,7 +912,7 @@ def _verdict(cid: str, part: list[dict]) -> Cluster:
     compared = {frozenset((a["source"], b["source"])) for a, b in pairs}
     if len(sources) < 2:
         status = "single-source"
-    elif all(intervals_meet(a["span"], b["span"]) for a, b in pairs) and all(
+    elif all(_agree(a, b) for a, b in pairs) and all(
             frozenset((a, b)) in compared for i, a in enumerate(sources) for b in sources[i + 1:]):
         status = "agreement"
     else:  # differing values, or two sources whose times only a zone they do not state could reconcile
@@ -921,6 +922,25 @@ def _verdict(cid: str, part: list[dict]) -> Cluster:
     subject = _subject(part) or unit
     return Cluster(cid, status, first["kind"], unit, subject, tuple(row["id"] for row in part), sources,
                    _explain(part, status))
+
+
+def _agree(a: dict, b: dict) -> bool:
+    """Two values of one fact can both be true: their intervals meet, or they are ages that fit one
+    birth date in articles published apart (17 in May 2013, 18 in August 2014: a person ages)."""
+    if intervals_meet(a["span"], b["span"]):
+        return True
+    born = [_born(row) for row in (a, b)]
+    return None not in born and intervals_meet(*born)
+
+
+def _born(row: dict) -> tuple[float, float] | None:
+    """When a person of the stated age was born, in years (a year before the age was reached, less a
+    day, up to when it was), from the article's date; None for other figures or an undated article."""
+    if row["block"] not in _NAMED_UNITS or not present(row.get("published")):
+        return None
+    now = date.fromisoformat(str(row["published"])[:10]).toordinal() / _YEAR_DAYS
+    low, high = (row["value"], row["value"]) if row["hedge"] == "exact" and present(row["value"]) else row["span"]
+    return now - float(high) - 1 + 1 / _YEAR_DAYS, now - float(low)
 
 
 def _subject(part: list[dict]) -> str | None:
@@ -945,7 +965,7 @@ def _explain(part: list[dict], status: str) -> str:
     if status == "single-source":
         return f"only {per_source[0]}"
     if status == "agreement":
-        return f"{len(said)} sources agree: " + "; ".join(per_source) + _slack(part)
+        return f"{len(said)} sources agree: " + "; ".join(per_source) + _slack(part) + _aged(part)
     return "sources disagree: " + "; ".join(per_source) + _later(part) + _zones(part)
 
 
@@ -958,6 +978,15 @@ def _slack(part: list[dict]) -> str:
         return ""
     return ("; they are a day apart, which words like “today” or “tonight” allow in articles filed "
             "in another time zone or overnight")
+
+
+def _aged(part: list[dict]) -> str:
+    """Why differing ages agree: the person aged between the articles."""
+    if part[0]["block"] not in _NAMED_UNITS or all(
+            intervals_meet(a["span"], b["span"]) for i, a in enumerate(part) for b in part[i + 1:]):
+        return ""
+    days = sorted({str(row["published"])[:10] for row in part})
+    return f"; the articles were published from {days[0]} to {days[-1]}, and a person ages"
 
 
 def _zones(part: list[dict]) -> str:

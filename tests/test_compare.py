@@ -345,6 +345,21 @@ def test_one_weekday_in_articles_of_different_weeks_is_no_discrepancy():
     assert partition(clusters) == {(2, 3): "discrepancy"}
 
 
+@pytest.mark.parametrize("later, status", [("2014-04-04", "agreement"), ("2013-04-03", "discrepancy")])
+def test_ages_given_a_year_apart_fit_one_birth_date(later, status):
+    """A defendant is 17 when charged and 18 at sentencing a year later: one person aged, not two
+    sources disagreeing. Given the same day, the ages disagree."""
+    def age(source, value, published, sentence):
+        return {"source": source, "text": f"{value}", "kind": "measure", "value": value, "unit": "years old",
+                "published": published, "sentence": sentence}
+    clusters, _ = compare.align(table([
+        age("a.txt", 17, "2013-04-03", "Defendants Christopher Aguayo, 15, and Albert Hernandez, 17, pleaded not guilty."),
+        age("b.txt", 18, later, "Albert Hernandez, 18, was sentenced Friday to serve 40 years to life in prison."),
+    ]))
+    assert partition(clusters) == {(0, 1): status}
+    assert ("a person ages" in next(k.explanation for k in clusters if len(k.claims) == 2)) is (status == "agreement")
+
+
 def test_a_sentence_an_article_prints_twice_states_one_fact_once():
     """A scraped photo gallery repeats its captions: the copies are one mention of one fact, so
     they join one finding with another article's figure instead of making one finding each."""
