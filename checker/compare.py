@@ -456,7 +456,7 @@ def _lowered(text: str) -> list[str]:
     (kept as '' to keep the other words' distances)."""
     words, classes = WORD_RE.findall(text), lexicon.event_classes()
     return [("" if n + 1 < len(words) and w[:1].isupper() and words[n + 1][:1].isupper()
-             and classes.get(w.lower()) == "distance" else p.lower().strip(".'’"))
+             and words[n + 1].lower() not in _NOISE and classes.get(w.lower()) == "distance" else p.lower().strip(".'’"))
             for n, w in enumerate(words) for p in w.split("-")]
 
 
@@ -508,10 +508,16 @@ def _full_names(text: str) -> tuple[frozenset[str], ...]:
 
 
 def _one_person(a: tuple, b: tuple) -> bool:
-    """Whether two mentions' full names can name one person: one name's words are all in the other
-    ("Robert Buckley", "Englishman Robert Buckley"); a shared surname alone is a family ("his wife,
-    Chericia Brown, 31" and "her husband, Henry Brown, 30")."""
-    return any(x <= y or y <= x for x in a for y in b)
+    """Whether two mentions' full names can name one person: one name's words are all in the other,
+    spelling variants included ("Robert Buckley", "Englishman Robert Buckley"; "Mohammed Sudani",
+    "Mohammed Al Soudani"); a shared surname alone is a family ("his wife, Alicia Marsh, 31" and
+    "her husband, Peter Marsh, 30")."""
+    return any(_words_in(x, y) or _words_in(y, x) for x in a for y in b)
+
+
+def _words_in(name: frozenset, other: frozenset) -> bool:
+    """Every word of `name` is, or is spelt like, a word of `other`."""
+    return all(process.extractOne(word, list(other), scorer=fuzz.WRatio, score_cutoff=88) is not None for word in name)
 
 
 def _stem(word: str) -> str:
@@ -926,11 +932,15 @@ def _verdict(cid: str, part: list[dict]) -> Cluster:
 
 def _agree(a: dict, b: dict) -> bool:
     """Two values of one fact can both be true: their intervals meet, or they are ages that fit one
-    birth date in articles published apart (17 in May 2013, 18 in August 2014: a person ages)."""
+    birth date in articles published apart by about as many years as the ages differ (17 in April
+    2013, 18 in April 2014: a person ages; a day apart, outlets differ)."""
     if intervals_meet(a["span"], b["span"]):
         return True
     born = [_born(row) for row in (a, b)]
-    return None not in born and intervals_meet(*born)
+    if None in born or not intervals_meet(*born):
+        return False
+    years = (date.fromisoformat(str(b["published"])[:10]) - date.fromisoformat(str(a["published"])[:10])).days
+    return abs(sum(_anchor(b["span"])) - sum(_anchor(a["span"]))) / 2 <= round(abs(years) / _YEAR_DAYS)
 
 
 def _born(row: dict) -> tuple[float, float] | None:

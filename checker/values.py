@@ -204,8 +204,8 @@ def shift(day: str, days: int) -> str:
 
 def date_bounds(value: str) -> tuple[str, str]:
     """ISO prefix -> (first day, last day); year-less '--MM-DD' compares on month and day."""
-    if value.startswith("--"):
-        return (value, value) if len(value) > 4 else (value + "-01", value + "-31")
+    if value.startswith("--"):  # a leap year's lengths: "February" may end on the 29th
+        return (value, value) if len(value) > 4 else (value + "-01", f"{value}-{calendar.monthrange(2000, int(value[2:4]))[1]}")
     parts = value.split("-")
     year = parts[0]
     if len(parts) == 1:
