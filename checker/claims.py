@@ -72,9 +72,11 @@ _DAWN = 6  # hours: an article out before then calls the evening before "tonight
 _EVENING_RE = re.compile(r"(?:on\s+)?(?:tonight|this evening)", re.I)
 _STAMP_REACH = 200  # characters before a date a stamp word is looked for in: a line of thousands stays linear
 #: A page's time stamp written into a line of text: a capitalised stamp word, or any with a colon, then
-#: only other dates and times (blanked) before the mention ("was posted Monday" is an event).
-_STAMP_RE = re.compile(r"(?:\b(?:Last updated|Posted|Updated|Published|Modified)\b:?"
-                       r"|\b(?:posted|updated|published|modified):)[\s,:|]*$")
+#: only other dates and times (blanked) before a time or a date with its year ("was posted Monday",
+#: "Video Posted Monday Shows Gunman" are events).
+_STAMPS = lexicon.load("calendar")["stamps"]
+_STAMP_RE = re.compile(rf"(?:\b(?:{lexicon.alternation(w[0].upper() + w[1:] for w in _STAMPS)})\b:?"
+                       rf"|\b(?:{lexicon.alternation(_STAMPS)}):)[\s,:|]*$")
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
                    | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})
 
@@ -242,8 +244,9 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
         dateline = (b - a <= 90 and all(c.kind in ("date", "time") for c in members)
                     and all(w in _DATELINE_WORDS for w in residue))
         blanked = "".join(line)
-        stamps = members if dateline else [c for c in members if c.kind in ("date", "time") and _STAMP_RE.search(
-            blanked, max(0, c.start - a - _STAMP_REACH), c.start - a)]
+        stamps = members if dateline else [
+            c for c in members if (c.kind == "time" or c.kind == "date" and not c.year_inferred)
+            and _STAMP_RE.search(blanked, max(0, c.start - a - _STAMP_REACH), c.start - a)]
         if stamps:
             days = [d for c in stamps if c.kind == "date" and (d := _point(c.value)) is not None]
             dates += days

@@ -52,13 +52,13 @@ QUANTITY_RE = re.compile(
 #: An ordinal, with the superlative that makes it a rank: "fourth-largest", "second largest", "third most"
 ORDINAL_RE = re.compile(
     rf"(?P<ord>{ORDINAL})(?P<rank>-(?:\w+est|most)|\s+(?:{_alt(WORDS['superlatives'])}))?(?![\w-])", re.I)
-#: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
 #: The end of a range whose start no grammar read ("from 17- to 28-years-old", "from 5 p.m to 8 p.m"),
 #: or the idiom "from one ... to another": the start is no figure by itself
 _RANGE_AFTER_RE = re.compile(rf"[^,;:!?()]{{0,25}}?\s(?:to|and|through)\s+(?:{NUMBER}|another\b)", re.I)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 #: The second number of a range after the first one's noun: "from 30 people | to 100"
 _SECOND_OF_RANGE_RE = re.compile(rf"\s+(?P<conn>to|through|and)\s+(?P<num2>{NUMBER})(?![\w.,]?\d|[-–/%])", re.I)
+#: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
 _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suffix>\w+))?", re.I)
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
@@ -83,7 +83,7 @@ _SMALL_WORDS = _alt(list(lexicon.load("numbers")["units"])[:12])  # "zero" to "e
 #: A length in feet and inches, read as one: "5 feet 10 inches", "six feet, two inches", "5-foot-10", 6'2"
 HEIGHT_RE = re.compile(
     rf"(?<![\w.'’])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?P<feet>\d{{1,2}}|{_SMALL_WORDS})"
-    rf"(?:(?P<join>[\s-]*(?:feet|foot|ft\.?)[,\s-]*)|\s*['’′])(?P<inches>\d{{1,2}}|{_SMALL_WORDS})(?![\w.,]?\d)"
+    rf"(?:(?P<join>[\s-]*(?:feet|foot|ft\.?)[,\s-]*)|\s*['’′]\s*)(?P<inches>\d{{1,2}}|{_SMALL_WORDS})(?![\w.,]?\d)"
     r"(?P<mark>[\s-]*(?:inches|inch|in\.)(?!\w)|\s*(?:\"|”|″|''|’’))?(?![\w'’-])", re.I)
 _HEIGHT_FROM_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
@@ -197,6 +197,8 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
                 pos = m.end("between")  # "from 40 countries", "between two members": no range, so read what follows
                 continue
             if (result := _noun_range(m, sentence, counts)) is None:
+                if (noun := _WORD_RE.match(sentence, m.end("num"))) and _plural(noun.group("w").lower()):
+                    pos = m.end("between")  # "from 12 churches and 3 mosques": two counts, no range
                 continue
         if result and result[0].kind == "count" and result[0].unit in _CASUALTY_CLASSES and (
                 _FROM_BEFORE_RE.search(sentence, max(0, result[0].start - _WINDOW), result[0].start)):
@@ -230,7 +232,7 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     for m in gated(HEIGHT_RE, _HEIGHT_GATE, sentence):
         if free(taken, m.start(), m.end()) and (height := _height(m, sentence)):
             link = found and found[-1].unit == "in" and _HEIGHT_TO_RE.fullmatch(sentence, found[-1].end, height.start)
-            opening = link and _HEIGHT_FROM_RE.search(sentence, 0, found[-1].start)
+            opening = link and _HEIGHT_FROM_RE.search(sentence, max(0, found[-1].start - _WINDOW), found[-1].start)
             if link and (opening or link.group("to")) and height.value > found[-1].value:
                 first = found.pop()  # "between 5’8” and 5’10”", "5 feet 3 to 5 feet 5": one range
                 height = first._replace(start=opening.start() if opening else first.start, end=height.end,
