@@ -180,7 +180,7 @@ def check(paths: tuple[Path, ...], **options) -> None:
         raise InputError("--stories subfolders takes one folder")
     if stories and (draft or options["baseline"]):
         raise click.UsageError("--stories cannot be combined with --draft or --baseline")
-    if blocker := _file_in_the_way(options["out"]):
+    if options["formats"] != ["github"] and (blocker := _file_in_the_way(options["out"])):  # github writes no file
         raise InputError(f"cannot write reports to {options['out']}: {blocker} is a file")
     if options["update_baseline"] and (blocker := _file_in_the_way(options["baseline"].parent)):
         raise InputError(f"{options['baseline']}: cannot write baseline ({blocker} is a file)")
@@ -271,8 +271,13 @@ def _show(value) -> str:
 def _file_in_the_way(folder: Path) -> Path | None:
     """The file sitting where `folder` or a parent of it goes (`--out notes.txt/reports`), if any:
     checked before reading anything, since found only when writing, the whole run would be lost."""
-    existing = next(p for p in (folder, *folder.parents) if p.exists())
-    return None if existing.is_dir() else existing
+    for path in (folder, *folder.parents):
+        try:
+            if path.exists():
+                return None if path.is_dir() else path
+        except OSError:  # not allowed to look: writing will say what is wrong
+            return None
+    return None
 
 
 def _list_skipped(skipped) -> None:

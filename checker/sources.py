@@ -231,7 +231,7 @@ def _only_links(tree, text: str) -> bool:
     links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
     words = (w for line in text.splitlines() if " ".join(line.split()) not in links
              for w in WORD_RE.findall(line) if w not in links)
-    return sum(1 for _ in words) <= LABEL_WORDS
+    return bool(links) and sum(1 for _ in words) <= LABEL_WORDS
 
 
 def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], list[Skipped]]:
@@ -269,16 +269,18 @@ def parse_rows(sid: str, path: str, text: str, fmt: str) -> tuple[list[Source], 
 def _csv_rows(text: str) -> Iterator[tuple[int | str, dict | str]]:
     """(line where the row starts, the row or why it is unusable); an unusable row spanning
     several lines gives them as "2-4"."""
+    problem = "CSV has no 'text' column"
     for delimiter in CSV_DELIMITERS:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         try:
             header = next(reader)
-        except (csv.Error, StopIteration) as exc:
-            raise SourceError(f"unreadable CSV header ({exc or 'no rows'})") from None
+        except (csv.Error, StopIteration) as exc:  # '"id";"text"' read with ',' fails: try the next
+            problem = f"unreadable CSV header ({exc or 'no rows'})"
+            continue
         if "text" in header:
             break
     else:
-        raise SourceError("CSV has no 'text' column")
+        raise SourceError(problem)
     while True:
         line = reader.line_num + 1
         try:

@@ -68,6 +68,14 @@ def test_out_or_baseline_below_a_file_fails_before_reading_anything(tmp_path, co
     assert result.stderr == f"Error: {tmp_path}/notes.txt/b.json: cannot write baseline ({tmp_path}/notes.txt is a file)\n"
 
 
+def test_github_annotations_write_no_file_so_out_below_a_file_is_no_error(tmp_path, corpus):
+    """`--format github` prints annotations and writes nothing into --out: a file in its way is none."""
+    (tmp_path / "notes.txt").write_text("a file\n")
+    result = run(corpus({"a.txt": GOOD}), "--out", tmp_path / "notes.txt" / "reports", "--format", "github")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "notes.txt").read_text() == "a file\n"
+
+
 def test_a_utf8_article_with_a_stray_byte_stays_utf8(corpus):
     """Cut mid-character (a CMS byte limit) or carrying one stray byte, a UTF-8 article was read
     as Windows-1252: every accent and dash garbled ("2â€“3" is no range), or skipped outright."""
@@ -89,13 +97,16 @@ def test_a_windows_1252_article_is_still_read_as_such(corpus):
 
 
 def test_a_semicolon_csv_from_a_european_spreadsheet_is_read(corpus):
-    """Excel in much of Europe exports 'id;published;text': it was 'CSV has no text column'."""
+    """Excel in much of Europe exports 'id;published;text' (LibreOffice quotes every field): it was
+    'CSV has no text column', or an unreadable header."""
     root = corpus({"wire.csv": 'id;published;text\r\nap1;2024-01-09;"About 2,500 troops; officials said so."\r\n'
                                'ap2;2024-01-10;Three soldiers died.\r\n',
-                   "comma.csv": 'id,text\nx1,"Troops; 2,500 of them."\n'})
+                   "comma.csv": 'id,text\nx1,"Troops; 2,500 of them."\n',
+                   "quoted.csv": '"id";"text"\n"q1";"Four soldiers were hurt."\n'})
     sources, skipped = load([root])
     assert skipped == []
     assert [(s.id, s.published, s.text) for s in sources] == [
         ("comma.csv#x1", None, "Troops; 2,500 of them."),
+        ("quoted.csv#q1", None, "Four soldiers were hurt."),
         ("wire.csv#ap1", "2024-01-09", "About 2,500 troops; officials said so."),
         ("wire.csv#ap2", "2024-01-10", "Three soldiers died.")]

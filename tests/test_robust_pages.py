@@ -38,6 +38,12 @@ def test_a_sentence_broken_at_its_links_is_still_an_article(corpus):
     assert skipped == [] and "An earthquake killed\n12 people\non Monday in" in src.text
 
 
+def test_a_page_of_a_few_words_and_no_links_is_an_article(corpus):
+    (src,), skipped = load([corpus({"brief.html": "<html><body><article><p>Five people died Tuesday.</p>"
+                                                  "</article></body></html>"})])
+    assert skipped == [] and "Five people died Tuesday." in src.text
+
+
 def test_a_short_article_with_a_link_in_its_text_is_read(corpus):
     (src,), skipped = load([corpus({"quake.html": SHORT})])
     assert skipped == [] and "magnitude 6.1 struck the region on Monday, killing 12 people" in src.text
