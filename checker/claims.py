@@ -49,7 +49,7 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
                       r"|\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}"
                       r"|\(?0\d{2,4}\)?[ .-]\d{3,6}(?:[ .-]\d{3,4})?)(?!\w|[.,]\d)"
                       r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
-#: A photo gallery's counters, scraped with its captions ("Image 5 of 9", "Image 1 of / 9 Caption Close",
+#: A photo gallery's counters, scraped with its captions ("Image 5 of 9", "Image 1 of / 7 Caption Close",
 #: "1 / 33 Back to Gallery"): a picture's place in the gallery, not a count; galleries differ in size.
 GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+(?:/\s*)?\d+\b"
                         r"|\b\d+\s*/\s*\d+\s+back\s+to\s+gallery\b", re.I)
@@ -226,7 +226,7 @@ def _content_words(text: str) -> list[str]:
 
 def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date], set[date]]:
     """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM") and dates and times stamped in a
-    line of text ("... by child Posted: Monday, August 17, 2015", "(CBS/AP) Updated 5:29p.m. -"); return
+    line of text ("... near the terminal Posted: Tuesday, March 3, 2015", "(KXYZ/AP) Updated 4:12p.m. -"); return
     the dates those give, and those a line gives with a time in the small hours ("Published time:
     March 12, 2013 02:03")."""
     kept, dates, overnight = [], [], set()

@@ -202,7 +202,7 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
                 continue
         if result and result[0].kind == "count" and result[0].unit in _CASUALTY_CLASSES and (
                 _FROM_BEFORE_RE.search(sentence, max(0, result[0].start - _WINDOW), result[0].start)):
-            result = None  # "recovering from 3 gunshot wounds", "rose from 3 dead": a cause or a former figure
+            result = None  # "recovering from 4 gunshot wounds", "rose from 3 dead": a cause or a former figure
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"

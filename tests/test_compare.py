@@ -263,11 +263,11 @@ def test_sentences_sharing_a_fact_tie_differing_ages_only_through_a_name():
     but not ages that no name gives to one person."""
     rows, idf = scored(table([
         {"source": "a.txt", "text": "24-year-old", "kind": "measure", "value": 24, "unit": "years old",
-         "sentence": "The Seattle Times reports that detectives are looking into the possibility the shooting was "
-                     "connected to the killing of a 24-year-old man in a downtown Seattle intersection in March."},
+         "sentence": "The Herald reports that detectives are checking whether the shooting was linked to the "
+                     "killing of a 24-year-old man at a busy Portland crossing in March."},
         {"source": "b.txt", "text": "25-year-old", "kind": "measure", "value": 25, "unit": "years old",
-         "sentence": "KENT, Wash. -- Prosecutors have charged a 25-year-old man with murder for the April 16 "
-                     "drive-by shooting that killed a 1-year-old girl in the back of her parents' car."},
+         "sentence": "SALEM, Ore. -- Prosecutors charged a 25-year-old man with murder over the April 16 "
+                     "drive-by shooting that killed a 1-year-old girl riding in her family's car."},
     ]))
     weights = compare.Weights()
     alone = compare._pair(rows[0], rows[1], idf, weights)
