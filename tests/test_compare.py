@@ -346,6 +346,19 @@ def test_one_weekday_in_articles_of_different_weeks_is_no_discrepancy():
     assert partition(clusters) == {(2, 3): "discrepancy"}
 
 
+@pytest.mark.parametrize("first, second, own", [
+    (("Tuesday", "2013-02-04"), ("on Tuesday", "2013-02-18"), True),
+    (("yesterday", "2013-02-04"), ("yesterday", "2013-02-18"), True),
+    (("last night", "2013-02-04"), ("Last night", "2013-02-11"), True),
+    (("Tuesday night", "2013-02-04"), ("Tuesday", "2013-02-18"), False),  # other words: maybe a misdating
+    (("Tuesday", "2013-02-04"), ("Tuesday", "2013-02-04"), False),  # one day's articles mean one Tuesday
+    (("March 5", "2013-02-04"), ("March 5", "2014-02-04"), False),  # a written day of the month is no relative word
+])
+def test_the_same_relative_words_in_articles_of_different_days_are_each_articles_own(first, second, own):
+    rows = [{"kind": "date", "year_inferred": True, "text": text, "published": published} for text, published in (first, second)]
+    assert compare._own_week(*rows) is own
+
+
 @pytest.mark.parametrize("later, status", [("2014-04-04", "agreement"), ("2013-11-20", "agreement"),
                                            ("2013-04-03", "discrepancy"), ("2013-04-05", "discrepancy")])
 def test_ages_given_a_year_apart_fit_one_birth_date(later, status):
