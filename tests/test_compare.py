@@ -375,6 +375,17 @@ def test_ages_given_a_year_apart_fit_one_birth_date(later, status):
     assert ("a person ages" in next(k.explanation for k in clusters if len(k.claims) == 2)) is (status == "agreement")
 
 
+def test_an_explanation_writes_one_of_a_unit_in_the_singular():
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "1 mile", "kind": "measure", "value": 1, "unit": "miles",
+         "normalized": {"value": 1.60934, "unit": "km"}, "sentence": "The camp lies 1 mile from the border."},
+        {"source": "b.txt", "text": "1.6 km", "kind": "measure", "value": 1.6, "unit": "km",
+         "normalized": {"value": 1.6, "unit": "km"}, "sentence": "The camp lies 1.6 km from the border."},
+    ]))
+    (finding,) = [k for k in clusters if len(k.claims) == 2]
+    assert finding.explanation == "2 sources agree: a says 1 mile; b says 1.6 km"
+
+
 def test_year_less_months_of_undated_articles_compare():
     """Undated articles give "February" no year ('--02'); it ends on the 29th, not the 31st that
     crashed the day count, and differs from March."""
