@@ -55,12 +55,16 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
 GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+(?:/\s*)?\d+\b"
                         r"|\b\d+\s*/\s*\d+\s+back\s+to\s+gallery\b|\b\d+\s+of\s+\d+\s+(?-i:CLOSE)\b"
                         r"|\|\s*\d{1,2}:\d{2}\b", re.I)
+#: A page's copyright line ("Copyright 2016 The Associated Press. All rights reserved.", "(© 2016-2017 KHOU)"):
+#: its year dates the page, no event.
+COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*[-–]\s*)?\d{4}\b", re.I)
+_COPYRIGHT_GATE = re.compile(r"©|\(c\)|copyright", re.I)
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
 _GALLERY_GATE = re.compile(r"image|photo|picture|slide|gallery|close|\|", re.I)
 _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
-GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE))
+GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE))
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -169,9 +173,10 @@ def _evening_before(claims: list[Claim]) -> list[Claim]:
 
 def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
-    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, galleries, list items, mentions
+    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, page furniture, list items, mentions
     for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
-              *gated(GALLERY_RE, _GALLERY_GATE, sentence), LIST_ITEM_RE.match(sentence)]:
+              *gated(GALLERY_RE, _GALLERY_GATE, sentence), *gated(COPYRIGHT_RE, _COPYRIGHT_GATE, sentence),
+              LIST_ITEM_RE.match(sentence)]:
         if m:
             take(taken, m.start(), m.end())
     found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)
