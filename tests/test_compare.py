@@ -386,6 +386,14 @@ def test_an_explanation_writes_one_of_a_unit_in_the_singular():
     assert finding.explanation == "2 sources agree: a says 1 mile; b says 1.6 km"
 
 
+def test_one_of_a_unit_that_names_the_outcome_adds_no_event():
+    """"1 fatality" is the toll already: written in the singular it is no "1 fatality killed"."""
+    (finding,) = compare.align(table([
+        {"source": "a.txt", "text": "1", "value": 1, "unit": "fatalities", "subject": "fatalities",
+         "sentence": "Police reported 1 fatalities and no injuries."}]))[0]
+    assert finding.explanation == "only a says 1 fatality"
+
+
 def test_year_less_months_of_undated_articles_compare():
     """Undated articles give "February" no year ('--02'); it ends on the 29th, not the 31st that
     crashed the day count, and differs from March."""
