@@ -512,12 +512,7 @@ def _one_person(a: tuple, b: tuple) -> bool:
     spelling variants included ("Robert Buckley", "Englishman Robert Buckley"; "Mohammed Sudani",
     "Mohammed Al Soudani"); a shared surname alone is a family ("his wife, Alicia Marsh, 31" and
     "her husband, Peter Marsh, 30")."""
-    return any(_words_in(x, y) or _words_in(y, x) for x in a for y in b)
-
-
-def _words_in(name: frozenset, other: frozenset) -> bool:
-    """Every word of `name` is, or is spelt like, a word of `other`."""
-    return all(process.extractOne(word, list(other), scorer=fuzz.WRatio, score_cutoff=88) is not None for word in name)
+    return any(_shared_names(tuple(x), tuple(y)) == 1 for x in a for y in b)
 
 
 def _stem(word: str) -> str:
