@@ -31,8 +31,8 @@ import inflection
 from rapidfuzz import fuzz, process
 
 from . import lexicon
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, half_step, interval,
-                     intervals_meet, majority, minutes, number, present, shift, stated_days, written)
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, half_step, in_words,
+                     interval, intervals_meet, majority, minutes, number, present, shift, stated_days, written)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -283,8 +283,7 @@ def _rivals(rows: dict) -> None:
 def _own_week(ra: dict, rb: dict) -> bool:
     """Two articles published on different days giving one day in the same words against their own
     date ("Tuesday", "last night", "in March": no digits, year inferred): each means its own."""
-    return (ra["kind"] == "date" and ra["year_inferred"] is True and rb["year_inferred"] is True
-            and _said(ra) == _said(rb) and not any(ch.isdigit() for ch in str(ra["text"]))
+    return (ra["kind"] == "date" and in_words(ra) and in_words(rb) and _said(ra) == _said(rb)
             and str(ra.get("published")) != str(rb.get("published")))
 
 

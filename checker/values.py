@@ -182,11 +182,16 @@ def _relative(row) -> bool:
     another time zone than the event (an Australian paper's "today" for a Detroit Monday), and any
     such words count from the story's date when the article states none. Otherwise ('On Friday',
     'yesterday' in an article that states its date) the day is as written."""
-    text = str(row.get("text") or "")
-    words = {w.lower().strip(".") for w in WORD_RE.findall(text)}
-    if not row.get("year_inferred") or any(c.isdigit() for c in text) or _MONTHS & words:
+    words = {w.lower().strip(".") for w in WORD_RE.findall(str(row.get("text") or ""))}
+    if not in_words(row) or _MONTHS & words:
         return False
     return not present(row.get("published")) or bool(_DATELINE & words and not _WEEKDAYS & words)
+
+
+def in_words(row) -> bool:
+    """A date said in words alone and placed by its article's date ('Tuesday', 'last night', 'in
+    March'): its year inferred, no digit written."""
+    return row.get("year_inferred") is True and not any(c.isdigit() for c in str(row.get("text") or ""))
 
 
 def stated_days(row) -> tuple[str, str]:
