@@ -50,9 +50,9 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
                       r"|\(?0\d{2,4}\)?[ .-]\d{3,6}(?:[ .-]\d{3,4})?)(?!\w|[.,]\d)"
                       r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
 #: A photo or video gallery's counters and a video's length, scraped with their captions ("Image 5 of 9",
-#: "Image 1 of / 7 Caption Close", "1 / 33 Back to Gallery", "AP 2 of 12 CLOSE Skip in Skip", "Police name
-#: the driver | 01:27"): a picture's place in the gallery, not a count nor a time of day.
-GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+(?:/\s*)?\d+\b"
+#: "Image 1 of / 7 Caption Close", "More videos (1 of 9)", "1 / 33 Back to Gallery", "AP 2 of 12 CLOSE Skip
+#: in Skip", "Police name the driver | 01:27"): a picture's place in the gallery, not a count nor a time of day.
+GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide|video)s?\s+(?:\d+\s+of\s+(?:/\s*)?\d+\b|\(\d+\s+of\s+\d+\))"
                         r"|\b\d+\s*/\s*\d+\s+back\s+to\s+gallery\b|\b\d+\s+of\s+\d+\s+(?-i:CLOSE)\b"
                         r"|\|\s*\d{1,2}:\d{2}\b", re.I)
 #: A page's copyright line ("Copyright 2016 The Associated Press. All rights reserved.", "(© 2016-2017 KHOU)"):
@@ -61,7 +61,7 @@ COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*[-–]\s*)?\
 _COPYRIGHT_GATE = re.compile(r"©|\(c\)|copyright", re.I)
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
-_GALLERY_GATE = re.compile(r"image|photo|picture|slide|gallery|close|\|", re.I)
+_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|gallery|close|\|", re.I)
 _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
 GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE))
