@@ -37,6 +37,11 @@ _PERSON_CLASSES = frozenset({"troops", "people", "militants"})
 _CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_CLASSES}
 
 _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
+#: "pound(s)" after a number is a weight ("200 pounds", "a two-pound bag"), a sum only with a scale of millions
+#: ("93.6 billion pounds", "a million-pound house": a weight in millions is the rarer reading) or "sterling"
+_WEIGHT_OR_MONEY = frozenset(_CURRENCIES) & frozenset(_MEASURE_UNITS)
+_SUM_SCALE_RE = re.compile(
+    rf"\b(?:{_alt(w for w, n in lexicon.load('numbers')['scales'].items() if n >= 10 ** 6)})\b", re.I)
 _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "$", "us$", "€"
 #: A currency sign lost in transcoding: "agreeing an? 110 billion", "a \ufffd\ufffd110 billion" (money,
 #: currency unknown).
@@ -331,8 +336,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
     scale = SUFFIX_SCALES.get(glued.group(0).lower()) if glued else None
     mt = None if m.group("cur") else _MONEY_TAIL_RE.match(tail)
-    if mt and mt.group("cur").lower().startswith("pound") and not (mt.group("sfx") or re.search(r"[a-z]", num_text)):
-        mt = None  # "200 pounds" is a weight; "93.6 billion pounds" is money
+    if mt and mt.group("cur").lower() in _WEIGHT_OR_MONEY and not (mt.group("sfx") or _SUM_SCALE_RE.search(num_text)):
+        mt = None  # "200 pounds", "a 200-pound man"; "200 pounds sterling" is money
     if m.group("cur") or m.group("damaged") or mt:
         stop = end
         if not mt:
