@@ -92,6 +92,8 @@ HEIGHT_RE = re.compile(
     r"(?P<mark>[\s-]*(?:inches|inch|in\.)(?!\w)|\s*(?:\"|”|″|''|’’))?(?![\w'’-])", re.I)
 _HEIGHT_FROM_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
+#: Feet alone, ending a range of heights ("between 5 feet 10 and | 6 feet")
+_FEET_RE = re.compile(rf"(?P<feet>\d{{1,2}}|{_SMALL_WORDS})[\s-]*(?:feet|foot|ft\b\.?)(?![\w'’-])", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
@@ -236,14 +238,15 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             take(taken, m.start(), m.end())
     for m in gated(HEIGHT_RE, _HEIGHT_GATE, sentence):
         if free(taken, m.start(), m.end()) and (height := _height(m, sentence)):
-            link = found and found[-1].unit == "in" and _HEIGHT_TO_RE.fullmatch(sentence, found[-1].end, height.start)
-            opening = link and _HEIGHT_FROM_RE.search(sentence, max(0, found[-1].start - _WINDOW), found[-1].start)
-            if link and (opening or link.group("to")) and height.value > found[-1].value:
-                first = found.pop()  # "between 5’8” and 5’10”", "5 feet 3 to 5 feet 5": one range
-                height = first._replace(start=opening.start() if opening else first.start, end=height.end,
-                                        low=first.value, high=height.value)
+            if found and found[-1].unit == "in" and (joined := _height_range(sentence, found[-1], height)):
+                found.pop()  # "between 5’8” and 5’10”", "5 feet 3 to 5 feet 5": one range
+                height = joined
+            if (link := _HEIGHT_TO_RE.match(sentence, height.end)) and (feet := _FEET_RE.match(sentence, link.end())) and (
+                    free(taken, feet.start(), feet.end()) and not _DIGIT_AFTER_RE.match(sentence, feet.end())):
+                upper = Mention(feet.start(), feet.end(), "measure", parse_number(feet.group("feet")) * 12, unit="in")
+                height = _height_range(sentence, height, upper) or height  # "5-foot-8 to 6 feet": feet alone end it
             found.append(height)
-            take(taken, m.start(), m.end())
+            take(taken, height.start, height.end)
     for m in gated(AGE_DECADE_RE, _AGE_DECADE_GATE, sentence):
         if free(taken, m.start(), m.end()):
             lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
@@ -531,6 +534,16 @@ def _height(m: re.Match, sentence: str) -> Mention | None:
     hedge = lexicon.hedges()[m.group("hedge").lower()] if m.group("hedge") else "exact"
     return Mention(m.start(), m.end(), "measure", total, *_hedged(total, None, None, hedge), "in",
                    normalized=_canonical(total, _MEASURE_UNITS["inches"][1]))
+
+
+def _height_range(sentence: str, first: Mention, second: Mention) -> Mention | None:
+    """Two heights as one range, rising, joined by "to", or by "and" after "between" or "from"."""
+    link = _HEIGHT_TO_RE.fullmatch(sentence, first.end, second.start)
+    opening = link and _HEIGHT_FROM_RE.search(sentence, max(0, first.start - _WINDOW), first.start)
+    if not (link and (opening or link.group("to")) and second.value > first.value):
+        return None
+    return first._replace(start=opening.start() if opening else first.start, end=second.end,
+                          low=first.value, high=second.value)
 
 
 def _caliber(digits: str) -> float:
