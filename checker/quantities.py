@@ -60,6 +60,8 @@ ORDINAL_RE = re.compile(
 #: The end of a range whose start no grammar read ("from 17- to 28-years-old", "from 5 p.m to 8 p.m"),
 #: or the idiom "from one ... to another": the start is no figure by itself
 _RANGE_AFTER_RE = re.compile(rf"[^,;:!?()]{{0,25}}?\s(?:to|and|through)\s+(?:{NUMBER}|another\b)", re.I)
+#: "from" before a casualty count: a cause or a former figure. Not one pattern with _HEIGHT_FROM_RE: that
+#: one opens a range, with "between" too ("between 3 and 5 dead" is a toll)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 #: The second number of a range after the first one's noun: "from 30 people | to 100"
 _SECOND_OF_RANGE_RE = re.compile(rf"\s+(?P<conn>to|through|and)\s+(?P<num2>{NUMBER})(?![\w.,]?\d|[-–/%])", re.I)

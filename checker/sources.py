@@ -63,9 +63,10 @@ INDEX_MARKERS = {"index.csv": b"story,sources,claims,", "index.html": b"<title>c
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 ISO_DAY_RE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
-WORD_RE = re.compile(r"\w+")
 #: Most words outside links a web page may hold and still be only menus ("Menu", "Follow us").
 LABEL_WORDS = 5
+#: A word counted against `LABEL_WORDS` (digits too: "Top 10").
+LABEL_WORD_RE = re.compile(r"\w+")
 
 
 class _MetaLoader(yaml.SafeLoader):
@@ -243,7 +244,7 @@ def _only_links(tree, text: str) -> bool:
     (it gives each link of such a page a line) and other than one-word links ("Home News | Sport")."""
     links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
     words = (w for line in text.splitlines() if " ".join(line.split()) not in links
-             for w in WORD_RE.findall(line) if w not in links)
+             for w in LABEL_WORD_RE.findall(line) if w not in links)
     return bool(links) and sum(1 for _ in words) <= LABEL_WORDS
 
 
