@@ -50,21 +50,29 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
                       r"|\(?0\d{2,4}\)?[ .-]\d{3,6}(?:[ .-]\d{3,4})?)(?!\w|[.,]\d)"
                       r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
 #: A photo or video gallery's counters and a video's length, scraped with their captions ("Image 5 of 9",
-#: "Image 1 of / 7 Caption Close", "1 / 33 Back to Gallery", "AP 2 of 12 CLOSE Skip in Skip", "Police name
-#: the driver | 01:27"): a picture's place in the gallery, not a count nor a time of day.
-GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+(?:/\s*)?\d+\b"
+#: "Image 1 of / 7 Caption Close", "More videos (1 of 9)", "1 / 33 Back to Gallery", "AP 2 of 12 CLOSE Skip
+#: in Skip", "Police name the driver | 01:27"): a picture's place in the gallery, not a count nor a time of day.
+GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide|video)s?\s+(?:\d+\s+of\s+(?:/\s*)?\d+\b|\(\d+\s+of\s+\d+\))"
                         r"|\b\d+\s*/\s*\d+\s+back\s+to\s+gallery\b|\b\d+\s+of\s+\d+\s+(?-i:CLOSE)\b"
                         r"|\|\s*\d{1,2}:\d{2}\b", re.I)
+#: Site navigation: three or more short title-case items between bars, from a line's start or a label's colon
+#: ("Most Read: Past 24 Hours | Past 3 Days | Past Week", "Previous Years: 2013 | 2014 | 2015"): menu labels,
+#: no facts. An item is up to three words, each capitalised or a number; a page title's headline before the
+#: bars says more, or in lower case ("3 killed in crash - KXYZ.com | Tucson, Arizona").
+_MENU_ITEM = r"(?:[A-Z0-9][\w'’.&-]*|&)(?:[ \t]+(?:[A-Z0-9][\w'’.&-]*|&)){0,2}"
+MENU_RE = re.compile(rf"(?:^|(?<=:))[ \t]*{_MENU_ITEM}(?:[ \t]*[|•·][ \t]*{_MENU_ITEM}){{2,}}", re.M)
 #: A page's copyright line ("Copyright 2016 The Associated Press. All rights reserved.", "(© 2016-2017 KHOU)"):
 #: its year dates the page, no event.
 COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*[-–]\s*)?\d{4}\b", re.I)
 _COPYRIGHT_GATE = re.compile(r"©|\(c\)|copyright", re.I)
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
-_GALLERY_GATE = re.compile(r"image|photo|picture|slide|gallery|close|\|", re.I)
+_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|gallery|close|\|", re.I)
+_MENU_GATE = re.compile("[|•·]")
 _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
-GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE))
+GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE),
+         (MENU_RE, _MENU_GATE))
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -173,10 +181,10 @@ def _evening_before(claims: list[Claim]) -> list[Claim]:
 
 def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
-    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, page furniture, list items, mentions
+    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, page furniture, menus, list items, mentions
     for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
               *gated(GALLERY_RE, _GALLERY_GATE, sentence), *gated(COPYRIGHT_RE, _COPYRIGHT_GATE, sentence),
-              LIST_ITEM_RE.match(sentence)]:
+              *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence)]:
         if m:
             take(taken, m.start(), m.end())
     found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)

@@ -37,6 +37,11 @@ _PERSON_CLASSES = frozenset({"troops", "people", "militants"})
 _CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_CLASSES}
 
 _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
+#: "pound(s)" after a number is a weight ("200 pounds", "a two-pound bag"), a sum only with a scale of millions
+#: ("93.6 billion pounds", "a million-pound house": a weight in millions is the rarer reading) or "sterling"
+_WEIGHT_OR_MONEY = frozenset(_CURRENCIES) & frozenset(_MEASURE_UNITS)
+_SUM_SCALE_RE = re.compile(
+    rf"\b(?:{_alt(w for w, n in lexicon.load('numbers')['scales'].items() if n >= 10 ** 6)})\b", re.I)
 _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "$", "us$", "€"
 #: A currency sign lost in transcoding: "agreeing an? 110 billion", "a \ufffd\ufffd110 billion" (money,
 #: currency unknown).
@@ -55,6 +60,8 @@ ORDINAL_RE = re.compile(
 #: The end of a range whose start no grammar read ("from 17- to 28-years-old", "from 5 p.m to 8 p.m"),
 #: or the idiom "from one ... to another": the start is no figure by itself
 _RANGE_AFTER_RE = re.compile(rf"[^,;:!?()]{{0,25}}?\s(?:to|and|through)\s+(?:{NUMBER}|another\b)", re.I)
+#: "from" before a casualty count: a cause or a former figure. Not one pattern with _HEIGHT_FROM_RE: that
+#: one opens a range, with "between" too ("between 3 and 5 dead" is a toll)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 #: The second number of a range after the first one's noun: "from 30 people | to 100"
 _SECOND_OF_RANGE_RE = re.compile(rf"\s+(?P<conn>to|through|and)\s+(?P<num2>{NUMBER})(?![\w.,]?\d|[-–/%])", re.I)
@@ -87,6 +94,8 @@ HEIGHT_RE = re.compile(
     r"(?P<mark>[\s-]*(?:inches|inch|in\.)(?!\w)|\s*(?:\"|”|″|''|’’))?(?![\w'’-])", re.I)
 _HEIGHT_FROM_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
+#: Feet alone, ending a range of heights ("between 5 feet 10 and | 6 feet")
+_FEET_RE = re.compile(rf"(?P<feet>\d{{1,2}}|{_SMALL_WORDS})[\s-]*(?:feet|foot|ft\b\.?)(?![\w'’-])", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
 _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
@@ -231,14 +240,15 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             take(taken, m.start(), m.end())
     for m in gated(HEIGHT_RE, _HEIGHT_GATE, sentence):
         if free(taken, m.start(), m.end()) and (height := _height(m, sentence)):
-            link = found and found[-1].unit == "in" and _HEIGHT_TO_RE.fullmatch(sentence, found[-1].end, height.start)
-            opening = link and _HEIGHT_FROM_RE.search(sentence, max(0, found[-1].start - _WINDOW), found[-1].start)
-            if link and (opening or link.group("to")) and height.value > found[-1].value:
-                first = found.pop()  # "between 5’8” and 5’10”", "5 feet 3 to 5 feet 5": one range
-                height = first._replace(start=opening.start() if opening else first.start, end=height.end,
-                                        low=first.value, high=height.value)
+            if found and found[-1].unit == "in" and (joined := _height_range(sentence, found[-1], height)):
+                found.pop()  # "between 5’8” and 5’10”", "5 feet 3 to 5 feet 5": one range
+                height = joined
+            if (link := _HEIGHT_TO_RE.match(sentence, height.end)) and (feet := _FEET_RE.match(sentence, link.end())) and (
+                    free(taken, feet.start(), feet.end()) and not _DIGIT_AFTER_RE.match(sentence, feet.end())):
+                upper = Mention(feet.start(), feet.end(), "measure", parse_number(feet.group("feet")) * 12, unit="in")
+                height = _height_range(sentence, height, upper) or height  # "5-foot-8 to 6 feet": feet alone end it
             found.append(height)
-            take(taken, m.start(), m.end())
+            take(taken, height.start, height.end)
     for m in gated(AGE_DECADE_RE, _AGE_DECADE_GATE, sentence):
         if free(taken, m.start(), m.end()):
             lo, hi = DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
@@ -331,8 +341,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
     scale = SUFFIX_SCALES.get(glued.group(0).lower()) if glued else None
     mt = None if m.group("cur") else _MONEY_TAIL_RE.match(tail)
-    if mt and mt.group("cur").lower().startswith("pound") and not (mt.group("sfx") or re.search(r"[a-z]", num_text)):
-        mt = None  # "200 pounds" is a weight; "93.6 billion pounds" is money
+    if mt and mt.group("cur").lower() in _WEIGHT_OR_MONEY and not (mt.group("sfx") or _SUM_SCALE_RE.search(num_text)):
+        mt = None  # "200 pounds", "a 200-pound man"; "200 pounds sterling" is money
     if m.group("cur") or m.group("damaged") or mt:
         stop = end
         if not mt:
@@ -526,6 +536,16 @@ def _height(m: re.Match, sentence: str) -> Mention | None:
     hedge = lexicon.hedges()[m.group("hedge").lower()] if m.group("hedge") else "exact"
     return Mention(m.start(), m.end(), "measure", total, *_hedged(total, None, None, hedge), "in",
                    normalized=_canonical(total, _MEASURE_UNITS["inches"][1]))
+
+
+def _height_range(sentence: str, first: Mention, second: Mention) -> Mention | None:
+    """Two heights as one range, rising, joined by "to", or by "and" after "between" or "from"."""
+    link = _HEIGHT_TO_RE.fullmatch(sentence, first.end, second.start)
+    opening = link and _HEIGHT_FROM_RE.search(sentence, max(0, first.start - _WINDOW), first.start)
+    if not (link and (opening or link.group("to")) and second.value > first.value):
+        return None
+    return first._replace(start=opening.start() if opening else first.start, end=second.end,
+                          low=first.value, high=second.value)
 
 
 def _caliber(digits: str) -> float:

@@ -40,6 +40,11 @@ BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), 
         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 #: Control characters that never occur in text (tab, newlines and form feed do).
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+#: A text may hold a few stray control characters (a NUL from a broken export, a pasted bell, Word's
+#: breaks): up to this many, or 1 in 100 characters of its first `SAMPLE_CHARS`, whichever is more. More
+#: is a binary: an image, a PDF, a zip, or UTF-16 without a BOM (every other byte NUL).
+STRAY_CONTROLS = 8
+SAMPLE_CHARS = 65536
 
 #: Publication years taken as real; others are typos or junk.
 PUBLISHED_YEARS = range(1800, 2200)
@@ -58,9 +63,10 @@ INDEX_MARKERS = {"index.csv": b"story,sources,claims,", "index.html": b"<title>c
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 ISO_DAY_RE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
-WORD_RE = re.compile(r"\w+")
 #: Most words outside links a web page may hold and still be only menus ("Menu", "Follow us").
 LABEL_WORDS = 5
+#: A word counted against `LABEL_WORDS` (digits too: "Top 10").
+LABEL_WORD_RE = re.compile(r"\w+")
 
 
 class _MetaLoader(yaml.SafeLoader):
@@ -138,32 +144,40 @@ def stated_date(value, where: str) -> tuple[str | None, tuple[str, ...]]:
     return None, (f"{where} {shown} is not a real date, ignored",)
 
 
-def decode(raw: bytes) -> tuple[str, str | None]:
-    """Bytes to (text, warning): a BOM-declared UTF-8/16/32, else UTF-8, else Windows-1252 with a warning.
+def decode(raw: bytes) -> tuple[str, tuple[str, ...]]:
+    """Bytes to (text, warnings): a BOM-declared UTF-8/16/32, else UTF-8, else Windows-1252 with a warning.
 
     Old CMS dumps and word-processor exports arrive in cp1252; reading them beats dropping the
     article, and digits are the same in every one of these encodings, but a wrong guess garbles
-    names, so the report says so. Anything with control characters is a binary, not an article.
+    names, so the report says so. More control characters than `STRAY_CONTROLS` allows make a
+    binary, not an article; a stray NUL is shown as \ufffd (lxml and XML reports refuse one), with a
+    warning. Offsets are unchanged: one character stands for another.
     """
-    warning = None
-    for bom, encoding in BOMS:
-        if raw.startswith(bom):
-            try:
-                text = raw[len(bom):].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise SourceError(f"invalid {encoding.upper()} at byte {exc.start + len(bom)}") from None
-            break
-    else:
-        if b"\x00" in raw:
-            raise SourceError("binary file (contains NUL bytes)")
+    declared = next(((bom, encoding) for bom, encoding in BOMS if raw.startswith(bom)), None)
+    if declared:
+        bom, encoding = declared
+        try:
+            text = raw[len(bom):].decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"invalid {encoding.upper()} at byte {exc.start + len(bom)}") from None
+    # undeclared, the bytes are counted before an encoding is guessed (a control character is one
+    # ASCII byte in UTF-8 and in Windows-1252 alike): a binary is no Windows-1252 text
+    sample = text[:SAMPLE_CHARS] if declared else raw[:SAMPLE_CHARS].decode("latin-1")
+    if len(CONTROL_RE.findall(sample)) > max(STRAY_CONTROLS, len(sample) // 100):
+        raise SourceError("binary file (control characters)")
+    warnings: tuple[str, ...] = ()
+    if not declared:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             text, warning = _not_utf8(raw, exc.start)
-    sample = text[:65536]  # a few stray control characters (a pasted bell, Word's breaks) are still text
-    if "\x00" in sample or len(CONTROL_RE.findall(sample)) > max(8, len(sample) // 100):
-        raise SourceError("binary file (control characters)")
-    return text, warning
+            warnings = (warning,)
+    if (at := text.find("\x00")) >= 0:
+        byte = len(bom) + len(text[:at].encode(encoding)) if declared else raw.find(b"\x00")
+        places = counted(text.count("\x00"), "place")
+        warnings += (f"NUL character at byte {byte} ({places}), shown as \ufffd",)
+        text = text.replace("\x00", "\ufffd")
+    return text, warnings
 
 
 def _not_utf8(raw: bytes, start: int) -> tuple[str, str]:
@@ -230,7 +244,7 @@ def _only_links(tree, text: str) -> bool:
     (it gives each link of such a page a line) and other than one-word links ("Home News | Sport")."""
     links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
     words = (w for line in text.splitlines() if " ".join(line.split()) not in links
-             for w in WORD_RE.findall(line) if w not in links)
+             for w in LABEL_WORD_RE.findall(line) if w not in links)
     return bool(links) and sum(1 for _ in words) <= LABEL_WORDS
 
 
@@ -320,7 +334,7 @@ def read_file(sid: str, path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[list
 
     Raises SourceError with the reason when the file as a whole cannot be used.
     """
-    text, warning = decode(read_bytes(path, max_bytes=max_bytes))
+    text, warnings = decode(read_bytes(path, max_bytes=max_bytes))
     if not text.strip():
         raise SourceError("empty file")
     suffix = path.suffix.lower()
@@ -330,8 +344,8 @@ def read_file(sid: str, path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[list
         found, skipped = parse_rows(sid, str(path), text, suffix[1:])
     else:
         found, skipped = [parse_text(sid, str(path), text, "markdown" if suffix != ".txt" else "text")], []
-    if warning:
-        found = [replace(src, warnings=(*src.warnings, warning)) for src in found]
+    if warnings:
+        found = [replace(src, warnings=(*src.warnings, *warnings)) for src in found]
     return found, skipped
 
 

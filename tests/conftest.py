@@ -1,5 +1,10 @@
+import io
 import json
+import random
 import shutil
+import struct
+import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -54,6 +59,25 @@ def seeds_copy(tmp_path):
     dest = tmp_path / "seeds"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+def binaries() -> dict[str, bytes]:
+    """Small real binaries as they land among articles (a photo, a PDF, a zipped document, UTF-16 saved
+    without a BOM), each holding what a real one holds: compressed data and structure."""
+    noise = random.Random(0).randbytes(2000)  # a photo's pixels: as good as incompressible
+    png = b"\x89PNG\r\n\x1a\n" + b"".join(
+        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        for kind, data in ((b"IHDR", struct.pack(">IIBBBBB", 25, 25, 8, 2, 0, 0, 0)),
+                           (b"IDAT", zlib.compress(noise)), (b"IEND", b"")))
+    stream = zlib.compress(noise)
+    pdf = (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length " + str(len(stream)).encode()
+           + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    article = "About 2,500 troops remain in Iraq, officials said. Three soldiers were hurt on Tuesday. " * 20
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", article)
+    return {"photo.png": png, "report.pdf": pdf, "story.docx": docx.getvalue(),
+            "utf16-no-bom": article.encode("utf-16-le")}
 
 
 def read_json(path: Path) -> dict:

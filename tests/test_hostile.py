@@ -16,14 +16,14 @@ from checker import sources
 from checker.cli import main
 from checker.sources import load, read_file
 
-from .conftest import SEEDS, read_json
+from .conftest import SEEDS, binaries, read_json
 
 GOOD = "date 2024-01-09\nApproximately 2,500 American troops are stationed in Iraq, officials said.\n"
 MAX_BYTES = 4000
 
 #: name -> reason it is skipped (a CSV/JSONL file may have several: one per bad row).
 EXPECTED_SKIPS = {
-    "binary.txt": ["binary file (contains NUL bytes)"],
+    "binary.txt": ["binary file (control characters)"],
     "controls.md": ["binary file (control characters)"],
     "empty.txt": ["empty file"],
     "blank.md": ["empty file"],
@@ -76,7 +76,7 @@ def build_hostile(root: Path) -> Path:
         "feed.jsonl": (b'{"id": "j1", "text": "Five people were hurt.", "published": "2024-01-09"}\n'
                        b'{"id": "j2", "text": \n'
                        b'[1, 2]\n' + b"[" * 1500 + b"]" * 1500 + b"\n"),
-        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "binary.txt": binaries()["photo.png"],
         "controls.md": b"\x01\x02\x03abc\x04\x05\x06\x1b[0m\x7f\x10\x11",
         "empty.txt": b"",
         "blank.md": b"  \n\n\t\n",
@@ -162,11 +162,11 @@ def test_cli_reports_the_good_files_and_lists_the_skipped_everywhere(hostile, tm
 
 
 def test_nothing_readable_exits_two_naming_what_was_skipped(tmp_path):
-    root = build_only(tmp_path, {"a.txt": b"\x00\x01", "b.md": b""})
+    root = build_only(tmp_path, {"a.txt": binaries()["report.pdf"], "b.md": b""})
     result = CliRunner().invoke(main, [str(root), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert result.stdout == "" and "Traceback" not in result.output
-    assert result.stderr.splitlines() == [f"skipped {root / 'a.txt'}: binary file (contains NUL bytes)",
+    assert result.stderr.splitlines() == [f"skipped {root / 'a.txt'}: binary file (control characters)",
                                           f"skipped {root / 'b.md'}: empty file",
                                           "Error: no readable articles (2 skipped)"]
     assert not (tmp_path / "out").exists()

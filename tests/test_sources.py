@@ -1,7 +1,10 @@
 """Ingest of each supported format, with small fixtures written by the tests."""
 import pytest
 
+from checker.claims import extract
 from checker.sources import load
+
+from .conftest import binaries
 
 TEXT = "About 2,500 troops remain in Iraq, officials said on January 4."
 
@@ -68,13 +71,28 @@ def test_ids_are_relative_to_the_given_folder_and_sorted(corpus):
 
 @pytest.mark.parametrize("content, reason", [
     (b"", "empty file"),
-    (b"\x00\x01binary\x00", "binary file (contains NUL bytes)"),
+    *((data, "binary file (control characters)") for data in binaries().values()),
     (b"caf\x81 \x8d troops", "invalid UTF-8 at byte 3, and not Windows-1252 either"),
 ])
 def test_unusable_files_are_skipped_with_a_reason(corpus, content, reason):
     sources, skipped = load([corpus({"bad.txt": content, "good.txt": TEXT})])
     assert [s.id for s in sources] == ["good.txt"]
     assert [s.reason for s in skipped] == [reason]
+
+
+@pytest.mark.parametrize("content, warnings", [
+    ("date 2024-03-02\nThe ferry carried 412 passengers.\x00 Two were hurt.\n".encode(),
+     ("NUL character at byte 49 (1 place), shown as \ufffd",)),
+    ("\ufeffdate 2024-03-02\nThe ferry carried 412 passengers.\x00 Two were hurt.\n".encode("utf-16-le"),
+     ("NUL character at byte 100 (1 place), shown as \ufffd",)),
+    ("date 2024-03-02\nThe ferry carried 412 passengers.\x00 Two were hurt.\x00\n".encode() + b"\x93",
+     ("not UTF-8 (byte 67), read as Windows-1252", "NUL character at byte 49 (2 places), shown as \ufffd")),
+])
+def test_a_stray_nul_is_read_as_text_with_a_warning(corpus, content, warnings):
+    (src,), skipped = load([corpus({"ferry.txt": content})])
+    assert (skipped, src.warnings) == ([], warnings)
+    assert "\x00" not in src.text and "passengers.\ufffd Two" in src.text
+    assert [(c.text, c.unit) for c in extract(src)] == [("412", "passengers"), ("Two", "injured")]
 
 
 @pytest.mark.parametrize("stated, published, warnings", [
