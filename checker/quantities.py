@@ -589,7 +589,7 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
     """The words of the noun phrase a number counts: "2,500 | American troops stationed in" ->
     ["American", "troops"]. Stops at function words, punctuation, participles and adverbs."""
     words, pos = [], 0
-    for _ in range(5):
+    for _ in range(7):  # "two Brooklyn South Anti Crime plainclothes officers": names before the head
         w = _WORD_RE.match(tail, pos)
         if not w or (words and "\n" in tail[pos:w.start("w")]):
             break
