@@ -43,6 +43,7 @@ _EVENTS = lexicon.load("events")
 _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
+_OCCURRENCES = frozenset(_EVENTS["occurrences"])
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
@@ -396,8 +397,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
 
 def _block(row, event: str, own: str | None) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact. A
-    count of people takes its block from the outcome it suffered (killed, injured); a kin word or a
-    people's name only from an outcome in its own clause or after it ("a hospitalized woman said
+    count of people takes its block from the outcome it suffered (killed, injured); a kin word, a
+    people's name or how often ("arrested four times") only from an outcome in its own clause or after it ("a hospitalized woman said
     she had lost two sons" does not count the injured). Its signature passes no outcome for a count
     of the doers (`_agent`): "two officers" who shot are counted as officers."""
     kind = row["kind"]
@@ -408,7 +409,7 @@ def _block(row, event: str, own: str | None) -> str | None:
         return str(normalized["unit"])
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if kind == "count" and event in _OUTCOMES and (unit is None or _singular(unit) in _PERSONS
-                                                    or event == own and _person(row, unit)):
+                                                    or event == own and (_person(row, unit) or unit in _OCCURRENCES)):
         return event
     if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
