@@ -73,6 +73,10 @@ _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
+_SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
+_SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])})"
+                        rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
+_CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -189,7 +193,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "tally", "span", "when", "doer",
-               "lead", "wording")
+               "spoken", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -392,7 +396,17 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
-            interval(row, tolerance), when, doer)
+            interval(row, tolerance), when, doer, kind == "date" and _spoken(before))
+
+
+def _spoken(before: str) -> bool:
+    """Whether a date gives the day something was said ("Kelly said Tuesday", "told AFP late
+    Tuesday"), not the day of what was said: it follows a reporting verb with at most whom they
+    told between, no verb, event word or new clause ("police say he pointed a gun on Saturday")."""
+    said = _SPOKEN_RE.search(before)
+    classes = lexicon.event_classes()
+    return bool(said) and not any(w.lower() in classes or w.lower() in _CLAUSE_STARTS
+                                  or w.islower() and w.endswith(("ed", "ing")) for w in said.group(1).split())
 
 
 def _block(row, event: str, own: str | None) -> str | None:
@@ -661,6 +675,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     if not meet and _own_week(ra, rb):
         return -math.inf  # "closed Tuesday" in articles of different weeks: each means a Tuesday of its own
+    if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
+        return -math.inf  # the day someone said something ("Kelly said Tuesday") and the day of an event
     same_source = ra["source"] == rb["source"]
     if same_source and meet and (_restated(ra, rb) or _copied(ra, rb)):
         return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units; a sentence printed twice
