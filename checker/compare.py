@@ -77,6 +77,7 @@ _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they to
 _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
+_MORE = frozenset(lexicon.load("words")["more"])
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -696,6 +697,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (ra["who"] is None) != (rb["who"] is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
+        if ra["kind"] == "count" and ra["block"] not in _OUTCOMES and not meet and _rest(ra) != _rest(rb):
+            return -math.inf  # "the four other families" are the rest of the "five families", not all of them
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
@@ -809,6 +812,15 @@ def _person(row, unit: str) -> bool:
     at = sentence.find(str(row["text"]))
     following = sentence[at + len(str(row["text"])):].split()[:3] if at >= 0 else []
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
+
+
+def _rest(row: dict) -> bool:
+    """Whether a count counts more of, or the rest of, what it names ("four other families", "20
+    more people", "40 others"). Not for tolls: "30 killed and 55 others injured" are others than
+    the dead, and all the injured."""
+    sentence, text = str(row["sentence"]), str(row["text"])
+    after = sentence[sentence.find(text) + len(text):].split()[:1] if text in sentence else []
+    return bool(after) and after[0].lower().strip(",.;:") in _MORE | {"others"}
 
 
 def _who(row: dict) -> str | None:
