@@ -328,17 +328,19 @@ def _nearest_date(row, dates: list[tuple]) -> tuple:
 
 def _sole(rows: dict) -> None:
     """Mark whether a count or duration gives its article's only value for what it counts of its
-    event (the one duration of the quake, the one count of houses damaged): two articles' only such
-    figures are likely one fact even when worded apart. Figures that agree are one value ("Three
-    killed" in the headline, "at least three" in the lead), and a toll of some kind of people ("two
-    women and one man died") is a part, not a rival value. Counts of people at large (a city of
-    500,000 people) name no such thing; measures (two quakes' magnitudes) and dates never are."""
+    event (the one duration of the quake, the one count of houses damaged, the one count of bombs
+    when no event word is near): two articles' only such figures are likely one fact even when
+    worded apart. A duration needs its event: a story has many spans of years. Figures that agree
+    are one value ("Three killed" in the headline, "at least three" in the lead), and a toll of
+    some kind of people ("two women and one man died") is a part, not a rival value. Counts of
+    people at large (a city of 500,000 people) name no such thing; measures (two quakes'
+    magnitudes) and dates never are."""
     values: dict[tuple, set] = {}
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
         if (row["kind"] in ("count", "duration") and _singular(row["block"]) not in _GENERIC_PERSONS
-                and row["event"] not in ("", "publication")):
+                and row["event"] != "publication" and (row["event"] or row["kind"] == "count")):
             who = row["who"] if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who)
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it
