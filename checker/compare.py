@@ -126,9 +126,10 @@ class Weights:
     `magnitude` per power of ten between them. Sentences that state a fact both articles share
     (a first pass's multi-source clusters) earn `shared_fact`; figures that are each article's only
     one of their kind for the event earn `sole`. Figures both articles lead with, and the news day
-    both leads give (however often the articles name that day), earn `lead`. Figures that all agree
-    join at `agreeing` under the threshold: a false discrepancy costs an editor more than a missed
-    agreement.
+    both leads give (however often the articles name that day), earn `lead`. One day given in
+    clauses that name one kind of event earns `same_event` (a news day alone dates many events).
+    Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
+    editor more than a missed agreement.
     """
 
     context: float = 0.6
@@ -139,6 +140,7 @@ class Weights:
     year: float = 0.2
     magnitude: float = 0.05
     lead: float = 0.15
+    same_event: float = 0.25
     shared_fact: float = 0.45
     sole: float = 0.3
     wording: float = 0.1
@@ -194,7 +196,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "tally", "span", "when", "doer",
-               "spoken", "lead", "wording")
+               "spoken", "clause_event", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -399,7 +401,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
-            interval(row, tolerance), when, doer, kind == "date" and _spoken(before))
+            interval(row, tolerance), when, doer, kind == "date" and _spoken(before), clause)
 
 
 def _spoken(before: str) -> bool:
@@ -727,6 +729,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
                 total += weights.day  # articles recalling one past year or month ("the 2004 tsunami"): its event
             else:
                 total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
+            # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing")
+            total += weights.same_event * (ra["span"] == rb["span"] and ra["clause_event"] is not None
+                                           and ra["clause_event"] == rb["clause_event"])
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
             total += weights.shared_fact * shared_fact + weights.wording * copied
