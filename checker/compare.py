@@ -71,6 +71,7 @@ _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|
                        rf"|\bsince (?:{lexicon.alternation(_CALENDAR['months'])}|\d{{4}})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
+_OTHER_CLAUSE_RE = re.compile(r";|\b(?:but|while|whereas)\b")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
@@ -322,10 +323,15 @@ def _disputed(ra: dict, rb: dict) -> bool:
 def _nearest_date(row, dates: list[tuple]) -> tuple:
     """The interval of the date (with a written year) nearest the claim in its sentence, () when the
     nearest has none: in "killed 31,000 in Bam in 2003, and 600 in Zarand in February in a 6.4
-    quake" the 6.4 is February's, not 2003's."""
-    if not dates:
+    quake" the 6.4 is February's, not 2003's. A date past a "but" or a semicolon dates another
+    clause: "jailed for 12 years, but it took until 2003 to admit the sham"."""
+    sentence, text = str(row["sentence"]), str(row["text"])
+    offset = row["start"] - max(sentence.find(text), 0)  # where the sentence starts in its source
+    own = [d for d in dates if not _OTHER_CLAUSE_RE.search(
+        sentence[min(d[1], row["end"]) - offset:max(d[0], row["start"]) - offset])]
+    if not own:
         return ()
-    return min(dates, key=lambda d: max(d[0] - row["end"], row["start"] - d[1], 0))[2]
+    return min(own, key=lambda d: max(d[0] - row["end"], row["start"] - d[1], 0))[2]
 
 
 def _sole(rows: dict) -> None:
