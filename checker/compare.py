@@ -44,6 +44,7 @@ _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _OCCURRENCES = frozenset(_EVENTS["occurrences"])
+_HARMS = frozenset(_EVENTS["harms"])
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
@@ -699,9 +700,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         if not meet and ra["kind"] == "count" and not present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
         if _happened(ra) and _happened(rb) and _happened(ra) != _happened(rb) and not (ra["doer"] and rb["doer"]) and (
-                ra["kind"] == "count" or ra["kind"] == "measure" and {ra["event"], rb["event"]} <= _DIMENSIONS):
-            # killed vs wounded, but not what the doers did ("shot", "killed"); for measures only what
-            # they measure (depth vs distance); a duration's verb says little ("serving", "sentenced to")
+                ra["kind"] == "count" or ra["kind"] == "measure" and {ra["event"], rb["event"]} <= _DIMENSIONS
+        ) and not (meet and _one_act(ra, rb)):
+            # killed vs wounded, but not what the doers did ("shot", "killed"), nor agreeing counts of one
+            # act; for measures only what they measure (depth vs distance); a duration's verb says little
+            # ("serving", "sentenced to")
             return -math.inf
         if ra["block"] in _OUTCOMES and _other_people(ra["who"], rb["who"]):
             return -math.inf  # "two women" and "three workers" killed count different people
@@ -779,6 +782,14 @@ def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
 def _rare(ra: dict, rb: dict, weights: Weights) -> bool:
     """A figure too rare to recur by chance: worth at least half the value credit (10 and up, 6.1)."""
     return _number_bonus(ra, rb, weights) >= weights.value / 2
+
+
+def _one_act(ra: dict, rb: dict) -> bool:
+    """Two counts of things, not people, one near an attack and one near a toll ("seven bullets
+    fired", "the seven bullets that caused his death"): the attack and the toll it took are one act."""
+    events = {ra["event"], rb["event"]}
+    return ("attacks" in events and bool(events & _HARMS) and ra["block"] not in _OUTCOMES
+            and _singular(ra["block"]) not in _PERSONS)
 
 
 def _happened(row: dict) -> str:
