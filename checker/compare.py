@@ -43,6 +43,8 @@ _EVENTS = lexicon.load("events")
 _OUTCOMES = frozenset(_EVENTS["outcomes"])
 _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
+_OCCURRENCES = frozenset(_EVENTS["occurrences"])
+_HARMS = frozenset(_EVENTS["harms"])
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
@@ -70,8 +72,14 @@ _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|
                        rf"|\bsince (?:{lexicon.alternation(_CALENDAR['months'])}|\d{{4}})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
+_OTHER_CLAUSE_RE = re.compile(r";|\b(?:but|while|whereas)\b")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
+_SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
+_SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])})"
+                        rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
+_CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
+_MORE = frozenset(lexicon.load("words")["more"])
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -120,9 +128,10 @@ class Weights:
     `magnitude` per power of ten between them. Sentences that state a fact both articles share
     (a first pass's multi-source clusters) earn `shared_fact`; figures that are each article's only
     one of their kind for the event earn `sole`. Figures both articles lead with, and the news day
-    both leads give (however often the articles name that day), earn `lead`. Figures that all agree
-    join at `agreeing` under the threshold: a false discrepancy costs an editor more than a missed
-    agreement.
+    both leads give (however often the articles name that day), earn `lead`. One day given in
+    clauses that name one kind of event earns `same_event` (a news day alone dates many events).
+    Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
+    editor more than a missed agreement.
     """
 
     context: float = 0.6
@@ -133,6 +142,7 @@ class Weights:
     year: float = 0.2
     magnitude: float = 0.05
     lead: float = 0.15
+    same_event: float = 0.25
     shared_fact: float = 0.45
     sole: float = 0.3
     wording: float = 0.1
@@ -188,7 +198,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "tally", "span", "when", "doer",
-               "lead", "wording")
+               "spoken", "clause_event", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -314,25 +324,32 @@ def _disputed(ra: dict, rb: dict) -> bool:
 def _nearest_date(row, dates: list[tuple]) -> tuple:
     """The interval of the date (with a written year) nearest the claim in its sentence, () when the
     nearest has none: in "killed 31,000 in Bam in 2003, and 600 in Zarand in February in a 6.4
-    quake" the 6.4 is February's, not 2003's."""
-    if not dates:
+    quake" the 6.4 is February's, not 2003's. A date past a "but" or a semicolon dates another
+    clause: "jailed for 12 years, but it took until 2003 to admit the sham"."""
+    sentence, text = str(row["sentence"]), str(row["text"])
+    offset = row["start"] - max(sentence.find(text), 0)  # where the sentence starts in its source
+    own = [d for d in dates if not _OTHER_CLAUSE_RE.search(
+        sentence[min(d[1], row["end"]) - offset:max(d[0], row["start"]) - offset])]
+    if not own:
         return ()
-    return min(dates, key=lambda d: max(d[0] - row["end"], row["start"] - d[1], 0))[2]
+    return min(own, key=lambda d: max(d[0] - row["end"], row["start"] - d[1], 0))[2]
 
 
 def _sole(rows: dict) -> None:
     """Mark whether a count or duration gives its article's only value for what it counts of its
-    event (the one duration of the quake, the one count of houses damaged): two articles' only such
-    figures are likely one fact even when worded apart. Figures that agree are one value ("Three
-    killed" in the headline, "at least three" in the lead), and a toll of some kind of people ("two
-    women and one man died") is a part, not a rival value. Counts of people at large (a city of
-    500,000 people) name no such thing; measures (two quakes' magnitudes) and dates never are."""
+    event (the one duration of the quake, the one count of houses damaged, the one count of bombs
+    when no event word is near): two articles' only such figures are likely one fact even when
+    worded apart. A duration needs its event: a story has many spans of years. Figures that agree
+    are one value ("Three killed" in the headline, "at least three" in the lead), and a toll of
+    some kind of people ("two women and one man died") is a part, not a rival value. Counts of
+    people at large (a city of 500,000 people) name no such thing; measures (two quakes'
+    magnitudes) and dates never are."""
     values: dict[tuple, set] = {}
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
         if (row["kind"] in ("count", "duration") and _singular(row["block"]) not in _GENERIC_PERSONS
-                and row["event"] not in ("", "publication")):
+                and row["event"] != "publication" and (row["event"] or row["kind"] == "count")):
             who = row["who"] if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who)
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it
@@ -391,13 +408,23 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
-            interval(row, tolerance), when, doer)
+            interval(row, tolerance), when, doer, kind == "date" and _spoken(before), clause)
+
+
+def _spoken(before: str) -> bool:
+    """Whether a date gives the day something was said ("Kelly said Tuesday", "told AFP late
+    Tuesday"), not the day of what was said: it follows a reporting verb with at most whom they
+    told between, no verb, event word or new clause ("police say he pointed a gun on Saturday")."""
+    said = _SPOKEN_RE.search(before)
+    classes = lexicon.event_classes()
+    return bool(said) and not any(w.lower() in classes or w.lower() in _CLAUSE_STARTS
+                                  or w.islower() and w.endswith(("ed", "ing")) for w in said.group(1).split())
 
 
 def _block(row, event: str, own: str | None) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact. A
-    count of people takes its block from the outcome it suffered (killed, injured); a kin word or a
-    people's name only from an outcome in its own clause or after it ("a hospitalized woman said
+    count of people takes its block from the outcome it suffered (killed, injured); a kin word, a
+    people's name or how often ("arrested four times") only from an outcome in its own clause or after it ("a hospitalized woman said
     she had lost two sons" does not count the injured). Its signature passes no outcome for a count
     of the doers (`_agent`): "two officers" who shot are counted as officers."""
     kind = row["kind"]
@@ -408,7 +435,7 @@ def _block(row, event: str, own: str | None) -> str | None:
         return str(normalized["unit"])
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if kind == "count" and event in _OUTCOMES and (unit is None or _singular(unit) in _PERSONS
-                                                    or event == own and _person(row, unit)):
+                                                    or event == own and (_person(row, unit) or unit in _OCCURRENCES)):
         return event
     if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
@@ -660,6 +687,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     if not meet and _own_week(ra, rb):
         return -math.inf  # "closed Tuesday" in articles of different weeks: each means a Tuesday of its own
+    if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
+        return -math.inf  # the day someone said something ("Kelly said Tuesday") and the day of an event
     same_source = ra["source"] == rb["source"]
     if same_source and meet and (_restated(ra, rb) or _copied(ra, rb)):
         return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units; a sentence printed twice
@@ -671,14 +700,18 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         if not meet and ra["kind"] == "count" and not present(ra["block"]):
             return -math.inf  # a bare number names no fact it could contradict
         if _happened(ra) and _happened(rb) and _happened(ra) != _happened(rb) and not (ra["doer"] and rb["doer"]) and (
-                ra["kind"] == "count" or ra["kind"] == "measure" and {ra["event"], rb["event"]} <= _DIMENSIONS):
-            # killed vs wounded, but not what the doers did ("shot", "killed"); for measures only what
-            # they measure (depth vs distance); a duration's verb says little ("serving", "sentenced to")
+                ra["kind"] == "count" or ra["kind"] == "measure" and {ra["event"], rb["event"]} <= _DIMENSIONS
+        ) and not (meet and _one_act(ra, rb)):
+            # killed vs wounded, but not what the doers did ("shot", "killed"), nor agreeing counts of one
+            # act; for measures only what they measure (depth vs distance); a duration's verb says little
+            # ("serving", "sentenced to")
             return -math.inf
         if ra["block"] in _OUTCOMES and _other_people(ra["who"], rb["who"]):
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (ra["who"] is None) != (rb["who"] is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
+        if ra["kind"] == "count" and ra["block"] not in _OUTCOMES and not meet and _rest(ra) != _rest(rb):
+            return -math.inf  # "the four other families" are the rest of the "five families", not all of them
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
@@ -705,6 +738,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
                 total += weights.day  # articles recalling one past year or month ("the 2004 tsunami"): its event
             else:
                 total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
+            # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing")
+            total += weights.same_event * (ra["span"] == rb["span"] and ra["clause_event"] is not None
+                                           and ra["clause_event"] == rb["clause_event"])
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
             total += weights.shared_fact * shared_fact + weights.wording * copied
@@ -746,6 +782,14 @@ def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
 def _rare(ra: dict, rb: dict, weights: Weights) -> bool:
     """A figure too rare to recur by chance: worth at least half the value credit (10 and up, 6.1)."""
     return _number_bonus(ra, rb, weights) >= weights.value / 2
+
+
+def _one_act(ra: dict, rb: dict) -> bool:
+    """Two counts of things, not people, one near an attack and one near a toll ("seven bullets
+    fired", "the seven bullets that caused his death"): the attack and the toll it took are one act."""
+    events = {ra["event"], rb["event"]}
+    return ("attacks" in events and bool(events & _HARMS) and ra["block"] not in _OUTCOMES
+            and _singular(ra["block"]) not in _PERSONS)
 
 
 def _happened(row: dict) -> str:
@@ -792,6 +836,15 @@ def _person(row, unit: str) -> bool:
     at = sentence.find(str(row["text"]))
     following = sentence[at + len(str(row["text"])):].split()[:3] if at >= 0 else []
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
+
+
+def _rest(row: dict) -> bool:
+    """Whether a count counts more of, or the rest of, what it names ("four other families", "20
+    more people", "40 others"). Not for tolls: "30 killed and 55 others injured" are others than
+    the dead, and all the injured."""
+    sentence, text = str(row["sentence"]), str(row["text"])
+    after = sentence[sentence.find(text) + len(text):].split()[:1] if text in sentence else []
+    return bool(after) and after[0].lower().strip(",.;:") in _MORE | {"others"}
 
 
 def _who(row: dict) -> str | None:

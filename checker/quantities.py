@@ -23,7 +23,7 @@ NOT_NAMES = frozenset(WORDS["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDA
 _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
-_MORE = frozenset({"more", "other", "additional", "extra", "further"})
+_MORE = frozenset(lexicon.load("words")["more"])
 _VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"])
 _LY_NOUNS = frozenset(WORDS["ly_nouns"])
 _STREET = frozenset(WORDS["street"])
@@ -609,7 +609,7 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
     """The words of the noun phrase a number counts: "2,500 | American troops stationed in" ->
     ["American", "troops"]. Stops at function words, punctuation, participles and adverbs."""
     words, pos = [], 0
-    for _ in range(5):
+    for _ in range(7):  # "two Brooklyn South Anti Crime plainclothes officers": names before the head
         w = _WORD_RE.match(tail, pos)
         if not w or (words and "\n" in tail[pos:w.start("w")]):
             break

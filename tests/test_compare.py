@@ -207,6 +207,23 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     assert compare._pair(rows[2], rows[3], idf, compare.Weights()) == compare._pair(rows[2], rows[3], idf, plain)
 
 
+def test_one_day_in_clauses_of_one_kind_of_event_is_evidence_of_one_fact():
+    """A news day dates many events: "bombed ... Thursday" and "Thursday's bombing" are one (their
+    clauses name one kind of event), "said Thursday" and "bombed Thursday" are not helped."""
+    def day(source, text, sentence):
+        return {"source": source, "text": text, "kind": "date", "value": "2011-11-10", "unit": None,
+                "sentence": sentence}
+    rows, idf = scored(table([
+        day("a.txt", "Thursday", "Planes bombed the refugee camp at Yida on Thursday afternoon."),
+        day("b.txt", "Thursday", "Twelve people were killed in Thursday's bombing, the commissioner said."),
+        day("c.txt", "Thursday", "The governor of Unity state spoke to reporters Thursday about the refugees."),
+    ]))
+    plain = compare.Weights(same_event=0.0)
+    assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
+        compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().same_event)
+    assert compare._pair(rows[0], rows[2], idf, compare.Weights()) == compare._pair(rows[0], rows[2], idf, plain)
+
+
 def test_a_peoples_name_and_a_kin_word_count_the_killed_and_name_whose():
     """"Three Palestinians ... died" and "three cousins ... were killed" count the killed, like "three
     young men"; a people's name may count the same people as a kind of person, not as another people."""
