@@ -374,7 +374,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if age_head := _AGE_HEAD_RE.search(head):
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
     if is_digits and value < 120 and (not _word_after(tail) or re.match(r"\s+and\s+\d", tail)) and (
-            _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and re.match(r"\s*(?:[,).]|and\s+\d)", tail)):
+            _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and re.match(r"\s*(?:[,;).]|and\s+\d)", tail)):
         return age(True)
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
