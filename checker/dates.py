@@ -99,10 +99,11 @@ WEEKDAY_RE = re.compile(
     rf"(?!\s*\(\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_names(MONTHS)}\b)", re.I)
 
 _HEDGE = _alt(lexicon.hedges())
+_TIME_HEDGES: dict[str, str] = {**lexicon.hedges(), **_CAL["time_hedges"]}
 _AMPM = r"[ap](?:\.\s?m\.|\s?m\b)"
 TIME_RE = re.compile(
     rf"(?<![\w.:/])(?:(?P<prep>at|by|from|until|till|before|after|since|on)\s+)?"
-    rf"(?:(?P<hedge>{_HEDGE}|shortly before|shortly after|just before|just after)\s+)?"
+    rf"(?:(?P<hedge>{_alt(_TIME_HEDGES)})\s+)?"
     rf"(?:(?P<h>[0-2]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|\.\d)"
     rf"(?:\s*(?P<ampm>{_AMPM}))?"
     rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>{_AMPM})"
@@ -592,7 +593,7 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
             hour = 0
         if hour > 24:
             continue
-        hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
+        hedge = _TIME_HEDGES.get((m.group("hedge") or "").lower(), "exact")
         unit = ZONES[zone.lower()] if zone else None
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", hedge=hedge, unit=unit))
         take(taken, m.start(), m.end())
