@@ -443,9 +443,9 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         elif unit == "month":
             y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
             value = f"{y:04d}-{mo + 1:02d}"
-        else:  # week / weekend: Monday..Sunday (or Saturday..Sunday) around ref
+        else:  # weekend: Saturday..Sunday; week: Monday..Sunday, from the Sunday before, where a US week begins
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
-            lo = monday + timedelta(days=5) if unit == "weekend" else monday
+            lo = monday + timedelta(days=5) if unit == "weekend" else monday - timedelta(days=1)
             value, low, high = None, _iso(lo), _iso(monday + timedelta(days=6))
     hedge, low, high = _bounded(prep, value, low, high)
     return Mention(m.start(), m.end(), "date", value, low, high, hedge, year_inferred=True)
