@@ -403,6 +403,18 @@ def test_an_explanation_writes_one_of_a_unit_in_the_singular():
     assert finding.explanation == "2 sources agree: a says 1 mile; b says 1.6 km"
 
 
+@pytest.mark.parametrize("unit, written", [("student", "200 students"), ("person", "200 people"),
+                                           ("police", "200 police"), ("killed", "200 killed"),
+                                           ("online", "200 online")])
+def test_an_explanation_writes_many_people_in_the_plural(unit, written):
+    """A hyphenated count keeps its noun in the singular ("a 200-student school"); the explanation
+    says "200 students" of people, and leaves plurals, outcome words and other words as they are."""
+    (finding,) = compare.align(table([
+        {"source": "a.txt", "text": "200", "value": 200, "unit": unit, "subject": unit,
+         "sentence": f"The 200-{unit} crowd gathered on Monday."}]))[0]
+    assert finding.explanation == f"only a says {written}"
+
+
 def test_one_of_a_unit_that_names_the_outcome_adds_no_event():
     """"1 fatality" is the toll already: written in the singular it is no "1 fatality killed"."""
     (finding,) = compare.align(table([
