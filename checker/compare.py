@@ -47,6 +47,7 @@ _OCCURRENCES = frozenset(_EVENTS["occurrences"])
 _HARMS = frozenset(_EVENTS["harms"])
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
+_PLURALS = frozenset(lexicon.load("words")["plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _OBJECT_STARTS = frozenset(lexicon.load("words")["objects"])
 _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
@@ -1076,6 +1077,8 @@ def _phrase(row) -> str:
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
     if unit and number(row["value"]) == 1 and not (present(row["high"]) and row["high"] != row["value"]):
         unit = _singular(unit)  # units are kept in the plural: "1 mile", not "1 miles"
+    elif unit in _PERSONS and unit not in _PLURALS:
+        unit = inflection.pluralize(unit)  # "a 200-student school", "a five-man team": 200 students, 5 men
     return " ".join(p for p in (display(row), unit, event) if p)
 
 
