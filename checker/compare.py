@@ -73,14 +73,14 @@ _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|
                        rf"|\bsince (?:{lexicon.alternation(_CALENDAR['months'])}|\d{{4}})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
-_OTHER_CLAUSE_RE = re.compile(r";|\b(?:but|while|whereas)\b")  # "jailed for 12 years, but it took until 2003"
+_OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
 _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
-_MORE = frozenset(lexicon.load("words")["more"])
+_REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -425,9 +425,10 @@ def _spoken(before: str) -> bool:
 def _block(row, event: str, own: str | None) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact. A
     count of people takes its block from the outcome it suffered (killed, injured); a kin word, a
-    people's name or how often ("arrested four times") only from an outcome in its own clause or after it ("a hospitalized woman said
-    she had lost two sons" does not count the injured). Its signature passes no outcome for a count
-    of the doers (`_agent`): "two officers" who shot are counted as officers."""
+    people's name or how often ("arrested four times") only from an outcome in its own clause or
+    after it ("a hospitalized woman said she had lost two sons" does not count the injured). Its
+    signature passes no outcome for a count of the doers (`_agent`): "two officers" who shot are
+    counted as officers."""
     kind = row["kind"]
     if kind in ("date", "duration", "time", "percent"):
         return None
@@ -845,7 +846,7 @@ def _rest(row: dict) -> bool:
     the dead, and all the injured."""
     sentence, text = str(row["sentence"]), str(row["text"])
     after = sentence[sentence.find(text) + len(text):].split()[:1] if text in sentence else []
-    return bool(after) and after[0].lower().strip(",.;:") in _MORE | {"others"}
+    return bool(after) and after[0].lower().strip(",.;:") in _REST
 
 
 def _who(row: dict) -> str | None:
