@@ -207,6 +207,20 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     assert compare._pair(rows[2], rows[3], idf, compare.Weights()) == compare._pair(rows[2], rows[3], idf, plain)
 
 
+@pytest.mark.parametrize("sentence, text, spoken", [
+    ("Commissioner Ray Dalton said Tuesday that the shooting was within the guidelines.", "Tuesday", True),
+    ("A witness told the Daily News on Tuesday that the youth had no gun.", "on Tuesday", True),
+    ("Five people were confirmed dead, an official told AFP late Tuesday.", "late Tuesday", True),
+    ("Police say he pointed a gun at officers on Saturday.", "on Saturday", False),
+    ("Officials said the attack happened Tuesday.", "Tuesday", False),
+    ("Officials said Tuesday's blast killed 12 people.", "Tuesday", False),
+])
+def test_a_date_after_a_reporting_verb_is_the_day_it_was_said(sentence, text, spoken):
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2013-03-12",
+                                        "sentence": sentence}])).values()
+    assert row["spoken"] is spoken
+
+
 def test_one_day_in_clauses_of_one_kind_of_event_is_evidence_of_one_fact():
     """A news day dates many events: "dropped bombs ... Thursday" and "Thursday's bombing" are one (their
     clauses name one kind of event), "said Thursday" and "bombed Thursday" are not helped."""
