@@ -47,6 +47,7 @@ _OCCURRENCES = frozenset(_EVENTS["occurrences"])
 _HARMS = frozenset(_EVENTS["harms"])
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
+_PLURALS = frozenset(lexicon.load("words")["plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _OBJECT_STARTS = frozenset(lexicon.load("words")["objects"])
 _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
@@ -72,14 +73,14 @@ _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|
                        rf"|\bsince (?:{lexicon.alternation(_CALENDAR['months'])}|\d{{4}})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
-_OTHER_CLAUSE_RE = re.compile(r";|\b(?:but|while|whereas)\b")  # "jailed for 12 years, but it took until 2003"
+_OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
 _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
-_MORE = frozenset(lexicon.load("words")["more"])
+_REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -408,14 +409,15 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
-            interval(row, tolerance), when, doer, kind == "date" and _spoken(before), clause)
+            interval(row, tolerance), when, doer, kind == "date" and _spoken(before, after), clause)
 
 
-def _spoken(before: str) -> bool:
+def _spoken(before: str, after: str) -> bool:
     """Whether a date gives the day something was said ("Kelly said Tuesday", "told AFP late
     Tuesday"), not the day of what was said: it follows a reporting verb with at most whom they
-    told between, no verb, event word or new clause ("police say he pointed a gun on Saturday")."""
-    said = _SPOKEN_RE.search(before)
+    told between, no verb, event word or new clause ("police say he pointed a gun on Saturday"),
+    and names no event itself ("officials said Tuesday's blast killed 12")."""
+    said = None if after.startswith(("'s", "’s")) else _SPOKEN_RE.search(before)
     classes = lexicon.event_classes()
     return bool(said) and not any(w.lower() in classes or w.lower() in _CLAUSE_STARTS
                                   or w.islower() and w.endswith(("ed", "ing")) for w in said.group(1).split())
@@ -424,9 +426,10 @@ def _spoken(before: str) -> bool:
 def _block(row, event: str, own: str | None) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact. A
     count of people takes its block from the outcome it suffered (killed, injured); a kin word, a
-    people's name or how often ("arrested four times") only from an outcome in its own clause or after it ("a hospitalized woman said
-    she had lost two sons" does not count the injured). Its signature passes no outcome for a count
-    of the doers (`_agent`): "two officers" who shot are counted as officers."""
+    people's name or how often ("arrested four times") only from an outcome in its own clause or
+    after it ("a hospitalized woman said she had lost two sons" does not count the injured). Its
+    signature passes no outcome for a count of the doers (`_agent`): "two officers" who shot are
+    counted as officers."""
     kind = row["kind"]
     if kind in ("date", "duration", "time", "percent"):
         return None
@@ -844,7 +847,7 @@ def _rest(row: dict) -> bool:
     the dead, and all the injured."""
     sentence, text = str(row["sentence"]), str(row["text"])
     after = sentence[sentence.find(text) + len(text):].split()[:1] if text in sentence else []
-    return bool(after) and after[0].lower().strip(",.;:") in _MORE | {"others"}
+    return bool(after) and after[0].lower().strip(",.;:") in _REST
 
 
 def _who(row: dict) -> str | None:
@@ -1076,6 +1079,8 @@ def _phrase(row) -> str:
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
     if unit and number(row["value"]) == 1 and not (present(row["high"]) and row["high"] != row["value"]):
         unit = _singular(unit)  # units are kept in the plural: "1 mile", not "1 miles"
+    elif unit in _PERSONS and unit not in _PLURALS:
+        unit = inflection.pluralize(unit)  # "a 200-student school", "a five-man team": 200 students, 5 men
     return " ".join(p for p in (display(row), unit, event) if p)
 
 

@@ -207,14 +207,28 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     assert compare._pair(rows[2], rows[3], idf, compare.Weights()) == compare._pair(rows[2], rows[3], idf, plain)
 
 
+@pytest.mark.parametrize("sentence, text, spoken", [
+    ("Commissioner Ray Dalton said Tuesday that the shooting was within the guidelines.", "Tuesday", True),
+    ("A witness told the Daily News on Tuesday that the youth had no gun.", "on Tuesday", True),
+    ("Five people were confirmed dead, an official told AFP late Tuesday.", "late Tuesday", True),
+    ("Police say he pointed a gun at officers on Saturday.", "on Saturday", False),
+    ("Officials said the attack happened Tuesday.", "Tuesday", False),
+    ("Officials said Tuesday's blast killed 12 people.", "Tuesday", False),
+])
+def test_a_date_after_a_reporting_verb_is_the_day_it_was_said(sentence, text, spoken):
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2013-03-12",
+                                        "sentence": sentence}])).values()
+    assert row["spoken"] is spoken
+
+
 def test_one_day_in_clauses_of_one_kind_of_event_is_evidence_of_one_fact():
-    """A news day dates many events: "bombed ... Thursday" and "Thursday's bombing" are one (their
+    """A news day dates many events: "dropped bombs ... Thursday" and "Thursday's bombing" are one (their
     clauses name one kind of event), "said Thursday" and "bombed Thursday" are not helped."""
     def day(source, text, sentence):
         return {"source": source, "text": text, "kind": "date", "value": "2011-11-10", "unit": None,
                 "sentence": sentence}
     rows, idf = scored(table([
-        day("a.txt", "Thursday", "Planes bombed the refugee camp at Yida on Thursday afternoon."),
+        day("a.txt", "Thursday", "Planes dropped bombs on the refugee camp at Yida on Thursday afternoon."),
         day("b.txt", "Thursday", "Twelve people were killed in Thursday's bombing, the commissioner said."),
         day("c.txt", "Thursday", "The governor of Unity state spoke to reporters Thursday about the refugees."),
     ]))
@@ -403,6 +417,18 @@ def test_an_explanation_writes_one_of_a_unit_in_the_singular():
     assert finding.explanation == "2 sources agree: a says 1 mile; b says 1.6 km"
 
 
+@pytest.mark.parametrize("unit, written", [("student", "200 students"), ("person", "200 people"),
+                                           ("police", "200 police"), ("killed", "200 killed"),
+                                           ("online", "200 online")])
+def test_an_explanation_writes_many_people_in_the_plural(unit, written):
+    """A hyphenated count keeps its noun in the singular ("a 200-student school"); the explanation
+    says "200 students" of people, and leaves plurals, outcome words and other words as they are."""
+    (finding,) = compare.align(table([
+        {"source": "a.txt", "text": "200", "value": 200, "unit": unit, "subject": unit,
+         "sentence": f"The 200-{unit} crowd gathered on Monday."}]))[0]
+    assert finding.explanation == f"only a says {written}"
+
+
 def test_one_of_a_unit_that_names_the_outcome_adds_no_event():
     """"1 fatality" is the toll already: written in the singular it is no "1 fatality killed"."""
     (finding,) = compare.align(table([
@@ -450,7 +476,7 @@ def test_a_dash_typed_as_a_hyphen_does_not_hide_whom_a_toll_counts():
 @pytest.mark.parametrize("kind, text, sentence, event", [
     ("date", "Monday", "Anger over the death of a Brooklyn teenager shot and killed by police fueled a riot on the "
                        "streets of East Flatbush Monday.", "protests"),
-    ("count", "four", "Nevertheless, an Antonov bomber dropped four bombs on the South Sudanese area of Yida, "
+    ("count", "four", "Nevertheless, an Antonov plane dropped four fuel drums on the South Sudanese area of Yida, "
                       "killing no one.", "killed"),
     ("measure", "55 kilometres", "The town lies 55 kilometres south of Bandar Abbas.", "distance"),
     ("measure", "50 Miles", "Quake Strikes 50 Miles South Of Tehran", "distance"),
