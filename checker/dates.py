@@ -101,7 +101,7 @@ WEEKDAY_RE = re.compile(
 
 _HEDGE = _alt(lexicon.hedges())
 _TIME_WINDOWS: dict[str, list[int]] = _CAL["time_windows"]
-_AMPM = r"[ap](?:\.\s?m\.|\s?m\b)"
+_AMPM = r"[ap](?:\.\s?m\b\.?|\s?m\b)"  # "p.m.", "pm", and "p.m" with its last dot lost ("7:20 p.m, shots")
 TIME_RE = re.compile(
     rf"(?<![\w.:/])(?:(?P<prep>at|by|from|until|till|before|after|since|on)\s+)?"
     rf"(?:(?P<hedge>{_alt([*lexicon.hedges(), *_TIME_WINDOWS])})\s+)?"
