@@ -50,11 +50,13 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
                       r"|\(?0\d{2,4}\)?[ .-]\d{3,6}(?:[ .-]\d{3,4})?)(?!\w|[.,]\d)"
                       r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
 #: A photo or video gallery's counters and a video's length, scraped with their captions ("Image 5 of 9",
-#: "Image 1 of / 7 Caption Close", "More videos (1 of 9)", "1 / 33 Back to Gallery", "AP 2 of 12 CLOSE Skip
-#: in Skip", "Police name the driver | 01:27"): a picture's place in the gallery, not a count nor a time of day.
+#: "Image 1 of / 7 Caption Close", "More videos (1 of 9)", "1 / 33 Back to Gallery", "gallery-58|0 Back to
+#: Gallery", "AP 2 of 12 CLOSE Skip in Skip", "Police name the driver | 01:27", a widget's slide index glued
+#: to its bar-joined ids, "thumbs_close|article-gallery-58|0"): a picture's place in the gallery, not a count
+#: nor a time of day.
 GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide|video)s?\s+(?:\d+\s+of\s+(?:/\s*)?\d+\b|\(\d+\s+of\s+\d+\))"
-                        r"|\b\d+\s*/\s*\d+\s+back\s+to\s+gallery\b|\b\d+\s+of\s+\d+\s+(?-i:CLOSE)\b"
-                        r"|\|\s*\d{1,2}:\d{2}\b", re.I)
+                        r"|\b\d+(?:\s*/\s*\d+)?\s+back\s+to\s+gallery\b|\b\d+\s+of\s+\d+\s+(?-i:CLOSE)\b"
+                        r"|\|\s*\d{1,2}:\d{2}\b|(?<=\w)\|\d+\b", re.I)
 #: Site navigation: three or more short title-case items between bars, from a line's start or a label's colon
 #: ("Most Read: Past 24 Hours | Past 3 Days | Past Week", "Previous Years: 2013 | 2014 | 2015"): menu labels,
 #: no facts. An item is up to three words, each capitalised or a number; a page title's headline before the

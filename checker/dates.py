@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from . import lexicon
 from .numbers import NUMBER, parse_number
+from .values import DAY_MINUTES
 
 _CAL = lexicon.load("calendar")
 _MEASURES = lexicon.load("measures")
@@ -99,10 +100,11 @@ WEEKDAY_RE = re.compile(
     rf"(?!\s*\(\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_names(MONTHS)}\b)", re.I)
 
 _HEDGE = _alt(lexicon.hedges())
-_AMPM = r"[ap](?:\.\s?m\.|\s?m\b)"
+_TIME_WINDOWS: dict[str, list[int]] = _CAL["time_windows"]
+_AMPM = r"[ap](?:\.\s?m\b\.?|\s?m\b)"  # "p.m.", "pm", and "p.m" with its last dot lost ("7:20 p.m, shots")
 TIME_RE = re.compile(
     rf"(?<![\w.:/])(?:(?P<prep>at|by|from|until|till|before|after|since|on)\s+)?"
-    rf"(?:(?P<hedge>{_HEDGE}|shortly before|shortly after|just before|just after)\s+)?"
+    rf"(?:(?P<hedge>{_alt([*lexicon.hedges(), *_TIME_WINDOWS])})\s+)?"
     rf"(?:(?P<h>[0-2]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|\.\d)"
     rf"(?:\s*(?P<ampm>{_AMPM}))?"
     rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>{_AMPM})"
@@ -441,9 +443,9 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         elif unit == "month":
             y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
             value = f"{y:04d}-{mo + 1:02d}"
-        else:  # week / weekend: Monday..Sunday (or Saturday..Sunday) around ref
+        else:  # weekend: Saturday..Sunday; week: Monday..Sunday, from the Sunday before, where a US week begins
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
-            lo = monday + timedelta(days=5) if unit == "weekend" else monday
+            lo = monday + timedelta(days=5) if unit == "weekend" else monday - timedelta(days=1)
             value, low, high = None, _iso(lo), _iso(monday + timedelta(days=6))
     hedge, low, high = _bounded(prep, value, low, high)
     return Mention(m.start(), m.end(), "date", value, low, high, hedge, year_inferred=True)
@@ -593,8 +595,9 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         if hour > 24:
             continue
         hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
+        low, high = _window(hour * 60 + minute, _TIME_WINDOWS.get((m.group("hedge") or "").lower()))
         unit = ZONES[zone.lower()] if zone else None
-        found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", hedge=hedge, unit=unit))
+        found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", low, high, hedge, unit))
         take(taken, m.start(), m.end())
     for m in gated(HOUR_RE, _HOUR_GATE, sentence):
         if (m.group("oclock") or m.group("part")) and free(taken, m.start(), m.end()):
@@ -604,6 +607,17 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), "time", hours[0], low, high, hedge))
             take(taken, m.start(), m.end())
     return found
+
+
+def _window(at: int, offsets: list[int] | None) -> tuple[str | None, str | None]:
+    """The bounds of a time `offsets` minutes around `at` (minutes after midnight); a window that
+    starts the day before ("shortly before midnight") runs to 24:00 so its bounds stay in order."""
+    if offsets is None:
+        return None, None
+    low, high = (at + offset for offset in offsets)
+    if low < 0:
+        low, high = low + DAY_MINUTES, high + DAY_MINUTES
+    return tuple(f"{t // 60:02d}:{t % 60:02d}" for t in (low, high))
 
 
 def _clock(hour: str, part: str | None) -> str:

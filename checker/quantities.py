@@ -118,6 +118,7 @@ _ID_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['identifier_nouns'])})\.?\s*(?:(?
                            r"(?:(?:is|was)\s+)?[#:]?\s*$", re.I)
 _AREA_CODE_RE = re.compile(r"\)\s*\d{3}[-.\s]\d{4}\b")  # "(212) 555-0100": the 212 opens a phone number
 _BLOCK_RE = re.compile(r"\s*block\s+of\b", re.I)
+_BROADCASTER_RE = re.compile(rf"\s+(?:{_alt(WORDS['broadcasters'])})\b")
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
@@ -326,6 +327,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return None  # an address: "505 LaGuardia Place", "473 East 55th Street"
     if is_digits and _BLOCK_RE.match(tail):
         return None  # an address to the hundred: "in the 2100 block of Alvin St."
+    if is_digits and _BROADCASTER_RE.match(tail):
+        return None  # a station's name: "13 News will update this article"
     glued = _GLUED_RE.match(tail) if is_digits else None
 
     def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
@@ -374,7 +377,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if age_head := _AGE_HEAD_RE.search(head):
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
     if is_digits and value < 120 and (not _word_after(tail) or re.match(r"\s+and\s+\d", tail)) and (
-            _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and re.match(r"\s*(?:[,).]|and\s+\d)", tail)):
+            _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and re.match(r"\s*(?:[,;).]|and\s+\d)", tail)):
         return age(True)
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
