@@ -67,10 +67,11 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-# a count over a span of its own: "over four nights", "since October", "since 2009" (not "since the
-# conflict began": that is the whole event's)
-_TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|months|years)\b"
-                       rf"|\bsince (?:{lexicon.alternation(_CALENDAR['months'])}|\d{{4}})\b", re.IGNORECASE)
+# a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
+# "since 2009" (not "since the conflict began": that is the whole event's)
+_TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
+                       rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b",
+                       re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
