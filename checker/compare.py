@@ -67,11 +67,13 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-# a count over a span of its own: "over four nights", "since October", "since 2009" (not "since the
-# conflict began": that is the whole event's)
-_TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|months|years)\b"
-                       rf"|\bsince (?:{lexicon.alternation(_CALENDAR['months'])}|\d{{4}})\b", re.IGNORECASE)
+# a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
+# "since 2009" (not "since the conflict began": that is the whole event's)
+_TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
+                       rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b",
+                       re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
+_CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
@@ -405,7 +407,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     place = _place(before, after)
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
         place = _place(head, tail, reach=len(sentence))
-    part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])))
+    part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(
+        " ".join(tail.split()[:_WINDOW])))
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
