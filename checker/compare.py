@@ -200,8 +200,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
-    columns = ("block", "event", "context", "names", "owner", "place", "part", "tally", "span", "when", "doer",
-               "spoken", "clause_event", "lead", "wording")
+    columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
+               "doer", "spoken", "clause_event", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -409,9 +409,10 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         place = _place(head, tail, reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(
         " ".join(tail.split()[:_WINDOW])))
+    rest = kind == "count" and _rest(after)
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
-    return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, tally,
+    return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, rest, tally,
             interval(row, tolerance), when, doer, kind == "date" and _spoken(before, after), clause)
 
 
@@ -716,7 +717,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (ra["who"] is None) != (rb["who"] is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
-        if ra["kind"] == "count" and ra["block"] not in _OUTCOMES and not meet and _rest(ra) != _rest(rb):
+        if ra["kind"] == "count" and ra["block"] not in _OUTCOMES and not meet and ra["rest"] != rb["rest"]:
             return -math.inf  # "the four other families" are the rest of the "five families", not all of them
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
@@ -844,13 +845,12 @@ def _person(row, unit: str) -> bool:
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
 
 
-def _rest(row: dict) -> bool:
-    """Whether a count counts more of, or the rest of, what it names ("four other families", "20
-    more people", "40 others"). Not for tolls: "30 killed and 55 others injured" are others than
-    the dead, and all the injured."""
-    sentence, text = str(row["sentence"]), str(row["text"])
-    after = sentence[sentence.find(text) + len(text):].split()[:1] if text in sentence else []
-    return bool(after) and after[0].lower().strip(",.;:") in _REST
+def _rest(after: str) -> bool:
+    """Whether a count, by the words after it, counts more of, or the rest of, what it names ("four
+    other families", "20 more people", "40 others"). Not for tolls: "30 killed and 55 others
+    injured" are others than the dead, and all the injured."""
+    first = after.split()[:1]
+    return bool(first) and first[0].lower().strip(",.;:") in _REST
 
 
 def _who(row: dict) -> str | None:
