@@ -746,7 +746,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             else:
                 total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
             # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing")
-            total += weights.same_event * (ra["span"] == rb["span"] and ra["clause_event"] is not None
+            # ("tonight" in an article filed overnight may be either day next to it)
+            total += weights.same_event * (max(_days(ra["span"]), _days(rb["span"])) <= 3
+                                           and ra["clause_event"] is not None
                                            and ra["clause_event"] == rb["clause_event"])
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)

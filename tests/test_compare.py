@@ -238,6 +238,21 @@ def test_one_day_in_clauses_of_one_kind_of_event_is_evidence_of_one_fact():
     assert compare._pair(rows[0], rows[2], idf, compare.Weights()) == compare._pair(rows[0], rows[2], idf, plain)
 
 
+def test_tonight_in_an_article_filed_overnight_is_still_one_day_of_one_kind_of_event():
+    """"tonight" in a story dated the 12th may be the 11th (filed after midnight): it stays a day, so the
+    riot it dates is the Monday riot of another article."""
+    rows, idf = scored(table([
+        {"source": "a.txt", "text": "tonight", "kind": "date", "value": "2013-03-12", "year_inferred": True,
+         "published": "2013-03-12", "sentence": "A peaceful protest turned chaotic tonight as 100 people rioted."},
+        {"source": "b.txt", "text": "Monday", "kind": "date", "value": "2013-03-11", "year_inferred": True,
+         "published": "2013-03-12", "sentence": "Anger over the shooting fueled a riot in the streets Monday."},
+    ]))
+    assert rows[0]["span"] == ("2013-03-11", "2013-03-13")
+    plain = compare.Weights(same_event=0.0)
+    assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
+        compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().same_event)
+
+
 def test_a_peoples_name_and_a_kin_word_count_the_killed_and_name_whose():
     """"Three Palestinians ... died" and "three cousins ... were killed" count the killed, like "three
     young men"; a people's name may count the same people as a kind of person, not as another people."""
