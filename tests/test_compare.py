@@ -502,6 +502,17 @@ def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence,
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": kind, "sentence": sentence}])).values()
     assert row["event"] == event
 
+@pytest.mark.parametrize("sentence, event", [
+    ("His run of acquittals ended with a May 2001 fraud conviction.", "arrested"),
+    ("A jury convicted him of fraud in May 2001.", "arrested"),
+])
+def test_a_conviction_is_the_legal_event_that_convicted_is(sentence, event):
+    """The noun dates the same event as the verb: "a May 2001 conviction" and "convicted in May 2001"."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": "May 2001", "kind": "date", "value": "2001-05",
+                                        "sentence": sentence}])).values()
+    assert row["event"] == event
+
+
 
 @pytest.mark.parametrize("subjects, want", [
     (["U.S Geological Survey puts", "quake", "temblor in Golden", "6.1-magnitude quake"], "quake"),
