@@ -84,6 +84,7 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['repo
 _CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
 _REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
+_POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
@@ -386,7 +387,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     words = [w.lower() for w in WORD_RE.findall(sentence)]
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     head, tail = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]  # the number's clause either side
-    clause = _nearest(head, tail)
+    # a possessive date names its event right after it: "wounded in Thursday's bombing" dates the bombing
+    possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
+    clause = possessive and _nearest("", possessive[1]) or _nearest(head, tail)
     if len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
         event = "publication"
     elif unit in _OUTCOMES:

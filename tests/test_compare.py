@@ -502,6 +502,18 @@ def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence,
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": kind, "sentence": sentence}])).values()
     assert row["event"] == event
 
+@pytest.mark.parametrize("sentence, text, event", [
+    ("Officials said 12 people were killed and 20 wounded in Thursday's bombing.", "in Thursday", "attacks"),
+    ("Two people were injured in Monday’s riot in the city.", "in Monday", "protests"),
+    ("Twenty people were wounded in the city on Thursday.", "on Thursday", "injured"),
+])
+def test_a_possessive_date_dates_the_event_it_names(sentence, text, event):
+    """"wounded in Thursday's bombing": Thursday is the bombing's day, however near "wounded" is."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2011-11-10",
+                                        "sentence": sentence}])).values()
+    assert (row["event"], row["clause_event"]) == (event, event)
+
+
 @pytest.mark.parametrize("sentence, event", [
     ("His run of acquittals ended with a May 2001 fraud conviction.", "arrested"),
     ("A jury convicted him of fraud in May 2001.", "arrested"),
