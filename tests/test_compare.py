@@ -214,6 +214,8 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     ("Police say he pointed a gun at officers on Saturday.", "on Saturday", False),
     ("Officials said the attack happened Tuesday.", "Tuesday", False),
     ("Officials said Tuesday's blast killed 12 people.", "Tuesday", False),
+    ("The president denied the accusations in a statement Tuesday.", "Tuesday", True),
+    ("The governor held a news conference on Tuesday about the refugees.", "on Tuesday", True),
 ])
 def test_a_date_after_a_reporting_verb_is_the_day_it_was_said(sentence, text, spoken):
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2013-03-12",
