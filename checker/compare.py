@@ -133,8 +133,9 @@ class Weights:
     `magnitude` per power of ten between them. Sentences that state a fact both articles share
     (a first pass's multi-source clusters) earn `shared_fact`; figures that are each article's only
     one of their kind for the event earn `sole`. Figures both articles lead with, and the news day
-    both leads give (however often the articles name that day), earn `lead`. One day given in
-    clauses that name one kind of event earns `same_event` (a news day alone dates many events).
+    both leads give (however often the articles name that day), earn `lead`. One day, or one past
+    date, given in clauses that name one kind of event earns `same_event` (a news day alone dates
+    many events).
     Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
     editor more than a missed agreement.
     """
@@ -749,9 +750,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
                 total += weights.day  # articles recalling one past year or month ("the 2004 tsunami"): its event
             else:
                 total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
-            # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing")
-            # ("tonight" in an article filed overnight may be either day next to it)
-            total += weights.same_event * (max(_days(ra["span"]), _days(rb["span"])) <= 3
+            # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing";
+            # "tonight" in an article filed overnight may be either day next to it), or one past date
+            # ("convicted in 1997", "convicted him on July 25, 1997"): no news day that dates many events
+            total += weights.same_event * ((max(_days(ra["span"]), _days(rb["span"])) <= 3 or ra["past"] and rb["past"])
                                            and ra["clause_event"] is not None
                                            and ra["clause_event"] == rb["clause_event"])
             # their sentences state a fact both articles share: one event (a sentence dating several

@@ -240,6 +240,20 @@ def test_one_day_in_clauses_of_one_kind_of_event_is_evidence_of_one_fact():
     assert compare._pair(rows[0], rows[2], idf, compare.Weights()) == compare._pair(rows[0], rows[2], idf, plain)
 
 
+def test_a_past_year_and_a_day_in_it_in_clauses_of_one_kind_of_event_are_evidence_of_one_fact():
+    """Years back, "convicted in 1997" and "a jury convicted him on July 25, 1997" date one event: a past
+    year is no news day that dates many events."""
+    rows, idf = scored(table([
+        {"source": "a.txt", "text": "in 1997", "kind": "date", "value": "1997", "published": "2005-12-20",
+         "sentence": "He was convicted of fraud in 1997 and sent to prison."},
+        {"source": "b.txt", "text": "on July 25, 1997", "kind": "date", "value": "1997-07-25", "published": "2005-12-20",
+         "sentence": "A jury convicted him on July 25, 1997, after three days of deliberations."},
+    ]))
+    plain = compare.Weights(same_event=0.0)
+    assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
+        compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().same_event)
+
+
 def test_tonight_in_an_article_filed_overnight_is_still_one_day_of_one_kind_of_event():
     """"tonight" in a story dated the 12th may be the 11th (filed after midnight): it stays a day, so the
     riot it dates is the Monday riot of another article."""
