@@ -533,9 +533,11 @@ def test_a_possessive_date_dates_the_event_it_names(sentence, text, event):
 @pytest.mark.parametrize("sentence, event", [
     ("His run of acquittals ended with a May 2001 fraud conviction.", "arrested"),
     ("A jury convicted him of fraud in May 2001.", "arrested"),
+    ("She was born in the Bronx in May 2001 to Irish immigrants.", "born"),
 ])
-def test_a_conviction_is_the_legal_event_that_convicted_is(sentence, event):
-    """The noun dates the same event as the verb: "a May 2001 conviction" and "convicted in May 2001"."""
+def test_a_conviction_or_a_birth_is_an_event_a_date_dates(sentence, event):
+    """The noun dates the same event as the verb: "a May 2001 conviction" and "convicted in May 2001"; a
+    birth date is a birth's, whatever else its sentence tells."""
     (row,) = compare.signatures(table([{"source": "a.txt", "text": "May 2001", "kind": "date", "value": "2001-05",
                                         "sentence": sentence}])).values()
     assert row["event"] == event
