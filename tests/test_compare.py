@@ -534,10 +534,11 @@ def test_a_possessive_date_dates_the_event_it_names(sentence, text, event):
     ("His run of acquittals ended with a May 2001 fraud conviction.", "arrested"),
     ("A jury convicted him of fraud in May 2001.", "arrested"),
     ("She was born in the Bronx in May 2001 to Irish immigrants.", "born"),
+    ("Two strong aftershocks rattled the island in May 2001.", "aftershock"),
 ])
-def test_a_conviction_or_a_birth_is_an_event_a_date_dates(sentence, event):
+def test_a_conviction_a_birth_or_an_aftershock_is_an_event_a_date_dates(sentence, event):
     """The noun dates the same event as the verb: "a May 2001 conviction" and "convicted in May 2001"; a
-    birth date is a birth's, whatever else its sentence tells."""
+    birth date is a birth's, whatever else its sentence tells; an aftershock is not the quake."""
     (row,) = compare.signatures(table([{"source": "a.txt", "text": "May 2001", "kind": "date", "value": "2001-05",
                                         "sentence": sentence}])).values()
     assert row["event"] == event
