@@ -438,7 +438,7 @@ def _block(row, event: str, own: str | None) -> str | None:
     people's name or how often ("arrested four times") only from an outcome in its own clause or
     after it ("a hospitalized woman said she had lost two sons" does not count the injured). Its
     signature passes no outcome for a count of the doers (`_agent`): "two officers" who shot are
-    counted as officers."""
+    counted as officers. How often someone was shot ("shot seven times") counts the bullets that hit."""
     kind = row["kind"]
     if kind in ("date", "duration", "time", "percent"):
         return None
@@ -451,6 +451,8 @@ def _block(row, event: str, own: str | None) -> str | None:
         return event
     if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
+    if kind == "count" and unit in _OCCURRENCES and own == "attacks":
+        return "bullet"
     return _singular(unit)
 
 
