@@ -54,6 +54,7 @@ _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
 _SETTINGS = frozenset(_EVENTS["settings"])
+_MOMENTS = frozenset(_EVENTS["moments"])
 _NEAR_MISS = _EVENTS["near_miss"]
 _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
 _NUMBERS = lexicon.load("numbers")
@@ -398,6 +399,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = unit  # "24 dead": the counted noun is the event
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after) or ""
+    if kind != "date" and event in _MOMENTS:
+        event = ""
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
     own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0])
     if kind == "date":

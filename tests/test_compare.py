@@ -518,6 +518,18 @@ def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence,
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": kind, "sentence": sentence}])).values()
     assert row["event"] == event
 
+def test_a_birth_dates_but_no_span_is_of_it():
+    """"born in Lebanon but has lived here for ten years": the ten years are no birth's, so they are no
+    article's one span of a birth to match another article's span of something else."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "ten years", "kind": "duration", "value": "P10Y",
+         "sentence": "Zed was born in Lebanon but has lived in the U.S. for ten years."},
+        {"source": "a.txt", "text": "in 1990", "kind": "date", "value": "1990",
+         "sentence": "Zed was born in Lebanon in 1990."},
+    ]))
+    assert [row["event"] for row in rows.values()] == ["", "born"]
+
+
 @pytest.mark.parametrize("sentence, text, event", [
     ("Officials said 12 people were killed and 20 wounded in Thursday's bombing.", "in Thursday", "attacks"),
     ("Two people were injured in Monday’s riot in the city.", "in Monday", "protests"),
