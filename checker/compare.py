@@ -86,6 +86,7 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['repo
 _CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
 _REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
+_VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -420,8 +421,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(after)
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
-    return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, rest, tally,
-            interval(row, tolerance), when, doer, kind == "date" and _spoken(before, after), clause)
+    return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
+            rest, tally, interval(row, tolerance), when, doer, kind == "date" and _spoken(before, after), clause)
 
 
 def _spoken(before: str, after: str) -> bool:
@@ -435,13 +436,14 @@ def _spoken(before: str, after: str) -> bool:
                                   or w.islower() and w.endswith(("ed", "ing")) for w in said.group(1).split())
 
 
-def _block(row, event: str, own: str | None) -> str | None:
+def _block(row, event: str, own: str | None, before: str) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact. A
     count of people takes its block from the outcome it suffered (killed, injured); a kin word, a
     people's name or how often ("arrested four times") only from an outcome in its own clause or
     after it ("a hospitalized woman said she had lost two sons" does not count the injured). Its
     signature passes no outcome for a count of the doers (`_agent`): "two officers" who shot are
-    counted as officers. How often someone was shot ("shot seven times") counts the bullets that hit."""
+    counted as officers. How often someone was shot ("shot seven times") counts the bullets that hit;
+    how often someone fired ("fired 18 times into the car") the shots fired."""
     kind = row["kind"]
     if kind in ("date", "duration", "time", "percent"):
         return None
@@ -455,7 +457,7 @@ def _block(row, event: str, own: str | None) -> str | None:
     if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
     if kind == "count" and unit in _OCCURRENCES and own == "attacks":
-        return "bullet"
+        return "shot" if _VOLLEY_RE.search(before) else "bullet"
     return _singular(unit)
 
 

@@ -518,6 +518,7 @@ def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence,
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": kind, "sentence": sentence}])).values()
     assert row["event"] == event
 
+
 def test_a_birth_dates_but_no_span_is_of_it():
     """"born in Lebanon but has lived here for ten years": the ten years are no birth's, so they are no
     article's one span of a birth to match another article's span of something else."""
