@@ -760,8 +760,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing";
             # "tonight" in an article filed overnight may be either day next to it), or one past date
             # ("convicted in 1997", "convicted him on July 25, 1997"): no news day that dates many events
-            total += weights.same_event * ((max(_days(ra["span"]), _days(rb["span"])) <= 3 or ra["past"] and rb["past"])
-                                           and ra["clause_event"] is not None
+            one_day = max(_days(ra["span"]), _days(rb["span"])) <= 3
+            total += weights.same_event * ((one_day or ra["past"] and rb["past"]) and ra["clause_event"] is not None
                                            and ra["clause_event"] == rb["clause_event"])
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
