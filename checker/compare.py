@@ -754,7 +754,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # a day an article gives for many things (the news day) identifies none of them
         if meet:
             if ra["past"] and rb["past"] and ra["span"] == rb["span"]:
-                total += weights.day  # articles recalling one past year or month ("the 2004 tsunami"): its event
+                # articles recalling one past year or month ("the 2004 tsunami") recall its event, unless
+                # their clauses name different ones ("his trial in 1997", "convicted in 1997")
+                total += weights.day * (ra["clause_event"] == rb["clause_event"]
+                                        or None in (ra["clause_event"], rb["clause_event"]))
             else:
                 total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
             # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing";
