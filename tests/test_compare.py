@@ -567,11 +567,13 @@ def test_a_possessive_date_dates_the_event_it_names(sentence, text, event):
     ("Two strong aftershocks rattled the island in May 2001.", "aftershock"),
     ("His trial opened in May 2001 after years of delay.", "trial"),
     ("Rebels have been fighting the army since May 2001.", "fighting"),
+    ("A preliminary hearing is scheduled for May 2001.", "hearing"),
+    ("Family and friends gathered for his funeral in May 2001.", "funeral"),
 ])
-def test_a_conviction_a_trial_a_birth_fighting_or_an_aftershock_is_an_event_a_date_dates(sentence, event):
+def test_the_event_a_date_dates(sentence, event):
     """The noun dates the same event as the verb: "a May 2001 conviction" and "convicted in May 2001"; a
-    trial is not its verdict; a birth date is a birth's, whatever else its sentence tells; fighting is
-    no attack on a day; an aftershock is not the quake."""
+    trial or a hearing is not its verdict; a birth date is a birth's, whatever else its sentence tells;
+    fighting is no attack on a day, a funeral no death; an aftershock is not the quake."""
     (row,) = compare.signatures(table([{"source": "a.txt", "text": "May 2001", "kind": "date", "value": "2001-05",
                                         "sentence": sentence}])).values()
     assert row["event"] == event
