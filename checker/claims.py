@@ -76,7 +76,11 @@ _NEWLINE_RE = re.compile("\n")
 GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE),
          (MENU_RE, _MENU_GATE))
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
-SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+#: A sentence ends at a full stop, question or exclamation mark before a space and a capital or digit, at a
+#: line break, or at a full stop glued to the next sentence in scraped text ("12 bullets.The gunman", "to
+#: Mount Sinai Hospital.Fire officials"): after a lower-case word, before a capitalised one ("WSBTV.com",
+#: "U.S.", "St.Louis" and "e.g.The" stay whole).
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+|(?<=[a-z]{2})\.(?=[A-Z][a-z]|[AI]\s)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st mt gen lt col sgt capt gov sen rep rev prof jr sr no vs inc co corp ltd "
     "u.s u.n u.k a.m p.m e.g i.e approx est fig ft".split()) | frozenset(MONTHS)
