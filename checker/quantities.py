@@ -98,7 +98,11 @@ _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
 _FEET_RE = re.compile(rf"(?P<feet>\d{{1,2}}|{_SMALL_WORDS})[\s-]*(?:feet|foot|ft\b\.?)(?![\w'’-])", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
-_AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
+_AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*olds?\b", re.I)  # "a 17-year-old", "two 17-year-olds"
+#: An age compound before the noun a number counts: "two | 17-year-old boys", "two | 17-year-olds" (people)
+_AGE_COMPOUND_RE = re.compile(rf"\s*(?:{NUMBER})[\s-]+years?[\s-]+old(?P<olds>s)?\b", re.I)
+#: The second age of a pair sharing "year-old": "11- | and 12-year-old boys", "a 16- | or 17-year-old"
+_SUSPENDED_AGE_RE = re.compile(r"-\s+(?:and|or|to)\s+(?P<num2>\d{1,3})[\s-]*years?[\s-]*olds?\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
 #: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"
@@ -319,6 +323,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
             and not name.group("word").endswith(("'s", "’s"))  # "He's 16", "Iraq's 18 provinces": no label
+            and name.group("word").lower() not in FIRST_WORDS  # "Two 17-year-old boys": a count, no name
             and not _PERIODS_AGO_RE.match(tail)):  # "the Gaza Strip 11 days ago", "Gets 15 Years": no label
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
@@ -368,6 +373,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # measures: ages, magnitudes, lengths, speeds...
     if a := _AGE_TAIL_RE.match(tail):
         return make("measure", value, "years old", end + a.end()), []
+    if is_digits and low is None and (pair := _SUSPENDED_AGE_RE.match(tail)):  # "11- and 12-year-old boys"
+        lo, hi = sorted((value, parse_number(pair.group("num2"))))
+        return make("measure", value, "years old", end + pair.end(), lo=lo, hi=hi), []
     def age(one_person: bool, begin: int = start):
         """A group's ages are one range ("children ages 11 to 15"); one person's ages from X to Y bound a
         period of his life ("from age 16 to 19 he boxed"): two facts, the first here, the second read next."""
@@ -616,6 +624,10 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
     """The words of the noun phrase a number counts: "2,500 | American troops stationed in" ->
     ["American", "troops"]. Stops at function words, punctuation, participles and adverbs."""
     words, pos = [], 0
+    if age := _AGE_COMPOUND_RE.match(tail):  # "two 17-year-old boys" count boys; "two 17-year-olds" people
+        if age.group("olds"):
+            return ["year-olds"], age.end()
+        pos = age.end()
     for _ in range(7):  # "two Brooklyn South Anti Crime plainclothes officers": names before the head
         w = _WORD_RE.match(tail, pos)
         if not w or (words and "\n" in tail[pos:w.start("w")]):
