@@ -105,12 +105,14 @@ _AGE_COMPOUND_RE = re.compile(rf"\s*(?:{NUMBER})[\s-]+years?[\s-]+old(?P<olds>s)
 _SUSPENDED_AGE_RE = re.compile(r"-\s+(?:and|or|to)\s+(?P<num2>\d{1,3})[\s-]*years?[\s-]*olds?\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
-#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"
-_APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'])})),\s*$")
-#: How an age in apposition ends: a comma, semicolon, bracket or full stop, or "and" before the next age or
-#: name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom Cole, 32")
+#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "Juan Villegas (34)"
+_APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'])})),\s*$|\b[A-Z][\w'’.]+\s*\($")
+#: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
+#: 59" in a list of the dead), "and" before the next age or name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom
+#: Cole, 32"), or the hometown ("Shawn Johnson Jr., 21 of Lynchburg", "Angelena Garland, 25 both of Lynchburg")
 _AND_NEXT_RE = re.compile(r"\s+and\s+(?:\d|[A-Z])")
-_APPOSITION_END_RE = re.compile(rf"\s*[,;).]|{_AND_NEXT_RE.pattern}")
+_APPOSITION_END_RE = re.compile(
+    rf"\s*(?:[,;).]|$)|{_AND_NEXT_RE.pattern}|\s+(?:(?:both|all)\s+)?(?:of|from)\s+(?-i:[A-Z])")
 _DURATION_TAIL_RE = re.compile(
     rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _OLD_RE = re.compile(r"\s+-?old\b", re.I)
@@ -388,8 +390,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return age(one_person, m.start("ages") if one_person and low is not None else start)
     if age_head := _AGE_HEAD_RE.search(head):
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
-    if is_digits and value < 120 and (not _word_after(tail) or _AND_NEXT_RE.match(tail)) and (
-            _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)):
+    if is_digits and value < 120 and (
+            _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail))
+            or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)):
         return age(True)
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
