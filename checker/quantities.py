@@ -104,6 +104,8 @@ _AGE_COMPOUND_RE = re.compile(rf"\s*(?:{NUMBER})[\s-]+years?[\s-]+old(?P<olds>s)
 #: The second age of a pair sharing "year-old": "11- | and 12-year-old boys", "a 16- | or 17-year-old"
 _SUSPENDED_AGE_RE = re.compile(r"-\s+(?:and|or|to)\s+(?P<num2>\d{1,3})[\s-]*years?[\s-]*olds?\b", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
+#: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
+_TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
 #: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "Juan Villegas (34)"
 _APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'])})),\s*$|\b[A-Z][\w'’.]+\s*\($")
@@ -392,7 +394,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
     if is_digits and value < 120 and (
             _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail))
-            or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)):
+            or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)
+            or hedge == "exact" and _TURNED_RE.search(head) and not (  # "turned 3 cars over" counts cars
+                (noun := _WORD_RE.match(tail)) and _plural(noun.group("w").lower()))):
         return age(True)
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
