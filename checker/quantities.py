@@ -130,7 +130,7 @@ _ID_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['identifier_nouns'])})\.?\s*(?:(?
                            r"(?:(?:is|was)\s+)?[#:]?\s*$", re.I)
 _AREA_CODE_RE = re.compile(r"\)\s*\d{3}[-.\s]\d{4}\b")  # "(212) 555-0100": the 212 opens a phone number
 _BLOCK_RE = re.compile(r"\s*block\s+of\b", re.I)
-_BROADCASTER_RE = re.compile(rf"\s+(?:{_alt(WORDS['broadcasters'])})\b")
+_BROADCASTER_RE = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_alt(WORDS['broadcasters'])})\b")
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
@@ -341,7 +341,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and _BLOCK_RE.match(tail):
         return None  # an address to the hundred: "in the 2100 block of Alvin St."
     if is_digits and _BROADCASTER_RE.match(tail):
-        return None  # a station's name: "13 News will update this article"
+        return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"
     glued = _GLUED_RE.match(tail) if is_digits else None
 
     def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
