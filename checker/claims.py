@@ -79,6 +79,10 @@ _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
 GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE),
          (MENU_RE, _MENU_GATE))
+#: A related-video list item: the video's length, then another story's headline ("1:08 Suspect transferred to
+#: county jail", "0:44 Three people arrested in series of heists"): nothing in it is about this story. Not a time
+#: of day ("9:15 PM Police arrived").
+PLAYLIST_ITEM_RE = re.compile(r"\s*\d{1,2}:[0-5]\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z\"“‘'][^\n]*")
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 #: A sentence ends at a full stop, question or exclamation mark before a space and a capital or digit, at a
 #: line break, or at a full stop glued to the next sentence in scraped text ("12 bullets.The gunman", "to
@@ -191,10 +195,11 @@ def _evening_before(claims: list[Claim]) -> list[Claim]:
 
 def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
-    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, page furniture, menus, list items, mentions
+    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, page furniture, menus, list
+    # items, playlists, mentions
     for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
               *gated(GALLERY_RE, _GALLERY_GATE, sentence), *gated(COPYRIGHT_RE, _COPYRIGHT_GATE, sentence),
-              *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence)]:
+              *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence), PLAYLIST_ITEM_RE.match(sentence)]:
         if m:
             take(taken, m.start(), m.end())
     found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)
