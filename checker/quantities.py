@@ -103,6 +103,8 @@ _AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*olds?\b", re.I)  # "a 17-year-old"
 _AGE_COMPOUND_RE = re.compile(rf"\s*(?:{NUMBER})[\s-]+years?[\s-]+old(?P<olds>s)?\b", re.I)
 #: The second age of a pair sharing "year-old": "11- | and 12-year-old boys", "a 16- | or 17-year-old"
 _SUSPENDED_AGE_RE = re.compile(r"-\s+(?:and|or|to)\s+(?P<num2>\d{1,3})[\s-]*years?[\s-]*olds?\b", re.I)
+#: "a boy younger than 12", "victims older than 60": an age with its bound
+_AGE_BOUND_RE = re.compile(r"\b(?P<cmp>younger|older)\s+than\s+$", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
@@ -158,6 +160,10 @@ _COORDINATED_NP_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER}|an?)\s+", re.I)
 #: A number word that is the subject of a verb counts the people or things told of before: "All seven were
 #: taken to the hospital" (a new paragraph after the victims were named).
 _SUBJECT_OF_RE = re.compile(r"\s+(?:(?:all|also)\s+)?(?:were|are|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
+#: A count with no noun that was shot or stabbed counts people: "7 shot in West Garfield Park", "Four were shot",
+#: "One was shot" (but "fired one shot" counts a shot).
+_SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?(?:(?:fatally|critically|seriously|also)\s+)?"
+                      r"(?P<verb>shot|stabbed)\b", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
@@ -390,6 +396,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if m.group("ages"):  # "between the ages of 17 and 25", "between age 17 and 25"
         one_person = "ages" not in m.group("ages").lower()
         return age(one_person, m.start("ages") if one_person and low is not None else start)
+    if hedge == "exact" and (bound := _AGE_BOUND_RE.search(head)):
+        hedge = "less-than" if bound["cmp"].lower() == "younger" else "more-than"
+        return age(True, start - len(head) + bound.start())
     if age_head := _AGE_HEAD_RE.search(head):
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
     if is_digits and value < 120 and (
@@ -454,6 +463,10 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if before and (not casualty or not own and tail[np_end:].lstrip().startswith(",")):
         casualty = before.group("cas").split()[0]  # "killing at least 10 people, injuring dozens more"
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
+    hit = None if np_words else _SHOT_RE.match(tail, np_end)
+    if hit and value == 1 and not hit["aux"] and hit["verb"].lower() == "shot":
+        np_words, np_head, hit = [hit["verb"]], hit["verb"], None  # "fired one shot": the noun
+    shot = hit and not _has_object(tail, hit.end(), hit["verb"])
     if casualty:
         unit = lexicon.unit_class(casualty)
     elif np_head and np_head.lower() not in ("others", "other", "more"):
@@ -465,11 +478,11 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
         nouns = (_elided(c, words) for c, words in reversed(counts[-_LOOKBACK:]))
         unit = next((u for u in nouns if u and (classes is None or lexicon.unit_class(u) in classes)), None)
-        unit = unit or ("people" if np_head else None)
+        unit = unit or ("people" if np_head or shot else None)
     if num_text.lower() == "one" and np_words and not casualty and _ATTRIBUTION_RE.match(tail, np_end):
         return None  # "One report said": a source named, not a count
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts
-                        or value > 1 and _SUBJECT_OF_RE.match(tail)):
+                        or shot or value > 1 and _SUBJECT_OF_RE.match(tail)):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
