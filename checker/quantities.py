@@ -131,7 +131,7 @@ _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
 _ID_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['identifier_nouns'])})\.?\s*(?:(?:number|no\.?)\s*)?"
                            r"(?:(?:is|was)\s+)?[#:]?\s*$", re.I)
 _AREA_CODE_RE = re.compile(r"\)\s*\d{3}[-.\s]\d{4}\b")  # "(212) 555-0100": the 212 opens a phone number
-_BLOCK_RE = re.compile(r"\s*block\s+of\b", re.I)
+_BLOCK_RE = re.compile(r"[\s-]*block(?P<plural>s)?\b(?P<of>\s+of\b)?", re.I)
 _BROADCASTER_RE = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_alt(WORDS['broadcasters'])})\b")
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
@@ -344,8 +344,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
             w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
         return None  # an address: "505 LaGuardia Place", "473 East 55th Street"
-    if is_digits and _BLOCK_RE.match(tail):
-        return None  # an address to the hundred: "in the 2100 block of Alvin St."
+    if is_digits and (block := _BLOCK_RE.match(tail)) and (
+            block["of"] and not block["plural"] or value >= 100 and value % 100 == 0):
+        return None  # an address to the hundred: "in the 2100 block of Alvin St.", "the 3300-block", "the 5000 blocks"
     if is_digits and _BROADCASTER_RE.match(tail):
         return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"
     glued = _GLUED_RE.match(tail) if is_digits else None
