@@ -125,6 +125,7 @@ _AGO_RE = re.compile(f"{_OLD_RE.pattern}|{_ELAPSED_RE.pattern}", re.I)
 #: Periods no label counts: "the Gaza Strip 11 days ago"; in a title-case headline "Man Gets 15-30 Years"
 _PERIODS = _alt(u for u in _DURATIONS if u.endswith('s'))
 _PERIODS_AGO_RE = re.compile(rf"\s+(?:(?:{_PERIODS})\s+ago\b|(?=(?-i:[A-Z]))(?:{_PERIODS})\b)", re.I)
+_CONTRACTION_RE = re.compile(r"['’](?P<verb>s|ve|re|ll|d|m)$|n['’]t$")
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
@@ -662,8 +663,8 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not words and low in _MORE and (nxt := _WORD_RE.match(tail, w.end())) and nxt.group("w").lower() not in STOP:
             pos = w.end()  # "20 more people": the people are what is counted
             continue
-        if low in STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()
-                                            and low not in _LY_NOUNS):
+        if low in STOP or low in _VERBS or _clause_contraction(low) or (
+                low.endswith("ly") and low not in lexicon.unit_classes() and low not in _LY_NOUNS):
             break
         if low in _CASUALTY:
             words.append(word)
@@ -681,6 +682,13 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             if not (following[:1].islower() and _plural(following.lower()) and following.lower() not in _VERBS):
                 break  # the head noun: "about 300 people | slept outdoors", "two plainclothes police officers | fired"
     return words, pos
+
+
+def _clause_contraction(word: str) -> bool:
+    """Is `word` a function word with a verb contracted onto it ("that’s", "they've", "who'd"), which starts a
+    clause after the noun ("the fifth location | that’s been wrapped"), not a possessive ("children's")?"""
+    found = _CONTRACTION_RE.search(word)
+    return bool(found) and (found["verb"] != "s" or word[:found.start()] in STOP)
 
 
 def _dash(word: str) -> bool:
