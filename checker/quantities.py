@@ -426,8 +426,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if du := _DURATION_TAIL_RE.match(tail):
         ago = _ELAPSED_RE.match(tail, du.end())
         designator, factor = _DURATIONS[du.group("unit").lower()]
-        if _OLD_RE.match(tail, du.end()) or ago and designator.startswith("T"):
-            return None  # "N years old" the age grammar did not read; "(Published 19 minutes ago)": a timestamp
+        # "N years old" the age grammar did not read ("10 months old" is the age a "10-month-old" is, read
+        # below); "(Published 19 minutes ago)": a timestamp
+        if _OLD_RE.match(tail, du.end()) and designator == "Y" or ago and designator.startswith("T"):
+            return None
         iso = _iso_duration(value * factor, designator)
         lo = _iso_duration(low * factor, designator) if low is not None else None
         hi = _iso_duration(high * factor, designator) if high is not None else None
