@@ -164,8 +164,8 @@ _COORDINATED_NP_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER}|an?)\s+", re.I)
 _SUBJECT_OF_RE = re.compile(r"\s+(?:(?:all|also)\s+)?(?:were|are|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 #: A count with no noun that was shot or stabbed counts people: "7 shot in West Garfield Park", "Four were shot",
 #: "One was shot" (but "fired one shot" counts a shot).
-_SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?(?:(?:fatally|critically|seriously|also)\s+)?"
-                      r"(?P<verb>shot|stabbed)\b", re.I)
+_SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?"
+                      r"(?:(?:fatally|critically|seriously|also)\s+)?(?P<verb>shot|stabbed)\b", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
