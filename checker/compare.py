@@ -54,6 +54,7 @@ _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
 _SETTINGS = frozenset(_EVENTS["settings"])
+_MOMENTS = frozenset(_EVENTS["moments"])
 _NEAR_MISS = _EVENTS["near_miss"]
 _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
 _NUMBERS = lexicon.load("numbers")
@@ -79,11 +80,14 @@ _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 ye
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
-_SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])})"
+_SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}"
+                        rf"|{lexicon.alternation(lexicon.load('words')['statements'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
 _REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
+_VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
+_POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
@@ -131,8 +135,9 @@ class Weights:
     `magnitude` per power of ten between them. Sentences that state a fact both articles share
     (a first pass's multi-source clusters) earn `shared_fact`; figures that are each article's only
     one of their kind for the event earn `sole`. Figures both articles lead with, and the news day
-    both leads give (however often the articles name that day), earn `lead`. One day given in
-    clauses that name one kind of event earns `same_event` (a news day alone dates many events).
+    both leads give (however often the articles name that day), earn `lead`. One day, or one past
+    date, given in clauses that name one kind of event earns `same_event` (a news day alone dates
+    many events).
     Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
     editor more than a missed agreement.
     """
@@ -386,13 +391,17 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     words = [w.lower() for w in WORD_RE.findall(sentence)]
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     head, tail = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]  # the number's clause either side
-    clause = _nearest(head, tail)
+    # a possessive date names its event right after it: "wounded in Thursday's bombing" dates the bombing
+    possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
+    clause = possessive and _nearest("", possessive[1]) or _nearest(head, tail)
     if len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
         event = "publication"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after) or ""
+    if kind != "date" and event in _MOMENTS:
+        event = ""
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
     own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0])
     if kind == "date":
@@ -412,8 +421,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(after)
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
-    return (_block(row, "" if doer else event, own), event, frozenset(words), names, owner, place, part, rest, tally,
-            interval(row, tolerance), when, doer, kind == "date" and _spoken(before, after), clause)
+    return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
+            rest, tally, interval(row, tolerance), when, doer, kind == "date" and _spoken(before, after), clause)
 
 
 def _spoken(before: str, after: str) -> bool:
@@ -427,13 +436,14 @@ def _spoken(before: str, after: str) -> bool:
                                   or w.islower() and w.endswith(("ed", "ing")) for w in said.group(1).split())
 
 
-def _block(row, event: str, own: str | None) -> str | None:
+def _block(row, event: str, own: str | None, before: str) -> str | None:
     """What the claim's number is a number of: claims in different blocks are never one fact. A
     count of people takes its block from the outcome it suffered (killed, injured); a kin word, a
     people's name or how often ("arrested four times") only from an outcome in its own clause or
     after it ("a hospitalized woman said she had lost two sons" does not count the injured). Its
     signature passes no outcome for a count of the doers (`_agent`): "two officers" who shot are
-    counted as officers."""
+    counted as officers. How often someone was shot ("shot seven times") counts the bullets that hit;
+    how often someone fired ("fired 18 times into the car") the shots fired."""
     kind = row["kind"]
     if kind in ("date", "duration", "time", "percent"):
         return None
@@ -446,6 +456,8 @@ def _block(row, event: str, own: str | None) -> str | None:
         return event
     if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
+    if kind == "count" and unit in _OCCURRENCES and own == "attacks":
+        return "shot" if _VOLLEY_RE.search(before) else "bullet"
     return _singular(unit)
 
 
@@ -745,8 +757,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
                 total += weights.day  # articles recalling one past year or month ("the 2004 tsunami"): its event
             else:
                 total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
-            # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing")
-            total += weights.same_event * (ra["span"] == rb["span"] and ra["clause_event"] is not None
+            # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing";
+            # "tonight" in an article filed overnight may be either day next to it), or one past date
+            # ("convicted in 1997", "convicted him on July 25, 1997"): no news day that dates many events
+            total += weights.same_event * ((max(_days(ra["span"]), _days(rb["span"])) <= 3 or ra["past"] and rb["past"])
+                                           and ra["clause_event"] is not None
                                            and ra["clause_event"] == rb["clause_event"])
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)

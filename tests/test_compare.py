@@ -214,6 +214,8 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     ("Police say he pointed a gun at officers on Saturday.", "on Saturday", False),
     ("Officials said the attack happened Tuesday.", "Tuesday", False),
     ("Officials said Tuesday's blast killed 12 people.", "Tuesday", False),
+    ("The president denied the accusations in a statement Tuesday.", "Tuesday", True),
+    ("The governor held a news conference on Tuesday about the refugees.", "on Tuesday", True),
 ])
 def test_a_date_after_a_reporting_verb_is_the_day_it_was_said(sentence, text, spoken):
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2013-03-12",
@@ -236,6 +238,35 @@ def test_one_day_in_clauses_of_one_kind_of_event_is_evidence_of_one_fact():
     assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
         compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().same_event)
     assert compare._pair(rows[0], rows[2], idf, compare.Weights()) == compare._pair(rows[0], rows[2], idf, plain)
+
+
+def test_a_past_year_and_a_day_in_it_in_clauses_of_one_kind_of_event_are_evidence_of_one_fact():
+    """Years back, "convicted in 1997" and "a jury convicted him on July 25, 1997" date one event: a past
+    year is no news day that dates many events."""
+    rows, idf = scored(table([
+        {"source": "a.txt", "text": "in 1997", "kind": "date", "value": "1997", "published": "2005-12-20",
+         "sentence": "He was convicted of fraud in 1997 and sent to prison."},
+        {"source": "b.txt", "text": "on July 25, 1997", "kind": "date", "value": "1997-07-25", "published": "2005-12-20",
+         "sentence": "A jury convicted him on July 25, 1997, after three days of deliberations."},
+    ]))
+    plain = compare.Weights(same_event=0.0)
+    assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
+        compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().same_event)
+
+
+def test_tonight_in_an_article_filed_overnight_is_still_one_day_of_one_kind_of_event():
+    """"tonight" in a story dated the 12th may be the 11th (filed after midnight): it stays a day, so the
+    riot it dates is the Monday riot of another article."""
+    rows, idf = scored(table([
+        {"source": "a.txt", "text": "tonight", "kind": "date", "value": "2013-03-12", "year_inferred": True,
+         "published": "2013-03-12", "sentence": "A peaceful protest turned chaotic tonight as 100 people rioted."},
+        {"source": "b.txt", "text": "Monday", "kind": "date", "value": "2013-03-11", "year_inferred": True,
+         "published": "2013-03-12", "sentence": "Anger over the shooting fueled a riot in the streets Monday."},
+    ]))
+    assert rows[0]["span"] == ("2013-03-11", "2013-03-13")
+    plain = compare.Weights(same_event=0.0)
+    assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
+        compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().same_event)
 
 
 def test_a_peoples_name_and_a_kin_word_count_the_killed_and_name_whose():
@@ -486,6 +517,45 @@ def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence,
     word that is not part of one; a direction in prose ("55 kilometres south of") is a distance."""
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": kind, "sentence": sentence}])).values()
     assert row["event"] == event
+
+
+def test_a_birth_dates_but_no_span_is_of_it():
+    """"born in Lebanon but has lived here for ten years": the ten years are no birth's, so they are no
+    article's one span of a birth to match another article's span of something else."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "ten years", "kind": "duration", "value": "P10Y",
+         "sentence": "Zed was born in Lebanon but has lived in the U.S. for ten years."},
+        {"source": "a.txt", "text": "in 1990", "kind": "date", "value": "1990",
+         "sentence": "Zed was born in Lebanon in 1990."},
+    ]))
+    assert [row["event"] for row in rows.values()] == ["", "born"]
+
+
+@pytest.mark.parametrize("sentence, text, event", [
+    ("Officials said 12 people were killed and 20 wounded in Thursday's bombing.", "in Thursday", "attacks"),
+    ("Two people were injured in Monday’s riot in the city.", "in Monday", "protests"),
+    ("Twenty people were wounded in the city on Thursday.", "on Thursday", "injured"),
+])
+def test_a_possessive_date_dates_the_event_it_names(sentence, text, event):
+    """"wounded in Thursday's bombing": Thursday is the bombing's day, however near "wounded" is."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2011-11-10",
+                                        "sentence": sentence}])).values()
+    assert (row["event"], row["clause_event"]) == (event, event)
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("His run of acquittals ended with a May 2001 fraud conviction.", "arrested"),
+    ("A jury convicted him of fraud in May 2001.", "arrested"),
+    ("She was born in the Bronx in May 2001 to Irish immigrants.", "born"),
+    ("Two strong aftershocks rattled the island in May 2001.", "aftershock"),
+])
+def test_a_conviction_a_birth_or_an_aftershock_is_an_event_a_date_dates(sentence, event):
+    """The noun dates the same event as the verb: "a May 2001 conviction" and "convicted in May 2001"; a
+    birth date is a birth's, whatever else its sentence tells; an aftershock is not the quake."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": "May 2001", "kind": "date", "value": "2001-05",
+                                        "sentence": sentence}])).values()
+    assert row["event"] == event
+
 
 
 @pytest.mark.parametrize("subjects, want", [
