@@ -399,7 +399,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if m.group("ages"):  # "between the ages of 17 and 25", "between age 17 and 25"
         one_person = "ages" not in m.group("ages").lower()
         return age(one_person, m.start("ages") if one_person and low is not None else start)
-    if hedge == "exact" and (bound := _AGE_BOUND_RE.search(head)):
+    if hedge == "exact" and value < 120 and (bound := _AGE_BOUND_RE.search(head)):  # not "older than 2010"
         hedge = "less-than" if bound["cmp"].lower() == "younger" else "more-than"
         return age(True, start - len(head) + bound.start())
     if age_head := _AGE_HEAD_RE.search(head):
