@@ -754,14 +754,17 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # a day an article gives for many things (the news day) identifies none of them
         if meet:
             if ra["past"] and rb["past"] and ra["span"] == rb["span"]:
-                total += weights.day  # articles recalling one past year or month ("the 2004 tsunami"): its event
+                # articles recalling one past year or month ("the 2004 tsunami") recall its event, unless
+                # their clauses name different ones ("his trial in 1997", "convicted in 1997")
+                total += weights.day * (ra["clause_event"] == rb["clause_event"]
+                                        or None in (ra["clause_event"], rb["clause_event"]))
             else:
                 total += _date_bonus(ra["span"], rb["span"], weights) / math.sqrt(max(ra["spread"], rb["spread"]))
             # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing";
             # "tonight" in an article filed overnight may be either day next to it), or one past date
             # ("convicted in 1997", "convicted him on July 25, 1997"): no news day that dates many events
-            total += weights.same_event * ((max(_days(ra["span"]), _days(rb["span"])) <= 3 or ra["past"] and rb["past"])
-                                           and ra["clause_event"] is not None
+            one_day = max(_days(ra["span"]), _days(rb["span"])) <= 3
+            total += weights.same_event * ((one_day or ra["past"] and rb["past"]) and ra["clause_event"] is not None
                                            and ra["clause_event"] == rb["clause_event"])
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)

@@ -254,6 +254,23 @@ def test_a_past_year_and_a_day_in_it_in_clauses_of_one_kind_of_event_are_evidenc
         compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().same_event)
 
 
+def test_one_past_year_in_clauses_of_different_events_is_no_evidence_of_one_fact():
+    """Articles recalling 1997 recall its event ("the 1997 conviction"), but not when their clauses say
+    which, and they differ: his trial in 1997 and his conviction in 1997 are two facts of one year."""
+    def year(source, sentence):
+        return {"source": source, "text": "in 1997", "kind": "date", "value": "1997", "published": "2005-12-20",
+                "sentence": sentence}
+    rows, idf = scored(table([
+        year("a.txt", "His trial opened in 1997 after years of delay."),
+        year("b.txt", "A jury convicted him of racketeering in 1997."),
+        year("c.txt", "He was convicted of fraud in 1997 and sent to prison."),
+    ]))
+    plain = compare.Weights(day=0.0)
+    assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == compare._pair(rows[0], rows[1], idf, plain)
+    assert compare._pair(rows[1], rows[2], idf, compare.Weights()) == pytest.approx(
+        compare._pair(rows[1], rows[2], idf, plain) + compare.Weights().day)
+
+
 def test_tonight_in_an_article_filed_overnight_is_still_one_day_of_one_kind_of_event():
     """"tonight" in a story dated the 12th may be the 11th (filed after midnight): it stays a day, so the
     riot it dates is the Monday riot of another article."""
@@ -548,10 +565,12 @@ def test_a_possessive_date_dates_the_event_it_names(sentence, text, event):
     ("A jury convicted him of fraud in May 2001.", "arrested"),
     ("She was born in the Bronx in May 2001 to Irish immigrants.", "born"),
     ("Two strong aftershocks rattled the island in May 2001.", "aftershock"),
+    ("His trial opened in May 2001 after years of delay.", "trial"),
 ])
-def test_a_conviction_a_birth_or_an_aftershock_is_an_event_a_date_dates(sentence, event):
+def test_a_conviction_a_trial_a_birth_or_an_aftershock_is_an_event_a_date_dates(sentence, event):
     """The noun dates the same event as the verb: "a May 2001 conviction" and "convicted in May 2001"; a
-    birth date is a birth's, whatever else its sentence tells; an aftershock is not the quake."""
+    trial is not its verdict; a birth date is a birth's, whatever else its sentence tells; an aftershock
+    is not the quake."""
     (row,) = compare.signatures(table([{"source": "a.txt", "text": "May 2001", "kind": "date", "value": "2001-05",
                                         "sentence": sentence}])).values()
     assert row["event"] == event

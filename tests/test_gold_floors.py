@@ -15,7 +15,7 @@ ECBPLUS = SHARED / "corpora" / "ecbplus"
 # (gold file, articles, extraction F1 floor, alignment F1 floor, most false discrepancies), a little
 # under the figures measured (extraction / alignment F1): seeds 1.0/1.0, aceh 1.0/0.95, mount-cook
 # 0.99/0.93, qeshm-2008 0.92/0.80, gaza 0.89/0.81, qeshm-2005 0.99/0.93, athens 0.98/0.88 (one false
-# discrepancy: a bare "$" in Australian outlets is AUD), gigante 0.98/0.79, kimani 0.98/0.83, yida 0.95/0.66
+# discrepancy: a bare "$" in Australian outlets is AUD), gigante 0.98/0.83, kimani 0.98/0.83, yida 0.95/0.66
 GOLD = ROOT / "eval" / "gold"
 CASES = [
     (SHARED / "gold" / "seeds.yaml", SEEDS, 0.95, 0.90, 0),
@@ -26,7 +26,7 @@ CASES = [
         ("gaza-un-school-shelling-2009", 0.87, 0.78, 0),
         ("qeshm-earthquake-2005", 0.96, 0.90, 0),
         ("athens-bank-fire-2010", 0.95, 0.85, 1),
-        ("gigante-death-2005", 0.95, 0.75, 0),
+        ("gigante-death-2005", 0.95, 0.79, 0),
         ("kimani-gray-shooting-protests-2013", 0.95, 0.80, 0),
         ("yida-refugee-camp-bombing-2011", 0.92, 0.63, 0),
     )),
