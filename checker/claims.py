@@ -44,11 +44,15 @@ class Claim:
 IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b(?!\s+after\b)", re.I)  # "one day after": a day
 #: Phone numbers: "(212) 555-1234", "+30 210 333 4444", "+44 (0)20 7946 0958", one with a trunk zero ("020 7946
 #: 0958", "0161 496 0000", "07700 900123": no count starts with a zero), and a local "555-1234" (a range of that
-#: shape, "500-1000", ends in a round number). A full stop or comma after one ends its clause.
+#: shape, "500-1000", ends in a round number). A full stop or comma after one ends its clause. A tip line spelt
+#: in capitals, with its digits in brackets after it ("305-471-TIPS", "(317) 262-TIPS (8477)", "1-888-CRIME-SC",
+#: "574-LMPD"), and a text line's short code before its spelling ("text tips to 274637 (CRIMES)").
 PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)?){2,4}"
-                      r"|\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}"
+                      r"|\+?\(?\d{2,4}(?:\)\s?-|\)?[ .-])\d{3,4}[ .-]\d{3,4}"
                       r"|\(?0\d{2,4}\)?[ .-]\d{3,6}(?:[ .-]\d{3,4})?)(?!\w|[.,]\d)"
-                      r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)")
+                      r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)"
+                      r"|(?<![\w.-])(?:1-)?(?:\(\d{3}\)\s*|\d{3}-)?\d{3}-[A-Z]{4,}(?:-[A-Z]+)*\b(?:\s*\(\d{4,7}\))?"
+                      r"|(?<![\w.])\d{5,7}\s*\([A-Z]{4,}\)")
 #: A photo or video gallery's counters and a video's length, scraped with their captions ("Image 5 of 9",
 #: "Image 1 of / 7 Caption Close", "More videos (1 of 9)", "1 / 33 Back to Gallery", "gallery-58|0 Back to
 #: Gallery", "AP 2 of 12 CLOSE Skip in Skip", "Police name the driver | 01:27", a widget's slide index glued
@@ -75,8 +79,16 @@ _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
 GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE),
          (MENU_RE, _MENU_GATE))
+#: A related-video list item: the video's length, then another story's headline ("1:08 Suspect transferred to
+#: county jail", "0:44 Three people arrested in series of heists"): nothing in it is about this story. Not a time
+#: of day ("9:15 PM Police arrived").
+PLAYLIST_ITEM_RE = re.compile(r"\s*\d{1,2}:[0-5]\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z\"“‘'][^\n]*")
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
-SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+#: A sentence ends at a full stop, question or exclamation mark before a space and a capital or digit, at a
+#: line break, or at a full stop glued to the next sentence in scraped text ("12 bullets.The gunman", "to
+#: Mount Sinai Hospital.Fire officials"): after a lower-case word, before a capitalised one ("WSBTV.com",
+#: "U.S.", "St.Louis" and "e.g.The" stay whole).
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+|(?<=[a-z]{2})\.(?=[A-Z][a-z]|[AI]\s)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st mt gen lt col sgt capt gov sen rep rev prof jr sr no vs inc co corp ltd "
     "u.s u.n u.k a.m p.m e.g i.e approx est fig ft".split()) | frozenset(MONTHS)
@@ -183,10 +195,11 @@ def _evening_before(claims: list[Claim]) -> list[Claim]:
 
 def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, str | None, str | None]]:
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
-    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, page furniture, menus, list items, mentions
+    taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, page furniture, menus, list
+    # items, playlists, mentions
     for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
               *gated(GALLERY_RE, _GALLERY_GATE, sentence), *gated(COPYRIGHT_RE, _COPYRIGHT_GATE, sentence),
-              *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence)]:
+              *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence), PLAYLIST_ITEM_RE.match(sentence)]:
         if m:
             take(taken, m.start(), m.end())
     found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)

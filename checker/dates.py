@@ -112,6 +112,13 @@ TIME_RE = re.compile(
     rf"|(?P<word>noon|midnight))"
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
+#: The part of the day after a clock time written without am or pm: "around 6:30 Sunday night", "at 8:15 that
+#: evening", "9:40 in the morning"
+_PART_AFTER_RE = re.compile(
+    rf"\s+(?:(?:on\s+)?(?:{_alt(w for w in WEEKDAYS if len(w) > 5)})\s+"
+    rf"|(?:in|on)\s+the\s+|that\s+|this\s+|at\s+(?=night))?"
+    rf"(?P<part>{_alt(_CAL['day_parts'])})\b", re.I)
+
 _HOUR = rf"(?:1[0-2]|0?[1-9]|{_alt(w for w, n in lexicon.load('numbers')['units'].items() if 1 <= n <= 12)})"
 #: A bare hour made a time by a part of the day or "o'clock": "About 9 or 10 the next morning", "10 at night".
 HOUR_RE = re.compile(
@@ -592,6 +599,9 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
+        elif not (ampm or zone) and m.group("h") and 1 <= hour < 12 and (
+                part := _PART_AFTER_RE.match(sentence, m.end())):
+            hour = int(_clock(str(hour), part.group("part"))[:2])  # "6:30 Sunday night" is 18:30
         if hour > 24:
             continue
         hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")

@@ -67,7 +67,7 @@ _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 _SECOND_OF_RANGE_RE = re.compile(rf"\s+(?P<conn>to|through|and)\s+(?P<num2>{NUMBER})(?![\w.,]?\d|[-–/%])", re.I)
 #: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
 _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suffix>\w+))?", re.I)
-_WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’-]*(?:\.[A-Z]\.?)*)")
+_WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z](?:(?:\.[A-Z])+\.?(?![a-z])|[A-Za-z'’-]*))")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _MONEY_TAIL_RE = re.compile(
@@ -98,15 +98,26 @@ _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
 _FEET_RE = re.compile(rf"(?P<feet>\d{{1,2}}|{_SMALL_WORDS})[\s-]*(?:feet|foot|ft\b\.?)(?![\w'’-])", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
-_AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
+_AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*olds?\b", re.I)  # "a 17-year-old", "two 17-year-olds"
+#: An age compound before the noun a number counts: "two | 17-year-old boys", "two | 17-year-olds" (people)
+_AGE_COMPOUND_RE = re.compile(rf"\s*(?:{NUMBER})[\s-]+years?[\s-]+old(?P<olds>s)?\b", re.I)
+#: The second age of a pair sharing "year-old": "11- | and 12-year-old boys", "a 16- | or 17-year-old"
+_SUSPENDED_AGE_RE = re.compile(r"-\s+(?:and|or|to)\s+(?P<num2>\d{1,3})[\s-]*years?[\s-]*olds?\b", re.I)
+#: "a boy younger than 12", "victims older than 60": an age with its bound
+_AGE_BOUND_RE = re.compile(r"\b(?P<cmp>younger|older)\s+than\s+$", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
+#: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
+_TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
-#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"
-_APPOSITION_RE = re.compile(rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'])})),\s*$")
-#: How an age in apposition ends: a comma, semicolon, bracket or full stop, or "and" before the next age or
-#: name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom Cole, 32")
+#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "Juan Villegas (34)"
+_APPOSITION_RE = re.compile(
+    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])})),\s*$|\b[A-Z][\w'’.]+\s*\($")
+#: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
+#: 59" in a list of the dead), "and" before the next age or name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom
+#: Cole, 32"), or the hometown ("Shawn Johnson Jr., 21 of Lynchburg", "Angelena Garland, 25 both of Lynchburg")
 _AND_NEXT_RE = re.compile(r"\s+and\s+(?:\d|[A-Z])")
-_APPOSITION_END_RE = re.compile(rf"\s*[,;).]|{_AND_NEXT_RE.pattern}")
+_APPOSITION_END_RE = re.compile(
+    rf"\s*(?:[,;).]|$)|{_AND_NEXT_RE.pattern}|\s+(?:(?:both|all)\s+)?(?:of|from)\s+(?-i:[A-Z])")
 _DURATION_TAIL_RE = re.compile(
     rf"[\s-]*(?:(?:more|additional|extra|further)\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
 _OLD_RE = re.compile(r"\s+-?old\b", re.I)
@@ -115,14 +126,15 @@ _AGO_RE = re.compile(f"{_OLD_RE.pattern}|{_ELAPSED_RE.pattern}", re.I)
 #: Periods no label counts: "the Gaza Strip 11 days ago"; in a title-case headline "Man Gets 15-30 Years"
 _PERIODS = _alt(u for u in _DURATIONS if u.endswith('s'))
 _PERIODS_AGO_RE = re.compile(rf"\s+(?:(?:{_PERIODS})\s+ago\b|(?=(?-i:[A-Z]))(?:{_PERIODS})\b)", re.I)
+_CONTRACTION_RE = re.compile(r"['’](?P<verb>s|ve|re|ll|d|m)$|n['’]t$")
 _HYPHEN_TAIL_RE = re.compile(r"-(?P<word>[a-z]+)\b(?!-)", re.I)
 _BY_RE = re.compile(r"-by-", re.I)
 _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
 _ID_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['identifier_nouns'])})\.?\s*(?:(?:number|no\.?)\s*)?"
                            r"(?:(?:is|was)\s+)?[#:]?\s*$", re.I)
 _AREA_CODE_RE = re.compile(r"\)\s*\d{3}[-.\s]\d{4}\b")  # "(212) 555-0100": the 212 opens a phone number
-_BLOCK_RE = re.compile(r"\s*block\s+of\b", re.I)
-_BROADCASTER_RE = re.compile(rf"\s+(?:{_alt(WORDS['broadcasters'])})\b")
+_BLOCK_RE = re.compile(r"[\s-]*block(?P<plural>s)?\b(?P<of>\s+of\b)?", re.I)
+_BROADCASTER_RE = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_alt(WORDS['broadcasters'])})\b")
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
@@ -150,6 +162,10 @@ _COORDINATED_NP_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER}|an?)\s+", re.I)
 #: A number word that is the subject of a verb counts the people or things told of before: "All seven were
 #: taken to the hospital" (a new paragraph after the victims were named).
 _SUBJECT_OF_RE = re.compile(r"\s+(?:(?:all|also)\s+)?(?:were|are|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
+#: A count with no noun that was shot or stabbed counts people: "7 shot in West Garfield Park", "Four were shot",
+#: "One was shot" (but "fired one shot" counts a shot).
+_SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?"
+                      r"(?:(?:fatally|critically|seriously|also)\s+)?(?P<verb>shot|stabbed)\b", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
@@ -319,6 +335,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
             and not name.group("word").endswith(("'s", "’s"))  # "He's 16", "Iraq's 18 provinces": no label
+            and name.group("word").lower() not in FIRST_WORDS  # "Two 17-year-old boys": a count, no name
             and not _PERIODS_AGO_RE.match(tail)):  # "the Gaza Strip 11 days ago", "Gets 15 Years": no label
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
@@ -329,10 +346,11 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
             w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
         return None  # an address: "505 LaGuardia Place", "473 East 55th Street"
-    if is_digits and _BLOCK_RE.match(tail):
-        return None  # an address to the hundred: "in the 2100 block of Alvin St."
+    if is_digits and (block := _BLOCK_RE.match(tail)) and (
+            block["of"] and not block["plural"] or value >= 100 and value % 100 == 0):
+        return None  # an address to the hundred: "in the 2100 block of Alvin St.", "the 3300-block", "the 5000 blocks"
     if is_digits and _BROADCASTER_RE.match(tail):
-        return None  # a station's name: "13 News will update this article"
+        return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"
     glued = _GLUED_RE.match(tail) if is_digits else None
 
     def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
@@ -368,6 +386,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # measures: ages, magnitudes, lengths, speeds...
     if a := _AGE_TAIL_RE.match(tail):
         return make("measure", value, "years old", end + a.end()), []
+    if is_digits and low is None and (pair := _SUSPENDED_AGE_RE.match(tail)):  # "11- and 12-year-old boys"
+        lo, hi = sorted((value, parse_number(pair.group("num2"))))
+        return make("measure", value, "years old", end + pair.end(), lo=lo, hi=hi), []
     def age(one_person: bool, begin: int = start):
         """A group's ages are one range ("children ages 11 to 15"); one person's ages from X to Y bound a
         period of his life ("from age 16 to 19 he boxed"): two facts, the first here, the second read next."""
@@ -378,10 +399,16 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if m.group("ages"):  # "between the ages of 17 and 25", "between age 17 and 25"
         one_person = "ages" not in m.group("ages").lower()
         return age(one_person, m.start("ages") if one_person and low is not None else start)
+    if hedge == "exact" and value < 120 and (bound := _AGE_BOUND_RE.search(head)):  # not "older than 2010"
+        hedge = "less-than" if bound["cmp"].lower() == "younger" else "more-than"
+        return age(True, start - len(head) + bound.start())
     if age_head := _AGE_HEAD_RE.search(head):
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
-    if is_digits and value < 120 and (not _word_after(tail) or _AND_NEXT_RE.match(tail)) and (
-            _DIED_AT_RE.search(head) or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)):
+    if is_digits and value < 120 and (
+            _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail))
+            or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)
+            or hedge == "exact" and _TURNED_RE.search(head) and not (  # "turned 3 cars over" counts cars
+                (noun := _WORD_RE.match(tail)) and _plural(noun.group("w").lower()))):
         return age(True)
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
@@ -400,8 +427,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if du := _DURATION_TAIL_RE.match(tail):
         ago = _ELAPSED_RE.match(tail, du.end())
         designator, factor = _DURATIONS[du.group("unit").lower()]
-        if _OLD_RE.match(tail, du.end()) or ago and designator.startswith("T"):
-            return None  # "N years old" the age grammar did not read; "(Published 19 minutes ago)": a timestamp
+        # "N years old" the age grammar did not read ("10 months old" is the age a "10-month-old" is, read
+        # below); "(Published 19 minutes ago)": a timestamp
+        if _OLD_RE.match(tail, du.end()) and designator == "Y" or ago and designator.startswith("T"):
+            return None
         iso = _iso_duration(value * factor, designator)
         lo = _iso_duration(low * factor, designator) if low is not None else None
         hi = _iso_duration(high * factor, designator) if high is not None else None
@@ -439,6 +468,10 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if before and (not casualty or not own and tail[np_end:].lstrip().startswith(",")):
         casualty = before.group("cas").split()[0]  # "killing at least 10 people, injuring dozens more"
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
+    hit = None if np_words else _SHOT_RE.match(tail, np_end)
+    if hit and value == 1 and not hit["aux"] and hit["verb"].lower() == "shot":
+        np_words, np_head, hit = [hit["verb"]], hit["verb"], None  # "fired one shot": the noun
+    shot = hit and not _has_object(tail, hit.end(), hit["verb"])
     if casualty:
         unit = lexicon.unit_class(casualty)
     elif np_head and np_head.lower() not in ("others", "other", "more"):
@@ -450,11 +483,11 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
         nouns = (_elided(c, words) for c, words in reversed(counts[-_LOOKBACK:]))
         unit = next((u for u in nouns if u and (classes is None or lexicon.unit_class(u) in classes)), None)
-        unit = unit or ("people" if np_head else None)
+        unit = unit or ("people" if np_head or shot else None)
     if num_text.lower() == "one" and np_words and not casualty and _ATTRIBUTION_RE.match(tail, np_end):
         return None  # "One report said": a source named, not a count
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts
-                        or value > 1 and _SUBJECT_OF_RE.match(tail)):
+                        or shot or value > 1 and _SUBJECT_OF_RE.match(tail)):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
@@ -616,6 +649,10 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
     """The words of the noun phrase a number counts: "2,500 | American troops stationed in" ->
     ["American", "troops"]. Stops at function words, punctuation, participles and adverbs."""
     words, pos = [], 0
+    if age := _AGE_COMPOUND_RE.match(tail):  # "two 17-year-old boys" count boys; "two 17-year-olds" people
+        if age.group("olds"):
+            return ["year-olds"], age.end()
+        pos = age.end()
     for _ in range(7):  # "two Brooklyn South Anti Crime plainclothes officers": names before the head
         w = _WORD_RE.match(tail, pos)
         if not w or (words and "\n" in tail[pos:w.start("w")]):
@@ -629,8 +666,8 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not words and low in _MORE and (nxt := _WORD_RE.match(tail, w.end())) and nxt.group("w").lower() not in STOP:
             pos = w.end()  # "20 more people": the people are what is counted
             continue
-        if low in STOP or low in _VERBS or (low.endswith("ly") and low not in lexicon.unit_classes()
-                                            and low not in _LY_NOUNS):
+        if low in STOP or low in _VERBS or _clause_contraction(low) or (
+                low.endswith("ly") and low not in lexicon.unit_classes() and low not in _LY_NOUNS):
             break
         if low in _CASUALTY:
             words.append(word)
@@ -648,6 +685,13 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             if not (following[:1].islower() and _plural(following.lower()) and following.lower() not in _VERBS):
                 break  # the head noun: "about 300 people | slept outdoors", "two plainclothes police officers | fired"
     return words, pos
+
+
+def _clause_contraction(word: str) -> bool:
+    """Is `word` a function word with a verb contracted onto it ("that’s", "they've", "who'd"), which starts a
+    clause after the noun ("the fifth location | that’s been wrapped"), not a possessive ("children's")?"""
+    found = _CONTRACTION_RE.search(word)
+    return bool(found) and (found["verb"] != "s" or word[:found.start()] in STOP)
 
 
 def _dash(word: str) -> bool:
