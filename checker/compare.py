@@ -87,6 +87,9 @@ _CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
 _REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
+# "two of the three people", "one of six victims": a part of a count the sentence gives too
+_PARTITIVE_RE = re.compile(rf"\s+of\s+(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
+                           rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})\b", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -417,7 +420,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
         place = _place(head, tail, reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(
-        " ".join(tail.split()[:_WINDOW])))
+        " ".join(tail.split()[:_WINDOW])) or _PARTITIVE_RE.match(after))
     rest = kind == "count" and _rest(after)
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
