@@ -98,7 +98,7 @@ _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
 _FEET_RE = re.compile(rf"(?P<feet>\d{{1,2}}|{_SMALL_WORDS})[\s-]*(?:feet|foot|ft\b\.?)(?![\w'’-])", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
-_AGE_TAIL_RE = re.compile(r"[\s-]*years?[\s-]*olds?\b", re.I)  # "a 17-year-old", "two 17-year-olds"
+_AGE_TAIL_RE = re.compile(r"[\s-]*years?(?:[\s-]*olds?|\s+of\s+age)\b", re.I)  # "a 17-year-old", "two 17-year-olds", "17 years of age"
 #: An age compound before the noun a number counts: "two | 17-year-old boys", "two | 17-year-olds" (people)
 _AGE_COMPOUND_RE = re.compile(rf"\s*(?:{NUMBER})[\s-]+years?[\s-]+old(?P<olds>s)?\b", re.I)
 #: The second age of a pair sharing "year-old": "11- | and 12-year-old boys", "a 16- | or 17-year-old"
