@@ -425,14 +425,18 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
-            rest, tally, interval(row, tolerance), when, doer, kind == "date" and _spoken(before, after), clause)
+            rest, tally, interval(row, tolerance), when, doer, kind == "date" and _spoken(row["text"], before, after),
+            clause)
 
 
-def _spoken(before: str, after: str) -> bool:
+def _spoken(text: str, before: str, after: str) -> bool:
     """Whether a date gives the day something was said ("Kelly said Tuesday", "told AFP late
-    Tuesday"), not the day of what was said: it follows a reporting verb with at most whom they
-    told between, no verb, event word or new clause ("police say he pointed a gun on Saturday"),
-    and names no event itself ("officials said Tuesday's blast killed 12")."""
+    Tuesday") or found true ("no one was in custody as of Monday"), not the day of what was said:
+    it follows a reporting verb with at most whom they told between, no verb, event word or new
+    clause ("police say he pointed a gun on Saturday"), and names no event itself ("officials said
+    Tuesday's blast killed 12")."""
+    if text.lower().startswith("as of "):
+        return True
     said = None if after.startswith(("'s", "’s")) else _SPOKEN_RE.search(before)
     classes = lexicon.event_classes()
     return bool(said) and not any(w.lower() in classes or w.lower() in _CLAUSE_STARTS
