@@ -397,7 +397,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # a possessive date names its event right after it: "wounded in Thursday's bombing" dates the bombing
     possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
     clause = possessive and _nearest("", possessive[1]) or _nearest(head, tail)
-    if len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
+    if kind in ("date", "time") and len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
         event = "publication"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
