@@ -45,6 +45,7 @@ _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _OCCURRENCES = frozenset(_EVENTS["occurrences"])
 _HARMS = frozenset(_EVENTS["harms"])
+_VIOLENCE = _HARMS | {"attacks"}  # "shot Friday", "killed Saturday": one attack and its toll
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
 _PLURALS = frozenset(lexicon.load("words")["plurals"])
@@ -719,6 +720,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # "closed Tuesday" in articles of different weeks: each means a Tuesday of its own
     if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
         return -math.inf  # the day someone said something ("Kelly said Tuesday") and the day of an event
+    if ra["kind"] == "date" and not meet and None not in (ra["clause_event"], rb["clause_event"]) and (
+            ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE):
+        return -math.inf  # "arrested Tuesday" and "shot on Saturday": two events, not one misdated
     same_source = ra["source"] == rb["source"]
     if same_source and meet and (_restated(ra, rb) or _copied(ra, rb)):
         return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units; a sentence printed twice
