@@ -93,8 +93,9 @@ _REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other fam
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 # "two of the three people", "one of six victims": a part of a count the sentence gives too
-_PARTITIVE_RE = re.compile(rf"\s+of\s+(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
-                           rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})\b", re.IGNORECASE)
+_PARTITIVE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
+                           rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
+                           rf"|(?:the|those)\s+(?:victims|wounded|injured|dead|people))\b", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
