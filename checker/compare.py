@@ -53,6 +53,7 @@ _PUBLICATION = frozenset(_EVENTS["publication"])
 _OBJECT_STARTS = frozenset(lexicon.load("words")["objects"])
 _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
+_SEXES = {word: sex for sex, words in _EVENTS["sexes"].items() for word in words}
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
 _SETTINGS = frozenset(_EVENTS["settings"])
 _MOMENTS = frozenset(_EVENTS["moments"])
@@ -92,7 +93,7 @@ _CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
 _REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
-# "two of the three people", "one of six victims": a part of a count the sentence gives too
+# "two of the three people", "one of six victims", "two of the wounded": a part of a count or a toll
 _PARTITIVE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
                            rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
                            rf"|(?:the|those)\s+(?:victims|wounded|injured|dead|people))\b", re.IGNORECASE)
@@ -215,7 +216,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
-               "doer", "spoken", "clause_event", "lead", "wording")
+               "doer", "spoken", "clause_event", "sex", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -432,7 +433,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
             rest, tally, interval(row, tolerance), when, doer, kind == "date" and _spoken(row["text"], before, after),
-            clause)
+            clause, next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None))
 
 
 def _spoken(text: str, before: str, after: str) -> bool:
@@ -762,8 +763,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         total += weights.lead  # both articles lead with the figure or the day: the story's main fact (inverted pyramid)
     named = ra["block"] in _NAMED_UNITS
     owned = named and _one_person(ra["owner"], rb["owner"])
-    if not meet and named and ra["owner"] and rb["owner"] and not owned:
-        return -math.inf  # two differing ages next to two names are two people
+    other_sex = bool(ra["sex"] and rb["sex"]) and ra["sex"] != rb["sex"]
+    if not meet and named and (ra["owner"] and rb["owner"] and not owned or other_sex):
+        return -math.inf  # two differing ages next to two names, or of a girl and a man, are two people
     total += weights.names * _shared_names(ra["names"], rb["names"])  # a name and a description ("Duncan
     # Rait", "the Australian climber") may be one person: names that differ are no evidence against
     shared_fact = bool(ra["facts"] & rb["facts"]) and not same_source
