@@ -97,6 +97,7 @@ _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IG
 _PARTITIVE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
                            rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
                            rf"|(?:the|those)\s+(?:victims|wounded|injured|dead|people))\b", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\b(?:later|earlier|after|before|since)\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -216,7 +217,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
-               "doer", "spoken", "clause_event", "sex", "lead", "wording")
+               "between", "doer", "spoken", "clause_event", "sex", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -431,8 +432,10 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(after)
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
+    # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
+    between = kind == "duration" and bool(_BETWEEN_RE.search(row["text"]) or _BETWEEN_RE.match(after.lstrip()))
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
-            rest, tally, interval(row, tolerance), when, doer, kind == "date" and _spoken(row["text"], before, after),
+            rest, tally, interval(row, tolerance), when, between, doer, kind == "date" and _spoken(row["text"], before, after),
             clause, next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None))
 
 
@@ -746,6 +749,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (ra["who"] is None) != (rb["who"] is None):
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
+        if ra["kind"] == "duration" and not meet and (ra["between"] or rb["between"]):
+            return -math.inf  # "30 minutes later", "four weeks after": spans from other events, or elapsed by then
         if ra["kind"] == "count" and ra["block"] not in _OUTCOMES and not meet and ra["rest"] != rb["rest"]:
             return -math.inf  # "the four other families" are the rest of the "five families", not all of them
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
