@@ -135,6 +135,8 @@ _ID_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['identifier_nouns'])})\.?\s*(?:(?
 _AREA_CODE_RE = re.compile(r"\)\s*\d{3}[-.\s]\d{4}\b")  # "(212) 555-0100": the 212 opens a phone number
 _BLOCK_RE = re.compile(r"[\s-]*block(?P<plural>s)?\b(?P<of>\s+of\b)?", re.I)
 _BROADCASTER_RE = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_alt(WORDS['broadcasters'])})\b")
+#: A newscast's hour after its station ("watch KSLA News 12 at 10", "News 12 Now at 4", "Action News at 11")
+_NEWSCAST_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['broadcasters'])})(?:\s+\d{{1,2}})?(?:\s+[A-Z][a-z]+)?\s+at\s+$")
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
@@ -349,8 +351,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and (block := _BLOCK_RE.match(tail)) and (
             block["of"] and not block["plural"] or value >= 100 and value % 100 == 0):
         return None  # an address to the hundred: "in the 2100 block of Alvin St.", "the 3300-block", "the 5000 blocks"
-    if is_digits and _BROADCASTER_RE.match(tail):
-        return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"
+    if is_digits and (_BROADCASTER_RE.match(tail) or _NEWSCAST_BEFORE_RE.search(head)):
+        return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"; a newscast
     glued = _GLUED_RE.match(tail) if is_digits else None
 
     def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
