@@ -98,7 +98,9 @@ _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
 _FEET_RE = re.compile(rf"(?P<feet>\d{{1,2}}|{_SMALL_WORDS})[\s-]*(?:feet|foot|ft\b\.?)(?![\w'’-])", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
-_AGE_TAIL_RE = re.compile(r"[\s-]*years?(?:[\s-]*olds?|\s+of\s+age)\b", re.I)  # "a 17-year-old", "two 17-year-olds", "17 years of age"
+#: "a 17-year-old", "two 17-year-olds", "17 years of age", and as police and tweets shorten it: "a 5 y/o boy", "16 yo",
+#: "a 20 yr old"
+_AGE_TAIL_RE = re.compile(r"[\s-]*(?:years?(?:[\s-]*olds?|\s+of\s+age)|yrs?[\s-]*old|y/?o)\b", re.I)
 #: An age compound before the noun a number counts: "two | 17-year-old boys", "two | 17-year-olds" (people)
 _AGE_COMPOUND_RE = re.compile(rf"\s*(?:{NUMBER})[\s-]+years?[\s-]+old(?P<olds>s)?\b", re.I)
 #: The second age of a pair sharing "year-old": "11- | and 12-year-old boys", "a 16- | or 17-year-old"
@@ -106,6 +108,7 @@ _SUSPENDED_AGE_RE = re.compile(r"-\s+(?:and|or|to)\s+(?P<num2>\d{1,3})[\s-]*year
 #: "a boy younger than 12", "victims older than 60": an age with its bound
 _AGE_BOUND_RE = re.compile(r"\b(?P<cmp>younger|older)\s+than\s+$", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
+_AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20 and 27": the ages after the noun
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
@@ -388,6 +391,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # measures: ages, magnitudes, lengths, speeds...
     if a := _AGE_TAIL_RE.match(tail):
         return make("measure", value, "years old", end + a.end()), []
+    if is_digits and end < m.end() and _AGE_TAIL_RE.match(shared):  # "were 13 | and 19 years old": two ages
+        return make("measure", value, "years old"), []
     if is_digits and low is None and (pair := _SUSPENDED_AGE_RE.match(tail)):  # "11- and 12-year-old boys"
         lo, hi = sorted((value, parse_number(pair.group("num2"))))
         return make("measure", value, "years old", end + pair.end(), lo=lo, hi=hi), []
@@ -668,7 +673,7 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not words and low in _MORE and (nxt := _WORD_RE.match(tail, w.end())) and nxt.group("w").lower() not in STOP:
             pos = w.end()  # "20 more people": the people are what is counted
             continue
-        if low in STOP or low in _VERBS or _clause_contraction(low) or (
+        if low in STOP or low in _VERBS or _clause_contraction(low) or _AGES_AFTER_RE.match(tail, w.start("w")) or (
                 low.endswith("ly") and low not in lexicon.unit_classes() and low not in _LY_NOUNS):
             break
         if low in _CASUALTY:
