@@ -97,6 +97,7 @@ _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
 #: Feet alone, ending a range of heights ("between 5 feet 10 and | 6 feet")
 _FEET_RE = re.compile(rf"(?P<feet>\d{{1,2}}|{_SMALL_WORDS})[\s-]*(?:feet|foot|ft\b\.?)(?![\w'’-])", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
+_TALL_RE = re.compile(r"\s+tall\b", re.I)
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
 #: "a 17-year-old", "two 17-year-olds", "17 years of age", and as police and tweets shorten it: "a 5 y/o boy", "16 yo",
 #: "a 20 yr old"
@@ -572,11 +573,11 @@ def _percent_range(sentence: str, end: int, between: bool) -> re.Match | None:
 
 def _height(m: re.Match, sentence: str) -> Mention | None:
     """Feet and inches as one length in inches: "5 feet 10 inches" is 70 in, never 5 ft and a stray count of 10.
-    Without an inch mark only joined tight ("5-foot-10", "5 feet 10 and 180 pounds"): "20 feet, 3 of them" and
-    "5 feet 10 times" are other figures."""
+    Without an inch mark only joined tight ("5-foot-10", "5 feet 10 and 180 pounds") or said to be tall ("5'11
+    tall"): "20 feet, 3 of them" and "5 feet 10 times" are other figures."""
     feet, inches = parse_number(m.group("feet")), parse_number(m.group("inches"))
     join = m.group("join") or ""
-    if not 1 <= feet < 100 or inches >= 12 or not m.group("mark") and (
+    if not 1 <= feet < 100 or inches >= 12 or not m.group("mark") and not _TALL_RE.match(sentence, m.end()) and (
             "," in join or noun_phrase(sentence[m.end():])[0] or _DIGIT_AFTER_RE.match(sentence, m.end())):
         return None
     total = feet * 12 + inches
