@@ -137,6 +137,9 @@ _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
 _ID_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['identifier_nouns'])})\.?\s*(?:(?:number|no\.?)\s*)?"
                            r"(?:(?:is|was)\s+)?[#:]?\s*$", re.I)
 _AREA_CODE_RE = re.compile(r"\)\s*\d{3}[-.\s]\d{4}\b")  # "(212) 555-0100": the 212 opens a phone number
+_ORDINAL_AFTER_RE = re.compile(r"\s+\d+(?:st|nd|rd|th)\b", re.I)  # "33325 | 8th Ave."
+_HOUSE_NUMBER_RE = re.compile(r"\d{3,5}")
+_AT_ADDRESS_RE = re.compile(r"\b(?:at|location:|address:)\s*$", re.I)
 _BLOCK_RE = re.compile(r"[\s-]*block(?P<plural>s)?\b(?P<of>\s+of\b)?", re.I)
 _BROADCASTER_RE = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_alt(WORDS['broadcasters'])})\b")
 #: A newscast's hour after its station ("watch KSLA News 12 at 10", "News 12 Now at 4", "Action News at 11")
@@ -349,9 +352,13 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             or _PHONE_BEFORE_RE.search(head) or num_text in _EMERGENCY_NUMBERS
             or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
         return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
-    if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
+    nxt = _WORD_RE.match(tail) if is_digits else None
+    if is_digits and (nxt and nxt.group("w")[0].isupper() or _ORDINAL_AFTER_RE.match(tail)) and any(
             w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
-        return None  # an address: "505 LaGuardia Place", "473 East 55th Street"
+        return None  # an address: "505 LaGuardia Place", "473 East 55th Street", "33325 8th Ave."
+    if (nxt and _HOUSE_NUMBER_RE.fullmatch(num_text) and _AT_ADDRESS_RE.search(head)
+            and nxt.group("w")[0].isupper() and not _plural(nxt.group("w").lower())):
+        return None  # a house number and its street's name: "the house at 102 Zelmer", "Location: 2630 Waldron"
     if is_digits and (block := _BLOCK_RE.match(tail)) and (
             block["of"] and not block["plural"] or value >= 100 and value % 100 == 0):
         return None  # an address to the hundred: "in the 2100 block of Alvin St.", "the 3300-block", "the 5000 blocks"
