@@ -67,7 +67,8 @@ _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 _SECOND_OF_RANGE_RE = re.compile(rf"\s+(?P<conn>to|through|and)\s+(?P<num2>{NUMBER})(?![\w.,]?\d|[-–/%])", re.I)
 #: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
 _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suffix>\w+))?", re.I)
-_WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z](?:(?:\.[A-Z])+\.?(?![a-z])|[A-Za-z'’-]*))")
+#: A word, an abbreviation ("U.S."), or a model's code of letters and digits ("C-130", "AR-15", "AK-47s")
+_WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z](?:(?:\.[A-Z])+\.?(?![a-z])|[A-Za-z'’-]*(?:(?<=[A-Z]-)\d+[a-z]?)?))")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _MONEY_TAIL_RE = re.compile(
