@@ -60,8 +60,9 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
 #: Gallery", "AP 2 of 12 CLOSE Skip in Skip", "Police name the driver | 01:27", a widget's slide index glued
 #: to its bar-joined ids, "thumbs_close|article-gallery-58|0"): a picture's place in the gallery, not a count
 #: nor a time of day. So is a bare number that ends the sentence after a counter, a slide's rank in a list
-#: gallery ("Image 19 of 44 25.").
-GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide|video)s?\s+(?:\d+\s+of\s+(?:/\s*)?\d+\b|\(\d+\s+of\s+\d+\))"
+#: gallery ("Image 19 of 44 25."), and the credit between "Photo:" and a counter ("Photo: 21 Pro Video Image 2 of 14").
+GALLERY_RE = re.compile(r"(?:\bphoto:[^.:]{0,80}?)?"
+                        r"\b(?:image|photo|picture|slide|video)s?\s+(?:\d+\s+of\s+(?:/\s*)?\d+\b|\(\d+\s+of\s+\d+\))"
                         r"(?:\s+\d+\.?$)?"
                         r"|\b\d+(?:\s*/\s*\d+)?\s+back\s+to\s+gallery\b|\b\d+\s+of\s+\d+\s+(?-i:CLOSE)\b"
                         r"|\|\s*\d{1,2}:\d{2}\b|(?<=\w)\|\d+\b", re.I)

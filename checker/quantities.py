@@ -110,6 +110,7 @@ _SUSPENDED_AGE_RE = re.compile(r"-\s+(?:and|or|to)\s+(?P<num2>\d{1,3})[\s-]*year
 #: "a boy younger than 12", "victims older than 60": an age with its bound
 _AGE_BOUND_RE = re.compile(r"\b(?P<cmp>younger|older)\s+than\s+$", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
+_GALLERY_LABEL_RE = re.compile(r"(?:Photo|Image|Picture|Slide|Video|Caption|Credit)s?(?::\s|\s+\d+\s+of\s+\d)")
 _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20 and 27": the ages after the noun
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
@@ -683,6 +684,8 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not words and low in _MORE and (nxt := _WORD_RE.match(tail, w.end())) and nxt.group("w").lower() not in STOP:
             pos = w.end()  # "20 more people": the people are what is counted
             continue
+        if _GALLERY_LABEL_RE.match(tail, w.start("w")):
+            break  # a gallery's credit or counter starts: "violent crime incidents: 6 | Photo: ...", "45 | Image 22 of 44"
         if low in STOP or low in _VERBS or _clause_contraction(low) or _AGES_AFTER_RE.match(tail, w.start("w")) or (
                 low.endswith("ly") and low not in lexicon.unit_classes() and low not in _LY_NOUNS):
             break
