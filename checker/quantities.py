@@ -143,6 +143,9 @@ _AREA_CODE_RE = re.compile(r"\)\s*\d{3}[-.\s]\d{4}\b")  # "(212) 555-0100": the 
 _ORDINAL_AFTER_RE = re.compile(r"\s+\d+(?:st|nd|rd|th)\b", re.I)  # "33325 | 8th Ave."
 _HOUSE_NUMBER_RE = re.compile(r"\d{3,5}")
 _AT_ADDRESS_RE = re.compile(r"\b(?:at|location:|address:)\s*$", re.I)
+_WITHIN_SENTENCE_RE = re.compile(r"[\w’']\s+$")  # a word just before: no sentence or heading starts here
+#: Singular nouns a capitalised number word counts in a title-case headline ("One Man Killed", "One Dead")
+_NAMED_NOUNS = frozenset(WORDS["kin"] + WORDS["aged_nouns"]) | frozenset(lexicon.unit_classes())
 _BLOCK_RE = re.compile(r"[\s-]*block(?P<plural>s)?\b(?P<of>\s+of\b)?", re.I)
 _BROADCASTER_RE = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_alt(WORDS['broadcasters'])})\b")
 #: A newscast's hour after its station ("watch KSLA News 12 at 10", "News 12 Now at 4", "Action News at 11")
@@ -365,6 +368,11 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and (block := _BLOCK_RE.match(tail)) and (
             block["of"] and not block["plural"] or value >= 100 and value % 100 == 0):
         return None  # an address to the hundred: "in the 2100 block of Alvin St.", "the 3300-block", "the 5000 blocks"
+    if (num_text[0].isupper() and num_text[1:].islower() and _WITHIN_SENTENCE_RE.search(head)
+            and (name := _WORD_RE.match(tail)) and name.group("w")[0].isupper()
+            and not _plural_noun(low_name := name.group("w").lower()) and low_name not in _NAMED_NOUNS | STOP):
+        return None  # a number word capitalised within a sentence before a name's word: "the Ten Point Coalition",
+        # "West Seven Mile Road", "Regional One Hospital"; not a headline's count ("Leaves One Man Dead")
     if is_digits and (_BROADCASTER_RE.match(tail) or _NEWSCAST_BEFORE_RE.search(head)):
         return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"; a newscast
     glued = _GLUED_RE.match(tail) if is_digits else None
