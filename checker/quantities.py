@@ -24,6 +24,7 @@ _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _MORE = frozenset(WORDS["more"])
+_CASUALTY_MODIFIERS = frozenset(WORDS["casualty_modifiers"])
 _VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"]) | frozenset(WORDS["adverbs"])
 _LY_NOUNS = frozenset(WORDS["ly_nouns"])
 _STREET = frozenset(WORDS["street"])
@@ -697,7 +698,8 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if low in STOP or low in _VERBS or _clause_contraction(low) or _AGES_AFTER_RE.match(tail, w.start("w")) or (
                 low.endswith("ly") and low not in lexicon.unit_classes() and low not in _LY_NOUNS):
             break
-        if low in _CASUALTY:
+        if low in _CASUALTY and not (low in _CASUALTY_MODIFIERS and (nxt := _WORD_RE.match(tail, w.end()))
+                                     and nxt.group("w").islower() and _plural_noun(nxt.group("w"))):
             words.append(word)
             pos = w.end()
             break
