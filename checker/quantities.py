@@ -703,18 +703,24 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             words.append(word)
             pos = w.end()
             break
-        if word[0].islower() and "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
+        if _common(word) and "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
             nxt = _WORD_RE.match(tail, w.end())
             if words or not nxt or nxt.group("w").lower() in STOP:
                 break  # a participle ("2,500 troops | stationed"), unless it modifies a noun ("one armed militant")
         words.append(word)
         pos = w.end()
-        if word[0].islower() and _plural(low):
+        if _common(word) and _plural(low):
             nxt = _WORD_RE.match(tail, pos)
             following = nxt.group("w") if nxt and "\n" not in tail[pos:nxt.start("w")] else ""
-            if not (following[:1].islower() and _plural(following.lower()) and following.lower() not in _VERBS):
+            if not (following and _common(following) and _plural(following.lower()) and following.lower() not in _VERBS):
                 break  # the head noun: "about 300 people | slept outdoors", "two plainclothes police officers | fired"
     return words, pos
+
+
+def _common(word: str) -> bool:
+    """Is `word` written as a common word: in lower case, or a long one in a line all in capitals ("TWO GROUPS
+    STARTED FIGHTING" in a broadcast transcript), not an acronym ("two ISIS fighters")?"""
+    return word[0].islower() or len(word) > 4 and word.isupper()
 
 
 def _clause_contraction(word: str) -> bool:
