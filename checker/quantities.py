@@ -25,7 +25,8 @@ _PLURALS = frozenset(WORDS["plurals"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _MORE = frozenset(WORDS["more"])
 _CASUALTY_MODIFIERS = frozenset(WORDS["casualty_modifiers"])
-_VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"]) | frozenset(WORDS["adverbs"])
+_VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"])
+_ADVERBS = frozenset(WORDS["adverbs"])
 _LY_NOUNS = frozenset(WORDS["ly_nouns"])
 _STREET = frozenset(WORDS["street"])
 _EMERGENCY_NUMBERS = frozenset(WORDS["emergency_numbers"])
@@ -695,6 +696,8 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             continue
         if _GALLERY_LABEL_RE.match(tail, w.start("w")):
             break  # a gallery's credit or counter starts: "violent crime incidents: 6 | Photo: ...", "45 | Image 22 of 44"
+        if low in _ADVERBS and (words or not _modifies(tail, w.end())):
+            break  # "one gunman | inside the car", "at 7 | tonight"; not "three overnight shootings"
         if low in STOP or low in _VERBS or _clause_contraction(low) or _AGES_AFTER_RE.match(tail, w.start("w")) or (
                 low.endswith("ly") and low not in lexicon.unit_classes() and low not in _LY_NOUNS):
             break
@@ -715,6 +718,12 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             if not (following and _common(following) and _plural(following.lower()) and following.lower() not in _VERBS):
                 break  # the head noun: "about 300 people | slept outdoors", "two plainclothes police officers | fired"
     return words, pos
+
+
+def _modifies(tail: str, end: int) -> bool:
+    """Is the word ending at `end` a modifier, a lower-case content word after it ("three overnight | shootings")?"""
+    nxt = _WORD_RE.match(tail, end)
+    return bool(nxt) and nxt.group("w").islower() and nxt.group("w") not in STOP
 
 
 def _common(word: str) -> bool:
