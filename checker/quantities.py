@@ -180,8 +180,8 @@ _COORDINATED_NP_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER}|an?)\s+", re.I)
 #: taken to the hospital" (a new paragraph after the victims were named).
 _SUBJECT_OF_RE = re.compile(r"\s+(?:(?:all|also)\s+)?(?:were|are|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 #: A count with no noun that was shot or stabbed counts people: "7 shot in West Garfield Park", "Four were shot",
-#: "One was shot" (but "fired one shot" counts a shot).
-_SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?"
+#: "One was shot", "Four found fatally shot" (but "fired one shot" counts a shot).
+_SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?(?P<found>found\s+)?"
                       r"(?:(?:fatally|critically|seriously|also)\s+)?(?P<verb>shot|stabbed)\b", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
@@ -497,7 +497,7 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         casualty = before.group("cas").split()[0]  # "killing at least 10 people, injuring dozens more"
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
     hit = None if np_words else _SHOT_RE.match(tail, np_end)
-    if hit and value == 1 and not hit["aux"] and hit["verb"].lower() == "shot":
+    if hit and value == 1 and not (hit["aux"] or hit["found"]) and hit["verb"].lower() == "shot":
         np_words, np_head, hit = [hit["verb"]], hit["verb"], None  # "fired one shot": the noun
     shot = hit and not _has_object(tail, hit.end(), hit["verb"])
     if casualty:
