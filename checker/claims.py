@@ -56,13 +56,15 @@ PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)
                       r"(?:\s*\(\d{4,7}\))?"
                       r"|(?<![\w.])\d{5,7}\s*\([A-Z]{4,}\)|\b[A-Z]{4,}\s*\(\d{5,7}\)")
 #: A photo or video gallery's counters and a video's length, scraped with their captions ("Image 5 of 9",
-#: "Image 1 of / 7 Caption Close", "More videos (1 of 9)", "1 / 33 Back to Gallery", "gallery-58|0 Back to
-#: Gallery", "AP 2 of 12 CLOSE Skip in Skip", "Police name the driver | 01:27", a widget's slide index glued
-#: to its bar-joined ids, "thumbs_close|article-gallery-58|0"): a picture's place in the gallery, not a count
-#: nor a time of day. So is a bare number that ends the sentence after a counter, a slide's rank in a list
-#: gallery ("Image 19 of 44 25."), and the credit between "Photo:" and a counter ("Photo: 21 Pro Video Image 2 of 14").
+#: "Hide Caption 6 of 13", "Image 1 of / 7 Caption Close", "More videos (1 of 9)", "1 / 33 Back to Gallery",
+#: "gallery-58|0 Back to Gallery", "AP 2 of 12 CLOSE Skip in Skip", "Police name the driver | 01:27", a widget's
+#: slide index glued to its bar-joined ids, "thumbs_close|article-gallery-58|0"): a picture's place in the
+#: gallery, not a count nor a time of day. So is a bare number that ends the sentence after a counter, a slide's
+#: rank in a list gallery ("Image 19 of 44 25."), and the credit between "Photo:" and a counter ("Photo: 21 Pro
+#: Video Image 2 of 14").
 GALLERY_RE = re.compile(r"(?:\bphoto:[^.:]{0,80}?)?"
-                        r"\b(?:image|photo|picture|slide|video)s?\s+(?:\d+\s+of\s+(?:/\s*)?\d+\b|\(\d+\s+of\s+\d+\))"
+                        r"\b(?:image|photo|picture|slide|video|caption)s?\s+"
+                        r"(?:\d+\s+of\s+(?:/\s*)?\d+\b|\(\d+\s+of\s+\d+\))"
                         r"(?:\s+\d+\.?$)?"
                         r"|\b\d+(?:\s*/\s*\d+)?\s+back\s+to\s+gallery\b|\b\d+\s+of\s+\d+\s+(?-i:CLOSE)\b"
                         r"|\|\s*\d{1,2}:\d{2}\b|(?<=\w)\|\d+\b", re.I)
@@ -78,7 +80,7 @@ COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*[-–]\s*)?\
 _COPYRIGHT_GATE = re.compile(r"©|\(c\)|copyright", re.I)
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
-_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|gallery|close|\|", re.I)
+_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|caption|gallery|close|\|", re.I)
 _MENU_GATE = re.compile("[|•·]")
 _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
