@@ -695,7 +695,7 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             pos = w.end()  # "20 more people": the people are what is counted
             continue
         if _GALLERY_LABEL_RE.match(tail, w.start("w")):
-            break  # a gallery's credit or counter starts: "violent crime incidents: 6 | Photo: ...", "45 | Image 22 of 44"
+            break  # a gallery's credit or counter starts: "crime incidents: 6 | Photo: ...", "45 | Image 22 of 44"
         if low in _ADVERBS and (words or not _modifies(tail, w.end())):
             break  # "one gunman | inside the car", "at 7 | tonight"; not "three overnight shootings"
         if low in STOP or low in _VERBS or _clause_contraction(low) or _AGES_AFTER_RE.match(tail, w.start("w")) or (
@@ -715,7 +715,8 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if _common(word) and _plural(low):
             nxt = _WORD_RE.match(tail, pos)
             following = nxt.group("w") if nxt and "\n" not in tail[pos:nxt.start("w")] else ""
-            if not (following and _common(following) and _plural(following.lower()) and following.lower() not in _VERBS):
+            if not (following and _common(following) and _plural(following.lower())
+                    and following.lower() not in _VERBS):
                 break  # the head noun: "about 300 people | slept outdoors", "two plainclothes police officers | fired"
     return words, pos
 
