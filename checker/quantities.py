@@ -8,6 +8,7 @@ by ellipsis, the noun counted just before ("alongside 900 in Syria"). Identifier
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache, lru_cache
 
@@ -370,11 +371,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and (block := _BLOCK_RE.match(tail)) and (
             block["of"] and not block["plural"] or value >= 100 and value % 100 == 0):
         return None  # an address to the hundred: "in the 2100 block of Alvin St.", "the 3300-block", "the 5000 blocks"
-    if (num_text[0].isupper() and num_text[1:].islower() and _WITHIN_SENTENCE_RE.search(head)
-            and (name := _WORD_RE.match(tail)) and name.group("w")[0].isupper()
-            and not _plural_noun(low_name := name.group("w").lower()) and low_name not in _NAMED_NOUNS | STOP):
-        return None  # a number word capitalised within a sentence before a name's word: "the Ten Point Coalition",
-        # "West Seven Mile Road", "Regional One Hospital"; not a headline's count ("Leaves One Man Dead")
+    if num_text[0].isupper() and num_text[1:].islower() and _WITHIN_SENTENCE_RE.search(head) and _names(tail):
+        return None  # a number word capitalised within a sentence before a name's words: "the Ten Point Coalition",
+        # "West Seven Mile Road", "Regional One Hospital"
     if is_digits and (_BROADCASTER_RE.match(tail) or _NEWSCAST_BEFORE_RE.search(head)):
         return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"; a newscast
     glued = _GLUED_RE.match(tail) if is_digits else None
@@ -719,6 +718,14 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
                     and following.lower() not in _VERBS):
                 break  # the head noun: "about 300 people | slept outdoors", "two plainclothes police officers | fired"
     return words, pos
+
+
+def _names(tail: str) -> bool:
+    """Do capitalised words after a number name something, ending in no plural nor a counted noun ("Ten | Point
+    Coalition")? Not a headline's count: "Swearing In Two | New Police Officers", "Leaves One | Man Dead", "Family
+    of Five | Found Dead"."""
+    words = list(itertools.takewhile(lambda w: w[0].isupper(), noun_phrase(tail)[0]))
+    return bool(words) and not _plural(last := words[-1].lower()) and last not in _NAMED_NOUNS
 
 
 def _modifies(tail: str, end: int) -> bool:
