@@ -45,6 +45,7 @@ _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _OCCURRENCES = frozenset(_EVENTS["occurrences"])
 _HARMS = frozenset(_EVENTS["harms"])
+_VIOLENCE = _HARMS | {"attacks"}  # "shot Friday", "killed Saturday": one attack and its toll
 _KIN = frozenset(lexicon.load("words")["kin"])
 _NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
 _PLURALS = frozenset(lexicon.load("words")["plurals"])
@@ -68,13 +69,14 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
-# "since 2009" (not "since the conflict began": that is the whole event's)
+# "since 2009" (not "since the conflict began": that is the whole event's), or of many incidents ("in 17
+# shootings across the city"; two are often one incident, "in two shootings near the campus")
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b"
-                       rf"|\b(?:in|from|after) (?:[3-9]|\d\d+|several|"
-                       rf"{lexicon.alternation([*(w for w, n in _NUMBERS['units'].items() if n > 2), *_NUMBERS['tens']])})"
-                       rf" (?:separate |different )?(?:shootings|attacks|incidents)\b",
+                       rf"|\b(?:in|from|after) (?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
+                       rf"(?:shootings|attacks|incidents)\b",
                        re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
@@ -718,6 +720,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # "closed Tuesday" in articles of different weeks: each means a Tuesday of its own
     if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
         return -math.inf  # the day someone said something ("Kelly said Tuesday") and the day of an event
+    if ra["kind"] == "date" and not meet and None not in (ra["clause_event"], rb["clause_event"]) and (
+            ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE):
+        return -math.inf  # "arrested Tuesday" and "shot on Saturday": two events, not one misdated
     same_source = ra["source"] == rb["source"]
     if same_source and meet and (_restated(ra, rb) or _copied(ra, rb)):
         return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units; a sentence printed twice
@@ -751,7 +756,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return weights.same_source
     total = weights.context * _overlap(ra, rb, idf)
     copied = bool(ra["wording"] & rb["wording"]) and not same_source
-    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "time" and (meet or ra["kind"] != "date"):
+    if ra["lead"] and rb["lead"] and not same_source and ra["kind"] != "time" and (
+            ra["kind"] != "date" or intervals_meet(stated_days(ra), stated_days(rb))):
         total += weights.lead  # both articles lead with the figure or the day: the story's main fact (inverted pyramid)
     named = ra["block"] in _NAMED_UNITS
     owned = named and _one_person(ra["owner"], rb["owner"])

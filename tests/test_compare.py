@@ -255,6 +255,24 @@ def test_a_past_year_and_a_day_in_it_in_clauses_of_one_kind_of_event_are_evidenc
         compare._pair(rows[0], rows[1], idf, plain) + compare.Weights().same_event)
 
 
+def test_leads_share_a_news_day_only_as_written_not_through_the_slack_of_today():
+    """"this morning" in a story filed on the 12th may mean the 11th or the 13th, so it meets both; but
+    the lead bonus needs the days as written to meet: a Wednesday closure is not the shooting."""
+    def day(source, text, value, sentence):
+        return {"source": source, "text": text, "kind": "date", "value": value, "year_inferred": True,
+                "published": "2013-02-12", "sentence": sentence}
+    rows, idf = scored(table([
+        day("a.txt", "this morning", "2013-02-12", "Police searched the garage after a shooting in the lobby this morning."),
+        day("b.txt", "Wednesday", "2013-02-13", "The courthouse remained closed Wednesday after the shooting in the lobby."),
+        day("c.txt", "Tuesday", "2013-02-12", "Police searched the garage after a shooting in the lobby Tuesday."),
+    ]))
+    assert all(row["lead"] for row in rows.values()) and rows[0]["span"] == ("2013-02-11", "2013-02-13")
+    plain = compare.Weights(lead=0.0)
+    assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == compare._pair(rows[0], rows[1], idf, plain)
+    assert compare._pair(rows[0], rows[2], idf, compare.Weights()) == pytest.approx(
+        compare._pair(rows[0], rows[2], idf, plain) + compare.Weights().lead)
+
+
 def test_one_past_year_in_clauses_of_different_events_is_no_evidence_of_one_fact():
     """Articles recalling 1997 recall its event ("the 1997 conviction"), but not when their clauses say
     which, and they differ: his trial in 1997 and his conviction in 1997 are two facts of one year."""
