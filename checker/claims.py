@@ -42,23 +42,30 @@ class Claim:
 
 
 IDIOM_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['idioms'])})\b(?!\s+after\b)", re.I)  # "one day after": a day
-#: Phone numbers: "(212) 555-1234", "+30 210 333 4444", "+44 (0)20 7946 0958", one with a trunk zero ("020 7946
-#: 0958", "0161 496 0000", "07700 900123": no count starts with a zero), and a local "555-1234" (a range of that
-#: shape, "500-1000", ends in a round number). A full stop or comma after one ends its clause. A tip line spelt
-#: in capitals, with its digits in brackets after it ("305-471-TIPS", "(317) 262-TIPS (8477)", "1-888-CRIME-SC",
-#: "574-LMPD"), and a text line's short code before its spelling ("text tips to 274637 (CRIMES)").
+#: Phone numbers: "(212) 555-1234", "(714)647-7000", "(609) 265- 7113", "+30 210 333 4444", "+44 (0)20 7946 0958",
+#: one with a trunk zero ("020 7946 0958", "0161 496 0000", "07700 900123": no count starts with a zero), and a
+#: local "555-1234" or "886-2600" (a range of that shape, "500-1000", has a round low end). A full stop or comma
+#: after one ends its clause. A tip line spelt in capitals, with its digits in brackets after it ("305-471-TIPS",
+#: "(317) 262-TIPS (8477)", "1-888-CRIME-SC", "574-LMPD", "855-TIP-OCCS", "(800) SPEAK UP"), and a text line's
+#: short code with its spelling ("text tips to 274637 (CRIMES)", "text CRIMES (274637)").
 PHONE_RE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:\s?\(0\))?(?:[ .-]?\(?\d{1,5}\)?){2,4}"
-                      r"|\+?\(?\d{2,4}(?:\)\s?-|\)?[ .-])\d{3,4}[ .-]\d{3,4}"
+                      r"|\+?\(?\d{2,4}(?:\)\s?-?|[ .-])\d{3,4}(?:[ .-]|-\s)\d{3,4}"
                       r"|\(?0\d{2,4}\)?[ .-]\d{3,6}(?:[ .-]\d{3,4})?)(?!\w|[.,]\d)"
-                      r"|(?<![\w.,-])\d{3}-\d{3}[1-9](?![\w,-]|\.\d)"
-                      r"|(?<![\w.-])(?:1-)?(?:\(\d{3}\)\s*|\d{3}-)?\d{3}-[A-Z]{4,}(?:-[A-Z]+)*\b(?:\s*\(\d{4,7}\))?"
-                      r"|(?<![\w.])\d{5,7}\s*\([A-Z]{4,}\)")
+                      r"|(?<![\w.,-])(?:\d{3}-\d{3}[1-9]|\d{2}[1-9]-\d{4})(?![\w-]|[.,]\d)"
+                      r"|(?<![\w.-])(?:1-)?(?:\(\d{3}\)\s*|\d{3}-)(?:(?:\d{3}|[A-Z]{3})-)?[A-Z]{4,}(?:-[A-Z]+)*\b"
+                      r"(?:\s*\(\d{4,7}\))?"
+                      r"|(?<![\w.])\d{5,7}\s*\([A-Z]{4,}\)|\b[A-Z]{4,}\s*\(\d{5,7}\)")
 #: A photo or video gallery's counters and a video's length, scraped with their captions ("Image 5 of 9",
-#: "Image 1 of / 7 Caption Close", "More videos (1 of 9)", "1 / 33 Back to Gallery", "gallery-58|0 Back to
-#: Gallery", "AP 2 of 12 CLOSE Skip in Skip", "Police name the driver | 01:27", a widget's slide index glued
-#: to its bar-joined ids, "thumbs_close|article-gallery-58|0"): a picture's place in the gallery, not a count
-#: nor a time of day.
-GALLERY_RE = re.compile(r"\b(?:image|photo|picture|slide|video)s?\s+(?:\d+\s+of\s+(?:/\s*)?\d+\b|\(\d+\s+of\s+\d+\))"
+#: "Hide Caption 6 of 13", "Image 1 of / 7 Caption Close", "More videos (1 of 9)", "1 / 33 Back to Gallery",
+#: "gallery-58|0 Back to Gallery", "AP 2 of 12 CLOSE Skip in Skip", "Police name the driver | 01:27", a widget's
+#: slide index glued to its bar-joined ids, "thumbs_close|article-gallery-58|0"): a picture's place in the
+#: gallery, not a count nor a time of day. So is a bare number that ends the sentence after a counter, a slide's
+#: rank in a list gallery ("Image 19 of 44 25."), and the credit between "Photo:" and a counter ("Photo: 21 Pro
+#: Video Image 2 of 14").
+GALLERY_RE = re.compile(r"(?:\bphoto:[^.:]{0,80}?)?"
+                        r"\b(?:image|photo|picture|slide|video|caption)s?\s+"
+                        r"(?:\d+\s+of\s+(?:/\s*)?\d+\b|\(\d+\s+of\s+\d+\))"
+                        r"(?:\s+\d+\.?$)?"
                         r"|\b\d+(?:\s*/\s*\d+)?\s+back\s+to\s+gallery\b|\b\d+\s+of\s+\d+\s+(?-i:CLOSE)\b"
                         r"|\|\s*\d{1,2}:\d{2}\b|(?<=\w)\|\d+\b", re.I)
 #: Site navigation: three or more short title-case items between bars, from a line's start or a label's colon
@@ -73,7 +80,7 @@ COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*[-–]\s*)?\
 _COPYRIGHT_GATE = re.compile(r"©|\(c\)|copyright", re.I)
 _IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
-_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|gallery|close|\|", re.I)
+_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|caption|gallery|close|\|", re.I)
 _MENU_GATE = re.compile("[|•·]")
 _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)

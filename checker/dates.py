@@ -297,6 +297,7 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name[1:])
 _NOUN_AFTER_RE = re.compile(rf"\s+(?!(?:{_alt(_WORDS['stop'])})\b)[a-z]{{3,}}\b")
+_NAME_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _attributive(m: re.Match, sentence: str) -> bool:
@@ -322,6 +323,9 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     named = day is None and year is None and not (part or m.group("prep") or which or rel_year)
     if named and not _attributive(m, sentence):
         return None  # a month alone ("March", "May") is as often a verb or a name
+    if (day is None and year is None and month_word == m.group("month").lower() and month_word not in _MONTH_NAMES
+            and _NAME_AFTER_RE.match(sentence, m.end())):
+        return None  # a short month with no full stop, day or year before a capital is a name's: "by Jan Care"
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
         return None
     inferred = year is None

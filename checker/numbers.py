@@ -20,7 +20,8 @@ _PHRASES: dict[str, float] = _NUM["phrases"]
 _alt = lexicon.alternation
 #: At most six comma groups (10**21): unbounded, a long run like "1,000,001,000,..." is rescanned
 #: from every comma and matching goes quadratic (240 KB took five minutes).
-DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A whole number with a fraction after it ("2 1/2 miles", "3 3/4 inches") is one number.
+DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+ [1-9]/(?:2|3|4|8)(?![\d/])|\d+(?:\.\d+)?"
 _BASE = rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(_UNITS)})\b)?|(?:{_alt(_UNITS)}))"
 _SCALE = rf"(?:{_alt(_SCALES)})"
 WORDS = rf"(?:{_alt(_PHRASES)}\b|{_BASE}\b(?:[ -]{_SCALE}\b(?:(?:\s+and)?\s+{_BASE}\b(?![ -]{_SCALE}))?)*)"
@@ -31,17 +32,19 @@ FIRST_WORDS = (*_PHRASES, *_TENS, *_UNITS)
 #: Ordinals in words or digits ("third", "23rd").
 ORDINAL = rf"(?:\b(?:{_alt(ORDINALS)})\b|\b\d+(?:st|nd|rd|th)\b)"
 
-_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?")
+_TOKEN_RE = re.compile(r"[a-z]+|\d/\d|\d[\d,]*(?:\.\d+)?")
 
 
 def parse_number(text: str) -> int | float:
-    """'2,500' -> 2500, 'twenty-one' -> 21, '1.5 million' -> 1500000, 'two dozen' -> 24."""
+    """'2,500' -> 2500, 'twenty-one' -> 21, '1.5 million' -> 1500000, 'two dozen' -> 24, '2 1/2' -> 2.5."""
     low = " ".join(text.lower().split())
     if low in _PHRASES:
         return _tidy(_PHRASES[low])
     total, current = 0.0, 0.0
     for token in _TOKEN_RE.findall(low):
-        if token[0].isdigit():
+        if "/" in token:  # the fraction of "2 1/2"
+            current += int(token[0]) / int(token[2])
+        elif token[0].isdigit():
             current += float(token.replace(",", ""))
         elif token in _UNITS or token in _TENS:
             current += _UNITS.get(token, 0) + _TENS.get(token, 0)

@@ -8,6 +8,7 @@ by ellipsis, the noun counted just before ("alongside 900 in Syria"). Identifier
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache, lru_cache
 
@@ -24,7 +25,9 @@ _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _MORE = frozenset(WORDS["more"])
+_CASUALTY_MODIFIERS = frozenset(WORDS["casualty_modifiers"])
 _VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"])
+_ADVERBS = frozenset(WORDS["adverbs"])
 _LY_NOUNS = frozenset(WORDS["ly_nouns"])
 _STREET = frozenset(WORDS["street"])
 _EMERGENCY_NUMBERS = frozenset(WORDS["emergency_numbers"])
@@ -67,7 +70,8 @@ _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 _SECOND_OF_RANGE_RE = re.compile(rf"\s+(?P<conn>to|through|and)\s+(?P<num2>{NUMBER})(?![\w.,]?\d|[-–/%])", re.I)
 #: A second ordinal sharing the noun of the first: "13th | and 14th month bonus"
 _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suffix>\w+))?", re.I)
-_WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z](?:(?:\.[A-Z])+\.?(?![a-z])|[A-Za-z'’-]*))")
+#: A word, an abbreviation ("U.S."), or a model's code of letters and digits ("C-130", "AR-15", "AK-47s")
+_WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z](?:(?:\.[A-Z])+\.?(?![a-z])|[A-Za-z'’-]*(?:(?<=[A-Z]-)\d+[a-z]?)?))")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _MONEY_TAIL_RE = re.compile(
@@ -97,8 +101,11 @@ _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
 #: Feet alone, ending a range of heights ("between 5 feet 10 and | 6 feet")
 _FEET_RE = re.compile(rf"(?P<feet>\d{{1,2}}|{_SMALL_WORDS})[\s-]*(?:feet|foot|ft\b\.?)(?![\w'’-])", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
+_TALL_RE = re.compile(r"\s+tall\b", re.I)
 _HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
-_AGE_TAIL_RE = re.compile(r"[\s-]*years?(?:[\s-]*olds?|\s+of\s+age)\b", re.I)  # "a 17-year-old", "two 17-year-olds", "17 years of age"
+#: "a 17-year-old", "two 17-year-olds", "17 years of age", and as police and tweets shorten it: "a 5 y/o boy", "16 yo",
+#: "a 20 yr old"
+_AGE_TAIL_RE = re.compile(r"[\s-]*(?:years?(?:[\s-]*olds?|\s+of\s+age)|yrs?[\s-]*old|y/?o)\b", re.I)
 #: An age compound before the noun a number counts: "two | 17-year-old boys", "two | 17-year-olds" (people)
 _AGE_COMPOUND_RE = re.compile(rf"\s*(?:{NUMBER})[\s-]+years?[\s-]+old(?P<olds>s)?\b", re.I)
 #: The second age of a pair sharing "year-old": "11- | and 12-year-old boys", "a 16- | or 17-year-old"
@@ -106,12 +113,15 @@ _SUSPENDED_AGE_RE = re.compile(r"-\s+(?:and|or|to)\s+(?P<num2>\d{1,3})[\s-]*year
 #: "a boy younger than 12", "victims older than 60": an age with its bound
 _AGE_BOUND_RE = re.compile(r"\b(?P<cmp>younger|older)\s+than\s+$", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
+_GALLERY_LABEL_RE = re.compile(r"(?:Photo|Image|Picture|Slide|Video|Caption|Credit)s?(?::\s|\s+\d+\s+of\s+\d)")
+_AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20 and 27": the ages after the noun
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
-#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "Juan Villegas (34)"
+#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "Juan Villegas (34)"; a space
+#: scraped before the comma ("Jim Belcher , 38,")
 _APPOSITION_RE = re.compile(
-    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])})),\s*$|\b[A-Z][\w'’.]+\s*\($")
+    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])}))\s?,\s*$|\b[A-Z][\w'’.]+\s*\($")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
 #: 59" in a list of the dead), "and" before the next age or name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom
 #: Cole, 32"), or the hometown ("Shawn Johnson Jr., 21 of Lynchburg", "Angelena Garland, 25 both of Lynchburg")
@@ -133,15 +143,23 @@ _NAME_BEFORE_RE = re.compile(r"(?P<word>[A-Z][\w.'’]*|#|No\.)\s*$")
 _ID_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['identifier_nouns'])})\.?\s*(?:(?:number|no\.?)\s*)?"
                            r"(?:(?:is|was)\s+)?[#:]?\s*$", re.I)
 _AREA_CODE_RE = re.compile(r"\)\s*\d{3}[-.\s]\d{4}\b")  # "(212) 555-0100": the 212 opens a phone number
+_ORDINAL_AFTER_RE = re.compile(r"\s+\d+(?:st|nd|rd|th)\b", re.I)  # "33325 | 8th Ave."
+_HOUSE_NUMBER_RE = re.compile(r"\d{3,5}")
+_AT_ADDRESS_RE = re.compile(r"\b(?:at|location:|address:)\s*$", re.I)
+_WITHIN_SENTENCE_RE = re.compile(r"[\w’']\s+$")  # a word just before: no sentence or heading starts here
+#: Singular nouns a capitalised number word counts in a title-case headline ("One Man Killed", "One Dead")
+_NAMED_NOUNS = frozenset(WORDS["kin"] + WORDS["aged_nouns"]) | frozenset(lexicon.unit_classes())
 _BLOCK_RE = re.compile(r"[\s-]*block(?P<plural>s)?\b(?P<of>\s+of\b)?", re.I)
 _BROADCASTER_RE = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_alt(WORDS['broadcasters'])})\b")
+#: A newscast's hour after its station ("watch KSLA News 12 at 10", "News 12 Now at 4", "Action News at 11")
+_NEWSCAST_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['broadcasters'])})(?:\s+\d{{1,2}})?(?:\s+[A-Z][a-z]+)?\s+at\s+$")
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|every)\s+$", re.I)
 _CASUALTY_AFTER_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
-    r"confirmed|believed|feared|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
+    r"confirmed|believed|feared|found|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
@@ -163,8 +181,8 @@ _COORDINATED_NP_RE = re.compile(rf"\s+(?:and|or)\s+(?:{NUMBER}|an?)\s+", re.I)
 #: taken to the hospital" (a new paragraph after the victims were named).
 _SUBJECT_OF_RE = re.compile(r"\s+(?:(?:all|also)\s+)?(?:were|are|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 #: A count with no noun that was shot or stabbed counts people: "7 shot in West Garfield Park", "Four were shot",
-#: "One was shot" (but "fired one shot" counts a shot).
-_SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?"
+#: "One was shot", "Four found fatally shot" (but "fired one shot" counts a shot).
+_SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?(?P<found>found\s+)?"
                       r"(?:(?:fatally|critically|seriously|also)\s+)?(?P<verb>shot|stabbed)\b", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
@@ -343,14 +361,21 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             or _PHONE_BEFORE_RE.search(head) or num_text in _EMERGENCY_NUMBERS
             or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
         return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
-    if is_digits and (nxt := _WORD_RE.match(tail)) and nxt.group("w")[0].isupper() and any(
+    nxt = _WORD_RE.match(tail) if is_digits else None
+    if is_digits and (nxt and nxt.group("w")[0].isupper() or _ORDINAL_AFTER_RE.match(tail)) and any(
             w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
-        return None  # an address: "505 LaGuardia Place", "473 East 55th Street"
+        return None  # an address: "505 LaGuardia Place", "473 East 55th Street", "33325 8th Ave."
+    if (nxt and _HOUSE_NUMBER_RE.fullmatch(num_text) and _AT_ADDRESS_RE.search(head)
+            and nxt.group("w")[0].isupper() and not _plural(nxt.group("w").lower())):
+        return None  # a house number and its street's name: "the house at 102 Zelmer", "Location: 2630 Waldron"
     if is_digits and (block := _BLOCK_RE.match(tail)) and (
             block["of"] and not block["plural"] or value >= 100 and value % 100 == 0):
         return None  # an address to the hundred: "in the 2100 block of Alvin St.", "the 3300-block", "the 5000 blocks"
-    if is_digits and _BROADCASTER_RE.match(tail):
-        return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"
+    if num_text[0].isupper() and num_text[1:].islower() and _WITHIN_SENTENCE_RE.search(head) and _names(tail):
+        return None  # a number word capitalised within a sentence before a name's words: "the Ten Point Coalition",
+        # "West Seven Mile Road", "Regional One Hospital"
+    if is_digits and (_BROADCASTER_RE.match(tail) or _NEWSCAST_BEFORE_RE.search(head)):
+        return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"; a newscast
     glued = _GLUED_RE.match(tail) if is_digits else None
 
     def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
@@ -386,6 +411,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # measures: ages, magnitudes, lengths, speeds...
     if a := _AGE_TAIL_RE.match(tail):
         return make("measure", value, "years old", end + a.end()), []
+    if is_digits and end < m.end() and _AGE_TAIL_RE.match(shared):  # "were 13 | and 19 years old": two ages
+        return make("measure", value, "years old"), []
     if is_digits and low is None and (pair := _SUSPENDED_AGE_RE.match(tail)):  # "11- and 12-year-old boys"
         lo, hi = sorted((value, parse_number(pair.group("num2"))))
         return make("measure", value, "years old", end + pair.end(), lo=lo, hi=hi), []
@@ -469,7 +496,7 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         casualty = before.group("cas").split()[0]  # "killing at least 10 people, injuring dozens more"
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
     hit = None if np_words else _SHOT_RE.match(tail, np_end)
-    if hit and value == 1 and not hit["aux"] and hit["verb"].lower() == "shot":
+    if hit and value == 1 and not (hit["aux"] or hit["found"]) and hit["verb"].lower() == "shot":
         np_words, np_head, hit = [hit["verb"]], hit["verb"], None  # "fired one shot": the noun
     shot = hit and not _has_object(tail, hit.end(), hit["verb"])
     if casualty:
@@ -565,11 +592,11 @@ def _percent_range(sentence: str, end: int, between: bool) -> re.Match | None:
 
 def _height(m: re.Match, sentence: str) -> Mention | None:
     """Feet and inches as one length in inches: "5 feet 10 inches" is 70 in, never 5 ft and a stray count of 10.
-    Without an inch mark only joined tight ("5-foot-10", "5 feet 10 and 180 pounds"): "20 feet, 3 of them" and
-    "5 feet 10 times" are other figures."""
+    Without an inch mark only joined tight ("5-foot-10", "5 feet 10 and 180 pounds") or said to be tall ("5'11
+    tall"): "20 feet, 3 of them" and "5 feet 10 times" are other figures."""
     feet, inches = parse_number(m.group("feet")), parse_number(m.group("inches"))
     join = m.group("join") or ""
-    if not 1 <= feet < 100 or inches >= 12 or not m.group("mark") and (
+    if not 1 <= feet < 100 or inches >= 12 or not m.group("mark") and not _TALL_RE.match(sentence, m.end()) and (
             "," in join or noun_phrase(sentence[m.end():])[0] or _DIGIT_AFTER_RE.match(sentence, m.end())):
         return None
     total = feet * 12 + inches
@@ -666,25 +693,51 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not words and low in _MORE and (nxt := _WORD_RE.match(tail, w.end())) and nxt.group("w").lower() not in STOP:
             pos = w.end()  # "20 more people": the people are what is counted
             continue
-        if low in STOP or low in _VERBS or _clause_contraction(low) or (
+        if _GALLERY_LABEL_RE.match(tail, w.start("w")):
+            break  # a gallery's credit or counter starts: "crime incidents: 6 | Photo: ...", "45 | Image 22 of 44"
+        if low in _ADVERBS and (words or not _modifies(tail, w.end())):
+            break  # "one gunman | inside the car", "at 7 | tonight"; not "three overnight shootings"
+        if low in STOP or low in _VERBS or _clause_contraction(low) or _AGES_AFTER_RE.match(tail, w.start("w")) or (
                 low.endswith("ly") and low not in lexicon.unit_classes() and low not in _LY_NOUNS):
             break
-        if low in _CASUALTY:
+        if low in _CASUALTY and not (low in _CASUALTY_MODIFIERS and (nxt := _WORD_RE.match(tail, w.end()))
+                                     and nxt.group("w").islower() and _plural_noun(nxt.group("w"))):
             words.append(word)
             pos = w.end()
             break
-        if word[0].islower() and "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
+        if _common(word) and "-" not in word and low.endswith(("ed", "ing")) and low not in lexicon.unit_classes():
             nxt = _WORD_RE.match(tail, w.end())
             if words or not nxt or nxt.group("w").lower() in STOP:
                 break  # a participle ("2,500 troops | stationed"), unless it modifies a noun ("one armed militant")
         words.append(word)
         pos = w.end()
-        if word[0].islower() and _plural(low):
+        if _common(word) and _plural(low):
             nxt = _WORD_RE.match(tail, pos)
             following = nxt.group("w") if nxt and "\n" not in tail[pos:nxt.start("w")] else ""
-            if not (following[:1].islower() and _plural(following.lower()) and following.lower() not in _VERBS):
+            if not (following and _common(following) and _plural(following.lower())
+                    and following.lower() not in _VERBS):
                 break  # the head noun: "about 300 people | slept outdoors", "two plainclothes police officers | fired"
     return words, pos
+
+
+def _names(tail: str) -> bool:
+    """Do capitalised words after a number name something, ending in no plural nor a counted noun ("Ten | Point
+    Coalition")? Not a headline's count: "Swearing In Two | New Police Officers", "Leaves One | Man Dead", "Family
+    of Five | Found Dead"."""
+    words = list(itertools.takewhile(lambda w: w[0].isupper(), noun_phrase(tail)[0]))
+    return bool(words) and not _plural(last := words[-1].lower()) and last not in _NAMED_NOUNS
+
+
+def _modifies(tail: str, end: int) -> bool:
+    """Is the word ending at `end` a modifier, a lower-case content word after it ("three overnight | shootings")?"""
+    nxt = _WORD_RE.match(tail, end)
+    return bool(nxt) and nxt.group("w").islower() and nxt.group("w") not in STOP
+
+
+def _common(word: str) -> bool:
+    """Is `word` written as a common word: in lower case, or a long one in a line all in capitals ("TWO GROUPS
+    STARTED FIGHTING" in a broadcast transcript), not an acronym ("two ISIS fighters")?"""
+    return word[0].islower() or len(word) > 4 and word.isupper()
 
 
 def _clause_contraction(word: str) -> bool:
