@@ -87,7 +87,8 @@ _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['r
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
 _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}"
-                        rf"|{lexicon.alternation(lexicon.load('words')['statements'])})"
+                        rf"|{lexicon.alternation(lexicon.load('words')['statements'])}"
+                        rf"|{lexicon.alternation(lexicon.load('words')['states'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
 _REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other families", "40 others"

@@ -217,6 +217,7 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     ("The president denied the accusations in a statement Tuesday.", "Tuesday", True),
     ("The governor held a news conference on Tuesday about the refugees.", "on Tuesday", True),
     ("No one was in custody as of Tuesday morning, police said.", "as of Tuesday morning", True),
+    ("The boy remained in critical condition Tuesday night after the shooting.", "Tuesday night", True),
 ])
 def test_a_date_after_a_reporting_verb_is_the_day_it_was_said(sentence, text, spoken):
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2013-03-12",
