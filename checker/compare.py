@@ -435,9 +435,11 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
     between = kind == "duration" and bool(_BETWEEN_RE.search(row["text"]) or _BETWEEN_RE.match(after.lstrip()))
+    spoken = kind == "date" and _spoken(row["text"], before, after)
+    # whose age by sex, from the noun after it ("a 13-year-old girl"): ages are the only measures it serves
+    sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
-            rest, tally, interval(row, tolerance), when, between, doer, kind == "date" and _spoken(row["text"], before, after),
-            clause, next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None))
+            rest, tally, interval(row, tolerance), when, between, doer, spoken, clause, sex)
 
 
 def _spoken(text: str, before: str, after: str) -> bool:
@@ -788,9 +790,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing";
             # "tonight" in an article filed overnight may be either day next to it), or one past date
             # ("convicted in 1997", "convicted him on July 25, 1997"): no news day that dates many events
-            one_day = max(_days(ra["span"]), _days(rb["span"])) <= 3
-            total += weights.same_event * ((one_day or ra["past"] and rb["past"]) and ra["clause_event"] is not None
-                                           and ra["clause_event"] == rb["clause_event"])
+            same_event = ra["clause_event"] is not None and ra["clause_event"] == rb["clause_event"]
+            total += weights.same_event * (same_event and (
+                ra["past"] and rb["past"] or max(_days(ra["span"]), _days(rb["span"])) <= 3))
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
             total += weights.shared_fact * shared_fact + weights.wording * copied
