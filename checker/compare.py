@@ -13,7 +13,8 @@ discrepancy.
 Within an article: a figure restated in brackets is one figure (as rough as the first; a local time
 restated in GMT gives the story's local offset), a figure repeated from the lead restates its fact,
 two figures set against each other ("5.9, but the USGS said 6.1") are rival values of one fact,
-and any other two differing figures are two facts. When in doubt, claims stay apart: agreeing
+and any other two differing figures are two facts. A restatement left alone joins the fact its
+article's figure is in: that article's word on the fact is weighed there already. When in doubt, claims stay apart: agreeing
 figures join on a little less evidence than figures that would make a discrepancy.
 """
 from __future__ import annotations
@@ -192,6 +193,7 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
         del scores[a, b]  # only pairs whose sentences share a fact score differently now
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     groups = _agreeing_reading(rows, groups, idf, weights)
+    groups = _restatements(rows, groups, idf, weights, scores)
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
     return clusters, _timeline(rows, groups, clusters)
@@ -696,6 +698,32 @@ def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[
                 groups[where[swap]], group[group.index(x)] = [x], swap
                 where[x], where[swap] = where[swap], n
     return [sorted(group) for group in groups]
+
+
+def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights,
+                  scores: dict[tuple[int, int], float | None]) -> list[list[int]]:
+    """A figure left alone that restates one of its article's figures in a fact of several
+    articles joins that fact, unless a claim there vetoes it: the article's word on the fact is
+    already weighed there ("Five dead" in the headline; "Five people had so far been confirmed
+    dead" further down, worded too unlike other articles' tolls to join them on its own)."""
+    where = {r: n for n, group in enumerate(groups) for r in group}
+    partners: dict[int, list[int]] = {}
+    for (a, b), value in scores.items():
+        if value is not None and value >= weights.same_source and rows[a]["source"] == rows[b]["source"]:
+            partners.setdefault(a, []).append(b)
+            partners.setdefault(b, []).append(a)
+    for x, others in partners.items():
+        if len(groups[where[x]]) > 1:
+            continue
+        for y in others:
+            fact = groups[where[y]]
+            if len({rows[r]["source"] for r in fact}) > 1 and all(
+                    _pair(rows[min(x, r)], rows[max(x, r)], idf, weights) != -math.inf for r in fact):
+                groups[where[x]] = []
+                fact.append(x)
+                where[x] = where[y]
+                break
+    return [sorted(group) for group in groups if group]
 
 
 def _restates(ra: dict, rb: dict, weights: Weights) -> bool:
