@@ -13,7 +13,8 @@ discrepancy.
 Within an article: a figure restated in brackets is one figure (as rough as the first; a local time
 restated in GMT gives the story's local offset), a figure repeated from the lead restates its fact,
 two figures set against each other ("5.9, but the USGS said 6.1") are rival values of one fact,
-and any other two differing figures are two facts. When in doubt, claims stay apart: agreeing
+and any other two differing figures are two facts. A restatement left alone joins the fact its
+article's figure is in: that article's word on the fact is weighed there already. When in doubt, claims stay apart: agreeing
 figures join on a little less evidence than figures that would make a discrepancy.
 """
 from __future__ import annotations
@@ -46,11 +47,12 @@ _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _OCCURRENCES = frozenset(_EVENTS["occurrences"])
 _HARMS = frozenset(_EVENTS["harms"])
 _VIOLENCE = _HARMS | {"attacks"}  # "shot Friday", "killed Saturday": one attack and its toll
-_KIN = frozenset(lexicon.load("words")["kin"])
-_NOT_PLURALS = frozenset(lexicon.load("words")["not_plurals"])
-_PLURALS = frozenset(lexicon.load("words")["plurals"])
+_WORDS = lexicon.load("words")
+_KIN = frozenset(_WORDS["kin"])
+_NOT_PLURALS = frozenset(_WORDS["not_plurals"])
+_PLURALS = frozenset(_WORDS["plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
-_OBJECT_STARTS = frozenset(lexicon.load("words")["objects"])
+_OBJECT_STARTS = frozenset(_WORDS["objects"])
 _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _SEXES = {word: sex for sex, words in _EVENTS["sexes"].items() for word in words}
@@ -63,7 +65,7 @@ _NUMBERS = lexicon.load("numbers")
 _CALENDAR = lexicon.load("calendar")
 # words that say nothing about which fact a sentence states: grammatical words (but "off Aceh"), the
 # reporting and hedging words of events.yaml, calendar words and number words
-_NOISE = (frozenset(lexicon.load("words")["stop"]) - frozenset(_EVENTS["where_words"])) | frozenset(
+_NOISE = (frozenset(_WORDS["stop"]) - frozenset(_EVENTS["where_words"])) | frozenset(
     _EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
@@ -77,28 +79,28 @@ _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2)
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b"
                        rf"|\b(?:in|from|after) (?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
-                       rf"(?:shootings|attacks|incidents)\b",
+                       rf"(?:{lexicon.alternation(_WORDS['incidents'])})\b",
                        re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
-_REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}|put|puts)\b")
+_REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
-_SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('words')['reporting'])}"
-                        rf"|{lexicon.alternation(lexicon.load('words')['statements'])}"
-                        rf"|{lexicon.alternation(lexicon.load('words')['states'])})"
+_SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
+                        rf"|{lexicon.alternation(_WORDS['statements'])}"
+                        rf"|{lexicon.alternation(_WORDS['states'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
-_CLAUSE_STARTS = frozenset(lexicon.load("words")["clause_starts"])
-_REST = frozenset(lexicon.load("words")["more"]) | {"others"}  # "four other families", "40 others"
+_CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
+_REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 # "two of the three people", "one of six victims", "two of the wounded": a part of a count or a toll
 _PARTITIVE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
                            rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
-                           rf"|(?:the|those)\s+(?:victims|wounded|injured|dead|people))\b", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"\b(?:later|earlier|after|before|since)\b", re.IGNORECASE)  # "30 minutes later"
+                           rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])}))\b", re.IGNORECASE)
+_BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -192,6 +194,7 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
         del scores[a, b]  # only pairs whose sentences share a fact score differently now
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     groups = _agreeing_reading(rows, groups, idf, weights)
+    groups = _restatements(rows, groups, idf, weights, scores)
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
     return clusters, _timeline(rows, groups, clusters)
@@ -696,6 +699,32 @@ def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[
                 groups[where[swap]], group[group.index(x)] = [x], swap
                 where[x], where[swap] = where[swap], n
     return [sorted(group) for group in groups]
+
+
+def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights,
+                  scores: dict[tuple[int, int], float | None]) -> list[list[int]]:
+    """A figure left alone that restates one of its article's figures in a fact of several
+    articles joins that fact, unless a claim there vetoes it: the article's word on the fact is
+    already weighed there ("Five dead" in the headline; "Five people had so far been confirmed
+    dead" further down, worded too unlike other articles' tolls to join them on its own)."""
+    where = {r: n for n, group in enumerate(groups) for r in group}
+    partners: dict[int, list[int]] = {}
+    for (a, b), value in scores.items():
+        if value is not None and value >= weights.same_source and rows[a]["source"] == rows[b]["source"]:
+            partners.setdefault(a, []).append(b)
+            partners.setdefault(b, []).append(a)
+    for x, others in partners.items():
+        if len(groups[where[x]]) > 1:
+            continue
+        for y in others:
+            fact = groups[where[y]]
+            if len({rows[r]["source"] for r in fact}) > 1 and all(
+                    _pair(rows[min(x, r)], rows[max(x, r)], idf, weights) != -math.inf for r in fact):
+                groups[where[x]] = []
+                fact.append(x)
+                where[x] = where[y]
+                break
+    return [sorted(group) for group in groups if group]
 
 
 def _restates(ra: dict, rb: dict, weights: Weights) -> bool:

@@ -182,6 +182,30 @@ def test_an_articles_restatements_join_before_other_articles_are_weighed():
     assert compare._cluster(rows, [0, 1, 2], {}, compare.Weights(), scores) == [[0, 1, 2]]
 
 
+def test_a_figure_left_alone_that_restates_its_articles_figure_joins_that_fact():
+    """An article's restatement, worded unlike other articles, joins the fact its headline is in,
+    unless a claim there vetoes it; a figure that restates nothing stays alone."""
+    claims = table([
+        {"source": "a.txt", "text": "Five", "value": 5, "unit": "dead",
+         "sentence": "Five dead, dozens injured in Indonesia quake"},
+        {"source": "b.txt", "text": "five", "value": 5, "unit": "people",
+         "sentence": "The quake killed five people and injured dozens in Aceh province."},
+        {"source": "a.txt", "text": "Five", "value": 5, "unit": "people",
+         "sentence": "Five people had so far been confirmed dead in the quake, an official told AFP."},
+        {"source": "b.txt", "text": "five", "value": 5, "unit": "people",
+         "sentence": "Rescuers said five people were injured when a wall fell."},
+    ])
+    rows, idf = scored(claims)
+    weights = compare.Weights()
+    restates = compare._pair(rows[0], rows[2], idf, weights)
+    assert restates >= weights.same_source
+    assert compare._restatements(rows, [[0, 1], [2], [3]], idf, weights, {(0, 2): restates}) == [[0, 1, 2], [3]]
+    assert compare._restatements(rows, [[0, 1], [2], [3]], idf, weights, {(0, 2): None}) == [[0, 1], [2], [3]]
+    # were b's injured said to restate its toll, the headline's dead would still veto them
+    assert compare._pair(rows[0], rows[3], idf, weights) == float("-inf")
+    assert compare._restatements(rows, [[0, 1], [2], [3]], idf, weights, {(1, 3): 0.7}) == [[0, 1], [2], [3]]
+
+
 def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     """A run of content words two sentences share (wire copy) is evidence of one fact; not for times
     hours apart in boilerplate ("struck at 7:48 a.m. local time ... the U.S. Geological Survey said")."""
