@@ -704,9 +704,11 @@ def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[
 def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights,
                   scores: dict[tuple[int, int], float | None]) -> list[list[int]]:
     """A figure left alone that restates one of its article's figures in a fact of several
-    articles joins that fact, unless a claim there vetoes it: the article's word on the fact is
-    already weighed there ("Five dead" in the headline; "Five people had so far been confirmed
-    dead" further down, worded too unlike other articles' tolls to join them on its own)."""
+    articles joins that fact: the article's word on it is weighed there already ("Five dead" in
+    the headline; "Five people had so far been confirmed dead" further down, worded too unlike
+    other articles' tolls to join them on its own). Not when a claim there vetoes it, nor when it
+    disagrees with a figure the one it restates agrees with ("2,500" restating "about 2,500"
+    beside another article's "2,600")."""
     where = {r: n for n, group in enumerate(groups) for r in group}
     partners: dict[int, list[int]] = {}
     for (a, b), value in scores.items():
@@ -718,8 +720,12 @@ def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str,
             continue
         for y in others:
             fact = groups[where[y]]
-            if len({rows[r]["source"] for r in fact}) > 1 and all(
-                    _pair(rows[min(x, r)], rows[max(x, r)], idf, weights) != -math.inf for r in fact):
+            if len({rows[r]["source"] for r in fact}) < 2:
+                continue
+            vetoed = any(_pair(rows[min(x, r)], rows[max(x, r)], idf, weights) == -math.inf for r in fact)
+            disagrees = any(intervals_meet(rows[y]["span"], rows[r]["span"])
+                            and not intervals_meet(rows[x]["span"], rows[r]["span"]) for r in fact)
+            if not (vetoed or disagrees):
                 groups[where[x]] = []
                 fact.append(x)
                 where[x] = where[y]

@@ -206,6 +206,22 @@ def test_a_figure_left_alone_that_restates_its_articles_figure_joins_that_fact()
     assert compare._restatements(rows, [[0, 1], [2], [3]], idf, weights, {(1, 3): 0.7}) == [[0, 1], [2], [3]]
 
 
+def test_a_restatement_that_would_disagree_where_its_figure_agrees_stays_alone():
+    """"2,500" restates "About 2,500", which agrees with another article's "2,600"; the exact
+    figure would not, so it says more than the figure it restates and is left out."""
+    claims = table([{"source": source, "text": text, "value": value, "hedge": hedge, "unit": "troops",
+                     "sentence": sentence} for source, text, value, hedge, sentence in (
+        ("a.txt", "About 2,500", 2500, "approx", "About 2,500 US troops remain in Iraq"),
+        ("b.txt", "2,600", 2600, "exact", "The United States keeps 2,600 troops in Iraq."),
+        ("a.txt", "2,500", 2500, "exact", "The Pentagon says the 2,500 troops advise Iraqi forces."),
+    )])
+    rows, idf = scored(claims)
+    weights = compare.Weights()
+    assert compare._restatements(rows, [[0, 1], [2]], idf, weights, {(0, 2): weights.same_source}) == [[0, 1], [2]]
+    rows[2]["span"] = rows[0]["span"]  # read as rough as the figure it restates, it says no more than that one
+    assert compare._restatements(rows, [[0, 1], [2]], idf, weights, {(0, 2): weights.same_source}) == [[0, 1, 2]]
+
+
 def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     """A run of content words two sentences share (wire copy) is evidence of one fact; not for times
     hours apart in boilerplate ("struck at 7:48 a.m. local time ... the U.S. Geological Survey said")."""
