@@ -14,8 +14,9 @@ Within an article: a figure restated in brackets is one figure (as rough as the 
 restated in GMT gives the story's local offset), a figure repeated from the lead restates its fact,
 two figures set against each other ("5.9, but the USGS said 6.1") are rival values of one fact,
 and any other two differing figures are two facts. A restatement left alone joins the fact its
-article's figure is in: that article's word on the fact is weighed there already. When in doubt, claims stay apart: agreeing
-figures join on a little less evidence than figures that would make a discrepancy.
+article's figure is in: that article's word on the fact is weighed there already. When in doubt,
+claims stay apart: agreeing figures join on a little less evidence than figures that would make a
+discrepancy.
 """
 from __future__ import annotations
 
@@ -722,10 +723,10 @@ def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str,
             fact = groups[where[y]]
             if len({rows[r]["source"] for r in fact}) < 2:
                 continue
-            vetoed = any(_pair(rows[min(x, r)], rows[max(x, r)], idf, weights) == -math.inf for r in fact)
             disagrees = any(intervals_meet(rows[y]["span"], rows[r]["span"])
                             and not intervals_meet(rows[x]["span"], rows[r]["span"]) for r in fact)
-            if not (vetoed or disagrees):
+            if not disagrees and all(_pair(rows[min(x, r)], rows[max(x, r)], idf, weights) != -math.inf
+                                     for r in fact):  # no claim of the fact vetoes it
                 groups[where[x]] = []
                 fact.append(x)
                 where[x] = where[y]
