@@ -640,10 +640,7 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
     pairs, not its square. `scores` caches pair scores across passes."""
 
     def score(a: int, b: int) -> float | None:
-        key = (a, b) if a < b else (b, a)
-        if key not in scores:
-            scores[key] = _pair(rows[key[0]], rows[key[1]], idf, weights)
-        return scores[key]
+        return _scored(rows, idf, weights, scores, a, b)
 
     index: dict[object, list[int]] = {}
     for r in block:
@@ -673,6 +670,15 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
         for r in parts[ca]:
             member[r] = ca
     return [sorted(part) for part in parts.values()]
+
+
+def _scored(rows: dict[int, dict], idf: dict[str, float], weights: Weights,
+            scores: dict[tuple[int, int], float | None], a: int, b: int) -> float | None:
+    """The score of the pair of claims a and b, kept in `scores` across passes."""
+    key = (a, b) if a < b else (b, a)
+    if key not in scores:
+        scores[key] = _pair(rows[key[0]], rows[key[1]], idf, weights)
+    return scores[key]
 
 
 def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float],
@@ -725,7 +731,7 @@ def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str,
                 continue
             disagrees = any(intervals_meet(rows[y]["span"], rows[r]["span"])
                             and not intervals_meet(rows[x]["span"], rows[r]["span"]) for r in fact)
-            if not disagrees and all(_pair(rows[min(x, r)], rows[max(x, r)], idf, weights) != -math.inf
+            if not disagrees and all(_scored(rows, idf, weights, scores, x, r) != -math.inf
                                      for r in fact):  # no claim of the fact vetoes it
                 groups[where[x]] = []
                 fact.append(x)
