@@ -254,6 +254,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
                 if b["hedge"] == "exact":  # "about 58km (36 miles)": the conversion is as rough as the figure
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
     _local_time(rows)
+    _coordinated(rows)
     _sole(rows)
     _rivals(rows)
     return rows
@@ -278,6 +279,24 @@ def _local_time(rows: dict) -> None:
             low, high = (value - offset for value in row["span"])
             wrap = DAY_MINUTES if low < 0 else 0
             row["span"], row["zone"] = (low + wrap, high + wrap), "UTC"
+
+
+def _coordinated(rows: dict) -> None:
+    """Mark as parts the tolls of one outcome an article joins with "and" in one phrase ("Two civilians
+    and one police officer were killed", "the slayings of his two young children and two stepchildren"):
+    each counts some of the victims, so it is no rival of another article's whole toll."""
+    sentences: dict[tuple, list[dict]] = {}
+    for row in rows.values():
+        if row["kind"] == "count" and row["block"] in _OUTCOMES:
+            sentences.setdefault((row["source"], row["sentence"]), []).append(row)
+    classes = lexicon.event_classes()
+    for mentions in sentences.values():
+        ordered = sorted(mentions, key=lambda row: row["start"])
+        for a, b in zip(ordered, ordered[1:]):
+            words = _lowered(_between(a, b))
+            if (a["block"] == b["block"] and words[-1:] == ["and"] and len(words) <= _OWNER
+                    and not any(w in classes for w in words)):
+                a["part"] = b["part"] = True
 
 
 def _rivals(rows: dict) -> None:
