@@ -76,11 +76,12 @@ _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+o
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
 # "since 2009" (not "since the conflict began": that is the whole event's), or of many incidents ("in 17
-# shootings across the city"; two are often one incident, "in two shootings near the campus")
+# shootings across the city", "in separate shootings"; two are often one incident, "in two shootings near the
+# campus", unless called separate)
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b"
-                       rf"|\b(?:in|from|after) (?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
-                       rf"(?:{lexicon.alternation(_WORDS['incidents'])})\b",
+                       rf"|\b(?:in|from|after|following) (?:(?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
+                       rf"|(?:two |2 )?(?:separate|different) )(?:{lexicon.alternation(_WORDS['incidents'])})\b",
                        re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
