@@ -33,8 +33,8 @@ import inflection
 from rapidfuzz import fuzz, process
 
 from . import lexicon
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, half_step, in_words,
-                     interval, intervals_meet, majority, minutes, number, present, shift, stated_days, written)
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, duration_words, half_step,
+                     in_words, interval, intervals_meet, majority, minutes, number, present, shift, stated_days, written)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -1181,12 +1181,16 @@ def _later(part: list[dict]) -> str:
 
 
 def _phrase(row) -> str:
-    """'3 killed', '~2,500 troops', '2023-10'; a date without one value as written, with its
+    """'3 killed', '~2,500 troops', '2023-10', '~15 seconds'; a date without one value as written, with its
     interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
     if row["kind"] == "date" and not present(row["value"]):
         return f"“{row['text']}” ({_as_stated(row)})"
+    if row["kind"] == "duration":  # "~15 seconds", not "~PT15S"
+        return display({**row, **{key: duration_words(row[key]) for key in ("value", "low", "high") if present(row[key])}})
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
+    if lexicon.event_classes().get(unit.lower()) == event:
+        event = ""  # the counted noun names the event itself: "3 aftershocks", not "3 aftershocks aftershock"
     if unit and number(row["value"]) == 1 and not (present(row["high"]) and row["high"] != row["value"]):
         unit = _singular(unit)  # units are kept in the plural: "1 mile", not "1 miles"
     elif unit in _PERSONS and unit not in _PLURALS:
