@@ -33,8 +33,9 @@ import inflection
 from rapidfuzz import fuzz, process
 
 from . import lexicon
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, duration_words, half_step,
-                     in_words, interval, intervals_meet, majority, minutes, number, present, shift, stated_days, written)
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, duration_words,
+                     half_step, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
+                     stated_days, written)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -185,9 +186,10 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
     for row in rows.values():
         row["label"] = labels[row["source"]]
     idf = _weigh(rows)
+    copies = _copies(rows)
     by_block: dict[tuple, list] = {}
-    for r, row in rows.items():
-        by_block.setdefault((row["kind"], row["block"]), []).append(r)
+    for r in copies:
+        by_block.setdefault((rows[r]["kind"], rows[r]["block"]), []).append(r)
     blocks = list(by_block.values())
     scores: dict[tuple[int, int], float | None] = {}
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
@@ -197,6 +199,7 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     groups = _agreeing_reading(rows, groups, idf, weights)
     groups = _restatements(rows, groups, idf, weights, scores)
+    groups = [sorted(c for r in group for c in (r, *copies[r])) for group in groups]
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
     return clusters, _timeline(rows, groups, clusters)
@@ -259,6 +262,25 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     _sole(rows)
     _rivals(rows)
     return rows
+
+
+def _copies(rows: dict) -> dict[int, list[int]]:
+    """{claim: the copies of it its article prints}, one entry per claim that is no copy. A sentence
+    printed again (a caption repeated in a scraped photo gallery, a paragraph pasted twice) repeats
+    its claims word for word: one claim's evidence, clustered once, so that repeated text neither
+    outweighs the other articles nor crowds the words it shares with them out of the candidates."""
+    copies: dict[int, list[int]] = {}
+    heads: dict[tuple, list[int]] = {}
+    for r in sorted(rows, key=lambda r: rows[r]["start"]):
+        row = rows[r]
+        key = (row["source"], row["sentence"], row["text"], row["kind"], row["block"], row["context"], row["place"])
+        head = next((h for h in heads.get(key, ()) if _copied(rows[h], row)), None)
+        if head is None:
+            heads.setdefault(key, []).append(r)
+            copies[r] = []
+        else:
+            copies[head].append(r)
+    return copies
 
 
 def _local_time(rows: dict) -> None:
@@ -717,7 +739,7 @@ def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[
             if len(agrees) == len(rest):
                 continue
             mine = (rows[x]["source"], "measure", rows[x]["block"])
-            alike = (y for y in rows if len(groups[where[y]]) == 1 and where[y] != n
+            alike = (y for y in where if len(groups[where[y]]) == 1 and where[y] != n
                      and (rows[y]["source"], rows[y]["kind"], rows[y]["block"]) == mine)
             swap = next((y for y in alike
                          if agrees < {r for r in rest if intervals_meet(_anchor(rows[y]["span"]), rows[r]["span"])}
@@ -1186,7 +1208,8 @@ def _phrase(row) -> str:
     if row["kind"] == "date" and not present(row["value"]):
         return f"“{row['text']}” ({_as_stated(row)})"
     if row["kind"] == "duration":  # "~15 seconds", not "~PT15S"
-        return display({**row, **{key: duration_words(row[key]) for key in ("value", "low", "high") if present(row[key])}})
+        words = {key: duration_words(row[key]) for key in ("value", "low", "high") if present(row[key])}
+        return display({**row, **words})
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
     if lexicon.event_classes().get(unit.lower()) == event:
