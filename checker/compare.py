@@ -1230,7 +1230,7 @@ def _timeline(rows: dict[int, dict], groups: list[list[int]], clusters: list[Clu
             continue
         row = min(part, key=lambda row: _days(row["span"]))  # the finest date names the day
         when = str(row["value"]) if present(row["value"]) else _as_stated(row)
-        events.append(TimelineEvent(when, _event_words(row), cluster.claims, cluster.status, cluster.sources))
+        events.append(TimelineEvent(when, event_words(row), cluster.claims, cluster.status, cluster.sources))
     return sorted(events, key=lambda e: (e.date, e.claims))
 
 
@@ -1241,7 +1241,7 @@ def _as_stated(row) -> str:
     return f"{low}/{high}"
 
 
-def _event_words(row, limit: int = 6) -> str:
+def event_words(row, limit: int = 6) -> str:
     """The words either side of the date in its sentence: what happened then, as written."""
     sentence, text = str(row["sentence"]), str(row["text"])
     at = sentence.find(text)
