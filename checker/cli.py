@@ -129,7 +129,7 @@ def main() -> None:
 
 
 @main.command(cls=DefaultCommand, context_settings=CONTEXT, epilog="`check-claims config` prints the settings in force and where each comes from.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder the reports are written to.")
 @click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats,
@@ -147,7 +147,7 @@ def main() -> None:
               help="Accept the findings recorded in FILE: only new ones fail.")
 @click.option("--update-baseline", is_flag=True, help="Record the current findings in the --baseline FILE.")
 @click.option("--draft", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="FILE",
-              help="Check the article FILE against the sources in PATHS: a contradicted claim fails.")
+              help="Check the article FILE against the sources in PATH: a contradicted claim fails.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (and --format github's annotations).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is drawn only on a terminal, for many files).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
@@ -155,7 +155,7 @@ def main() -> None:
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.option("--stories", type=click.Choice(["subfolders"]),
               help="Each immediate subfolder of PATH is its own story: one report each plus an index.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction [default: all cores].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction (default: all cores).")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="Run on this machine, or on a Dask cluster (needs --scheduler).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Address of the Dask scheduler for --engine dask.")
@@ -164,11 +164,12 @@ def main() -> None:
 @click.version_option(package_name="check-claims")
 @one_line_errors
 def check(paths: tuple[Path, ...], **options) -> None:
-    """Check that the articles under PATHS agree on their numbers and dates.
+    """Check that the articles under each PATH agree on their numbers and dates.
 
     Exit status: 0 nothing at or above --fail-on, 1 something is, 2 bad usage or no readable input.
     """
     from . import baseline as baseline_mod, draft as draft_mod, terminal
+    from .lexicon import counted
     from .ci_formats import step_summary
     from .core import NoInput, WriteError, check as run_check, check_stories, writing
     from .engine import EngineError, default_jobs
@@ -241,7 +242,8 @@ def check(paths: tuple[Path, ...], **options) -> None:
         for line in draft_mod.summary_lines(records) + baseline_mod.summary_lines(records):
             click.echo(line)
         if failures:
-            click.echo(f"{failures} finding{'s' * (failures != 1)} at or above --fail-on {options['fail_on']}")
+            new = " not in the baseline" if options["baseline"] else ""
+            click.echo(f"{counted(failures, 'finding')}{new} at or above --fail-on {options['fail_on']}")
     sys.exit(EXIT_FINDINGS if failures and not options["exit_zero"] else EXIT_OK)
 
 
@@ -302,7 +304,7 @@ def _cache(*, quiet: bool) -> Path | None:
 
 
 def _draft_source(records: dict, draft: Path) -> str:
-    """The source id the draft was read as (the draft may also lie under PATHS)."""
+    """The source id the draft was read as (the draft may also lie under a PATH)."""
     ids = [s["id"] for s in records["sources"] if Path(s["path"]).resolve() == draft.resolve()]
     if len(ids) != 1:
         reason = next((s["reason"] for s in records["skipped"] if Path(s["path"]).resolve() == draft.resolve()),

@@ -33,8 +33,9 @@ import inflection
 from rapidfuzz import fuzz, process
 
 from . import lexicon
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, half_step, in_words,
-                     interval, intervals_meet, majority, minutes, number, present, shift, stated_days, written)
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, duration_words,
+                     half_step, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
+                     stated_days, written)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -76,11 +77,12 @@ _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+o
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
 # "since 2009" (not "since the conflict began": that is the whole event's), or of many incidents ("in 17
-# shootings across the city"; two are often one incident, "in two shootings near the campus")
+# shootings across the city", "in separate shootings"; two are often one incident, "in two shootings near the
+# campus", unless called separate)
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b"
-                       rf"|\b(?:in|from|after) (?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
-                       rf"(?:{lexicon.alternation(_WORDS['incidents'])})\b",
+                       rf"|\b(?:in|from|after|following) (?:(?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
+                       rf"|(?:two |2 )?(?:separate|different) )(?:{lexicon.alternation(_WORDS['incidents'])})\b",
                        re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
@@ -184,9 +186,10 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
     for row in rows.values():
         row["label"] = labels[row["source"]]
     idf = _weigh(rows)
+    copies = _copies(rows)
     by_block: dict[tuple, list] = {}
-    for r, row in rows.items():
-        by_block.setdefault((row["kind"], row["block"]), []).append(r)
+    for r in copies:
+        by_block.setdefault((rows[r]["kind"], rows[r]["block"]), []).append(r)
     blocks = list(by_block.values())
     scores: dict[tuple[int, int], float | None] = {}
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
@@ -196,6 +199,7 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     groups = _agreeing_reading(rows, groups, idf, weights)
     groups = _restatements(rows, groups, idf, weights, scores)
+    groups = [sorted(c for r in group for c in (r, *copies[r])) for group in groups]
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
     return clusters, _timeline(rows, groups, clusters)
@@ -254,9 +258,29 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
                 if b["hedge"] == "exact":  # "about 58km (36 miles)": the conversion is as rough as the figure
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
     _local_time(rows)
+    _coordinated(rows)
     _sole(rows)
     _rivals(rows)
     return rows
+
+
+def _copies(rows: dict) -> dict[int, list[int]]:
+    """{claim: the copies of it its article prints}, one entry per claim that is no copy. A sentence
+    printed again (a caption repeated in a scraped photo gallery, a paragraph pasted twice) repeats
+    its claims word for word: one claim's evidence, clustered once, so that repeated text neither
+    outweighs the other articles nor crowds the words it shares with them out of the candidates."""
+    copies: dict[int, list[int]] = {}
+    heads: dict[tuple, list[int]] = {}
+    for r in sorted(rows, key=lambda r: rows[r]["start"]):
+        row = rows[r]
+        key = (row["source"], row["sentence"], row["text"], row["kind"], row["block"], row["context"], row["place"])
+        head = next((h for h in heads.get(key, ()) if _copied(rows[h], row)), None)
+        if head is None:
+            heads.setdefault(key, []).append(r)
+            copies[r] = []
+        else:
+            copies[head].append(r)
+    return copies
 
 
 def _local_time(rows: dict) -> None:
@@ -278,6 +302,24 @@ def _local_time(rows: dict) -> None:
             low, high = (value - offset for value in row["span"])
             wrap = DAY_MINUTES if low < 0 else 0
             row["span"], row["zone"] = (low + wrap, high + wrap), "UTC"
+
+
+def _coordinated(rows: dict) -> None:
+    """Mark as parts the tolls of one outcome an article joins with "and" in one phrase ("Two civilians
+    and one police officer were killed", "the slayings of his two young children and two stepchildren"):
+    each counts some of the victims, so it is no rival of another article's whole toll."""
+    sentences: dict[tuple, list[dict]] = {}
+    for row in rows.values():
+        if row["kind"] == "count" and row["block"] in _OUTCOMES:
+            sentences.setdefault((row["source"], row["sentence"]), []).append(row)
+    classes = lexicon.event_classes()
+    for mentions in sentences.values():
+        ordered = sorted(mentions, key=lambda row: row["start"])
+        for a, b in zip(ordered, ordered[1:]):
+            words = _lowered(_between(a, b))
+            if (a["block"] == b["block"] and words[-1:] == ["and"] and len(words) <= _OWNER
+                    and not any(w in classes for w in words)):
+                a["part"] = b["part"] = True
 
 
 def _rivals(rows: dict) -> None:
@@ -697,7 +739,7 @@ def _agreeing_reading(rows: dict[int, dict], groups: list[list[int]], idf: dict[
             if len(agrees) == len(rest):
                 continue
             mine = (rows[x]["source"], "measure", rows[x]["block"])
-            alike = (y for y in rows if len(groups[where[y]]) == 1 and where[y] != n
+            alike = (y for y in where if len(groups[where[y]]) == 1 and where[y] != n
                      and (rows[y]["source"], rows[y]["kind"], rows[y]["block"]) == mine)
             swap = next((y for y in alike
                          if agrees < {r for r in rest if intervals_meet(_anchor(rows[y]["span"]), rows[r]["span"])}
@@ -1161,12 +1203,17 @@ def _later(part: list[dict]) -> str:
 
 
 def _phrase(row) -> str:
-    """'3 killed', '~2,500 troops', '2023-10'; a date without one value as written, with its
+    """'3 killed', '~2,500 troops', '2023-10', '~15 seconds'; a date without one value as written, with its
     interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
     if row["kind"] == "date" and not present(row["value"]):
         return f"“{row['text']}” ({_as_stated(row)})"
+    if row["kind"] == "duration":  # "~15 seconds", not "~PT15S"
+        words = {key: duration_words(row[key]) for key in ("value", "low", "high") if present(row[key])}
+        return display({**row, **words})
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
     event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
+    if lexicon.event_classes().get(unit.lower()) == event:
+        event = ""  # the counted noun names the event itself: "3 aftershocks", not "3 aftershocks aftershock"
     if unit and number(row["value"]) == 1 and not (present(row["high"]) and row["high"] != row["value"]):
         unit = _singular(unit)  # units are kept in the plural: "1 mile", not "1 miles"
     elif unit in _PERSONS and unit not in _PLURALS:
@@ -1183,7 +1230,7 @@ def _timeline(rows: dict[int, dict], groups: list[list[int]], clusters: list[Clu
             continue
         row = min(part, key=lambda row: _days(row["span"]))  # the finest date names the day
         when = str(row["value"]) if present(row["value"]) else _as_stated(row)
-        events.append(TimelineEvent(when, _event_words(row), cluster.claims, cluster.status, cluster.sources))
+        events.append(TimelineEvent(when, event_words(row), cluster.claims, cluster.status, cluster.sources))
     return sorted(events, key=lambda e: (e.date, e.claims))
 
 
@@ -1194,7 +1241,7 @@ def _as_stated(row) -> str:
     return f"{low}/{high}"
 
 
-def _event_words(row, limit: int = 6) -> str:
+def event_words(row, limit: int = 6) -> str:
     """The words either side of the date in its sentence: what happened then, as written."""
     sentence, text = str(row["sentence"]), str(row["text"])
     at = sentence.find(text)

@@ -167,6 +167,7 @@ _CASUALTY_BEFORE_RE = re.compile(
     r"injuries\s+(?:of|to)|"
     r"(?:death\s+)?toll(?:\s+(?:\w+\s+){0,8}?(?:to|at|of))?)\s*,?\s*$", re.I)
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
+_PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of\s*$", re.I)
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 #: A word starting with a letter at a word start ("55th" holds none)
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
@@ -487,6 +488,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if not np_words and _THERE_WERE_RE.search(head) and (members := _MEMBERS_OF_RE.match(tail, np_end)):
         np_words, _ = noun_phrase(tail[members.end():])  # "There were four in the climbing party"
     partitive = _PARTITIVE_RE.match(tail)
+    if _PARENT_OF_RE.search(head) and not partitive:  # "a father of three died", "mother of two sons": children
+        unit = _unit_phrase(np_words) if any(w.lower() not in _CASUALTY for w in np_words) else "children"
+        return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
     if partitive and not np_words:
         np_words, _ = noun_phrase(tail[partitive.end():])
         if num_text.lower() == "one":

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from . import __version__
 from .ci_formats import STDOUT, render_github, render_junit, render_sarif
 from .claims import Claim
-from .compare import STATUSES, Cluster, TimelineEvent
+from .compare import STATUSES, Cluster, TimelineEvent, event_words
 from .fileio import stage
 from .lexicon import counted
 from .sources import Skipped, Source
@@ -256,14 +256,15 @@ MAX_GRID_SOURCES = 40
 
 def _timeline_view(records: dict, claims: dict) -> dict:
     """Dated events on one axis: a column per distinct date (in order; dates without a year last),
-    a lane per source, a dot per mention; the mentions of one disputed event are joined."""
+    a lane per source, a dot per mention with its own sentence's words; the mentions of one disputed
+    event are joined."""
     lanes = [s["id"] for s in records["sources"]]
     if len(lanes) > MAX_GRID_SOURCES:
         lanes = [f"all {len(lanes)} sources"]
     lane_of = {s["id"]: (n if len(lanes) > 1 else 0) for n, s in enumerate(records["sources"])}
     events = [[{"date": _mark_date(claims[cid], event), "lane": lane_of[claims[cid]["source"]],
                 "status": event["status"], "cluster": claims[cid]["cluster"], "source": claims[cid]["source"],
-                "event": event["event"]} for cid in event["claims"]] for event in records["timeline"]]
+                "event": event_words(claims[cid])} for cid in event["claims"]] for event in records["timeline"]]
     dates = sorted({m["date"] for marks in events for m in marks}, key=lambda d: (d.startswith("--"), d))
     column = {d: n for n, d in enumerate(dates)}
     step = min(120, max(44, _PLOT_WIDTH // max(len(dates), 1)))

@@ -30,6 +30,7 @@ WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
 _DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
+_DURATION_NAMES = ("year", "month", "week", "day", "hour", "minute", "second")
 TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
@@ -151,6 +152,16 @@ def _duration_days(value) -> float | None:
     if not m or not any(m.groups()):
         return None
     return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
+
+
+def duration_words(duration) -> str:
+    """A duration as a sentence gives it: 'P20Y' -> '20 years', 'P1Y6M' -> '1 year 6 months',
+    'PT1M' -> '1 minute'; anything else as it is."""
+    m = _DURATION_RE.fullmatch(str(duration))
+    if not m or not any(m.groups()):
+        return str(duration)
+    return " ".join(f"{_as_written(float(v))} {unit}{'' if float(v) == 1 else 's'}"
+                    for v, unit in zip(m.groups(), _DURATION_NAMES) if v)
 
 
 def written(duration) -> float | None:

@@ -48,6 +48,7 @@ def test_round_trip(tmp_path, seeds_copy):
     assert new and all(k["status"] == "discrepancy" for k in new)
     assert any("~4,000" in k["explanation"] for k in new)
     assert "new    count" in result.output
+    assert f"{len(new)} finding{'s' * (len(new) > 1)} not in the baseline at or above --fail-on discrepancy" in result.output
 
     # record it with a reason, then put the figure back: it is reported fixed and the run passes
     assert run(seeds_copy, "--out", out, "--baseline", baseline, "--update-baseline").exit_code == 0

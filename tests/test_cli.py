@@ -208,11 +208,11 @@ def test_nothing_readable_names_each_file_and_why(tmp_path, corpus):
 
 
 @pytest.mark.parametrize("args, error", [
-    (["NOPE"], "Error: Invalid value for 'PATHS...': Path 'NOPE' does not exist."),
+    (["NOPE"], "Error: Invalid value for 'PATH...': Path 'NOPE' does not exist."),
     (["SEEDS", "--draft", "NOPE"], "Error: Invalid value for '--draft': File 'NOPE' does not exist."),
     (["SEEDS", "--tolerance", "7"], "Error: Invalid value for '--tolerance': 7.0 is not in the range 0<=x<=1."),
     (["SEEDS", "--colour"], "Error: No such option '--colour'."),
-    (["check", "NOPE"], "Error: Invalid value for 'PATHS...': Path 'NOPE' does not exist."),
+    (["check", "NOPE"], "Error: Invalid value for 'PATH...': Path 'NOPE' does not exist."),
 ])
 def test_usage_errors_name_the_command_users_type(tmp_path, seeds_copy, args, error):
     def invoke(*args):
@@ -221,9 +221,9 @@ def test_usage_errors_name_the_command_users_type(tmp_path, seeds_copy, args, er
     result = invoke(*[{"SEEDS": seeds_copy, "NOPE": tmp_path / "nope"}.get(a, a) for a in args])
     assert result.exit_code == 2
     usage, hint, blank, message = result.stderr.splitlines()
-    assert (usage, hint, blank) == ("Usage: check-claims [OPTIONS] PATHS...", "Try 'check-claims --help' for help.", "")
+    assert (usage, hint, blank) == ("Usage: check-claims [OPTIONS] PATH...", "Try 'check-claims --help' for help.", "")
     assert message.startswith(error.replace("NOPE", str(tmp_path / "nope")))
-    assert invoke("--help").output.startswith("Usage: check-claims [OPTIONS] PATHS...\n")
+    assert invoke("--help").output.startswith("Usage: check-claims [OPTIONS] PATH...\n")
 
 
 def test_a_run_removes_its_own_stale_reports_and_nothing_else(tmp_path, seeds_copy, corpus):

@@ -94,6 +94,30 @@ def test_single_source_and_agreement_explanations():
                                                  "only b says 900 buses"]
 
 
+def test_a_sentence_printed_many_times_is_one_claims_evidence():
+    """A caption repeated down a scraped gallery: its copies neither crowd out the words it shares
+    with the other article (so the discrepancy is still found) nor stay apart from each other."""
+    sentence = "The fire at the harbour warehouse killed 12 workers, the fire chief said."
+    at = sentence.index("12")
+    copies = [{"source": "a.txt", "text": "12", "value": 12, "unit": "killed", "sentence": sentence,
+               "start": n * (len(sentence) + 1) + at, "end": n * (len(sentence) + 1) + at + 2} for n in range(80)]
+    claims = table([*copies, {"source": "b.txt", "text": "14", "value": 14, "unit": "killed",
+                              "sentence": "The fire at the harbour warehouse killed 14 workers, officials said."}])
+    clusters, _ = compare.align(claims)
+    assert partition(clusters) == {tuple(range(81)): "discrepancy"}
+
+
+def test_explanations_say_durations_in_words_and_name_an_event_once():
+    claims = table([
+        {"source": "a.txt", "text": "about 15 seconds", "kind": "duration", "value": "PT15S", "hedge": "approx",
+         "unit": "seconds", "sentence": "The quake lasted about 15 seconds, residents said."},
+        {"source": "b.txt", "text": "at least four", "value": 4, "low": 4, "hedge": "at-least", "unit": "aftershocks",
+         "sentence": "The quake was followed by at least four aftershocks."},
+    ])
+    clusters, _ = compare.align(claims)
+    assert [k.explanation for k in clusters] == ["only a says ~15 seconds", "only b says >=4 aftershocks"]
+
+
 def test_dates_a_day_apart_agree_only_through_relative_words_and_say_so():
     claims = table([
         {"source": "a.txt", "text": "today", "kind": "date", "value": "2013-03-11", "year_inferred": True,

@@ -118,6 +118,20 @@ def test_timeline_draws_a_mark_per_dated_mention_and_joins_conflicts(story):
     assert {c.get("data-status") for c in marks} == {e["status"] for e in records["timeline"]}
 
 
+def test_each_timeline_mark_shows_its_own_sources_words(story):
+    records, _, page = story
+    claims = {c["id"]: c for c in records["claims"]}
+    (svg,) = page.xpath('//*[local-name()="svg"][@id="timeline-svg"]')
+    titles = [t.text_content() for t in svg.xpath('.//*[local-name()="circle"]/*[local-name()="title"]')]
+    mentions = [claims[cid] for e in records["timeline"] for cid in e["claims"]]  # the marks' order
+    assert any(len(e["claims"]) > 1 for e in records["timeline"]), "the fixture story dates an event twice"
+    for title, m in zip(titles, mentions, strict=True):
+        _, source, words = title.split(" · ", 2)
+        before, _, after = m["sentence"].partition(m["text"])  # the words either side of the date
+        near = " ".join(before.split()[-1:] + ["…"] + after.split()[:1]).strip(" ,.;:")
+        assert source == m["source"] and near in words, (title, m["sentence"])
+
+
 def test_coverage_grid_marks_the_source_that_differs(story):
     records, _, page = story
     header = page.xpath('//table[@id="coverage-grid"]/thead/tr/th/text()')[1:]

@@ -17,6 +17,14 @@ def test_display_writes_a_value_as_a_reader_would(row, want):
     assert values.display(row) == want
 
 
+@pytest.mark.parametrize("duration, want", [
+    ("P20Y", "20 years"), ("PT6H", "6 hours"), ("P1Y6M", "1 year 6 months"), ("PT1M", "1 minute"),
+    ("P1.5D", "1.5 days"), ("PT15S", "15 seconds"), ("P2W", "2 weeks"), ("2024-01-28", "2024-01-28"),
+])
+def test_duration_words_say_a_duration_as_a_sentence_does(duration, want):
+    assert values.duration_words(duration) == want
+
+
 @pytest.mark.parametrize("row, tolerance, want", [
     ({"kind": "count", "value": 2500, "hedge": "approx"}, 0.05, (2375, 2625)),
     ({"kind": "count", "value": 4, "low": 4, "hedge": "at-least"}, 0.05, (4, float("inf"))),
