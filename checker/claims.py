@@ -99,6 +99,9 @@ SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st mt gen lt col sgt capt gov sen rep rev prof jr sr no vs inc co corp ltd "
     "u.s u.n u.k a.m p.m e.g i.e approx est fig ft".split()) | frozenset(MONTHS)
+#: Capitalised words that go on a time of day's sentence after "p.m.": "10 p.m. Tuesday", "3 p.m. EST".
+_CLOCK_GOES_ON = (frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(ZONES)
+                  | {"eastern", "central", "pacific", "mountain"})
 _PLACE_RE = re.compile(r"\b(?:in|at|near|across|from|on|outside)\s+"
                        r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
@@ -128,8 +131,9 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         if m.group(0)[0] == "." and "\n" not in m.group(0):  # a line break ends one after "p.m." too
             word = re.search(r"([\w.]+)$", text[max(pos, m.start() - 20):m.start()])
             token = word.group(1).lower() if word else ""
-            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):  # "P.S. 3", "J. Smith"
-                continue
+            ends_clock = token in ("a.m", "p.m") and _ends_clock(text[m.end():m.end() + 20])
+            if not ends_clock and (token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)):
+                continue  # "P.S. 3", "J. Smith"; but "after 10 p.m. She was taken" is two sentences
         cut = m.start() + (1 if m.group(0)[0] in ".!?" else 0)
         while cut < m.end() and text[cut] in "\"'”’)":
             cut += 1
@@ -139,6 +143,13 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     if pos < len(text) and text[pos:].strip():
         spans.append((pos, len(text)))
     return spans
+
+
+def _ends_clock(following: str) -> bool:
+    """Whether "a.m."/"p.m." ends its sentence: a capitalised word follows that does not go on
+    telling the time ("10 p.m. She was taken", not "10 p.m. Tuesday" or "3 p.m. EST")."""
+    word = re.match(r"[A-Z][A-Za-z]*", following)
+    return bool(word) and word.group(0).lower() not in _CLOCK_GOES_ON
 
 
 # ------------------------------------------------------------------ extraction

@@ -155,7 +155,8 @@ def main() -> None:
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.option("--stories", type=click.Choice(["subfolders"]),
               help="Each immediate subfolder of PATH is its own story: one report each plus an index.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction (default: all cores).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), show_default="all cores",
+              help="Worker processes for extraction.")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="Run on this machine, or on a Dask cluster (needs --scheduler).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Address of the Dask scheduler for --engine dask.")
@@ -257,12 +258,12 @@ def show_config(config: config_mod.Config | None) -> None:
     ctx = check.make_context("check", [*(["--config", str(config.path)] if config else []), "."])
     for key, option in config_mod.settings(check).items():
         from_file = ctx.get_parameter_source(option.name) is click.core.ParameterSource.DEFAULT_MAP
-        click.echo(f"{key} = {_show(ctx.params[option.name])}  # {config.origin if from_file else 'default'}")
+        click.echo(f"{key} = {_show(ctx.params[option.name], option)}  # {config.origin if from_file else 'default'}")
 
 
-def _show(value) -> str:
-    if value is None:
-        return "(not set)"
+def _show(value, option: click.Option) -> str:
+    if value is None:  # a default that only a run decides ("all cores") is shown as --help words it
+        return f"({option.show_default})" if isinstance(option.show_default, str) else "(not set)"
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (list, tuple)):

@@ -231,7 +231,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
         signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
-        row.update(zip(columns, (*signature, row["sentence"] in order[row["source"]][:_LEAD], wordings[row["sentence"]])))
+        lead = row["sentence"] in order[row["source"]][:_LEAD]
+        row.update(zip(columns, (*signature, lead, wordings[row["sentence"]])))
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         row["who"] = _who(row)
         if row["kind"] == "date":
@@ -567,7 +568,8 @@ def _lowered(text: str) -> list[str]:
     (kept as '' to keep the other words' distances)."""
     words, classes = WORD_RE.findall(text), lexicon.event_classes()
     return [("" if n + 1 < len(words) and w[:1].isupper() and words[n + 1][:1].isupper()
-             and words[n + 1].lower() not in _NOISE and classes.get(w.lower()) == "distance" else p.lower().strip(".'’"))
+             and words[n + 1].lower() not in _NOISE and classes.get(w.lower()) == "distance"
+             else p.lower().strip(".'’"))
             for n, w in enumerate(words) for p in w.split("-")]
 
 
@@ -614,7 +616,8 @@ def _full_names(text: str) -> tuple[frozenset[str], ...]:
     Buckley"): a person's name. A lone capitalised word ("Australian climber") describes someone
     and may fit whoever a full name names."""
     runs = (run.split() for run in _RUN_RE.findall(text))
-    kept = (frozenset(w.strip(".,'’-").lower() for w in run if w.lower().strip(".,'’-") not in _NOISE) for run in runs)
+    kept = (frozenset(w.strip(".,'’-").lower() for w in run if w.lower().strip(".,'’-") not in _NOISE)
+            for run in runs)
     return tuple(sorted((run for run in kept if len(run) > 1), key=sorted))
 
 
@@ -1211,9 +1214,9 @@ def _phrase(row) -> str:
         words = {key: duration_words(row[key]) for key in ("value", "low", "high") if present(row[key])}
         return display({**row, **words})
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
-    event = row["event"] if row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None) else ""
-    if lexicon.event_classes().get(unit.lower()) == event:
-        event = ""  # the counted noun names the event itself: "3 aftershocks", not "3 aftershocks aftershock"
+    # what the counted suffered, unless their noun says it: "24 dead", "3 aftershocks" (not "3 aftershocks aftershock")
+    suffered = row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None)
+    event = row["event"] if suffered and lexicon.event_classes().get(unit.lower()) != row["event"] else ""
     if unit and number(row["value"]) == 1 and not (present(row["high"]) and row["high"] != row["value"]):
         unit = _singular(unit)  # units are kept in the plural: "1 mile", not "1 miles"
     elif unit in _PERSONS and unit not in _PLURALS:

@@ -118,6 +118,7 @@ def test_config_command_without_settings(tmp_path, story, name):
                                     "[check-claims] in setup.cfg)\n")
     assert "out = reports  # default" in result.output
     assert "published = (not set)  # default" in result.output
+    assert "jobs = (all cores)  # default" in result.output  # as --help words the default a run decides
     assert "exit-zero = false  # default" in result.output
 
 
