@@ -161,6 +161,7 @@ _DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|eve
 _CASUALTY_AFTER_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
     r"confirmed|believed|feared|found|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
+    r"(?:shot|stabbed|beaten|gunned)(?:\s+down)?(?:\s+and)?|"  # "were shot dead", "shot to death", "shot and killed"
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
