@@ -160,7 +160,7 @@ _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", 
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|every)\s+$", re.I)
 _CASUALTY_AFTER_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
-    r"confirmed|believed|feared|found|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
+    r"confirmed|believed|feared|found|seriously|critically|badly|slightly|severely|mortally|left|to|"
     r"(?:shot|stabbed|beaten|gunned)(?:\s+down)?(?:\s+and)?|"  # "were shot dead", "shot to death", "shot and killed"
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
 _CASUALTY_BEFORE_RE = re.compile(
@@ -174,6 +174,7 @@ _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|w
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 #: The object of a verb: a determiner, pronoun, number or name ("wounded the boy", "killed him", "shot
 #: 16-year-old Kimani Gray"), not a time ("killed Saturday") or phrase ("killed in the blast").
+_NEXT_WORD_RE = re.compile(r"\s+[\w-]+")
 _OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{NUMBER}|\d"
                         rf"|(?!(?i:{_alt(STOP)}|{_alt(MONTHS)}|{_alt(WEEKDAYS)})\b)[A-Z])")
 #: An aside between commas or spaced dashes: "three people | , one of them a pregnant woman, | were killed".
@@ -568,7 +569,10 @@ def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
 
 def _has_object(tail: str, end: int, verb: str) -> bool:
     """Does an object follow the verb ending at `end`? In a headline every word is capitalised ("Six People
-    Wounded View Full Caption"), so there a capital names no one."""
+    Wounded View Full Caption"), so there a capital names no one. An adverb's object follows the verb it
+    qualifies ("two officers fatally shot the teenager")."""
+    if verb.lower().endswith("ly") and (qualified := _NEXT_WORD_RE.match(tail, end)):
+        end = qualified.end()
     found = _OBJECT_RE.match(tail, end)
     return bool(found) and not (verb[0].isupper() and found.group(0).lstrip()[0].isupper())
 
