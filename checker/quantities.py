@@ -118,10 +118,11 @@ _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
-#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "Juan Villegas (34)"; a space
-#: scraped before the comma ("Jim Belcher , 38,")
+#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "two boys, both 15,"; "Juan
+#: Villegas (34)"; a space scraped before the comma ("Jim Belcher , 38,")
 _APPOSITION_RE = re.compile(
-    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])}))\s?,\s*$|\b[A-Z][\w'’.]+\s*\($")
+    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])}))\s?,\s*(?:(?:both|all)\s+)?$"
+    rf"|\b[A-Z][\w'’.]+\s*\($")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
 #: 59" in a list of the dead), "and" before the next age or name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom
 #: Cole, 32"), or the hometown ("Shawn Johnson Jr., 21 of Lynchburg", "Angelena Garland, 25 both of Lynchburg")
