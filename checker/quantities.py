@@ -336,8 +336,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
                 value = value * scale if scale > 1 else value
             if _year(num_text) and _year(m.group("num2")):
                 return Mention(start, m.end(), "date", None, num_text, m.group("num2")), []
-            if second < value:
-                return None  # "won 3-1", "passed 52-48", "555-0100": a score, a tally or a number, not a range
+            if second < value or is_digits and conn == "-" and m.group("num2").istitle():
+                return None  # "won 3-1", "passed 52-48", "555-0100": a score, a tally or a number, not a range;
+                # digits and a capitalised number word ("a 7-Eleven") are a name
             low, high = value, second
     elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
         return None  # "from 5" alone: not a range, find_quantities reads the number by itself
