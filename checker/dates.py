@@ -463,18 +463,18 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 
 
 def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
-    """A weekday: the next one for the future, else the latest one by `ref`. A statement and the small
-    hours are the exceptions: news reports what was "said Monday" fresh, and the night after a late
-    dateline runs into the next day ("about 12:30 a.m. Tuesday" under a Monday evening header), so
-    the weekday one day after the dateline is that next day (headers lag the local date by time
-    zone or an overnight update), not six days back."""
+    """A weekday: the next one for the future (today, unless "next"), else the latest one by `ref`. A
+    statement and the small hours are the exceptions: news reports what was "said Monday" fresh, and
+    the night after a late dateline runs into the next day ("about 12:30 a.m. Tuesday" under a Monday
+    evening header), so the weekday one day after the dateline is that next day (headers lag the local
+    date by time zone or an overnight update), not six days back."""
     if ref is None or not _cap(m.group("wd")):
         return None
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     which = (m.group("which") or "").lower()
     future = which == "next" or which != "last" and is_future(sentence, m.start(), m.end(), m.group("prep"))
-    if future:
-        day = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    if future:  # "next Tuesday" is after today; "will be held Tuesday" may be today
+        day = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1 if which == "next" else (wd - ref.weekday()) % 7)
     elif which == "last":
         day = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
     else:

@@ -118,10 +118,11 @@ _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
-#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "Juan Villegas (34)"; a space
-#: scraped before the comma ("Jim Belcher , 38,")
+#: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "two boys, both 15,"; "Juan
+#: Villegas (34)"; a space scraped before the comma ("Jim Belcher , 38,")
 _APPOSITION_RE = re.compile(
-    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])}))\s?,\s*$|\b[A-Z][\w'’.]+\s*\($")
+    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])}))\s?,\s*(?:(?:both|all)\s+)?$"
+    rf"|\b[A-Z][\w'’.]+\s*\($")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
 #: 59" in a list of the dead), "and" before the next age or name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom
 #: Cole, 32"), or the hometown ("Shawn Johnson Jr., 21 of Lynchburg", "Angelena Garland, 25 both of Lynchburg")
@@ -160,7 +161,8 @@ _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", 
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|every)\s+$", re.I)
 _CASUALTY_AFTER_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
-    r"confirmed|believed|feared|found|seriously|critically|badly|fatally|slightly|severely|mortally|left|to|"
+    r"confirmed|believed|feared|found|seriously|critically|badly|slightly|severely|mortally|left|to|"
+    r"(?:shot|stabbed|beaten|gunned)(?:\s+down)?(?:\s+and)?|"  # "were shot dead", "shot to death", "shot and killed"
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
@@ -173,6 +175,7 @@ _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|w
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 #: The object of a verb: a determiner, pronoun, number or name ("wounded the boy", "killed him", "shot
 #: 16-year-old Kimani Gray"), not a time ("killed Saturday") or phrase ("killed in the blast").
+_NEXT_WORD_RE = re.compile(r"\s+[\w-]+")
 _OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{NUMBER}|\d"
                         rf"|(?!(?i:{_alt(STOP)}|{_alt(MONTHS)}|{_alt(WEEKDAYS)})\b)[A-Z])")
 #: An aside between commas or spaced dashes: "three people | , one of them a pregnant woman, | were killed".
@@ -333,8 +336,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
                 value = value * scale if scale > 1 else value
             if _year(num_text) and _year(m.group("num2")):
                 return Mention(start, m.end(), "date", None, num_text, m.group("num2")), []
-            if second < value:
-                return None  # "won 3-1", "passed 52-48", "555-0100": a score, a tally or a number, not a range
+            if second < value or is_digits and conn == "-" and m.group("num2").istitle():
+                return None  # "won 3-1", "passed 52-48", "555-0100": a score, a tally or a number, not a range;
+                # digits and a capitalised number word ("a 7-Eleven") are a name
             low, high = value, second
     elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
         return None  # "from 5" alone: not a range, find_quantities reads the number by itself
@@ -567,7 +571,10 @@ def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
 
 def _has_object(tail: str, end: int, verb: str) -> bool:
     """Does an object follow the verb ending at `end`? In a headline every word is capitalised ("Six People
-    Wounded View Full Caption"), so there a capital names no one."""
+    Wounded View Full Caption"), so there a capital names no one. An adverb's object follows the verb it
+    qualifies ("two officers fatally shot the teenager")."""
+    if verb.lower().endswith("ly") and (qualified := _NEXT_WORD_RE.match(tail, end)):
+        end = qualified.end()
     found = _OBJECT_RE.match(tail, end)
     return bool(found) and not (verb[0].isupper() and found.group(0).lstrip()[0].isupper())
 
