@@ -84,6 +84,8 @@ _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|
                        rf"|\b(?:in|from|after|following) (?:(?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
                        rf"|(?:two |2 )?(?:separate|different) )(?:{lexicon.alternation(_WORDS['incidents'])})\b",
                        re.IGNORECASE)
+_OTHER_INCIDENT_RE = re.compile(
+    rf"\b(?:an?|another)\s+(?:unrelated|separate)\s+(?:{lexicon.alternation(_WORDS['incident'])})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
@@ -226,7 +228,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
-               "between", "doer", "spoken", "clause_event", "sex", "lead", "wording")
+               "between", "doer", "spoken", "clause_event", "sex", "other", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -486,7 +488,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # whose age by sex, from the noun after it ("a 13-year-old girl"): ages are the only measures it serves
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
-            rest, tally, interval(row, tolerance), when, between, doer, spoken, clause, sex)
+            rest, tally, interval(row, tolerance), when, between, doer, spoken, clause, sex,
+            bool(_OTHER_INCIDENT_RE.search(sentence)))
 
 
 def _spoken(text: str, before: str, after: str) -> bool:
@@ -813,6 +816,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     if not meet and _own_week(ra, rb):
         return -math.inf  # "closed Tuesday" in articles of different weeks: each means a Tuesday of its own
+    if not meet and ra["other"] != rb["other"]:
+        return -math.inf  # "an unrelated shooting ... killed two": another incident's figures, told in passing
     if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
         return -math.inf  # the day someone said something ("Kelly said Tuesday") and the day of an event
     if ra["kind"] == "date" and not meet and None not in (ra["clause_event"], rb["clause_event"]) and (
