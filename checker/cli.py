@@ -365,16 +365,28 @@ def _failures(records: dict, statuses: tuple[str, ...]) -> int:
     return sum(k["status"] in statuses and k.get("baseline") != "known" for k in clusters.values())
 
 
+#: Stories with discrepancies an archive run names on the terminal (all of them are in out/index.*).
+LISTED_STORIES = 10
+
+
 def _summarise_stories(archive, out: Path, statuses: tuple[str, ...], *, quiet: bool) -> int:
-    """Print the archive's one-line summary (a story-by-story table is in out/index.*) and
-    return how many findings fail the run."""
+    """Print the archive's one-line summary and the stories with the most discrepancies (a
+    story-by-story table is in out/index.*); return how many findings fail the run."""
     from .lexicon import counted
     from .sources import Skipped
 
     totals = archive.summary
     _list_skipped(Skipped(**item) for item in archive.skipped)
     if not quiet:
+        discrepancies = functools.partial(counted, noun="discrepancy", plural="discrepancies")
         click.echo(f"{counted(len(archive.stories), 'story', 'stories')}, {counted(totals['sources'], 'source')}, "
-                   f"{counted(totals['claims'], 'claim')}: {counted(totals['discrepancy'], 'discrepancy', 'discrepancies')}, "
+                   f"{counted(totals['claims'], 'claim')}: {discrepancies(totals['discrepancy'])}, "
                    f"{counted(totals['agreement'], 'agreement')}, {totals['single-source']} single-source -> {out}/")
+        disputed = sorted((r for r in archive.stories if r.summary["discrepancy"]),
+                          key=lambda r: (-r.summary["discrepancy"], r.story))
+        for result in disputed[:LISTED_STORIES]:
+            click.echo(f"  {result.story}: {discrepancies(result.summary['discrepancy'])}")
+        if len(disputed) > LISTED_STORIES:
+            click.echo(f"  and {counted(len(disputed) - LISTED_STORIES, 'more story', 'more stories')} with "
+                       f"discrepancies: {out}/index.html")
     return sum(totals[status] for status in statuses)

@@ -11,13 +11,21 @@ def fact_name(cluster: dict) -> str:
     return cluster["subject"] or cluster["unit"] or cluster["kind"]
 
 
-def sources_by_value(claims: list[dict]) -> dict[str, list[str]]:
-    """Each value the claims give, as a reader would write it (values.display), with the sources
-    that give it, each once, in the order first given: how every output weighs a fact's values."""
+def sources_by_value(claims: list[dict], written=display) -> dict[str, list[str]]:
+    """Each value the claims give, as a reader would write it (values.display, or `written`), with
+    the sources that give it, each once, in the order first given: how every output weighs a fact's
+    values."""
     given: dict[str, dict[str, None]] = {}
     for claim in claims:
-        given.setdefault(display(claim), {})[claim["source"]] = None
+        given.setdefault(written(claim), {})[claim["source"]] = None
     return {value: list(sources) for value, sources in given.items()}
+
+
+def with_unit(claim: dict) -> str:
+    """A value with the unit it needs to be read: '143,000,000,000 USD', '5.4%', '6.1 magnitude',
+    '07:37 UTC', '940 miles' beside '1,500 km' (a count's unit is its fact's name)."""
+    unit = claim["unit"] if claim["kind"] in ("money", "measure", "percent", "time") else None
+    return f"{display(claim)}{'' if unit == '%' else ' '}{unit}" if unit else display(claim)
 
 
 def spans(records: dict, claims: list[dict] | None = None) -> dict[str, tuple]:

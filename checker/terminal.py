@@ -24,7 +24,7 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
     """Counts by status, then every discrepancy with the values each source gives."""
     from .compare import STATUSES
     from .lexicon import counted
-    from .findings import fact_name, sources_by_value
+    from .findings import fact_name, sources_by_value, with_unit
 
     console = console or Console(highlight=False)
     counts = records["summary"]
@@ -45,7 +45,7 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
     table.add_column("value", style="red", justify="right")
     table.add_column("sources", overflow="fold")
     for k in disputed:
-        by_value = sources_by_value([claims[cid] for cid in k["claims"]])
+        by_value = sources_by_value([claims[cid] for cid in k["claims"]], written=with_unit)
         # One row per value, so a value stays beside its sources however narrow the terminal
         # (a CI log is 80 columns) and the source list wraps. Text(), not str: subjects and
         # file names are article text, never rich markup.

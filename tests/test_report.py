@@ -9,6 +9,7 @@ import pytest
 from rich.console import Console
 
 from checker import terminal
+from checker.findings import with_unit
 from checker.report import CLAIM_COLUMNS, FINDING_COLUMNS, RENDERERS, csv_text, defused
 
 from .conftest import FIXTURES, ROOT, run
@@ -62,6 +63,17 @@ def test_summary_counts_by_status_then_each_discrepancy_by_source(tmp_path, stor
     assert re.search(r"workers .*\b18\b.*coastal-news\.md", table)
     assert re.search(r"\b12\b.*harbor-gazette\.txt, wire-report\.txt", table)
     assert not ANSI_RE.search(out), "no colour when stdout is not a terminal"
+
+
+@pytest.mark.parametrize("claim, shown", [
+    ({"kind": "money", "value": 143e9, "unit": "USD"}, "143,000,000,000 USD"),
+    ({"kind": "percent", "value": 5.4, "unit": "%"}, "5.4%"),
+    ({"kind": "measure", "value": 940, "unit": "miles", "hedge": "approx"}, "~940 miles"),
+    ({"kind": "time", "value": "2013-07-02T07:37", "unit": "UTC"}, "2013-07-02T07:37 UTC"),
+    ({"kind": "count", "value": 18, "unit": "workers"}, "18"),  # a count's unit names its fact
+])
+def test_the_terminal_gives_each_disputed_value_the_unit_it_is_read_in(claim, shown):
+    assert with_unit({"low": None, "high": None, "hedge": "exact", **claim}) == shown
 
 
 def test_each_value_stays_beside_its_sources_in_a_narrow_ci_log(tmp_path):

@@ -80,6 +80,7 @@ def test_cli_stories_writes_index_and_exits_one_on_a_discrepancy(corpus, tmp_pat
     result = run(root, "--stories", "subfolders", "--out", tmp_path / "out", "--no-cache")
     assert result.exit_code == 1, result.output
     assert "2 stories, 3 sources" in result.output
+    assert "  iraq: 1 discrepancy\n" in result.output and "calm:" not in result.output  # the story to read first
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == ["calm", "index.csv", "index.html", "iraq", "report.json"]
     index = (out / "index.csv").read_text(encoding="utf-8").splitlines()
