@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -108,15 +109,20 @@ def render_junit(records: dict) -> dict[str, str]:
     suites = ET.Element("testsuites", name="check-claims")
     suite = ET.SubElement(suites, "testsuite", name="check-claims", tests=str(len(records["clusters"])),
                           failures=str(failures), errors="0", skipped=str(skipped))
+    named: Counter[str] = Counter()
     for cluster in records["clusters"]:
+        # a test is tracked by its name from run to run: the fact's, not its values' or its id's,
+        # which change when a figure does (two facts of one name are told apart by their order)
+        named[name := _fact(cluster)] += 1
         case = ET.SubElement(suite, "testcase", classname=f"check-claims.{cluster['kind']}",
-                             name=f"{cluster['id']} {_fact(cluster)}: {cluster['explanation']}")
+                             name=name if named[name] == 1 else f"{name} ({named[name]})")
         if cluster["status"] == "discrepancy":
             if cluster.get("baseline") == "known":
                 ET.SubElement(case, "skipped", message="accepted in the baseline")
             else:
                 failure = ET.SubElement(case, "failure", type="discrepancy", message=cluster["explanation"])
                 failure.text = cluster["explanation"]
+        ET.SubElement(case, "system-out").text = cluster["explanation"]
     ET.indent(suites)
     return {"junit.xml": ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"}
 

@@ -1155,12 +1155,18 @@ def _subject(part: list[dict]) -> str | None:
 
 
 def _explain(part: list[dict], status: str) -> str:
-    """Plain words: who says what, and for a disagreeing running total, which source is later."""
+    """Plain words: who says what, and for a disagreeing running total, which source is later. A
+    figure restated in brackets is given so, as one figure: "07:37 UTC (03:37 EDT)"."""
     said: dict[str, list[str]] = {}
-    for row in part:
+    last: dict[str, dict] = {}
+    first = {row["label"]: n for n, row in reversed(list(enumerate(part)))}  # sources in the order they come
+    for row in sorted(part, key=lambda row: (first[row["label"]], row["start"])):
         values = said.setdefault(row["label"], [])
-        if (value := _phrase(row)) not in values:
+        if row["label"] in last and _restated(last[row["label"]], row) and values:
+            values[-1] = f"{values[-1]} ({_phrase(row)})"
+        elif (value := _phrase(row)) not in values:
             values.append(value)
+        last[row["label"]] = row
     per_source = [f"{src} says {' and '.join(values)}" for src, values in said.items()]
     if status == "single-source":
         return f"only {per_source[0]}"

@@ -66,6 +66,11 @@ def test_junit_has_a_case_per_fact_and_a_failure_per_discrepancy(tmp_path, corpu
         cases = suite.findall("testcase")
         assert int(suite.get("tests")) == len(cases) >= 1
         assert int(suite.get("failures")) == len([c for c in cases if c.find("failure") is not None]) == failures
+        assert all(c.findtext("system-out").startswith(("sources disagree", "2 sources agree", "only ")) for c in cases)
+    # a test is tracked by its name from run to run: changing a figure keeps it
+    names = [{c.get("name") for c in ET.parse(tmp_path / f"out{n}" / "junit.xml").getroot().iter("testcase")}
+             for n in (1, 0)]
+    assert names[0] == names[1]
 
 
 def test_github_format_appends_a_step_summary(tmp_path, monkeypatch, corpus):

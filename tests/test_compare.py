@@ -118,6 +118,21 @@ def test_explanations_say_durations_in_words_and_name_an_event_once():
     assert [k.explanation for k in clusters] == ["only a says ~15 seconds", "only b says >=4 aftershocks"]
 
 
+def test_a_figure_restated_in_brackets_is_explained_as_one_figure():
+    sentence = "The quake struck about 58km (36 miles) southwest of the city of Bandar Abbas."
+    claims = table([
+        {"source": "a.txt", "text": "about 58km", "kind": "measure", "value": 58, "hedge": "approx", "unit": "km",
+         "normalized": {"value": 58.0, "unit": "km"}, "sentence": sentence},
+        {"source": "a.txt", "text": "36 miles", "kind": "measure", "value": 36, "unit": "miles",
+         "normalized": {"value": 57.9364, "unit": "km"}, "sentence": sentence},
+        {"source": "b.txt", "text": "35 miles", "kind": "measure", "value": 35, "unit": "miles",
+         "normalized": {"value": 56.327, "unit": "km"},
+         "sentence": "The quake struck 35 miles southwest of the city of Bandar Abbas, the survey said."},
+    ])
+    (cluster,) = compare.align(claims)[0]
+    assert cluster.explanation == "2 sources agree: a says ~58 km (36 miles); b says 35 miles"
+
+
 def test_dates_a_day_apart_agree_only_through_relative_words_and_say_so():
     claims = table([
         {"source": "a.txt", "text": "today", "kind": "date", "value": "2013-03-11", "year_inferred": True,
