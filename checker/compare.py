@@ -945,8 +945,9 @@ def _happened(row: dict) -> str:
 def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     """Two counts given for different areas: two named local areas, or a local area's toll and a
     differing toll given for none, which is the whole event's ("10 killed in Central Aceh district"
-    vs "five people died in Aceh"); likewise a toll said to be a part ("170,000 in Sumatra alone",
-    "170,000 in the province and tens of thousands more") and a differing one that is not. A
+    vs "five people died in Aceh"); likewise a toll, or a count of people, said to be a part
+    ("170,000 in Sumatra alone", "170,000 in the province and tens of thousands more", "three of
+    the victims") and a differing one that is not. A
     measure given for a named local area ("the town of Gadera, 17 miles from Tel Aviv", "the city
     of Bam was razed by a 6.7 quake") and a differing one whose sentence names another area or
     does not name it measure different places."""
@@ -959,7 +960,8 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
         return (a or b) not in str((rb if a else ra)["sentence"]).lower()
     if a and b:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
-    return (bool(a or b) or ra["part"] != rb["part"]) and not meet and ra["block"] in _OUTCOMES
+    return not meet and (bool(a or b) and ra["block"] in _OUTCOMES or ra["part"] != rb["part"] and (
+        ra["block"] in _OUTCOMES or _singular(ra["block"]) in _PERSONS))
 
 
 def _restated(ra: dict, rb: dict) -> bool:
