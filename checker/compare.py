@@ -479,7 +479,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         place = _place(head, tail, reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(
         " ".join(tail.split()[:_WINDOW])) or _PARTITIVE_RE.match(after))
-    rest = kind == "count" and _rest(after)
+    rest = kind == "count" and _rest(before, after)
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
@@ -984,12 +984,14 @@ def _person(row, unit: str) -> bool:
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
 
 
-def _rest(after: str) -> bool:
-    """Whether a count, by the words after it, counts more of, or the rest of, what it names ("four
-    other families", "20 more people", "40 others"). Not for tolls: "30 killed and 55 others
-    injured" are others than the dead, and all the injured."""
-    first = after.split()[:1]
-    return bool(first) and first[0].lower().strip(",.;:") in _REST
+def _rest(before: str, after: str) -> bool:
+    """Whether a count, by the words next to it, counts more of, or the rest of, what it names
+    ("four other families", "20 more people", "40 others", "the other eight people", "the remaining
+    three"). Not for tolls: "30 killed and 55 others injured" are others than the dead, and all the
+    injured."""
+    first, last = after.split()[:1], before.split()[-1:]
+    return (bool(first) and first[0].lower().strip(",.;:") in _REST
+            or bool(last) and last[0].lower() in ("other", "remaining"))
 
 
 def _who(row: dict) -> str | None:
