@@ -479,7 +479,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         place = _place(head, tail, reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(
         " ".join(tail.split()[:_WINDOW])) or _PARTITIVE_RE.match(after))
-    rest = kind == "count" and _rest(after)
+    rest = kind == "count" and _rest(before, after)
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
@@ -945,8 +945,9 @@ def _happened(row: dict) -> str:
 def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     """Two counts given for different areas: two named local areas, or a local area's toll and a
     differing toll given for none, which is the whole event's ("10 killed in Central Aceh district"
-    vs "five people died in Aceh"); likewise a toll said to be a part ("170,000 in Sumatra alone",
-    "170,000 in the province and tens of thousands more") and a differing one that is not. A
+    vs "five people died in Aceh"); likewise a toll, or a count of people, said to be a part
+    ("170,000 in Sumatra alone", "170,000 in the province and tens of thousands more", "three of
+    the victims") and a differing one that is not. A
     measure given for a named local area ("the town of Gadera, 17 miles from Tel Aviv", "the city
     of Bam was razed by a 6.7 quake") and a differing one whose sentence names another area or
     does not name it measure different places."""
@@ -959,7 +960,8 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
         return (a or b) not in str((rb if a else ra)["sentence"]).lower()
     if a and b:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
-    return (bool(a or b) or ra["part"] != rb["part"]) and not meet and ra["block"] in _OUTCOMES
+    return not meet and (bool(a or b) and ra["block"] in _OUTCOMES or ra["part"] != rb["part"] and (
+        ra["block"] in _OUTCOMES or _singular(ra["block"]) in _PERSONS))
 
 
 def _restated(ra: dict, rb: dict) -> bool:
@@ -982,12 +984,14 @@ def _person(row, unit: str) -> bool:
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
 
 
-def _rest(after: str) -> bool:
-    """Whether a count, by the words after it, counts more of, or the rest of, what it names ("four
-    other families", "20 more people", "40 others"). Not for tolls: "30 killed and 55 others
-    injured" are others than the dead, and all the injured."""
-    first = after.split()[:1]
-    return bool(first) and first[0].lower().strip(",.;:") in _REST
+def _rest(before: str, after: str) -> bool:
+    """Whether a count, by the words next to it, counts more of, or the rest of, what it names
+    ("four other families", "20 more people", "40 others", "the other eight people", "the remaining
+    three"). Not for tolls: "30 killed and 55 others injured" are others than the dead, and all the
+    injured."""
+    first, last = after.split()[:1], before.split()[-1:]
+    return (bool(first) and first[0].lower().strip(",.;:") in _REST
+            or bool(last) and last[0].lower() in ("other", "remaining"))
 
 
 def _who(row: dict) -> str | None:
