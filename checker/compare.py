@@ -10,13 +10,14 @@ do not chain together. A second pass credits pairs whose sentences state a fact 
 found in both articles: one event, so their differing figures (150 m vs 200 ft) are one fact and a
 discrepancy.
 
-Within an article: a figure restated in brackets is one figure (as rough as the first; a local time
-restated in GMT gives the story's local offset), a figure repeated from the lead restates its fact,
-two figures set against each other ("5.9, but the USGS said 6.1") are rival values of one fact,
-and any other two differing figures are two facts. A restatement left alone joins the fact its
-article's figure is in: that article's word on the fact is weighed there already. When in doubt,
-claims stay apart: agreeing figures join on a little less evidence than figures that would make a
-discrepancy.
+Within an article: a sentence printed again is clustered once, a figure restated in brackets is one
+figure (as rough as the first; a local time restated in GMT gives the story's local offset), a figure
+repeated from the lead restates its fact, two figures set against each other ("5.9, but the USGS said
+6.1") are rival values of one fact, and any other two differing figures are two facts. A restatement
+left alone joins the fact its article's figure is in: that article's word on the fact is weighed there
+already. Figures of an incident the article calls another ("an unrelated shooting") never rival the
+story's. When in doubt, claims stay apart: agreeing figures join on a little less evidence than
+figures that would make a discrepancy.
 """
 from __future__ import annotations
 
@@ -947,10 +948,9 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     differing toll given for none, which is the whole event's ("10 killed in Central Aceh district"
     vs "five people died in Aceh"); likewise a toll, or a count of people, said to be a part
     ("170,000 in Sumatra alone", "170,000 in the province and tens of thousands more", "three of
-    the victims") and a differing one that is not. A
-    measure given for a named local area ("the town of Gadera, 17 miles from Tel Aviv", "the city
-    of Bam was razed by a 6.7 quake") and a differing one whose sentence names another area or
-    does not name it measure different places."""
+    the victims") and a differing one that is not. A measure given for a named local area ("the
+    town of Gadera, 17 miles from Tel Aviv", "the city of Bam was razed by a 6.7 quake") and a
+    differing one whose sentence names another area or does not name it measure different places."""
     a, b = ra["place"], rb["place"]
     if ra["kind"] == "measure":
         if meet or not (a or b):
@@ -1221,8 +1221,8 @@ def _later(part: list[dict]) -> str:
 
 
 def _phrase(row) -> str:
-    """'3 killed', '~2,500 troops', '2023-10', '~15 seconds'; a date without one value as written, with its
-    interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
+    """'3 killed', '~2,500 troops', '2023-10', '~15 seconds'; a date without one value as written,
+    with its interval: '“end of 2021” (2021-10-01/2021-12-31)'."""
     if row["kind"] == "date" and not present(row["value"]):
         return f"“{row['text']}” ({_as_stated(row)})"
     if row["kind"] == "duration":  # "~15 seconds", not "~PT15S"

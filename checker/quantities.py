@@ -173,9 +173,10 @@ _PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 #: A word starting with a letter at a word start ("55th" holds none)
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
+#: The verb an adverb qualifies ("fatally | shot the teenager").
+_NEXT_WORD_RE = re.compile(r"\s+[\w-]+")
 #: The object of a verb: a determiner, pronoun, number or name ("wounded the boy", "killed him", "shot
 #: 16-year-old Kimani Gray"), not a time ("killed Saturday") or phrase ("killed in the blast").
-_NEXT_WORD_RE = re.compile(r"\s+[\w-]+")
 _OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{NUMBER}|\d"
                         rf"|(?!(?i:{_alt(STOP)}|{_alt(MONTHS)}|{_alt(WEEKDAYS)})\b)[A-Z])")
 #: An aside between commas or spaced dashes: "three people | , one of them a pregnant woman, | were killed".
