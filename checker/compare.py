@@ -367,6 +367,14 @@ def _own_week(ra: dict, rb: dict) -> bool:
             and str(ra.get("published")) != str(rb.get("published")))
 
 
+def _other_year(ra: dict, rb: dict) -> bool:
+    """Two days of the same month and day, one with its year guessed from its article's date: the
+    guess may be wrong (a trial story recalling last year's "April 28"), so they differ in no fact."""
+    days = [str(row["value"]) for row in (ra, rb)]
+    return (ra["kind"] == "date" and (ra["year_inferred"] or rb["year_inferred"])
+            and all(len(day) == 10 for day in days) and days[0][4:] == days[1][4:])
+
+
 def _said(row: dict) -> str:
     """A date's words without the preposition that carries it ("on Tuesday" -> "tuesday")."""
     return str(row["text"]).lower().removeprefix("on ")
@@ -817,6 +825,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     if not meet and _own_week(ra, rb):
         return -math.inf  # "closed Tuesday" in articles of different weeks: each means a Tuesday of its own
+    if not meet and _other_year(ra, rb):
+        return -math.inf  # "on April 28" read in the article's year, "April 28, 2013": a year guessed, not disputed
     if not meet and ra["other"] != rb["other"]:
         return -math.inf  # "an unrelated shooting ... killed two": another incident's figures, told in passing
     if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
