@@ -87,6 +87,8 @@ _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|
                        re.IGNORECASE)
 _OTHER_INCIDENT_RE = re.compile(
     rf"\b(?:an?|another)\s+(?:unrelated|separate)\s+(?:{lexicon.alternation(_WORDS['incident'])})\b", re.IGNORECASE)
+_APART_RE = re.compile(rf"\bincluding\s+(?:the\s+|an?\s+|her\s+|their\s+)?(?:suspected\s+)?"
+                       rf"(?:{lexicon.alternation(_WORDS['counted_apart'])})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
@@ -229,7 +231,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
-               "between", "doer", "spoken", "clause_event", "sex", "other", "lead", "wording")
+               "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, list[tuple]] = {}  # each source's date intervals
     for row in rows.values():
@@ -367,6 +369,14 @@ def _own_week(ra: dict, rb: dict) -> bool:
             and str(ra.get("published")) != str(rb.get("published")))
 
 
+def _other_year(ra: dict, rb: dict) -> bool:
+    """Two days of the same month and day, one with its year guessed from its article's date: the
+    guess may be wrong (a trial story recalling last year's "April 28"), so they differ in no fact."""
+    days = [str(row["value"]) for row in (ra, rb)]
+    return (ra["kind"] == "date" and (ra["year_inferred"] or rb["year_inferred"])
+            and all(len(day) == 10 for day in days) and days[0][4:] == days[1][4:])
+
+
 def _said(row: dict) -> str:
     """A date's words without the preposition that carries it ("on Tuesday" -> "tuesday")."""
     return str(row["text"]).lower().removeprefix("on ")
@@ -481,6 +491,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(
         " ".join(tail.split()[:_WINDOW])) or _PARTITIVE_RE.match(after))
     rest = kind == "count" and _rest(before, after)
+    # a toll that says it counts the gunman or an unborn child ("seven dead, including the gunman")
+    apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
     tally = bool(_TALLY_RE.search(head + row["text"] + tail))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
@@ -490,7 +502,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
             rest, tally, interval(row, tolerance), when, between, doer, spoken, clause, sex,
-            bool(_OTHER_INCIDENT_RE.search(sentence)))
+            bool(_OTHER_INCIDENT_RE.search(sentence)), apart)
 
 
 def _spoken(text: str, before: str, after: str) -> bool:
@@ -817,6 +829,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # a dateline dates its article: articles published on other days do not disagree
     if not meet and _own_week(ra, rb):
         return -math.inf  # "closed Tuesday" in articles of different weeks: each means a Tuesday of its own
+    if not meet and _other_year(ra, rb):
+        return -math.inf  # "on April 28" read in the article's year, "April 28, 2013": a year guessed, not disputed
     if not meet and ra["other"] != rb["other"]:
         return -math.inf  # "an unrelated shooting ... killed two": another incident's figures, told in passing
     if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
@@ -841,6 +855,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # act; for measures only what they measure (depth vs distance); a duration's verb says little
             # ("serving", "sentenced to")
             return -math.inf
+        if ra["block"] in _OUTCOMES and not meet and ra["apart"] != rb["apart"]:
+            return -math.inf  # "seven dead, including the gunman" and "six killed": one counts him, one does not
         if ra["block"] in _OUTCOMES and _other_people(ra["who"], rb["who"]):
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (ra["who"] is None) != (rb["who"] is None):
