@@ -113,8 +113,10 @@ _STAMP_REACH = 200  # characters before a date a stamp word is looked for in: a 
 #: only other dates and times (blanked) before a time or a date with its year ("was posted Monday",
 #: "Video Posted Monday Shows Gunman" are events).
 _STAMPS = lexicon.load("calendar")["stamps"]
-_STAMP_RE = re.compile(rf"(?:\b(?:{lexicon.alternation(w[0].upper() + w[1:] for w in _STAMPS)})\b:?"
-                       rf"|\b(?:{lexicon.alternation(_STAMPS)}):)[\s,:|]*$")
+_CAPITAL_STAMPS = [w[0].upper() + w[1:] for w in _STAMPS] + [w.upper() for w in _STAMPS]  # "Updated", "UPDATE"
+_STAMP_RE = re.compile(rf"(?:\b(?:{lexicon.alternation(_CAPITAL_STAMPS)})\b:?"
+                       rf"|\b(?:{lexicon.alternation(_STAMPS)}):)[\s,:|@]*$")
+_STAMP_GAP_RE = re.compile(r"[\s(]*")
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
                    | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})
 
@@ -295,6 +297,9 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
         stamps = members if dateline else [
             c for c in members if (c.kind == "time" or c.kind == "date" and not c.year_inferred)
             and _STAMP_RE.search(blanked, max(0, c.start - a - _STAMP_REACH), c.start - a)]
+        # the day in brackets after a stamped time is the stamp's too: "UPDATE @ 4:29 p.m. (Nov. 2):"
+        stamps += [c for c in members if c.kind == "date" and c not in stamps and any(
+            t.kind == "time" and t.end <= c.start and _STAMP_GAP_RE.fullmatch(text, t.end, c.start) for t in stamps)]
         if stamps:
             days = [d for c in stamps if c.kind == "date" and (d := _point(c.value)) is not None]
             dates += days
