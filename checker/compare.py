@@ -95,6 +95,7 @@ _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
+_STATES = frozenset(_WORDS["states"])
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
 _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
                         rf"|{lexicon.alternation(_WORDS['statements'])}"
@@ -515,8 +516,10 @@ def _spoken(text: str, before: str, after: str) -> bool:
         return True
     said = None if after.startswith(("'s", "’s")) else _SPOKEN_RE.search(before)
     classes = lexicon.event_classes()
-    return bool(said) and not any(w.lower() in classes or w.lower() in _CLAUSE_STARTS
-                                  or w.islower() and w.endswith(("ed", "ing")) for w in said.group(1).split())
+    # a state names its event ("remained in custody Monday", "remains hospitalized"): the day it was found
+    state = bool(said) and said.group(0).split()[0].lower() in _STATES
+    return bool(said) and not any(w.lower() in _CLAUSE_STARTS or not state and (
+        w.lower() in classes or w.islower() and w.endswith(("ed", "ing"))) for w in said.group(1).split())
 
 
 def _block(row, event: str, own: str | None, before: str) -> str | None:
