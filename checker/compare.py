@@ -373,9 +373,10 @@ def _own_week(ra: dict, rb: dict) -> bool:
 def _other_year(ra: dict, rb: dict) -> bool:
     """Two days of the same month and day, one with its year guessed from its article's date: the
     guess may be wrong (a trial story recalling last year's "April 28"), so they differ in no fact."""
+    if ra["kind"] != "date" or not (ra["year_inferred"] or rb["year_inferred"]):
+        return False
     days = [str(row["value"]) for row in (ra, rb)]
-    return (ra["kind"] == "date" and (ra["year_inferred"] or rb["year_inferred"])
-            and all(len(day) == 10 for day in days) and days[0][4:] == days[1][4:])
+    return all(len(day) == 10 for day in days) and days[0][4:] == days[1][4:]
 
 
 def _said(row: dict) -> str:
@@ -503,7 +504,14 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
             rest, tally, interval(row, tolerance), when, between, doer, spoken, clause, sex,
-            bool(_OTHER_INCIDENT_RE.search(sentence)), apart)
+            _other_incident(sentence), apart)
+
+
+@lru_cache(maxsize=1 << 12)
+def _other_incident(sentence: str) -> bool:
+    """Whether a sentence tells of an incident it calls another ("an unrelated shooting"); asked once
+    for each of a sentence's claims."""
+    return bool(_OTHER_INCIDENT_RE.search(sentence))
 
 
 def _spoken(text: str, before: str, after: str) -> bool:
