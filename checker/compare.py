@@ -850,8 +850,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE):
         return -math.inf  # "arrested Tuesday" and "shot on Saturday": two events, not one misdated
     same_source = ra["source"] == rb["source"]
-    if same_source and meet and (_restated(ra, rb) or _copied(ra, rb)):
-        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units; a sentence printed twice
+    if same_source and meet and _restated(ra, rb):
+        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units
     if same_source and not meet and _disputed(ra, rb):
         return None  # an article reporting rival figures of one fact: no evidence either way
     if same_source and (not meet or ra["sentence"] == rb["sentence"]):
