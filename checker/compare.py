@@ -850,8 +850,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE):
         return -math.inf  # "arrested Tuesday" and "shot on Saturday": two events, not one misdated
     same_source = ra["source"] == rb["source"]
-    if same_source and meet and (_restated(ra, rb) or _copied(ra, rb)):
-        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units; a sentence printed twice
+    if same_source and meet and _restated(ra, rb):
+        return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units
     if same_source and not meet and _disputed(ra, rb):
         return None  # an article reporting rival figures of one fact: no evidence either way
     if same_source and (not meet or ra["sentence"] == rb["sentence"]):
@@ -1017,8 +1017,7 @@ def _rest(before: str, after: str) -> bool:
     three"). Not for tolls: "30 killed and 55 others injured" are others than the dead, and all the
     injured."""
     first, last = after.split()[:1], before.split()[-1:]
-    return (bool(first) and first[0].lower().strip(",.;:") in _REST
-            or bool(last) and last[0].lower() in ("other", "remaining"))
+    return any(word.lower().strip(",.;:") in _REST for word in first + last)
 
 
 def _who(row: dict) -> str | None:
@@ -1190,8 +1189,8 @@ def _explain(part: list[dict], status: str) -> str:
     figure restated in brackets is given so, as one figure: "07:37 UTC (03:37 EDT)"."""
     said: dict[str, list[str]] = {}
     last: dict[str, dict] = {}
-    first = {row["label"]: n for n, row in reversed(list(enumerate(part)))}  # sources in the order they come
-    for row in sorted(part, key=lambda row: (first[row["label"]], row["start"])):
+    order = {label: n for n, label in enumerate(dict.fromkeys(row["label"] for row in part))}  # as they come
+    for row in sorted(part, key=lambda row: (order[row["label"]], row["start"])):
         values = said.setdefault(row["label"], [])
         if row["label"] in last and _restated(last[row["label"]], row) and values:
             values[-1] = f"{values[-1]} ({_phrase(row)})"
