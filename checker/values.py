@@ -129,7 +129,8 @@ def _widen(bounds: tuple, hedge: str, tolerance: float) -> tuple:
     """Apply a hedge to (low, high): approx widens by the tolerance, at least / at most open a side."""
     low, high = bounds
     if hedge == "approx":
-        low, high = min(low * (1 - tolerance), low * (1 + tolerance)), max(high * (1 + tolerance), high * (1 - tolerance))
+        low = min(low * (1 - tolerance), low * (1 + tolerance))  # a negative bound widens the other way
+        high = max(high * (1 + tolerance), high * (1 - tolerance))
     if hedge in ("at-least", "more-than"):
         return low, math.inf
     if hedge in ("at-most", "less-than"):
@@ -221,7 +222,9 @@ def shift(day: str, days: int) -> str:
 def date_bounds(value: str) -> tuple[str, str]:
     """ISO prefix -> (first day, last day); year-less '--MM-DD' compares on month and day."""
     if value.startswith("--"):  # a leap year's lengths: "February" may end on the 29th
-        return (value, value) if len(value) > 4 else (value + "-01", f"{value}-{calendar.monthrange(2000, int(value[2:4]))[1]}")
+        if len(value) > 4:
+            return value, value
+        return value + "-01", f"{value}-{calendar.monthrange(2000, int(value[2:4]))[1]}"
     parts = value.split("-")
     year = parts[0]
     if len(parts) == 1:
