@@ -106,9 +106,10 @@ _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 oth
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 # "two of the three people", "one of six victims", "two of the wounded": a part of a count or a toll
-_PARTITIVE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
-                           rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
-                           rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])}))\b", re.IGNORECASE)
+# (quantities' _PARTITIVE_RE is wider: any "of the/its/their..." before the counted noun)
+_SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
+                       rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
+                       rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])}))\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
@@ -491,7 +492,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
         place = _place(head, tail, reach=len(sentence))
     part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(
-        " ".join(tail.split()[:_WINDOW])) or _PARTITIVE_RE.match(after))
+        " ".join(tail.split()[:_WINDOW])) or _SHARE_RE.match(after))
     rest = kind == "count" and _rest(before, after)
     # a toll that says it counts the gunman or an unborn child ("seven dead, including the gunman")
     apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
