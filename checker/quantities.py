@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from . import lexicon
 from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take, word_gate
 from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
+from .values import DURATION_UNITS
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -230,8 +231,6 @@ _ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", 
 GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE),
          (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE), (HEDGED_ONE_RE, _ONE_UNIT_GATE),
          (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE), (HEIGHT_RE, _HEIGHT_GATE))
-_DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
-                   "TS": "seconds"}
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 _WINDOW = 200  # characters around a number that decide what it is
 _LOOKBACK = 50  # earlier counts an elliptical count looks through: bounded, so thousands of bare numbers stay linear
@@ -311,7 +310,7 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
             found.append(Mention(m.start(), m.end(), "duration", _iso_duration(factor, designator), hedge=hedge,
-                                 unit=_DURATION_UNITS[designator]))
+                                 unit=DURATION_UNITS[designator]))
             take(taken, m.start(), m.end())
     return found
 
@@ -470,7 +469,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         iso = _iso_duration(value * factor, designator)
         lo = _iso_duration(low * factor, designator) if low is not None else None
         hi = _iso_duration(high * factor, designator) if high is not None else None
-        return make("duration", iso, _DURATION_UNITS[designator], end + (ago or du).end(), lo=lo, hi=hi), []
+        return make("duration", iso, DURATION_UNITS[designator], end + (ago or du).end(), lo=lo, hi=hi), []
     # a bare year ("the 2008 agreement", "reminiscent of 2014")
     np_words, np_end = noun_phrase(tail)
     if _year(num_text) and hedge == "exact" and low is None and (lexicon.unit_class(

@@ -30,7 +30,9 @@ WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
 _DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
-_DURATION_NAMES = ("year", "month", "week", "day", "hour", "minute", "second")
+#: ISO 8601 duration designators ("T" before a time's) -> the unit they count, in `_DURATION_RE`'s order
+DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
+                  "TS": "seconds"}
 TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
@@ -162,7 +164,7 @@ def duration_words(duration) -> str:
     if not m or not any(m.groups()):
         return str(duration)
     return " ".join(f"{_as_written(float(v))} {unit}{'' if float(v) == 1 else 's'}"
-                    for v, unit in zip(m.groups(), _DURATION_NAMES) if v)
+                    for v, unit in zip(m.groups(), (u[:-1] for u in DURATION_UNITS.values())) if v)
 
 
 def written(duration) -> float | None:
