@@ -85,7 +85,8 @@ def load(path: Path) -> dict[str, dict]:
     if isinstance(document, dict) and document.get("schema") in EARLIER:
         raise OutdatedBaseline(f"{path}: recorded by an earlier check-claims ({document['schema']}), whose "
                                "fingerprints no longer match: re-create it with --update-baseline")
-    if not isinstance(document, dict) or document.get("schema") != SCHEMA or not isinstance(document.get("findings"), list):
+    if (not isinstance(document, dict) or document.get("schema") != SCHEMA
+            or not isinstance(document.get("findings"), list)):
         raise BaselineError(f"{path}: not a check-claims baseline (expected schema {SCHEMA!r} and a findings list)")
     known = {}
     for entry in document["findings"]:

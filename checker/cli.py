@@ -44,7 +44,8 @@ def one_line_errors(command):
             if debug:
                 raise
             detail = " ".join(str(exc).split())
-            raise InputError(f"{type(exc).__name__}{': ' + detail if detail else ''} (--debug shows the traceback)") from None
+            raise InputError(f"{type(exc).__name__}{': ' + detail if detail else ''}"
+                             " (--debug shows the traceback)") from None
 
     return run
 
@@ -84,7 +85,8 @@ def _formats(ctx, param, value: str) -> list[str]:
     names = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [n for n in names if n not in RENDERERS]
     if unknown or not names:
-        raise click.BadParameter(f"unknown format {', '.join(unknown) or repr(value)} (choose from {', '.join(RENDERERS)})")
+        raise click.BadParameter(
+            f"unknown format {', '.join(unknown) or repr(value)} (choose from {', '.join(RENDERERS)})")
     return names
 
 
@@ -128,7 +130,8 @@ def main() -> None:
     """check-claims: check that articles about one story agree on their numbers and dates."""
 
 
-@main.command(cls=DefaultCommand, context_settings=CONTEXT, epilog="`check-claims config` prints the settings in force and where each comes from.")
+@main.command(cls=DefaultCommand, context_settings=CONTEXT,
+              epilog="`check-claims config` prints the settings in force and where each comes from.")
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder the reports are written to.")
@@ -193,7 +196,8 @@ def check(paths: tuple[Path, ...], **options) -> None:
     try:
         with terminal.progress(enabled=not (options["quiet"] or options["no_progress"])) as advance:
             if stories:
-                archive = check_stories(paths[0], out=options["out"], formats=options["formats"], progress=advance, **run)
+                archive = check_stories(paths[0], out=options["out"], formats=options["formats"],
+                                        progress=advance, **run)
             else:
                 report = run_check([*paths, draft] if draft else list(paths), progress=advance, **run)
     except NoInput as exc:
@@ -223,7 +227,8 @@ def check(paths: tuple[Path, ...], **options) -> None:
         _baseline(records, options["baseline"], recorded, update=options["update_baseline"], quiet=quiet)
     for s in records.get("suppressions", ()):
         if not s["claims"] and not quiet:
-            click.echo(printable(f"warning {s['source']}:{s['line']}: unused suppression (no claim in the next sentence)"),
+            click.echo(printable(f"warning {s['source']}:{s['line']}:"
+                                 " unused suppression (no claim in the next sentence)"),
                        err=True)
 
     files = report_mod.render(records, options["formats"])
@@ -360,7 +365,8 @@ def _failures(records: dict, statuses: tuple[str, ...]) -> int:
     clusters = {k["id"]: k for k in records["clusters"]}
     if "draft" in records:
         cluster_of = {c["id"]: c["cluster"] for c in records["claims"]}
-        return sum(STATUS_OF[item["verdict"]] in statuses and clusters[cluster_of[item["claim"]]].get("baseline") != "known"
+        return sum(STATUS_OF[item["verdict"]] in statuses
+                   and clusters[cluster_of[item["claim"]]].get("baseline") != "known"
                    for item in records["draft"]["claims"])
     return sum(k["status"] in statuses and k.get("baseline") != "known" for k in clusters.values())
 

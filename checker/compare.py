@@ -90,6 +90,13 @@ _OTHER_INCIDENT_RE = re.compile(
 _APART_RE = re.compile(rf"\bincluding\s+(?:the\s+|an?\s+|her\s+|their\s+)?(?:suspected\s+)?"
                        rf"(?:{lexicon.alternation(_WORDS['counted_apart'])})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
+_ATTEMPTS = frozenset(_EVENTS["attempts"])
+_PEOPLE_NOUNS = frozenset(_WORDS["kin"]) | frozenset(_WORDS["parents"]) | frozenset(_WORDS["aged_nouns"])
+_IDENTIFYING = lexicon.alternation(_EVENTS["identifying"])
+# ("identified the three people who died" names them all)
+_IDENTIFIED_BEFORE_RE = re.compile(rf"\b(?:{_IDENTIFYING})\s+$", re.IGNORECASE)
+_IDENTIFIED_AFTER_RE = re.compile(rf"\s+[\w-]+\s+(?:(?:were|have\s+been|had\s+been)\s+)?(?:{_IDENTIFYING})\b",
+                                  re.IGNORECASE)
 _CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
@@ -106,9 +113,10 @@ _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 oth
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 # "two of the three people", "one of six victims", "two of the wounded": a part of a count or a toll
-_PARTITIVE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
-                           rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
-                           rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])}))\b", re.IGNORECASE)
+# (quantities' _PARTITIVE_RE is wider: any "of the/its/their..." before the counted noun)
+_SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
+                       rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
+                       rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])}))\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
@@ -490,8 +498,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     place = _place(before, after)
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
         place = _place(head, tail, reach=len(sentence))
-    part = bool(_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(
-        " ".join(tail.split()[:_WINDOW])) or _PARTITIVE_RE.match(after))
+    part = _part(kind, event, before, after, tail)
     rest = kind == "count" and _rest(before, after)
     # a toll that says it counts the gunman or an unborn child ("seven dead, including the gunman")
     apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
@@ -585,8 +592,42 @@ def _nearest(before: str, after: str) -> str | None:
     hyphen ("three young men-all cousins-died") are words apart."""
     classes = lexicon.event_classes()
     left, right = _lowered(before)[::-1], _lowered(after)
-    hits = [(n, classes[w]) for words in (left, right) for n, w in enumerate(words) if w in classes]
+    hits = [(n, _attempted(words, n, step, classes[w])) for words, step in ((left, 1), (right, -1))
+            for n, w in enumerate(words) if w in classes]
     return min(hits)[1] if hits else None
+
+
+def _part(kind: str, event: str, before: str, after: str, tail: str) -> bool:
+    """A figure of some of a whole: "170,000 in Sumatra alone", "one critically", "two of the three
+    people", and for counts the victims named so far ("Police have named four victims") and a toll
+    joined to a person before it ("killed his brother and two others")."""
+    if (_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(" ".join(tail.split()[:_WINDOW]))
+            or _SHARE_RE.match(after)):
+        return True
+    return kind == "count" and bool(_IDENTIFIED_BEFORE_RE.search(before) or _IDENTIFIED_AFTER_RE.match(after)
+                                    or event in _OUTCOMES and _joined(before))
+
+
+def _attempted(words: list[str], n: int, step: int, event: str) -> str:
+    """An outcome tried, not done ("trying to kill two others", "attempted to kill") is an attack;
+    `step` goes from word n towards the words before it in the text."""
+    if event not in _OUTCOMES:
+        return event
+    behind = [words[k] for k in range(n + step, n + 3 * step, step) if 0 <= k < len(words)]
+    if behind[:1] == ["to"]:
+        behind = behind[1:]
+    return "attacks" if behind[:1] and behind[0] in _ATTEMPTS else event
+
+
+def _joined(before: str) -> bool:
+    """A count joined by "and" to a person before it, by name or by kin ("took Bui and two innocent
+    boys' lives", "killed his wife and two children"): some of the toll, not all of it. Not a clause
+    ("one in critical condition and four treated") nor another number (`_coordinated` weighs those)."""
+    words = before.split()
+    if len(words) < 3 or words[-1] != "and":
+        return False
+    word = words[-2].strip(".'’\"")
+    return word.isalpha() and (word[0].isupper() and word.lower() not in _NOISE or word in _PEOPLE_NOUNS)
 
 
 def _lowered(text: str) -> list[str]:

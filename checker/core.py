@@ -215,7 +215,8 @@ def stories(root: Path, out: Path) -> tuple[list[tuple[str, Path]], list]:
     and what is skipped: the (not hidden) files outside them, whatever their format, folders of
     reports an earlier run wrote into the archive, and links back to the archive or to a story
     already found (read twice, a story's articles would agree with themselves)."""
-    skipped = [sources_mod.Skipped(str(f), "not inside a story folder")  # any file: a MANIFEST.tsv as much as a README.md
+    # any file: a MANIFEST.tsv as much as a README.md
+    skipped = [sources_mod.Skipped(str(f), "not inside a story folder")
                for f in sorted(root.iterdir()) if f.is_file() and not f.name.startswith(".")]
     kept: dict[Path, str] = {}  # real folder -> story
     candidates = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve() != out]
@@ -271,8 +272,9 @@ def run_story(task: tuple[str, Path, Path, tuple[str, ...], Options]) -> StoryRe
                        step_summary(records) if github else "")
 
 
-def check_stories(root: str | os.PathLike, *, out: str | os.PathLike, formats: tuple[str, ...] = ("json", "csv", "html"),
-                  published: str | None = None, tolerance: float = 0.05, jobs: int = 1,
+def check_stories(root: str | os.PathLike, *, out: str | os.PathLike,
+                  formats: tuple[str, ...] = ("json", "csv", "html"), published: str | None = None,
+                  tolerance: float = 0.05, jobs: int = 1,
                   engine: str = "local", scheduler: str | None = None,
                   cache: str | os.PathLike | None = None, max_bytes: int = sources_mod.MAX_BYTES,
                   exclude: tuple[str, ...] = (), progress: Callable[[int, int], None] | None = None) -> Archive:
@@ -381,7 +383,8 @@ def _check_destination(out: Path, names: list[str], formats) -> None:
     index = {name for fmt, name in INDEX_FILES.items() if fmt in formats}
     with writing(out):
         if clash := sorted(index.intersection(names)):
-            raise WriteError(f"cannot write reports to {out}: story {clash[0]} has the name of the index file {clash[0]}")
+            raise WriteError(f"cannot write reports to {out}: story {clash[0]} has the name of the index file"
+                             f" {clash[0]}")
         make_folder(out)
         os.unlink(stage(out / "index", ""))  # a read-only folder fails here, not after the stories
         for name in sorted(index):
@@ -405,7 +408,8 @@ def _write_index(results: list[StoryResult], combined: _Combined, out: Path, for
         head = {"schema": SCHEMA, "tool": {"name": "check-claims", "version": __version__}, "tolerance": tolerance}
         files[INDEX_FILES["json"]] = combined.chunks(head)
     if "csv" in formats:
-        files[INDEX_FILES["csv"]] = csv_text(columns, [[row[c] for c in columns] for row in rows], text=frozenset({"story"}))
+        files[INDEX_FILES["csv"]] = csv_text(columns, [[row[c] for c in columns] for row in rows],
+                                             text=frozenset({"story"}))
     if "html" in formats:
         files[INDEX_FILES["html"]] = html_env().get_template("index.html.j2").render(rows=rows, totals=combined.totals)
     try:

@@ -92,7 +92,8 @@ class Dask(_Windowed):
                 parse_host_port(location)
         except ValueError as exc:
             raise EngineError(f"{wrong} ({exc})") from None
-        if scheme != "tcp":  # tls:// needs certificates we take no option for; ucx://, inproc://... hung until the timeout
+        # tls:// needs certificates we take no option for; ucx://, inproc://... hung until the timeout
+        if scheme != "tcp":
             raise EngineError(f"{wrong} (scheme {scheme!r} is not tcp)")
         try:
             self.client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)

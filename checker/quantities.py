@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from . import lexicon
 from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take, word_gate
 from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
+from .values import DURATION_UNITS
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -87,7 +88,8 @@ _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
     r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*"
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
-_PERCENT_RANGE_RE = re.compile(rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
+_PERCENT_RANGE_RE = re.compile(
+    rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _CALIBERS = ("caliber", "calibre")
 _CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})[\s-]*(?P<unit>{_alt(_CALIBERS)})\b", re.I)
 _SMALL_WORDS = _alt(list(lexicon.load("numbers")["units"])[:12])  # "zero" to "eleven": the inches of a foot
@@ -226,11 +228,9 @@ _ONE_LONG_GATE = re.compile(r"long\b|-old\b", re.I)
 _NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
 _ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
-GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE), (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE),
-         (HEDGED_ONE_RE, _ONE_UNIT_GATE), (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE),
-         (HEIGHT_RE, _HEIGHT_GATE))
-_DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
-                   "TS": "seconds"}
+GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE),
+         (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE), (HEDGED_ONE_RE, _ONE_UNIT_GATE),
+         (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE), (HEIGHT_RE, _HEIGHT_GATE))
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 _WINDOW = 200  # characters around a number that decide what it is
 _LOOKBACK = 50  # earlier counts an elliptical count looks through: bounded, so thousands of bare numbers stay linear
@@ -288,7 +288,8 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             if found and found[-1].unit == "in" and (joined := _height_range(sentence, found[-1], height)):
                 found.pop()  # "between 5’8” and 5’10”", "5 feet 3 to 5 feet 5": one range
                 height = joined
-            if (link := _HEIGHT_TO_RE.match(sentence, height.end)) and (feet := _FEET_RE.match(sentence, link.end())) and (
+            if (link := _HEIGHT_TO_RE.match(sentence, height.end)) and (
+                    feet := _FEET_RE.match(sentence, link.end())) and (
                     free(taken, feet.start(), feet.end()) and not _DIGIT_AFTER_RE.match(sentence, feet.end())):
                 upper = Mention(feet.start(), feet.end(), "measure", parse_number(feet.group("feet")) * 12, unit="in")
                 height = _height_range(sentence, height, upper) or height  # "5-foot-8 to 6 feet": feet alone end it
@@ -309,7 +310,7 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
             hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
             found.append(Mention(m.start(), m.end(), "duration", _iso_duration(factor, designator), hedge=hedge,
-                                 unit=_DURATION_UNITS[designator]))
+                                 unit=DURATION_UNITS[designator]))
             take(taken, m.start(), m.end())
     return found
 
@@ -468,7 +469,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         iso = _iso_duration(value * factor, designator)
         lo = _iso_duration(low * factor, designator) if low is not None else None
         hi = _iso_duration(high * factor, designator) if high is not None else None
-        return make("duration", iso, _DURATION_UNITS[designator], end + (ago or du).end(), lo=lo, hi=hi), []
+        return make("duration", iso, DURATION_UNITS[designator], end + (ago or du).end(), lo=lo, hi=hi), []
     # a bare year ("the 2008 agreement", "reminiscent of 2014")
     np_words, np_end = noun_phrase(tail)
     if _year(num_text) and hedge == "exact" and low is None and (lexicon.unit_class(

@@ -28,7 +28,8 @@ def summary(records: dict, *, out: Path, console: Console | None = None) -> None
 
     console = console or Console(highlight=False)
     counts = records["summary"]
-    console.print(f"{counted(counts['sources'], 'source')}, {counted(counts['claims'], 'claim')} -> {out}/", markup=False)
+    console.print(f"{counted(counts['sources'], 'source')}, {counted(counts['claims'], 'claim')} -> {out}/",
+                  markup=False)
     table = Table(title="Facts by status", title_justify="left")
     table.add_column("status")
     table.add_column("facts", justify="right")

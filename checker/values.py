@@ -30,7 +30,9 @@ WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
 _DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
-_DURATION_NAMES = ("year", "month", "week", "day", "hour", "minute", "second")
+#: ISO 8601 duration designators ("T" before a time's) -> the unit they count, in `_DURATION_RE`'s order
+DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
+                  "TS": "seconds"}
 TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 
@@ -129,7 +131,8 @@ def _widen(bounds: tuple, hedge: str, tolerance: float) -> tuple:
     """Apply a hedge to (low, high): approx widens by the tolerance, at least / at most open a side."""
     low, high = bounds
     if hedge == "approx":
-        low, high = min(low * (1 - tolerance), low * (1 + tolerance)), max(high * (1 + tolerance), high * (1 - tolerance))
+        low = min(low * (1 - tolerance), low * (1 + tolerance))  # a negative bound widens the other way
+        high = max(high * (1 + tolerance), high * (1 - tolerance))
     if hedge in ("at-least", "more-than"):
         return low, math.inf
     if hedge in ("at-most", "less-than"):
@@ -161,7 +164,7 @@ def duration_words(duration) -> str:
     if not m or not any(m.groups()):
         return str(duration)
     return " ".join(f"{_as_written(float(v))} {unit}{'' if float(v) == 1 else 's'}"
-                    for v, unit in zip(m.groups(), _DURATION_NAMES) if v)
+                    for v, unit in zip(m.groups(), (u[:-1] for u in DURATION_UNITS.values())) if v)
 
 
 def written(duration) -> float | None:
@@ -221,7 +224,9 @@ def shift(day: str, days: int) -> str:
 def date_bounds(value: str) -> tuple[str, str]:
     """ISO prefix -> (first day, last day); year-less '--MM-DD' compares on month and day."""
     if value.startswith("--"):  # a leap year's lengths: "February" may end on the 29th
-        return (value, value) if len(value) > 4 else (value + "-01", f"{value}-{calendar.monthrange(2000, int(value[2:4]))[1]}")
+        if len(value) > 4:
+            return value, value
+        return value + "-01", f"{value}-{calendar.monthrange(2000, int(value[2:4]))[1]}"
     parts = value.split("-")
     year = parts[0]
     if len(parts) == 1:
