@@ -599,8 +599,8 @@ def _nearest(before: str, after: str) -> str | None:
 
 def _part(kind: str, event: str, before: str, after: str, tail: str) -> bool:
     """A figure of some of a whole: "170,000 in Sumatra alone", "one critically", "two of the three
-    people", and for counts the victims named so far ("Police have named four victims") and a toll
-    joined to a person before it ("killed his brother and two others")."""
+    people", and for counts the victims named so far ("Police have identified four victims") and a
+    toll joined to a person before it ("shot his wife and two neighbours")."""
     if (_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(" ".join(tail.split()[:_WINDOW]))
             or _SHARE_RE.match(after)):
         return True
@@ -609,7 +609,7 @@ def _part(kind: str, event: str, before: str, after: str, tail: str) -> bool:
 
 
 def _attempted(words: list[str], n: int, step: int, event: str) -> str:
-    """An outcome tried, not done ("trying to kill two others", "attempted to kill") is an attack;
+    """An outcome tried, not done ("accused of trying to kill two men", "attempted to kill") is an attack;
     `step` goes from word n towards the words before it in the text."""
     if event not in _OUTCOMES:
         return event
@@ -620,8 +620,8 @@ def _attempted(words: list[str], n: int, step: int, event: str) -> str:
 
 
 def _joined(before: str) -> bool:
-    """A count joined by "and" to a person before it, by name or by kin ("took Bui and two innocent
-    boys' lives", "killed his wife and two children"): some of the toll, not all of it. Not a clause
+    """A count joined by "and" to a person before it, by name or by kin ("Ms. Lee and two friends
+    died", "killed his wife and two children"): some of the toll, not all of it. Not a clause
     ("one in critical condition and four treated") nor another number (`_coordinated` weighs those)."""
     words = before.split()
     if len(words) < 3 or words[-1] != "and":
