@@ -91,7 +91,7 @@ _APART_RE = re.compile(rf"\bincluding\s+(?:the\s+|an?\s+|her\s+|their\s+)?(?:sus
                        rf"(?:{lexicon.alternation(_WORDS['counted_apart'])})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _ATTEMPTS = frozenset(_EVENTS["attempts"])
-_PEOPLE_NOUNS = frozenset(_WORDS["kin"]) | frozenset(_WORDS["parents"]) | frozenset(_WORDS["aged_nouns"])
+_PEOPLE_NOUNS = _KIN | frozenset(_WORDS["parents"]) | frozenset(_WORDS["aged_nouns"])
 _IDENTIFYING = lexicon.alternation(_EVENTS["identifying"])
 # ("identified the three people who died" names them all)
 _IDENTIFIED_BEFORE_RE = re.compile(rf"\b(?:{_IDENTIFYING})\s+$", re.IGNORECASE)
@@ -623,7 +623,7 @@ def _joined(before: str) -> bool:
     """A count joined by "and" to a person before it, by name or by kin ("Ms. Lee and two friends
     died", "killed his wife and two children"): some of the toll, not all of it. Not a clause
     ("one in critical condition and four treated") nor another number (`_coordinated` weighs those)."""
-    words = before.split()
+    words = before.rsplit(maxsplit=2)  # the last two words, after at least one other
     if len(words) < 3 or words[-1] != "and":
         return False
     word = words[-2].strip(".'’\"")
