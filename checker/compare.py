@@ -223,9 +223,9 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of the date with a written year nearest it in
     its sentence), the kind of person it counts (`_who`), whether it is in its article's lead (a date:
-    and gives the lead's news day), and for dates of the news week how many of its article's dates
-    meet it (spread). A figure restated in brackets takes the event of the figure it restates. Plain
-    dicts, not a frame: a story has few claims, and each is read many times."""
+    and gives the lead's news day), and for dates of the news week how many of its article's sentences
+    give a date that meets it (spread). A figure restated in brackets takes the event of the figure it
+    restates. Plain dicts, not a frame: a story has few claims, and each is read many times."""
     rows = claims.to_dict("index") if hasattr(claims, "to_dict") else dict(enumerate(claims))
     dated: dict[tuple, list] = {}
     for row in rows.values():
@@ -242,7 +242,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
                "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
-    dates: dict[str, list[tuple]] = {}  # each source's date intervals
+    dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
     for row in rows.values():
         signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
         lead = row["sentence"] in order[row["source"]][:_LEAD]
@@ -250,7 +250,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         row["who"] = _who(row)
         if row["kind"] == "date":
-            dates.setdefault(row["source"], []).append(row["span"])
+            dates.setdefault(row["source"], set()).add((row["sentence"], row["span"]))
     main: dict[str, tuple] = {}  # the first news day an article's lead gives: the day of its main event
     for row in sorted(rows.values(), key=lambda row: row["start"]):
         if row["kind"] == "date" and row["lead"] and row["event"] != "publication" and not row["past"]:
@@ -259,7 +259,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["kind"] == "date" and row["lead"]:
             row["lead"] = row["source"] in main and intervals_meet(row["span"], main[row["source"]])
     for row in rows.values():
-        row["spread"] = (sum(intervals_meet(row["span"], other) for other in dates[row["source"]])
+        row["spread"] = (sum(intervals_meet(row["span"], other) for _, other in dates[row["source"]])
                          if row["kind"] == "date" and not row["past"] else 1)
     sentences: dict[tuple, list[dict]] = {}
     for row in rows.values():
@@ -631,11 +631,11 @@ def _joined(before: str) -> bool:
 
 
 def _lowered(text: str) -> list[str]:
-    """The words of `text` in lower case, parts of a hyphenated word apart; a compass word that
-    begins a name ("South Sudan", "East Flatbush", "West Papua") is no direction, so it is blanked
-    (kept as '' to keep the other words' distances)."""
+    """The words of `text` in lower case, parts of a hyphenated word apart; a compass word before a
+    name ("South Sudan", "West Papua", "northwest Dallas") names a place, no direction, so it is
+    blanked (kept as '' to keep the other words' distances)."""
     words, classes = WORD_RE.findall(text), lexicon.event_classes()
-    return [("" if n + 1 < len(words) and w[:1].isupper() and words[n + 1][:1].isupper()
+    return [("" if n + 1 < len(words) and words[n + 1][:1].isupper()
              and words[n + 1].lower() not in _NOISE and classes.get(w.lower()) == "distance"
              else p.lower().strip(".'’"))
             for n, w in enumerate(words) for p in w.split("-")]

@@ -627,14 +627,29 @@ def test_a_dash_typed_as_a_hyphen_does_not_hide_whom_a_toll_counts():
                        "streets of East Flatbush Monday.", "protests"),
     ("count", "four", "Nevertheless, an Antonov plane dropped four fuel drums on the South Sudanese area of Yida, "
                       "killing no one.", "killed"),
+    ("date", "Tuesday", "Two men were shot in a northwest Dallas neighborhood Tuesday.", "attacks"),
     ("measure", "55 kilometres", "The town lies 55 kilometres south of Bandar Abbas.", "distance"),
     ("measure", "50 Miles", "Quake Strikes 50 Miles South Of Tehran", "distance"),
 ])
 def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence, event):
-    """"East Flatbush", "South Sudanese" are names: the event a figure is about is the nearest event
-    word that is not part of one; a direction in prose ("55 kilometres south of") is a distance."""
+    """"East Flatbush", "South Sudanese", "northwest Dallas" are names: the event a figure is about is
+    the nearest event word that is not part of one; a direction in prose ("55 kilometres south of") is
+    a distance."""
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": kind, "sentence": sentence}])).values()
     assert row["event"] == event
+
+
+def test_a_caption_repeated_under_each_photo_dates_one_thing():
+    """A gallery repeats its caption under every photo: the day it gives is still one of the article's
+    dated things, not many, so it keeps its weight as evidence of the day's event."""
+    caption = "Police tape surrounds the store where a clerk was shot early Friday, Oct. 7, 2016."
+    rows = compare.signatures(table([
+        *({"source": "a.txt", "text": "Friday, Oct. 7, 2016", "kind": "date", "value": "2016-10-07",
+           "sentence": caption, "start": start} for start in (0, 100, 200)),
+        {"source": "a.txt", "text": "Friday", "kind": "date", "value": "2016-10-07", "start": 300,
+         "sentence": "The clerk was taken to hospital Friday."},
+    ]))
+    assert [row["spread"] for row in rows.values()] == [2, 2, 2, 2]
 
 
 def test_a_birth_dates_but_no_span_is_of_it():
