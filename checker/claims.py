@@ -89,6 +89,9 @@ GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_G
 #: A related-video list item: the video's length, then another story's headline ("1:08 Suspect transferred to
 #: county jail", "0:44 Three people arrested in series of heists"): nothing in it is about this story. Not a time
 #: of day ("9:15 PM Police arrived").
+#: A page's filing stamp opening a line, month-day in brackets then the time ("(06-17) 14:40 PDT OAKLAND --"):
+#: when the page was filed, neither a range of 6 to 17 nor an event's time.
+FILED_RE = re.compile(r"\s*\(\d{1,2}-\d{1,2}\)\s+\d{1,2}:[0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?")
 PLAYLIST_ITEM_RE = re.compile(r"\s*\d{1,2}:[0-5]\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z\"“‘'][^\n]*")
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 #: A sentence ends at a full stop, question or exclamation mark before a space and a capital or digit, at a
@@ -219,7 +222,8 @@ def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, s
     # items, playlists, mentions
     for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
               *gated(GALLERY_RE, _GALLERY_GATE, sentence), *gated(COPYRIGHT_RE, _COPYRIGHT_GATE, sentence),
-              *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence), PLAYLIST_ITEM_RE.match(sentence)]:
+              *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence), PLAYLIST_ITEM_RE.match(sentence),
+              FILED_RE.match(sentence)]:
         if m:
             take(taken, m.start(), m.end())
     found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)
