@@ -1064,12 +1064,19 @@ def _rest(before: str, after: str) -> bool:
 def _who(row: dict) -> str | None:
     """The kind of person a casualty count counts, None when generic (people, victims, dead).
     A toll's unit is the outcome ("six children killed" counts the killed): then its subject
-    says who. A people's name keeps its capital ("Palestinians"): it says whose, not which kind."""
+    says who, by the last person word of a compound ("police officers"). A people's name keeps its
+    capital ("Palestinians"): it says whose, not which kind."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if unit in _OUTCOMES and isinstance(row["subject"], str):
-        # a dash typed as a hyphen joins words, not a compound: "the three bank workers-two women and a man-"
-        unit = next((w for w in (w.split("-")[0] for w in row["subject"].lower().split()) if _singular(w) in _PERSONS),
-                    None)
+        # a dash typed as a hyphen joins words, not a compound: "the three bank workers-two women and a man-";
+        # a compound's head is its last person word ("two police officers" counts officers)
+        written = row["subject"].lower().split()
+        words = [w.split("-")[0] for w in written]
+        at = next((n for n, w in enumerate(words) if _singular(w) in _PERSONS), None)
+        while (at is not None and at + 1 < len(words) and "-" not in written[at]
+               and _singular(words[at + 1]) in _PERSONS - _GENERIC_PERSONS):
+            at += 1
+        unit = None if at is None else words[at]
     if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
     return unit.capitalize() if _singular(unit) not in _PERSONS and unit not in _KIN else unit

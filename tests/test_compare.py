@@ -622,6 +622,18 @@ def test_a_dash_typed_as_a_hyphen_does_not_hide_whom_a_toll_counts():
     assert [row["who"] for row in rows.values()] == ["workers", "workers"]
 
 
+def test_a_compound_counts_its_last_person_word():
+    """"two police officers" wounded count officers, as "two officers" in another article do: the
+    first word of the compound is no other kind of people."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "two", "value": 2, "unit": "wounded", "subject": "police officers wounded",
+         "sentence": "A man with a rifle wounded two police officers outside the station."},
+        {"source": "b.txt", "text": "Two", "value": 2, "unit": "injured", "subject": "officers injured",
+         "sentence": "Two officers were injured in the exchange of fire."},
+    ]))
+    assert [row["who"] for row in rows.values()] == ["officers", "officers"]
+
+
 @pytest.mark.parametrize("kind, text, sentence, event", [
     ("date", "Monday", "Anger over the death of a Brooklyn teenager shot and killed by police fueled a riot on the "
                        "streets of East Flatbush Monday.", "protests"),
