@@ -622,6 +622,27 @@ def test_a_dash_typed_as_a_hyphen_does_not_hide_whom_a_toll_counts():
     assert [row["who"] for row in rows.values()] == ["workers", "workers"]
 
 
+def test_people_in_one_condition_are_one_part_of_the_toll():
+    """"six wounded, one critically" and "One is in critical condition" count the same person: a part of
+    the toll that only a count in the same condition states, never one in another condition."""
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "one", "value": 1, "unit": "wounded", "subject": "wounded",
+         "sentence": "Six people were shot and wounded, one critically."},
+        {"source": "b.txt", "text": "One", "value": 1, "unit": "people", "subject": "people",
+         "sentence": "One is in critical condition at the county hospital."},
+        {"source": "c.txt", "text": "one", "value": 1, "unit": "people", "subject": "people",
+         "sentence": "Doctors said one is in stable condition."},
+    ]))
+    assert partition(clusters) == {(0, 1): "agreement"}
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "one", "value": 1, "unit": "wounded", "subject": "wounded",
+         "sentence": "Six people were shot and wounded, one critically."},
+        {"source": "c.txt", "text": "one", "value": 1, "unit": "people", "subject": "people",
+         "sentence": "Doctors said one is in stable condition."},
+    ]))
+    assert compare._pair(rows[0], rows[1], compare._idf(rows), compare.Weights()) == float("-inf")
+
+
 def test_a_compound_counts_its_last_person_word():
     """"two police officers" wounded count officers, as "two officers" in another article do: the
     first word of the compound is no other kind of people."""
