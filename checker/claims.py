@@ -89,6 +89,9 @@ GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_G
 #: A related-video list item: the video's length, then another story's headline ("1:08 Suspect transferred to
 #: county jail", "0:44 Three people arrested in series of heists"): nothing in it is about this story. Not a time
 #: of day ("9:15 PM Police arrived").
+#: A page's filing stamp opening a line, month-day in brackets then the time ("(06-17) 14:40 PDT OAKLAND --"):
+#: when the page was filed, neither a range of 6 to 17 nor an event's time.
+FILED_RE = re.compile(r"\s*\(\d{1,2}-\d{1,2}\)\s+\d{1,2}:[0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?")
 PLAYLIST_ITEM_RE = re.compile(r"\s*\d{1,2}:[0-5]\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z\"“‘'][^\n]*")
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 #: A sentence ends at a full stop, question or exclamation mark before a space and a capital or digit, at a
@@ -117,6 +120,10 @@ _CAPITAL_STAMPS = [w[0].upper() + w[1:] for w in _STAMPS] + [w.upper() for w in 
 _STAMP_RE = re.compile(rf"(?:\b(?:{lexicon.alternation(_CAPITAL_STAMPS)})\b:?"
                        rf"|\b(?:{lexicon.alternation(_STAMPS)}):)[\s,:|@]*$")
 _STAMP_GAP_RE = re.compile(r"[\s(]*")
+#: A wire story's dateline: its place in capitals, the day it was filed, the agency ("NEW HAVEN, Conn., Oct. 27
+#: (UPI) --"). That day dates the copy, not the events it tells.
+_WIRE_PLACE_RE = re.compile(r"\s*[A-Z][A-Z .'’-]+,(?:\s*[A-Z][\w.]*,)?\s*")
+_WIRE_AGENCY_RE = re.compile(r"\s*\([A-Za-z][\w /.&-]{0,30}\)\s*(?:--|—|–|-)")
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
                    | frozenset(ZONES) | {"am", "pm", "a", "p", "m", "gmt"})
 
@@ -219,7 +226,8 @@ def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, s
     # items, playlists, mentions
     for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
               *gated(GALLERY_RE, _GALLERY_GATE, sentence), *gated(COPYRIGHT_RE, _COPYRIGHT_GATE, sentence),
-              *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence), PLAYLIST_ITEM_RE.match(sentence)]:
+              *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence), PLAYLIST_ITEM_RE.match(sentence),
+              FILED_RE.match(sentence)]:
         if m:
             take(taken, m.start(), m.end())
     found = find_dates(sentence, ref, taken) + find_times(sentence, taken) + find_quantities(sentence, taken)
@@ -275,8 +283,9 @@ def _content_words(text: str) -> list[str]:
 
 
 def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date], set[date]]:
-    """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM") and dates and times stamped in a
-    line of text ("... near the terminal Posted: Tuesday, March 3, 2015", "(KXYZ/AP) Updated 4:12p.m. -"); return
+    """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM"), dates and times stamped in a line of
+    text ("... near the terminal Posted: Tuesday, March 3, 2015", "(KXYZ/AP) Updated 4:12p.m. -") and the day
+    of a wire dateline ("NEW HAVEN, Conn., Oct. 27 (UPI) --"); return
     the dates those give, and those a line gives with a time in the small hours ("Published time:
     March 12, 2013 02:03")."""
     kept, dates, overnight = [], [], set()
@@ -297,6 +306,8 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
         stamps = members if dateline else [
             c for c in members if (c.kind == "time" or c.kind == "date" and not c.year_inferred)
             and _STAMP_RE.search(blanked, max(0, c.start - a - _STAMP_REACH), c.start - a)]
+        stamps += [c for c in members if c.kind == "date" and c not in stamps
+                   and _WIRE_PLACE_RE.fullmatch(text, a, c.start) and _WIRE_AGENCY_RE.match(text, c.end)]
         # the day in brackets after a stamped time is the stamp's too: "UPDATE @ 4:29 p.m. (Nov. 2):"
         stamps += [c for c in members if c.kind == "date" and c not in stamps and any(
             t.kind == "time" and t.end <= c.start and _STAMP_GAP_RE.fullmatch(text, t.end, c.start) for t in stamps)]

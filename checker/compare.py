@@ -168,7 +168,8 @@ class Weights:
     one of their kind for the event earn `sole`. Figures both articles lead with, and the news day
     both leads give (however often the articles name that day), earn `lead`. One day, or one past
     date, given in clauses that name one kind of event earns `same_event` (a news day alone dates
-    many events).
+    many events), as do agreeing counts of people in one condition ("one critically", "one is in
+    critical condition").
     Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
     editor more than a missed agreement.
     """
@@ -223,9 +224,9 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of the date with a written year nearest it in
     its sentence), the kind of person it counts (`_who`), whether it is in its article's lead (a date:
-    and gives the lead's news day), and for dates of the news week how many of its article's dates
-    meet it (spread). A figure restated in brackets takes the event of the figure it restates. Plain
-    dicts, not a frame: a story has few claims, and each is read many times."""
+    and gives the lead's news day), and for dates of the news week how many of its article's sentences
+    give a date that meets it (spread). A figure restated in brackets takes the event of the figure it
+    restates. Plain dicts, not a frame: a story has few claims, and each is read many times."""
     rows = claims.to_dict("index") if hasattr(claims, "to_dict") else dict(enumerate(claims))
     dated: dict[tuple, list] = {}
     for row in rows.values():
@@ -240,9 +241,9 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
-               "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "lead", "wording")
+               "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
-    dates: dict[str, list[tuple]] = {}  # each source's date intervals
+    dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
     for row in rows.values():
         signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
         lead = row["sentence"] in order[row["source"]][:_LEAD]
@@ -250,7 +251,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         row["who"] = _who(row)
         if row["kind"] == "date":
-            dates.setdefault(row["source"], []).append(row["span"])
+            dates.setdefault(row["source"], set()).add((row["sentence"], row["span"]))
     main: dict[str, tuple] = {}  # the first news day an article's lead gives: the day of its main event
     for row in sorted(rows.values(), key=lambda row: row["start"]):
         if row["kind"] == "date" and row["lead"] and row["event"] != "publication" and not row["past"]:
@@ -259,7 +260,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["kind"] == "date" and row["lead"]:
             row["lead"] = row["source"] in main and intervals_meet(row["span"], main[row["source"]])
     for row in rows.values():
-        row["spread"] = (sum(intervals_meet(row["span"], other) for other in dates[row["source"]])
+        row["spread"] = (sum(intervals_meet(row["span"], other) for _, other in dates[row["source"]])
                          if row["kind"] == "date" and not row["past"] else 1)
     sentences: dict[tuple, list[dict]] = {}
     for row in rows.values():
@@ -498,7 +499,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     place = _place(before, after)
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
         place = _place(head, tail, reach=len(sentence))
-    part = _part(kind, event, before, after, tail)
+    condition = _condition(tail) if kind == "count" else None
+    part = condition is not None or _part(kind, event, before, after)
     rest = kind == "count" and _rest(before, after)
     # a toll that says it counts the gunman or an unborn child ("seven dead, including the gunman")
     apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
@@ -511,7 +513,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
             rest, tally, interval(row, tolerance), when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart)
+            _other_incident(sentence), apart, condition)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -597,12 +599,22 @@ def _nearest(before: str, after: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def _part(kind: str, event: str, before: str, after: str, tail: str) -> bool:
-    """A figure of some of a whole: "170,000 in Sumatra alone", "one critically", "two of the three
-    people", and for counts the victims named so far ("Police have identified four victims") and a
-    toll joined to a person before it ("shot his wife and two neighbours")."""
-    if (_PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _CONDITION_RE.search(" ".join(tail.split()[:_WINDOW]))
-            or _SHARE_RE.match(after)):
+def _condition(tail: str) -> str | None:
+    """The condition a count of people is in, as one word ("critically", "in critical condition" ->
+    "critical"): some of the injured, and one fact only with a count of people in that condition."""
+    found = _CONDITION_RE.search(" ".join(tail.split()[:_WINDOW]))
+    if found is None:
+        return None
+    words = found[0].lower().split()
+    return (words[1] if words[0] == "in" else words[0]).removesuffix("ly")
+
+
+def _part(kind: str, event: str, before: str, after: str) -> bool:
+    """A figure of some of a whole: "170,000 in Sumatra alone", "two of the three people", and for
+    counts the victims named so far ("Police have identified four victims") and a toll joined to a
+    person before it ("shot his wife and two neighbours"). A count in a condition ("one critically")
+    is one too (`_condition`)."""
+    if _PART_RE.search(" ".join(after.split()[:_WINDOW + 4])) or _SHARE_RE.match(after):
         return True
     return kind == "count" and bool(_IDENTIFIED_BEFORE_RE.search(before) or _IDENTIFIED_AFTER_RE.match(after)
                                     or event in _OUTCOMES and _joined(before))
@@ -631,11 +643,11 @@ def _joined(before: str) -> bool:
 
 
 def _lowered(text: str) -> list[str]:
-    """The words of `text` in lower case, parts of a hyphenated word apart; a compass word that
-    begins a name ("South Sudan", "East Flatbush", "West Papua") is no direction, so it is blanked
-    (kept as '' to keep the other words' distances)."""
+    """The words of `text` in lower case, parts of a hyphenated word apart; a compass word before a
+    name ("South Sudan", "West Papua", "northwest Dallas") names a place, no direction, so it is
+    blanked (kept as '' to keep the other words' distances)."""
     words, classes = WORD_RE.findall(text), lexicon.event_classes()
-    return [("" if n + 1 < len(words) and w[:1].isupper() and words[n + 1][:1].isupper()
+    return [("" if n + 1 < len(words) and words[n + 1][:1].isupper()
              and words[n + 1].lower() not in _NOISE and classes.get(w.lower()) == "distance"
              else p.lower().strip(".'’"))
             for n, w in enumerate(words) for p in w.split("-")]
@@ -730,9 +742,11 @@ def _sentence_facts(rows: dict[int, dict], groups: list[list[int]]) -> None:
     state. Two sentences that share such a fact tell of the same event ("36-year-old Duncan Rait died
     on Friday after falling about 60m" and "a 36-year-old Australian climber died yesterday after
     falling about 150 metres" share the age), so their other claims of one block are one fact even
-    when the wording or the values differ."""
+    when the wording or the values differ. Not people in a condition: "three remained in critical
+    condition Sunday" tells a state seen that day, which sentences of other days tell too."""
     fact = {r: n for n, group in enumerate(groups) if rows[group[0]]["kind"] != "date"
-            and len({rows[r]["source"] for r in group}) > 1 for r in group}
+            and len({rows[r]["source"] for r in group}) > 1 and not any(rows[r]["condition"] for r in group)
+            for r in group}
     stated: dict[tuple, set[int]] = {}
     for r, row in rows.items():
         if r in fact:
@@ -917,6 +931,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "30 minutes later", "four weeks after": spans from other events, or elapsed by then
         if ra["kind"] == "count" and ra["block"] not in _OUTCOMES and not meet and ra["rest"] != rb["rest"]:
             return -math.inf  # "the four other families" are the rest of the "five families", not all of them
+        if ra["kind"] == "count" and ra["condition"] and rb["condition"] and ra["condition"] != rb["condition"]:
+            return -math.inf  # "one critically" and "one in stable condition": other people
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
@@ -976,6 +992,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # each article's only figure of this for the event: likely one fact (not across the powers of
         # ten between a school's toll and a war's)
         total += weights.sole * (ra["sole"] and rb["sole"] and not same_source) * tie
+        # people in one condition ("one critically", "one is in critical condition"): one part of the toll
+        total += weights.same_event * (meet and ra["condition"] is not None and ra["condition"] == rb["condition"])
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
@@ -1064,12 +1082,19 @@ def _rest(before: str, after: str) -> bool:
 def _who(row: dict) -> str | None:
     """The kind of person a casualty count counts, None when generic (people, victims, dead).
     A toll's unit is the outcome ("six children killed" counts the killed): then its subject
-    says who. A people's name keeps its capital ("Palestinians"): it says whose, not which kind."""
+    says who, by the last person word of a compound ("police officers"). A people's name keeps its
+    capital ("Palestinians"): it says whose, not which kind."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     if unit in _OUTCOMES and isinstance(row["subject"], str):
-        # a dash typed as a hyphen joins words, not a compound: "the three bank workers-two women and a man-"
-        unit = next((w for w in (w.split("-")[0] for w in row["subject"].lower().split()) if _singular(w) in _PERSONS),
-                    None)
+        # a dash typed as a hyphen joins words, not a compound: "the three bank workers-two women and a man-";
+        # a compound's head is its last person word ("two police officers" counts officers)
+        written = row["subject"].lower().split()
+        words = [w.split("-")[0] for w in written]
+        at = next((n for n, w in enumerate(words) if _singular(w) in _PERSONS), None)
+        while (at is not None and at + 1 < len(words) and "-" not in written[at]
+               and _singular(words[at + 1]) in _PERSONS - _GENERIC_PERSONS):
+            at += 1
+        unit = None if at is None else words[at]
     if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
     return unit.capitalize() if _singular(unit) not in _PERSONS and unit not in _KIN else unit

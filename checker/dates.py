@@ -405,13 +405,16 @@ def _holiday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
 
 
 def _shift(ref: date, n: float, unit: str) -> tuple[str, str | None, str | None]:
-    """`ref` minus n units, as a value at the unit's granularity."""
+    """`ref` minus n units, as a value at the unit's granularity; half a year or decade more ("two and a
+    half years ago") is counted in months."""
     unit = unit.lower().rstrip("s")
-    n = int(n)
+    if unit in ("year", "decade") and n != int(n):
+        n, unit = n * (120 if unit == "decade" else 12), "month"
     if unit == "day":
-        return _iso(ref - timedelta(days=n)), None, None
+        return _iso(ref - timedelta(days=int(n))), None, None
     if unit == "week":
-        return _iso(ref - timedelta(weeks=n)), None, None
+        return _iso(ref - timedelta(days=int(n * 7))), None, None
+    n = int(n)
     if unit == "month":
         y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
         return f"{y:04d}-{mo + 1:02d}", None, None

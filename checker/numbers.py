@@ -24,9 +24,10 @@ _alt = lexicon.alternation
 DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+ [1-9]/(?:2|3|4|8)(?![\d/])|\d+(?:\.\d+)?"
 _BASE = rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(_UNITS)})\b)?|(?:{_alt(_UNITS)}))"
 _SCALE = rf"(?:{_alt(_SCALES)})"
-WORDS = rf"(?:{_alt(_PHRASES)}\b|{_BASE}\b(?:[ -]{_SCALE}\b(?:(?:\s+and)?\s+{_BASE}\b(?![ -]{_SCALE}))?)*)"
+_HALF = r"(?:[ -]and[ -]a[ -]half\b)?"  # "two and a half years", "two-and-a-half", "one and a half million"
+WORDS = rf"(?:{_alt(_PHRASES)}\b|{_BASE}\b{_HALF}(?:[ -]{_SCALE}\b(?:(?:\s+and)?\s+{_BASE}\b(?![ -]{_SCALE}))?)*)"
 #: A number in digits (optionally with a scale word) or in words. No capturing groups.
-NUMBER = rf"(?:(?:{DIGITS})(?:[ -]{_SCALE}\b)*|{WORDS})"
+NUMBER = rf"(?:(?:{DIGITS}){_HALF}(?:[ -]{_SCALE}\b)*|{WORDS})"
 #: The words a number in words starts with: every NUMBER match holds a digit or one of them.
 FIRST_WORDS = (*_PHRASES, *_TENS, *_UNITS)
 #: Ordinals in words or digits ("third", "23rd").
@@ -36,7 +37,8 @@ _TOKEN_RE = re.compile(r"[a-z]+|\d/\d|\d[\d,]*(?:\.\d+)?")
 
 
 def parse_number(text: str) -> int | float:
-    """'2,500' -> 2500, 'twenty-one' -> 21, '1.5 million' -> 1500000, 'two dozen' -> 24, '2 1/2' -> 2.5."""
+    """'2,500' -> 2500, 'twenty-one' -> 21, '1.5 million' -> 1500000, 'two dozen' -> 24, '2 1/2' -> 2.5,
+    'two and a half' -> 2.5."""
     low = " ".join(text.lower().split())
     if low in _PHRASES:
         return _tidy(_PHRASES[low])
@@ -53,6 +55,8 @@ def parse_number(text: str) -> int | float:
             current = (current or 1) * scale
             if scale >= 1000:
                 total, current = total + current, 0.0
+        elif token == "half":  # "two and a half"
+            current += 0.5
         elif token in _PHRASES:  # "a dozen" inside a longer match
             current += _PHRASES[token]
     return _tidy(total + current)

@@ -192,6 +192,10 @@ _SUBJECT_OF_RE = re.compile(r"\s+(?:(?:all|also)\s+)?(?:were|are|have|had)\s+(?:
 #: "One was shot", "Four found fatally shot" (but "fired one shot" counts a shot).
 _SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?(?P<found>found\s+)?"
                       r"(?:(?:fatally|critically|seriously|also)\s+)?(?P<verb>shot|stabbed)\b", re.I)
+#: A count with no noun in a hospital's condition counts people: "One is in critical condition", "three remain
+#: in stable condition".
+_IN_CONDITION_RE = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?in\s+"
+                              r"(?:critical|serious|grave|stable|fair|good|satisfactory)\s+condition\b", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
@@ -509,7 +513,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     hit = None if np_words else _SHOT_RE.match(tail, np_end)
     if hit and value == 1 and not (hit["aux"] or hit["found"]) and hit["verb"].lower() == "shot":
         np_words, np_head, hit = [hit["verb"]], hit["verb"], None  # "fired one shot": the noun
-    shot = hit and not _has_object(tail, hit.end(), hit["verb"])
+    # people hurt: shot or stabbed ("Four were shot"), or in a hospital's condition ("One is in critical condition")
+    hurt = hit and not _has_object(tail, hit.end(), hit["verb"]) or not np_words and _IN_CONDITION_RE.match(tail)
     if casualty:
         unit = lexicon.unit_class(casualty)
     elif np_head and np_head.lower() not in ("others", "other", "more"):
@@ -521,11 +526,11 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
         nouns = (_elided(c, words) for c, words in reversed(counts[-_LOOKBACK:]))
         unit = next((u for u in nouns if u and (classes is None or lexicon.unit_class(u) in classes)), None)
-        unit = unit or ("people" if np_head or shot else None)
+        unit = unit or ("people" if np_head or hurt else None)
     if num_text.lower() == "one" and np_words and not casualty and _ATTRIBUTION_RE.match(tail, np_end):
         return None  # "One report said": a source named, not a count
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts
-                        or shot or value > 1 and _SUBJECT_OF_RE.match(tail)):
+                        or hurt or value > 1 and _SUBJECT_OF_RE.match(tail)):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []

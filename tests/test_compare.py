@@ -622,19 +622,67 @@ def test_a_dash_typed_as_a_hyphen_does_not_hide_whom_a_toll_counts():
     assert [row["who"] for row in rows.values()] == ["workers", "workers"]
 
 
+def test_people_in_one_condition_are_one_part_of_the_toll():
+    """"six wounded, one critically" and "One is in critical condition" count the same person: a part of
+    the toll that only a count in the same condition states, never one in another condition."""
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "one", "value": 1, "unit": "wounded", "subject": "wounded",
+         "sentence": "Six people were shot and wounded, one critically."},
+        {"source": "b.txt", "text": "One", "value": 1, "unit": "people", "subject": "people",
+         "sentence": "One is in critical condition at the county hospital."},
+        {"source": "c.txt", "text": "one", "value": 1, "unit": "people", "subject": "people",
+         "sentence": "Doctors said one is in stable condition."},
+    ]))
+    assert partition(clusters) == {(0, 1): "agreement"}
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "one", "value": 1, "unit": "wounded", "subject": "wounded",
+         "sentence": "Six people were shot and wounded, one critically."},
+        {"source": "c.txt", "text": "one", "value": 1, "unit": "people", "subject": "people",
+         "sentence": "Doctors said one is in stable condition."},
+    ]))
+    assert compare._pair(rows[0], rows[1], compare._idf(rows), compare.Weights()) == float("-inf")
+
+
+def test_a_compound_counts_its_last_person_word():
+    """"two police officers" wounded count officers, as "two officers" in another article do: the
+    first word of the compound is no other kind of people."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "two", "value": 2, "unit": "wounded", "subject": "police officers wounded",
+         "sentence": "A man with a rifle wounded two police officers outside the station."},
+        {"source": "b.txt", "text": "Two", "value": 2, "unit": "injured", "subject": "officers injured",
+         "sentence": "Two officers were injured in the exchange of fire."},
+    ]))
+    assert [row["who"] for row in rows.values()] == ["officers", "officers"]
+
+
 @pytest.mark.parametrize("kind, text, sentence, event", [
     ("date", "Monday", "Anger over the death of a Brooklyn teenager shot and killed by police fueled a riot on the "
                        "streets of East Flatbush Monday.", "protests"),
     ("count", "four", "Nevertheless, an Antonov plane dropped four fuel drums on the South Sudanese area of Yida, "
                       "killing no one.", "killed"),
+    ("date", "Tuesday", "Two men were shot in a northwest Dallas neighborhood Tuesday.", "attacks"),
     ("measure", "55 kilometres", "The town lies 55 kilometres south of Bandar Abbas.", "distance"),
     ("measure", "50 Miles", "Quake Strikes 50 Miles South Of Tehran", "distance"),
 ])
 def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence, event):
-    """"East Flatbush", "South Sudanese" are names: the event a figure is about is the nearest event
-    word that is not part of one; a direction in prose ("55 kilometres south of") is a distance."""
+    """"East Flatbush", "South Sudanese", "northwest Dallas" are names: the event a figure is about is
+    the nearest event word that is not part of one; a direction in prose ("55 kilometres south of") is
+    a distance."""
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": kind, "sentence": sentence}])).values()
     assert row["event"] == event
+
+
+def test_a_caption_repeated_under_each_photo_dates_one_thing():
+    """A gallery repeats its caption under every photo: the day it gives is still one of the article's
+    dated things, not many, so it keeps its weight as evidence of the day's event."""
+    caption = "Police tape surrounds the store where a clerk was shot early Friday, Oct. 7, 2016."
+    rows = compare.signatures(table([
+        *({"source": "a.txt", "text": "Friday, Oct. 7, 2016", "kind": "date", "value": "2016-10-07",
+           "sentence": caption, "start": start} for start in (0, 100, 200)),
+        {"source": "a.txt", "text": "Friday", "kind": "date", "value": "2016-10-07", "start": 300,
+         "sentence": "The clerk was taken to hospital Friday."},
+    ]))
+    assert [row["spread"] for row in rows.values()] == [2, 2, 2, 2]
 
 
 def test_a_birth_dates_but_no_span_is_of_it():
