@@ -122,6 +122,8 @@ _STAMP_RE = re.compile(rf"(?:\b(?:{lexicon.alternation(_CAPITAL_STAMPS)})\b:?"
 _STAMP_GAP_RE = re.compile(r"[\s(]*")
 #: A wire story's dateline: its place in capitals, the day it was filed, the agency ("NEW HAVEN, Conn., Oct. 27
 #: (UPI) --"). That day dates the copy, not the events it tells.
+_DOLLAR_ZONES: dict[str, str] = lexicon.load("measures")["dollar_zones"]
+_BARE_DOLLAR_RE = re.compile(r"(?:[a-z]+\s+)*\$", re.I)  # "$43 billion", "about $43 billion"; not "US$43"
 _WIRE_PLACE_RE = re.compile(r"\s*[A-Z][A-Z .'’-]+,(?:\s*[A-Z][\w.]*,)?\s*")
 _WIRE_AGENCY_RE = re.compile(r"\s*\([A-Za-z][\w /.&-]{0,30}\)\s*(?:--|—|–|-)")
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -198,7 +200,9 @@ def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date 
                 sentence[mention.start:mention.end], mention.kind, mention.value, mention.low,
                 mention.high, mention.hedge, mention.unit, mention.normalized, subject, event,
                 sentence, mention.year_inferred))
-    claims, dateline_dates, overnight = _drop_datelines(text, claims)
+    claims, dateline_dates, overnight, zones = _drop_datelines(text, claims)
+    if dollar := next((_DOLLAR_ZONES[z] for z in sorted(zones) if z in _DOLLAR_ZONES), None):
+        claims = [replace(c, unit=dollar) if c.kind == "money" and _BARE_DOLLAR_RE.match(c.text) else c for c in claims]
     latest = max(dateline_dates + [d for c in claims if (d := _stated_date(c)) is not None], default=None)
     return sorted(claims, key=lambda c: (c.start, c.end)), latest, overnight
 
@@ -282,13 +286,13 @@ def _content_words(text: str) -> list[str]:
     return [w.rstrip(".") for w in CONTENT_RE.findall(text) if w.lower() not in STOP and len(w) > 1]
 
 
-def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date], set[date]]:
+def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date], set[date], set[str]]:
     """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM"), dates and times stamped in a line of
     text ("... near the terminal Posted: Tuesday, March 3, 2015", "(KXYZ/AP) Updated 4:12p.m. -") and the day
     of a wire dateline ("NEW HAVEN, Conn., Oct. 27 (UPI) --"); return
-    the dates those give, and those a line gives with a time in the small hours ("Published time:
-    March 12, 2013 02:03")."""
-    kept, dates, overnight = [], [], set()
+    the dates those give, those a line gives with a time in the small hours ("Published time:
+    March 12, 2013 02:03"), and the time zones the stamps give."""
+    kept, dates, overnight, zones = [], [], set(), set()
     by_line: dict[tuple[int, int], list[Claim]] = {}
     # the line breaks found once: searching back from each claim was quadratic in a file of one long line
     breaks = [m.start() for m in _NEWLINE_RE.finditer(text)]
@@ -316,9 +320,10 @@ def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[d
             dates += days
             if min((int(c.value[-5:-3]) for c in stamps if c.kind == "time"), default=24) < _DAWN:
                 overnight.update(days)
+        zones.update(c.unit for c in stamps if c.kind == "time" and c.unit)
         stamped = {id(c) for c in stamps}
         kept += [c for c in members if id(c) not in stamped]
-    return kept, dates, overnight
+    return kept, dates, overnight, zones
 
 
 def _point(value) -> date | None:

@@ -119,6 +119,7 @@ _SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d
                        rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])}))\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
+_SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
 _STEM = 5          # words compare on their first letters: Israel ~ Israeli, attack ~ attacks
@@ -477,6 +478,10 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # a possessive date names its event right after it: "wounded in Thursday's bombing" dates the bombing
     possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
     clause = possessive and _nearest("", possessive[1]) or _nearest(head, tail)
+    if kind == "date" and not possessive and (sequel := _SEQUEL_RE.search(tail)):
+        # "hunting him Monday after he shot two officers": "after" tells an earlier event; a clause whose
+        # only event word comes after it tells of something else ("")
+        clause = _nearest(head, tail[:sequel.start()]) or ("" if clause else None)
     if kind in ("date", "time") and len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
         event = "publication"
     elif unit in _OUTCOMES:
@@ -967,7 +972,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing";
             # "tonight" in an article filed overnight may be either day next to it), or one past date
             # ("convicted in 1997", "convicted him on July 25, 1997"): no news day that dates many events
-            same_event = ra["clause_event"] is not None and ra["clause_event"] == rb["clause_event"]
+            same_event = bool(ra["clause_event"]) and ra["clause_event"] == rb["clause_event"]
             total += weights.same_event * (same_event and (
                 ra["past"] and rb["past"] or max(_days(ra["span"]), _days(rb["span"])) <= 3))
             # their sentences state a fact both articles share: one event (a sentence dating several
@@ -976,8 +981,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         else:  # sources misdate an event by a day or a month, rarely by years
             gap = _gap_days(ra["span"], rb["span"])
             total -= weights.magnitude * math.log10(gap)
-            # sentences sharing a fact date one event: a day apart, one of them misdates it
-            total += weights.shared_fact * (shared_fact and gap <= 1 and ra["event"] == rb["event"] != "")
+            # sentences sharing a fact date one event: a day apart, one of them misdates it (when their
+            # clauses tell one event: "searching for him Tuesday after he shot..." dates the search)
+            total += weights.shared_fact * (shared_fact and gap <= 1 and ra["event"] == rb["event"] != "" and (
+                None in (ra["clause_event"], rb["clause_event"]) or ra["clause_event"] == rb["clause_event"]))
     else:
         apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
         # a differing age is one person's only next to one name (Robert Buckley 31 or 32)

@@ -640,7 +640,27 @@ def test_people_in_one_condition_are_one_part_of_the_toll():
         {"source": "c.txt", "text": "one", "value": 1, "unit": "people", "subject": "people",
          "sentence": "Doctors said one is in stable condition."},
     ]))
-    assert compare._pair(rows[0], rows[1], compare._idf(rows), compare.Weights()) == float("-inf")
+    assert compare._pair(rows[0], rows[1], compare._weigh(rows), compare.Weights()) == float("-inf")
+
+
+def test_a_day_before_after_dates_what_followed_not_the_fact_both_sentences_share():
+    """"searching for him on Tuesday after he shot two troopers" dates the search: its sentence shares
+    the troopers with "shot two troopers Monday", but that gives no ground to call the two days one
+    misdated event, as it does when both clauses tell the shooting."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "on Tuesday", "kind": "date", "value": "2016-05-10", "published": "2016-05-11",
+         "sentence": "Deputies were searching for the suspect on Tuesday after he shot two troopers."},
+        {"source": "b.txt", "text": "Monday", "kind": "date", "value": "2016-05-09", "published": "2016-05-11",
+         "sentence": "The suspect who shot two troopers Monday drove off in a stolen car."},
+        {"source": "c.txt", "text": "on Tuesday", "kind": "date", "value": "2016-05-10", "published": "2016-05-11",
+         "sentence": "The suspect shot two troopers on Tuesday and drove off in a stolen car."},
+    ]))
+    assert [row["clause_event"] for row in rows.values()] == ["", "attacks", "attacks"]
+    for row in rows.values():
+        row["facts"] = frozenset({1})  # each sentence states the troopers' count, a fact of several articles
+    idf, weights = compare._weigh(rows), compare.Weights()
+    assert compare._pair(rows[0], rows[1], idf, weights) < weights.threshold
+    assert compare._pair(rows[2], rows[1], idf, weights) >= weights.threshold
 
 
 def test_a_compound_counts_its_last_person_word():
