@@ -480,7 +480,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
     clause = possessive and _nearest("", possessive[1]) or _nearest(head, tail)
     if kind == "date" and not possessive and (sequel := _SEQUEL_RE.search(tail)):
-        # "hunting him Monday after he shot two officers": "after" tells an earlier event; a clause whose
+        # "searching for him Tuesday after he robbed a bank": "after" tells an earlier event; a clause whose
         # only event word comes after it tells of something else ("")
         clause = _nearest(head, tail[:sequel.start()]) or ("" if clause else None)
     if kind in ("date", "time") and len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
