@@ -86,12 +86,12 @@ _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
 GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE),
          (MENU_RE, _MENU_GATE))
+#: A page's filing stamp opening a line, month-day in brackets then the time ("(03-09) 21:05 PST RIVERTON --"):
+#: when the page was filed, neither a range of 3 to 9 nor an event's time.
+FILED_RE = re.compile(r"\s*\(\d{1,2}-\d{1,2}\)\s+\d{1,2}:[0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?")
 #: A related-video list item: the video's length, then another story's headline ("1:08 Suspect transferred to
 #: county jail", "0:44 Three people arrested in series of heists"): nothing in it is about this story. Not a time
 #: of day ("9:15 PM Police arrived").
-#: A page's filing stamp opening a line, month-day in brackets then the time ("(06-17) 14:40 PDT OAKLAND --"):
-#: when the page was filed, neither a range of 6 to 17 nor an event's time.
-FILED_RE = re.compile(r"\s*\(\d{1,2}-\d{1,2}\)\s+\d{1,2}:[0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?")
 PLAYLIST_ITEM_RE = re.compile(r"\s*\d{1,2}:[0-5]\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z\"“‘'][^\n]*")
 LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 #: A sentence ends at a full stop, question or exclamation mark before a space and a capital or digit, at a
@@ -120,10 +120,11 @@ _CAPITAL_STAMPS = [w[0].upper() + w[1:] for w in _STAMPS] + [w.upper() for w in 
 _STAMP_RE = re.compile(rf"(?:\b(?:{lexicon.alternation(_CAPITAL_STAMPS)})\b:?"
                        rf"|\b(?:{lexicon.alternation(_STAMPS)}):)[\s,:|@]*$")
 _STAMP_GAP_RE = re.compile(r"[\s(]*")
-#: A wire story's dateline: its place in capitals, the day it was filed, the agency ("NEW HAVEN, Conn., Oct. 27
-#: (UPI) --"). That day dates the copy, not the events it tells.
+#: The dollar a bare "$" means on a page stamped in a zone of a country with its own dollar (measures.yaml).
 _DOLLAR_ZONES: dict[str, str] = lexicon.load("measures")["dollar_zones"]
 _BARE_DOLLAR_RE = re.compile(r"(?:[a-z]+\s+)*\$", re.I)  # "$43 billion", "about $43 billion"; not "US$43"
+#: A wire story's dateline: its place in capitals, the day it was filed, the agency ("LAKE CITY, Fla., Nov. 3
+#: (UPI) --"). That day dates the copy, not the events it tells.
 _WIRE_PLACE_RE = re.compile(r"\s*[A-Z][A-Z .'’-]+,(?:\s*[A-Z][\w.]*,)?\s*")
 _WIRE_AGENCY_RE = re.compile(r"\s*\([A-Za-z][\w /.&-]{0,30}\)\s*(?:--|—|–|-)")
 _DATELINE_WORDS = (frozenset(lexicon.load("calendar")["dateline"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -289,7 +290,7 @@ def _content_words(text: str) -> list[str]:
 def _drop_datelines(text: str, claims: list[Claim]) -> tuple[list[Claim], list[date], set[date], set[str]]:
     """Remove claims on dateline lines ("Updated 5/5/2010 1:41 PM"), dates and times stamped in a line of
     text ("... near the terminal Posted: Tuesday, March 3, 2015", "(KXYZ/AP) Updated 4:12p.m. -") and the day
-    of a wire dateline ("NEW HAVEN, Conn., Oct. 27 (UPI) --"); return
+    of a wire dateline ("LAKE CITY, Fla., Nov. 3 (UPI) --"); return
     the dates those give, those a line gives with a time in the small hours ("Published time:
     March 12, 2013 02:03"), and the time zones the stamps give."""
     kept, dates, overnight, zones = [], [], set(), set()

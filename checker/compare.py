@@ -97,7 +97,8 @@ _IDENTIFYING = lexicon.alternation(_EVENTS["identifying"])
 _IDENTIFIED_BEFORE_RE = re.compile(rf"\b(?:{_IDENTIFYING})\s+$", re.IGNORECASE)
 _IDENTIFIED_AFTER_RE = re.compile(rf"\s+[\w-]+\s+(?:(?:were|have\s+been|had\s+been)\s+)?(?:{_IDENTIFYING})\b",
                                   re.IGNORECASE)
-_CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['conditions'])})\b", re.IGNORECASE)
+_CONDITIONS = [*_EVENTS["conditions"], *(f"in {word} condition" for word in _EVENTS["hospital_conditions"])]
+_CONDITION_RE = re.compile(rf"\b(?:{lexicon.alternation(_CONDITIONS)})\b", re.IGNORECASE)
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}|put|puts)\b")
@@ -479,7 +480,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
     clause = possessive and _nearest("", possessive[1]) or _nearest(head, tail)
     if kind == "date" and not possessive and (sequel := _SEQUEL_RE.search(tail)):
-        # "hunting him Monday after he shot two officers": "after" tells an earlier event; a clause whose
+        # "searching for him Tuesday after he robbed a bank": "after" tells an earlier event; a clause whose
         # only event word comes after it tells of something else ("")
         clause = _nearest(head, tail[:sequel.start()]) or ("" if clause else None)
     if kind in ("date", "time") and len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):

@@ -195,7 +195,7 @@ _SHOT_RE = re.compile(r"\s+(?P<aux>(?:were|are|was|have been|had been)\s+)?(?P<f
 #: A count with no noun in a hospital's condition counts people: "One is in critical condition", "three remain
 #: in stable condition".
 _IN_CONDITION_RE = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?in\s+"
-                              r"(?:critical|serious|grave|stable|fair|good|satisfactory)\s+condition\b", re.I)
+                              rf"(?:{_alt(lexicon.load('events')['hospital_conditions'])})\s+condition\b", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)

@@ -610,16 +610,24 @@ def test_a_sentence_an_article_prints_twice_states_one_fact_once():
     assert partition(clusters) == {(0, 1, 2, 3): "agreement"}
 
 
-def test_a_dash_typed_as_a_hyphen_does_not_hide_whom_a_toll_counts():
-    """"bank workers-two women and a man-were killed" counts the bank workers, as "three bank
-    workers dead" in another article does: not two women, which would make them other people."""
+@pytest.mark.parametrize("first, second, who", [
+    # a dash typed as a hyphen joins no compound: the bank workers, not two women (other people)
+    (("three", 3, "killed", "bank workers-two women killed",
+      "The three bank workers-two women and a man-were killed when their branch went up in flames."),
+     ("three", 3, "dead", "bank workers dead", "Riots over harsh new austerity measures left three bank workers dead."),
+     "workers"),
+    # a compound counts its last person word: "two police officers" are officers
+    (("two", 2, "wounded", "police officers wounded",
+      "A man with a rifle wounded two police officers outside the station."),
+     ("Two", 2, "injured", "officers injured", "Two officers were injured in the exchange of fire."), "officers"),
+])
+def test_whom_a_toll_counts(first, second, who):
+    """Two articles' tolls of the same people count the same kind of person, however the noun phrase
+    is written, so neither vetoes the other as other people."""
     rows = compare.signatures(table([
-        {"source": "a.txt", "text": "three", "value": 3, "unit": "killed", "subject": "bank workers-two women killed",
-         "sentence": "The three bank workers-two women and a man-were killed when their branch went up in flames."},
-        {"source": "b.txt", "text": "three", "value": 3, "unit": "dead", "subject": "bank workers dead",
-         "sentence": "Riots over harsh new austerity measures left three bank workers dead."},
-    ]))
-    assert [row["who"] for row in rows.values()] == ["workers", "workers"]
+        {"source": source, "text": text, "value": value, "unit": unit, "subject": subject, "sentence": sentence}
+        for source, (text, value, unit, subject, sentence) in (("a.txt", first), ("b.txt", second))]))
+    assert [row["who"] for row in rows.values()] == [who, who]
 
 
 def test_people_in_one_condition_are_one_part_of_the_toll():
@@ -661,18 +669,6 @@ def test_a_day_before_after_dates_what_followed_not_the_fact_both_sentences_shar
     idf, weights = compare._weigh(rows), compare.Weights()
     assert compare._pair(rows[0], rows[1], idf, weights) < weights.threshold
     assert compare._pair(rows[2], rows[1], idf, weights) >= weights.threshold
-
-
-def test_a_compound_counts_its_last_person_word():
-    """"two police officers" wounded count officers, as "two officers" in another article do: the
-    first word of the compound is no other kind of people."""
-    rows = compare.signatures(table([
-        {"source": "a.txt", "text": "two", "value": 2, "unit": "wounded", "subject": "police officers wounded",
-         "sentence": "A man with a rifle wounded two police officers outside the station."},
-        {"source": "b.txt", "text": "Two", "value": 2, "unit": "injured", "subject": "officers injured",
-         "sentence": "Two officers were injured in the exchange of fire."},
-    ]))
-    assert [row["who"] for row in rows.values()] == ["officers", "officers"]
 
 
 @pytest.mark.parametrize("kind, text, sentence, event", [
