@@ -532,7 +532,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts
                         or hurt or value > 1 and _SUBJECT_OF_RE.match(tail)):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
-    if isinstance(value, float) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
+    # a figure with a decimal point among quakes is a magnitude, "4.0" too ("four aftershocks of around 4.0")
+    if "." in num_text and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
 
