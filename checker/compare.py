@@ -292,7 +292,9 @@ def _copies(rows: dict) -> dict[int, list[int]]:
     for r in sorted(rows, key=lambda r: rows[r]["start"]):
         row = rows[r]
         key = (row["source"], row["sentence"], row["text"], row["kind"], row["block"], row["context"], row["place"])
-        head = next((h for h in heads.get(key, ()) if _copied(rows[h], row)), None)
+        # the same words in the same sentence, but a sentence's length away: printed again, not one mention
+        apart = len(str(row["sentence"]))
+        head = next((h for h in heads.get(key, ()) if abs(rows[h]["start"] - row["start"]) >= apart), None)
         if head is None:
             heads.setdefault(key, []).append(r)
             copies[r] = []
@@ -393,13 +395,6 @@ def _other_year(ra: dict, rb: dict) -> bool:
 def _said(row: dict) -> str:
     """A date's words without the preposition that carries it ("on Tuesday" -> "tuesday")."""
     return str(row["text"]).lower().removeprefix("on ")
-
-
-def _copied(ra: dict, rb: dict) -> bool:
-    """One mention in a sentence an article prints twice (a caption repeated in a scraped photo
-    gallery): the same words in the same sentence, but not at the same place."""
-    return (ra["sentence"] == rb["sentence"] and ra["text"] == rb["text"]
-            and abs(ra["start"] - rb["start"]) >= len(str(ra["sentence"])))
 
 
 def _between(first: dict, second: dict) -> str:
