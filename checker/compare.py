@@ -76,6 +76,7 @@ _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
+_INCIDENTS = _WORDS["incidents"]  # "a shooting", "an unrelated robbery"
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
 # "since 2009" (not "since the conflict began": that is the whole event's), or of many incidents ("in 17
 # shootings across the city", "in separate shootings"; two are often one incident, "in two shootings near the
@@ -83,10 +84,11 @@ _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2)
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b"
                        rf"|\b(?:in|from|after|following) (?:(?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
-                       rf"|(?:two |2 )?(?:separate|different) )(?:{lexicon.alternation(_WORDS['incidents'])})\b",
+                       rf"|(?:two |2 )?(?:separate|different) )"
+                       rf"(?:{lexicon.alternation(map(inflection.pluralize, _INCIDENTS))})\b",
                        re.IGNORECASE)
 _OTHER_INCIDENT_RE = re.compile(
-    rf"\b(?:an?|another)\s+(?:unrelated|separate)\s+(?:{lexicon.alternation(_WORDS['incident'])})\b", re.IGNORECASE)
+    rf"\b(?:an?|another)\s+(?:unrelated|separate)\s+(?:{lexicon.alternation(_INCIDENTS)})\b", re.IGNORECASE)
 _APART_RE = re.compile(rf"\bincluding\s+(?:the\s+|an?\s+|her\s+|their\s+)?(?:suspected\s+)?"
                        rf"(?:{lexicon.alternation(_WORDS['counted_apart'])})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
