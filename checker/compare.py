@@ -76,6 +76,7 @@ _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
+_INCIDENTS = _WORDS["incidents"]  # "a shooting", "an unrelated robbery"
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
 # "since 2009" (not "since the conflict began": that is the whole event's), or of many incidents ("in 17
 # shootings across the city", "in separate shootings"; two are often one incident, "in two shootings near the
@@ -83,10 +84,11 @@ _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2)
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b"
                        rf"|\b(?:in|from|after|following) (?:(?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
-                       rf"|(?:two |2 )?(?:separate|different) )(?:{lexicon.alternation(_WORDS['incidents'])})\b",
+                       rf"|(?:two |2 )?(?:separate|different) )"
+                       rf"(?:{lexicon.alternation(map(inflection.pluralize, _INCIDENTS))})\b",
                        re.IGNORECASE)
 _OTHER_INCIDENT_RE = re.compile(
-    rf"\b(?:an?|another)\s+(?:unrelated|separate)\s+(?:{lexicon.alternation(_WORDS['incident'])})\b", re.IGNORECASE)
+    rf"\b(?:an?|another)\s+(?:unrelated|separate)\s+(?:{lexicon.alternation(_INCIDENTS)})\b", re.IGNORECASE)
 _APART_RE = re.compile(rf"\bincluding\s+(?:the\s+|an?\s+|her\s+|their\s+)?(?:suspected\s+)?"
                        rf"(?:{lexicon.alternation(_WORDS['counted_apart'])})\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
@@ -292,7 +294,9 @@ def _copies(rows: dict) -> dict[int, list[int]]:
     for r in sorted(rows, key=lambda r: rows[r]["start"]):
         row = rows[r]
         key = (row["source"], row["sentence"], row["text"], row["kind"], row["block"], row["context"], row["place"])
-        head = next((h for h in heads.get(key, ()) if _copied(rows[h], row)), None)
+        # the same words in the same sentence, but a sentence's length away: printed again, not one mention
+        apart = len(str(row["sentence"]))
+        head = next((h for h in heads.get(key, ()) if abs(rows[h]["start"] - row["start"]) >= apart), None)
         if head is None:
             heads.setdefault(key, []).append(r)
             copies[r] = []
@@ -393,13 +397,6 @@ def _other_year(ra: dict, rb: dict) -> bool:
 def _said(row: dict) -> str:
     """A date's words without the preposition that carries it ("on Tuesday" -> "tuesday")."""
     return str(row["text"]).lower().removeprefix("on ")
-
-
-def _copied(ra: dict, rb: dict) -> bool:
-    """One mention in a sentence an article prints twice (a caption repeated in a scraped photo
-    gallery): the same words in the same sentence, but not at the same place."""
-    return (ra["sentence"] == rb["sentence"] and ra["text"] == rb["text"]
-            and abs(ra["start"] - rb["start"]) >= len(str(ra["sentence"])))
 
 
 def _between(first: dict, second: dict) -> str:

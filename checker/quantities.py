@@ -84,6 +84,7 @@ _COORDINATED_RE = re.compile(r"\s*(?:,|and|or|to|,\s*and)\s*$")
 _QUAKE_TAIL_RE = re.compile(rf"[\s-]*(?:{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
 _QUAKE_WORDS_RE = re.compile(rf"\b(?:magnitude|richter|{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
 _FRACTION_RE = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_DECIMAL_RE = re.compile(r"\d+\.\d+")
 _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
     r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*"
@@ -532,8 +533,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts
                         or hurt or value > 1 and _SUBJECT_OF_RE.match(tail)):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
-    # a figure with a decimal point among quakes is a magnitude, "4.0" too ("four aftershocks of around 4.0")
-    if "." in num_text and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
+    # a figure written with a decimal point among quakes is a magnitude, "4.0" too ("four aftershocks of around
+    # 4.0"); not one scaled ("some 1.5 million were without power")
+    if _DECIMAL_RE.fullmatch(num_text) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
 
