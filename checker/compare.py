@@ -401,9 +401,14 @@ def _said(row: dict) -> str:
 
 def _between(first: dict, second: dict) -> str:
     """The words of their sentence between two mentions of it (first before second)."""
-    sentence = str(first["sentence"])
-    after = sentence.find(str(first["text"])) + len(str(first["text"]))
-    return sentence[after:after + second["start"] - first["end"]]
+    after = _at(first) + len(str(first["text"]))
+    return str(first["sentence"])[after:after + second["start"] - first["end"]]
+
+
+def _at(row: dict) -> int:
+    """Where a claim's mention is in its sentence, -1 when not known."""
+    start = row.get("sentence_start")
+    return int(row["start"] - start) if present(start) and isinstance(row["sentence"], str) else -1
 
 
 def _disputed(ra: dict, rb: dict) -> bool:
@@ -467,7 +472,7 @@ def _news_week(span: tuple, published) -> bool:
 
 def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
-    at = sentence.find(row["text"]) if isinstance(row["text"], str) else -1
+    at = _at(row)
     before, after = (sentence[:at], sentence[at + len(row["text"]):]) if at >= 0 else (sentence, "")
     kind = row["kind"]
     words = [w.lower() for w in WORD_RE.findall(sentence)]
@@ -1069,9 +1074,8 @@ def _person(row, unit: str) -> bool:
     people's name, written capitalised after the number ("three Palestinians", "nine Israelis")."""
     if _singular(unit) in _PERSONS or unit in _KIN:
         return True
-    sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
-    at = sentence.find(str(row["text"]))
-    following = sentence[at + len(str(row["text"])):].split()[:3] if at >= 0 else []
+    at = _at(row)
+    following = row["sentence"][at + len(str(row["text"])):].split()[:3] if at >= 0 else []
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
 
 
