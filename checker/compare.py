@@ -480,17 +480,19 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     head, tail = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]  # the number's clause either side
     # a possessive date names its event right after it: "wounded in Thursday's bombing" dates the bombing
     possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
-    clause = possessive and _nearest("", possessive[1]) or _nearest(head, tail)
+    # no day is a depth's or a distance's: "sites away from the border ... when the incident occurred on Thursday"
+    skip = _DIMENSIONS if kind == "date" else frozenset()
+    clause = possessive and _nearest("", possessive[1], skip) or _nearest(head, tail, skip)
     if kind == "date" and not possessive and (sequel := _SEQUEL_RE.search(tail)):
         # "searching for him Tuesday after he robbed a bank": "after" tells an earlier event; a clause whose
         # only event word comes after it tells of something else ("")
-        clause = _nearest(head, tail[:sequel.start()]) or ("" if clause else None)
+        clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
     if kind in ("date", "time") and len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
         event = "publication"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
     else:  # the event word nearest the number in its clause, else in its sentence
-        event = clause or _nearest(before, after) or ""
+        event = clause or _nearest(before, after, skip) or ""
     if kind != "date" and event in _MOMENTS:
         event = ""
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
@@ -597,13 +599,13 @@ def _singular(noun: str | None) -> str | None:
     return inflection.singularize(noun)
 
 
-def _nearest(before: str, after: str) -> str | None:
-    """The event class of the event word nearest the number; words joined by a dash typed as a
-    hyphen ("three young men-all cousins-died") are words apart."""
+def _nearest(before: str, after: str, skip: frozenset[str] = frozenset()) -> str | None:
+    """The event class, not one of `skip`, of the event word nearest the number; words joined by a
+    dash typed as a hyphen ("three young men-all cousins-died") are words apart."""
     classes = lexicon.event_classes()
     left, right = _lowered(before)[::-1], _lowered(after)
     hits = [(n, _attempted(words, n, step, classes[w])) for words, step in ((left, 1), (right, -1))
-            for n, w in enumerate(words) if w in classes]
+            for n, w in enumerate(words) if w in classes and classes[w] not in skip]
     return min(hits)[1] if hits else None
 
 

@@ -701,6 +701,19 @@ def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence,
     assert row["event"] == event
 
 
+@pytest.mark.parametrize("sentence, text, event", [
+    ("A deputy shot a teenager after a domestic call late Sunday near west suburban Elm Grove.", "late Sunday",
+     "attacks"),
+    ("A 5.9 quake was centred 55 kilometres south of Bandar Abbas on Sunday.", "on Sunday", "quake"),
+])
+def test_a_day_dates_no_distance(sentence, text, event):
+    """A direction or "away" near a day tells where, and no day is a distance's: the day dates the
+    event its sentence tells."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2017-01-01",
+                                        "sentence": sentence}])).values()
+    assert (row["event"], row["clause_event"]) == (event, event)
+
+
 def test_a_caption_repeated_under_each_photo_dates_one_thing():
     """A gallery repeats its caption under every photo: the day it gives is still one of the article's
     dated things, not many, so it keeps its weight as evidence of the day's event."""
