@@ -478,6 +478,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     words = [w.lower() for w in WORD_RE.findall(sentence)]
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     head, tail = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]  # the number's clause either side
+    if kind == "date" and not WORD_RE.search(before + tail):
+        # a day that opens its sentence dates the clause after its comma ("Tonight, a crowd gathered")
+        tail = next((part for part in _CLAUSE_RE.split(after) if WORD_RE.search(part)), "")
     # a possessive date names its event right after it: "wounded in Thursday's bombing" dates the bombing
     possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
     # no day is a depth's or a distance's: "sites away from the border ... when the incident occurred on Thursday"
@@ -911,9 +914,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # "an unrelated shooting ... killed two": another incident's figures, told in passing
     if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
         return -math.inf  # the day someone said something ("Kelly said Tuesday") and the day of an event
-    if ra["kind"] == "date" and not meet and None not in (ra["clause_event"], rb["clause_event"]) and (
-            ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE):
-        return -math.inf  # "arrested Tuesday" and "shot on Saturday": two events, not one misdated
+    if ra["kind"] == "date" and None not in (ra["clause_event"], rb["clause_event"]) and (
+            ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE
+    ) and not intervals_meet(stated_days(ra), stated_days(rb)):
+        # "arrested Tuesday" and "shot on Saturday": two events, not one misdated; nor "a riot tonight" and
+        # "killed yesterday", a day apart as written, though "tonight" may be either day next to it
+        return -math.inf
     same_source = ra["source"] == rb["source"]
     if same_source and meet and _restated(ra, rb):
         return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units

@@ -714,6 +714,20 @@ def test_a_day_dates_no_distance(sentence, text, event):
     assert (row["event"], row["clause_event"]) == (event, event)
 
 
+def test_a_day_that_opens_its_sentence_dates_the_clause_after_it_and_a_day_apart_as_written_is_another_event():
+    """"Yesterday, the police explained that officers shot ..." dates the shooting; "a riot in Brooklyn
+    tonight", in an article filed the next day, may be the day after it or the same day ("tonight" is
+    known to a day either way), but as written they are a day apart and tell different events."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "Yesterday", "kind": "date", "value": "2013-03-10", "published": "2013-03-11",
+         "sentence": "Yesterday, the police explained that officers shot a teenager in Brooklyn."},
+        {"source": "b.txt", "text": "tonight", "kind": "date", "value": "2013-03-11", "published": "2013-03-12",
+         "sentence": "A protest over the shooting of a teenager turned into a riot in Brooklyn tonight."},
+    ]))
+    assert [row["clause_event"] for row in rows.values()] == ["attacks", "protests"]
+    assert compare._pair(rows[0], rows[1], compare._weigh(rows), compare.Weights()) == float("-inf")
+
+
 def test_a_caption_repeated_under_each_photo_dates_one_thing():
     """A gallery repeats its caption under every photo: the day it gives is still one of the article's
     dated things, not many, so it keeps its weight as evidence of the day's event."""
