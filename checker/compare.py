@@ -186,7 +186,7 @@ class Weights:
     year: float = 0.2
     magnitude: float = 0.05
     lead: float = 0.15
-    same_event: float = 0.25
+    same_event: float = 0.3
     shared_fact: float = 0.45
     sole: float = 0.3
     wording: float = 0.1
