@@ -723,8 +723,10 @@ def test_a_day_that_opens_its_sentence_dates_the_clause_after_it_and_a_day_apart
          "sentence": "Yesterday, the police explained that officers shot a teenager in Brooklyn."},
         {"source": "b.txt", "text": "tonight", "kind": "date", "value": "2013-03-11", "published": "2013-03-12",
          "sentence": "A protest over the shooting of a teenager turned into a riot in Brooklyn tonight."},
+        {"source": "c.txt", "text": "Tonight", "kind": "date", "value": "2013-03-11", "published": "2013-03-11",
+         "sentence": "Tonight, a crowd gathered outside the precinct."},  # a crowd is a gathering's: a protest's
     ]))
-    assert [row["clause_event"] for row in rows.values()] == ["attacks", "protests"]
+    assert [row["clause_event"] for row in rows.values()] == ["attacks", "protests", "protests"]
     assert compare._pair(rows[0], rows[1], compare._weigh(rows), compare.Weights()) == float("-inf")
 
 
