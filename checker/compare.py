@@ -218,6 +218,7 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     groups = _agreeing_reading(rows, groups, idf, weights)
     groups = _restatements(rows, groups, idf, weights, scores)
+    groups = _victims(rows, groups, idf, weights)
     groups = [sorted(c for r in group for c in (r, *copies[r])) for group in groups]
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
@@ -878,6 +879,42 @@ def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str,
                 where[x] = where[y]
                 break
     return [sorted(group) for group in groups if group]
+
+
+def _victims(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights
+             ) -> list[list[int]]:
+    """People articles say were shot ("shot two officers") are a toll they do not name: they were
+    killed or wounded. Their counts join the fact of several articles, killed or wounded, whose every
+    figure they agree with and whose claims they match best, as if they were figures of that outcome
+    ("wounded two officers"). Agreeing, they never make a fact a discrepancy."""
+    facts = [group for group in groups if rows[group[0]]["block"] in _HARMS
+             and len({rows[r]["source"] for r in group}) > 1]
+    for group in groups:
+        if not all(_shot(rows[r]) for r in group) or all(rows[r]["event"] != "attacks" for r in group):
+            continue
+        best, fact_of = weights.threshold, None
+        for fact in facts:
+            if not all(intervals_meet(rows[x]["span"], rows[r]["span"]) for x in group for r in fact):
+                continue
+            outcome = rows[fact[0]]["block"]  # the fact's, and of any count of the shot that joined it
+
+            def score(a: int, b: int) -> float | None:
+                return _pair(*({**rows[r], "block": outcome, "event": outcome} if rows[r]["block"] != outcome
+                               else rows[r] for r in (a, b)), idf, weights)
+            if (value := _linkage(rows, group, fact, score)) >= best:
+                best, fact_of = value, fact
+        if fact_of is not None:
+            fact_of.extend(group)
+            group.clear()
+    return [sorted(group) for group in groups if group]
+
+
+def _shot(row: dict) -> bool:
+    """A count of people an attack may have hit: "shot two officers" (or a mention of them that names
+    no event), not the shooters, nor some or the rest of the people ("two others who were shot")."""
+    return (row["kind"] == "count" and row["event"] in ("attacks", "")
+            and not (row["doer"] or row["part"] or row["rest"])
+            and (row["block"] is None or _singular(row["block"]) in _PERSONS))
 
 
 def _restates(ra: dict, rb: dict, weights: Weights) -> bool:
