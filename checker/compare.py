@@ -890,7 +890,7 @@ def _victims(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, floa
     facts = [group for group in groups if rows[group[0]]["block"] in _HARMS
              and len({rows[r]["source"] for r in group}) > 1]
     for group in groups:
-        if not all(_shot(rows[r]) for r in group) or all(rows[r]["event"] != "attacks" for r in group):
+        if not all(_shot(rows[r]) for r in group) or not any(rows[r]["event"] == "attacks" for r in group):
             continue
         best, fact_of = weights.threshold, None
         for fact in facts:
