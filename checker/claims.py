@@ -157,6 +157,14 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
+def sentence_start(text: str, claim: Claim) -> int | None:
+    """Where a claim's sentence starts in its source's `text` (of which it is a slice), None when it
+    is not there: the mention is then sentence[claim.start - offset:claim.end - offset], even when its
+    words recur in the sentence ("killed two and wounded two")."""
+    offset = text.rfind(claim.sentence, 0, claim.start + len(claim.sentence)) if claim.sentence else -1
+    return offset if offset >= 0 and claim.end <= offset + len(claim.sentence) else None
+
+
 def _ends_clock(following: str) -> bool:
     """Whether "a.m."/"p.m." ends its sentence: a capitalised word follows that does not go on
     telling the time ("10 p.m. She was taken", not "10 p.m. Tuesday" or "3 p.m. EST")."""

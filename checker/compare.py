@@ -186,7 +186,7 @@ class Weights:
     year: float = 0.2
     magnitude: float = 0.05
     lead: float = 0.15
-    same_event: float = 0.25
+    same_event: float = 0.3
     shared_fact: float = 0.45
     sole: float = 0.3
     wording: float = 0.1
@@ -218,6 +218,7 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
     groups = [group for block in blocks for group in _cluster(rows, block, idf, weights, scores)]
     groups = _agreeing_reading(rows, groups, idf, weights)
     groups = _restatements(rows, groups, idf, weights, scores)
+    groups = _victims(rows, groups, idf, weights)
     groups = [sorted(c for r in group for c in (r, *copies[r])) for group in groups]
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
@@ -401,9 +402,14 @@ def _said(row: dict) -> str:
 
 def _between(first: dict, second: dict) -> str:
     """The words of their sentence between two mentions of it (first before second)."""
-    sentence = str(first["sentence"])
-    after = sentence.find(str(first["text"])) + len(str(first["text"]))
-    return sentence[after:after + second["start"] - first["end"]]
+    after = _at(first) + len(str(first["text"]))
+    return str(first["sentence"])[after:after + second["start"] - first["end"]]
+
+
+def _at(row: dict) -> int:
+    """Where a claim's mention is in its sentence, -1 when not known."""
+    start = row.get("sentence_start")
+    return int(row["start"] - start) if present(start) and isinstance(row["sentence"], str) else -1
 
 
 def _disputed(ra: dict, rb: dict) -> bool:
@@ -467,25 +473,30 @@ def _news_week(span: tuple, published) -> bool:
 
 def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
-    at = sentence.find(row["text"]) if isinstance(row["text"], str) else -1
+    at = _at(row)
     before, after = (sentence[:at], sentence[at + len(row["text"]):]) if at >= 0 else (sentence, "")
     kind = row["kind"]
     words = [w.lower() for w in WORD_RE.findall(sentence)]
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     head, tail = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]  # the number's clause either side
+    if kind == "date" and not WORD_RE.search(before + tail):
+        # a day that opens its sentence dates the clause after its comma ("Tonight, a crowd gathered")
+        tail = next((part for part in _CLAUSE_RE.split(after) if WORD_RE.search(part)), "")
     # a possessive date names its event right after it: "wounded in Thursday's bombing" dates the bombing
     possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
-    clause = possessive and _nearest("", possessive[1]) or _nearest(head, tail)
+    # no day is a depth's or a distance's: "sites away from the border ... when the incident occurred on Thursday"
+    skip = _DIMENSIONS if kind == "date" else frozenset()
+    clause = possessive and _nearest("", possessive[1], skip) or _nearest(head, tail, skip)
     if kind == "date" and not possessive and (sequel := _SEQUEL_RE.search(tail)):
         # "searching for him Tuesday after he robbed a bank": "after" tells an earlier event; a clause whose
         # only event word comes after it tells of something else ("")
-        clause = _nearest(head, tail[:sequel.start()]) or ("" if clause else None)
+        clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
     if kind in ("date", "time") and len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
         event = "publication"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
     else:  # the event word nearest the number in its clause, else in its sentence
-        event = clause or _nearest(before, after) or ""
+        event = clause or _nearest(before, after, skip) or ""
     if kind != "date" and event in _MOMENTS:
         event = ""
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
@@ -592,13 +603,13 @@ def _singular(noun: str | None) -> str | None:
     return inflection.singularize(noun)
 
 
-def _nearest(before: str, after: str) -> str | None:
-    """The event class of the event word nearest the number; words joined by a dash typed as a
-    hyphen ("three young men-all cousins-died") are words apart."""
+def _nearest(before: str, after: str, skip: frozenset[str] = frozenset()) -> str | None:
+    """The event class, not one of `skip`, of the event word nearest the number; words joined by a
+    dash typed as a hyphen ("three young men-all cousins-died") are words apart."""
     classes = lexicon.event_classes()
     left, right = _lowered(before)[::-1], _lowered(after)
     hits = [(n, _attempted(words, n, step, classes[w])) for words, step in ((left, 1), (right, -1))
-            for n, w in enumerate(words) if w in classes]
+            for n, w in enumerate(words) if w in classes and classes[w] not in skip]
     return min(hits)[1] if hits else None
 
 
@@ -870,6 +881,42 @@ def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str,
     return [sorted(group) for group in groups if group]
 
 
+def _victims(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights
+             ) -> list[list[int]]:
+    """People articles say were shot ("shot two officers") are a toll they do not name: they were
+    killed or wounded. Their counts join the fact of several articles, killed or wounded, whose every
+    figure they agree with and whose claims they match best, as if they were figures of that outcome
+    ("wounded two officers"). Agreeing, they never make a fact a discrepancy."""
+    facts = [group for group in groups if rows[group[0]]["block"] in _HARMS
+             and len({rows[r]["source"] for r in group}) > 1]
+    for group in groups:
+        if not all(_shot(rows[r]) for r in group) or not any(rows[r]["event"] == "attacks" for r in group):
+            continue
+        best, fact_of = weights.threshold, None
+        for fact in facts:
+            if not all(intervals_meet(rows[x]["span"], rows[r]["span"]) for x in group for r in fact):
+                continue
+            outcome = rows[fact[0]]["block"]  # the fact's, and of any count of the shot that joined it
+
+            def score(a: int, b: int) -> float | None:
+                return _pair(*({**rows[r], "block": outcome, "event": outcome} if rows[r]["block"] != outcome
+                               else rows[r] for r in (a, b)), idf, weights)
+            if (value := _linkage(rows, group, fact, score)) >= best:
+                best, fact_of = value, fact
+        if fact_of is not None:
+            fact_of.extend(group)
+            group.clear()
+    return [sorted(group) for group in groups if group]
+
+
+def _shot(row: dict) -> bool:
+    """A count of people an attack may have hit: "shot two officers" (or a mention of them that names
+    no event), not the shooters, nor some or the rest of the people ("two others who were shot")."""
+    return (row["kind"] == "count" and row["event"] in ("attacks", "")
+            and not (row["doer"] or row["part"] or row["rest"])
+            and (row["block"] is None or _singular(row["block"]) in _PERSONS))
+
+
 def _restates(ra: dict, rb: dict, weights: Weights) -> bool:
     """Two mentions of one article that both lead it, or whose figure is too rare to recur by chance."""
     return ra["source"] == rb["source"] and (ra["lead"] and rb["lead"] or _rare(ra, rb, weights))
@@ -904,9 +951,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # "an unrelated shooting ... killed two": another incident's figures, told in passing
     if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
         return -math.inf  # the day someone said something ("Kelly said Tuesday") and the day of an event
-    if ra["kind"] == "date" and not meet and None not in (ra["clause_event"], rb["clause_event"]) and (
-            ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE):
-        return -math.inf  # "arrested Tuesday" and "shot on Saturday": two events, not one misdated
+    if ra["kind"] == "date" and None not in (ra["clause_event"], rb["clause_event"]) and (
+            ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE
+    ) and not intervals_meet(stated_days(ra), stated_days(rb)):
+        # "arrested Tuesday" and "shot on Saturday": two events, not one misdated; nor "a riot tonight" and
+        # "killed yesterday", a day apart as written, though "tonight" may be either day next to it
+        return -math.inf
     same_source = ra["source"] == rb["source"]
     if same_source and meet and _restated(ra, rb):
         return 2 * weights.threshold  # "55 kilometers (34 miles)": one figure in two units
@@ -1069,9 +1119,8 @@ def _person(row, unit: str) -> bool:
     people's name, written capitalised after the number ("three Palestinians", "nine Israelis")."""
     if _singular(unit) in _PERSONS or unit in _KIN:
         return True
-    sentence = row["sentence"] if isinstance(row["sentence"], str) else ""
-    at = sentence.find(str(row["text"]))
-    following = sentence[at + len(str(row["text"])):].split()[:3] if at >= 0 else []
+    at = _at(row)
+    following = row["sentence"][at + len(str(row["text"])):].split()[:3] if at >= 0 else []
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
 
 

@@ -150,10 +150,12 @@ def compare(found: list, skipped: list, extracted: list, options: Options) -> Re
 
     extracted, suppressions = suppress.apply(found, extracted)
     ids = tuple(f"c{n}" for n in range(1, len(extracted) + 1))
-    published = {s.id: s.published for s in found}  # running totals: which source is later
+    by_id = {s.id: s for s in found}
     # plain rows, not a DataFrame: a story has few claims, and the frame cost a fifth of aligning them;
-    # vars(), not asdict(): a shallow copy of each claim, not a deep one
-    rows = [{"id": cid, **vars(c), "published": published.get(c.source)} for cid, c in zip(ids, extracted)]
+    # vars(), not asdict(): a shallow copy of each claim, not a deep one. `published` says which source
+    # is later (running totals), `sentence_start` where in its sentence each mention is
+    rows = [{"id": cid, **vars(c), "published": by_id[c.source].published,
+             "sentence_start": claims_mod.sentence_start(by_id[c.source].text, c)} for cid, c in zip(ids, extracted)]
     clusters, timeline = compare_mod.align(rows, tolerance=options.tolerance)
     cluster_of = {cid: k.id for k in clusters for cid in k.claims}
     return Report(tuple(found), tuple(extracted), ids, tuple(clusters), tuple(timeline), tuple(skipped), cluster_of,

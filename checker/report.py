@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .ci_formats import STDOUT, render_github, render_junit, render_sarif
-from .claims import Claim
+from .claims import Claim, sentence_start
 from .compare import STATUSES, Cluster, TimelineEvent, event_words
 from .fileio import stage
 from .lexicon import counted
@@ -88,12 +88,10 @@ def _source_record(src: Source) -> dict:
 
 
 def _claim_record(cid: str, claim: Claim, cluster: str, source: Source, line_starts: list[int] | None) -> dict:
-    text = source.text
     record = {"id": cid, **vars(claim), "cluster": cluster}  # vars: a shallow view, asdict deep-copies
     if record["normalized"] is None:
         del record["normalized"]
-    offset = text.rfind(claim.sentence, 0, claim.start + len(claim.sentence)) if claim.sentence else -1
-    if offset >= 0 and claim.end <= offset + len(claim.sentence):
+    if (offset := sentence_start(source.text, claim)) is not None:
         record["sentence_start"] = offset  # so readers can mark the mention inside the sentence
     if line_starts:  # offsets index the file: where an editor finds it (1-based)
         record["line"] = line = bisect_right(line_starts, claim.start)

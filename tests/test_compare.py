@@ -12,7 +12,7 @@ from checker import compare
 from checker.claims import Claim
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "compare" / "align.yml").read_text(encoding="utf-8"))
-FIELDS = ["id", *Claim.__dataclass_fields__, "published"]
+FIELDS = ["id", *Claim.__dataclass_fields__, "published", "sentence_start"]
 
 
 def table(claims: list[dict]) -> pd.DataFrame:
@@ -21,9 +21,9 @@ def table(claims: list[dict]) -> pd.DataFrame:
     for n, claim in enumerate(claims, 1):
         sentence = claim["sentence"]
         assert claim["text"] in sentence, claim
-        start = sentence.index(claim["text"])
+        start = claim.get("start", sentence.index(claim["text"]))  # a "start" of its own: a text written twice
         row = {"id": f"c{n}", "start": start, "end": start + len(claim["text"]), "kind": "count",
-               "hedge": "exact", "year_inferred": False, **claim}
+               "hedge": "exact", "year_inferred": False, "sentence_start": 0, **claim}
         rows.append({f: row.get(f) for f in FIELDS})
     return pd.DataFrame(rows, columns=FIELDS)
 
@@ -408,6 +408,19 @@ def test_a_peoples_name_and_a_kin_word_count_the_killed_and_name_whose():
     assert not compare._other_people(who[0], who[2]) and compare._other_people(who[2], who[3])
 
 
+def test_a_number_written_twice_in_a_sentence_is_read_where_each_one_stands():
+    """"the killing of two neighbours ... the shooting of two police officers": the second "two" counts
+    officers shot, not the killed. Each mention is read by the words around it, not around the first."""
+    sentence = ("Detectives linked him to the killing of two neighbours last spring and to the shooting of "
+                "two police officers this week.")
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "two", "value": 2, "unit": "neighbours", "sentence": sentence},
+        {"source": "a.txt", "text": "two", "value": 2, "unit": "officers", "sentence": sentence,
+         "start": sentence.rindex("two")},
+    ]))
+    assert [(row["event"], row["block"]) for row in rows.values()] == [("killed", "killed"), ("attacks", "officer")]
+
+
 def test_an_article_repeating_a_figure_of_one_event_restates_it_when_it_leads_with_it_or_it_is_rare():
     """Five injured in the lead and again in the body are one fact, and so is the lead's age quoted
     again where no event is named ("He's 16 years old."); two 'three killed' in the body of an
@@ -686,6 +699,35 @@ def test_a_compass_word_that_begins_a_name_is_no_direction(kind, text, sentence,
     a distance."""
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": kind, "sentence": sentence}])).values()
     assert row["event"] == event
+
+
+@pytest.mark.parametrize("sentence, text, event", [
+    ("A deputy shot a teenager after a domestic call late Sunday near west suburban Elm Grove.", "late Sunday",
+     "attacks"),
+    ("A 5.9 quake was centred 55 kilometres south of Bandar Abbas on Sunday.", "on Sunday", "quake"),
+])
+def test_a_day_dates_no_distance(sentence, text, event):
+    """A direction or "away" near a day tells where, and no day is a distance's: the day dates the
+    event its sentence tells."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2017-01-01",
+                                        "sentence": sentence}])).values()
+    assert (row["event"], row["clause_event"]) == (event, event)
+
+
+def test_a_day_that_opens_its_sentence_dates_the_clause_after_it_and_a_day_apart_as_written_is_another_event():
+    """"Yesterday, the police explained that officers shot ..." dates the shooting; "a riot in Brooklyn
+    tonight", in an article filed the next day, may be the day after it or the same day ("tonight" is
+    known to a day either way), but as written they are a day apart and tell different events."""
+    rows = compare.signatures(table([
+        {"source": "a.txt", "text": "Yesterday", "kind": "date", "value": "2013-03-10", "published": "2013-03-11",
+         "sentence": "Yesterday, the police explained that officers shot a teenager in Brooklyn."},
+        {"source": "b.txt", "text": "tonight", "kind": "date", "value": "2013-03-11", "published": "2013-03-12",
+         "sentence": "A protest over the shooting of a teenager turned into a riot in Brooklyn tonight."},
+        {"source": "c.txt", "text": "Tonight", "kind": "date", "value": "2013-03-11", "published": "2013-03-11",
+         "sentence": "Tonight, a crowd gathered outside the precinct."},  # a crowd is a gathering's: a protest's
+    ]))
+    assert [row["clause_event"] for row in rows.values()] == ["attacks", "protests", "protests"]
+    assert compare._pair(rows[0], rows[1], compare._weigh(rows), compare.Weights()) == float("-inf")
 
 
 def test_a_caption_repeated_under_each_photo_dates_one_thing():
