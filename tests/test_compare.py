@@ -34,6 +34,11 @@ def scored(claims: pd.DataFrame) -> tuple[dict, dict]:
     return rows, compare._weigh(rows)
 
 
+def day(source: str, text: str, value: str | None, sentence: str, **fields) -> dict:
+    """A date claim for `table`: source, words, value and sentence, and any other field a case sets."""
+    return {"source": source, "text": text, "kind": "date", "value": value, "sentence": sentence, **fields}
+
+
 def partition(clusters: list[compare.Cluster]) -> dict[tuple[int, ...], str]:
     """{claim indices (0-based) of each multi-claim cluster: status}."""
     return {tuple(int(c[1:]) - 1 for c in k.claims): k.status for k in clusters if len(k.claims) > 1}
@@ -309,13 +314,13 @@ def test_a_date_after_a_reporting_verb_is_the_day_it_was_said(sentence, text, sp
 def test_one_day_in_clauses_of_one_kind_of_event_is_evidence_of_one_fact():
     """A news day dates many events: "dropped bombs ... Thursday" and "Thursday's bombing" are one (their
     clauses name one kind of event), "said Thursday" and "bombed Thursday" are not helped."""
-    def day(source, text, sentence):
-        return {"source": source, "text": text, "kind": "date", "value": "2011-11-10", "unit": None,
-                "sentence": sentence}
     rows, idf = scored(table([
-        day("a.txt", "Thursday", "Planes dropped bombs on the refugee camp at Yida on Thursday afternoon."),
-        day("b.txt", "Thursday", "Twelve people were killed in Thursday's bombing, the commissioner said."),
-        day("c.txt", "Thursday", "The governor of Unity state spoke to reporters Thursday about the refugees."),
+        day("a.txt", "Thursday", "2011-11-10",
+            "Planes dropped bombs on the refugee camp at Yida on Thursday afternoon."),
+        day("b.txt", "Thursday", "2011-11-10",
+            "Twelve people were killed in Thursday's bombing, the commissioner said."),
+        day("c.txt", "Thursday", "2011-11-10",
+            "The governor of Unity state spoke to reporters Thursday about the refugees."),
     ]))
     plain = compare.Weights(same_event=0.0)
     assert compare._pair(rows[0], rows[1], idf, compare.Weights()) == pytest.approx(
@@ -340,13 +345,14 @@ def test_a_past_year_and_a_day_in_it_in_clauses_of_one_kind_of_event_are_evidenc
 def test_leads_share_a_news_day_only_as_written_not_through_the_slack_of_today():
     """"this morning" in a story filed on the 12th may mean the 11th or the 13th, so it meets both; but
     the lead bonus needs the days as written to meet: a Wednesday closure is not the shooting."""
-    def day(source, text, value, sentence):
-        return {"source": source, "text": text, "kind": "date", "value": value, "year_inferred": True,
-                "published": "2013-02-12", "sentence": sentence}
+    filed = {"year_inferred": True, "published": "2013-02-12"}
     rows, idf = scored(table([
-        day("a.txt", "this morning", "2013-02-12", "Police searched the garage after a shooting in the lobby this morning."),
-        day("b.txt", "Wednesday", "2013-02-13", "The courthouse remained closed Wednesday after the shooting in the lobby."),
-        day("c.txt", "Tuesday", "2013-02-12", "Police searched the garage after a shooting in the lobby Tuesday."),
+        day("a.txt", "this morning", "2013-02-12",
+            "Police searched the garage after a shooting in the lobby this morning.", **filed),
+        day("b.txt", "Wednesday", "2013-02-13",
+            "The courthouse remained closed Wednesday after the shooting in the lobby.", **filed),
+        day("c.txt", "Tuesday", "2013-02-12",
+            "Police searched the garage after a shooting in the lobby Tuesday.", **filed),
     ]))
     assert all(row["lead"] for row in rows.values()) and rows[0]["span"] == ("2013-02-11", "2013-02-13")
     plain = compare.Weights(lead=0.0)
@@ -527,14 +533,14 @@ def test_one_weekday_in_articles_of_different_weeks_is_no_discrepancy():
     """"closed Tuesday" in an article of one week and in a follow-up two weeks later means each
     article's own Tuesday: two closings, not sources disagreeing on one day. Two different days
     for one event still are ("died Friday" / "died on Saturday")."""
-    def day(source, text, value, published, sentence):
-        return {"source": source, "text": text, "kind": "date", "value": value, "year_inferred": True,
-                "published": published, "sentence": sentence}
+    first = {"year_inferred": True, "published": "2013-02-04"}
+    later = {"year_inferred": True, "published": "2013-02-18"}
     clusters, _ = compare.align(table([
-        day("a.txt", "Tuesday", "2013-02-05", "2013-02-04", "He also said the library would be closed Tuesday."),
-        day("b.txt", "Tuesday", "2013-02-19", "2013-02-18", "The library will be closed Tuesday."),
-        day("a.txt", "Friday", "2013-02-01", "2013-02-04", "Robert Buckley died Friday after a fall on Mount Cook."),
-        day("b.txt", "on Saturday", "2013-02-02", "2013-02-18", "Robert Buckley died on Saturday after a fall on Mount Cook."),
+        day("a.txt", "Tuesday", "2013-02-05", "He also said the library would be closed Tuesday.", **first),
+        day("b.txt", "Tuesday", "2013-02-19", "The library will be closed Tuesday.", **later),
+        day("a.txt", "Friday", "2013-02-01", "Robert Buckley died Friday after a fall on Mount Cook.", **first),
+        day("b.txt", "on Saturday", "2013-02-02",
+            "Robert Buckley died on Saturday after a fall on Mount Cook.", **later),
     ]))
     assert partition(clusters) == {(2, 3): "discrepancy"}
 
@@ -669,12 +675,12 @@ def test_a_day_before_after_dates_what_followed_not_the_fact_both_sentences_shar
     the troopers with "shot two troopers Monday", but that gives no ground to call the two days one
     misdated event, as it does when both clauses tell the shooting."""
     rows = compare.signatures(table([
-        {"source": "a.txt", "text": "on Tuesday", "kind": "date", "value": "2016-05-10", "published": "2016-05-11",
-         "sentence": "Deputies were searching for the suspect on Tuesday after he shot two troopers."},
-        {"source": "b.txt", "text": "Monday", "kind": "date", "value": "2016-05-09", "published": "2016-05-11",
-         "sentence": "The suspect who shot two troopers Monday drove off in a stolen car."},
-        {"source": "c.txt", "text": "on Tuesday", "kind": "date", "value": "2016-05-10", "published": "2016-05-11",
-         "sentence": "The suspect shot two troopers on Tuesday and drove off in a stolen car."},
+        day("a.txt", "on Tuesday", "2016-05-10",
+            "Deputies were searching for the suspect on Tuesday after he shot two troopers.", published="2016-05-11"),
+        day("b.txt", "Monday", "2016-05-09",
+            "The suspect who shot two troopers Monday drove off in a stolen car.", published="2016-05-11"),
+        day("c.txt", "on Tuesday", "2016-05-10",
+            "The suspect shot two troopers on Tuesday and drove off in a stolen car.", published="2016-05-11"),
     ]))
     assert [row["clause_event"] for row in rows.values()] == ["", "attacks", "attacks"]
     for row in rows.values():
@@ -719,12 +725,13 @@ def test_a_day_that_opens_its_sentence_dates_the_clause_after_it_and_a_day_apart
     tonight", in an article filed the next day, may be the day after it or the same day ("tonight" is
     known to a day either way), but as written they are a day apart and tell different events."""
     rows = compare.signatures(table([
-        {"source": "a.txt", "text": "Yesterday", "kind": "date", "value": "2013-03-10", "published": "2013-03-11",
-         "sentence": "Yesterday, the police explained that officers shot a teenager in Brooklyn."},
-        {"source": "b.txt", "text": "tonight", "kind": "date", "value": "2013-03-11", "published": "2013-03-12",
-         "sentence": "A protest over the shooting of a teenager turned into a riot in Brooklyn tonight."},
-        {"source": "c.txt", "text": "Tonight", "kind": "date", "value": "2013-03-11", "published": "2013-03-11",
-         "sentence": "Tonight, a crowd gathered outside the precinct."},  # a crowd is a gathering's: a protest's
+        day("a.txt", "Yesterday", "2013-03-10",
+            "Yesterday, the police explained that officers shot a teenager in Brooklyn.", published="2013-03-11"),
+        day("b.txt", "tonight", "2013-03-11",
+            "A protest over the shooting of a teenager turned into a riot in Brooklyn tonight.",
+            published="2013-03-12"),
+        day("c.txt", "Tonight", "2013-03-11",  # a crowd is a gathering's: a protest's
+            "Tonight, a crowd gathered outside the precinct.", published="2013-03-11"),
     ]))
     assert [row["clause_event"] for row in rows.values()] == ["attacks", "protests", "protests"]
     assert compare._pair(rows[0], rows[1], compare._weigh(rows), compare.Weights()) == float("-inf")
