@@ -1029,9 +1029,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         else:  # sources misdate an event by a day or a month, rarely by years
             gap = _gap_days(ra["span"], rb["span"])
             total -= weights.magnitude * math.log10(gap)
-            # sentences sharing a fact date one event: a day apart, one of them misdates it (when their
-            # clauses tell one event: "searching for him Tuesday after he shot..." dates the search)
-            total += weights.shared_fact * (shared_fact and gap <= 1 and ra["event"] == rb["event"] != "" and (
+            # sentences sharing a fact date one event: two days a day apart, one of them misdates it (when
+            # their clauses tell one event: "searching for him Tuesday after he shot..." dates the search);
+            # not a day and the week after it ("arrested Friday", "charged this week")
+            one_day = max(_days(ra["span"]), _days(rb["span"])) <= 3
+            total += weights.shared_fact * (shared_fact and one_day and gap <= 1 and ra["event"] == rb["event"] != "" and (
                 None in (ra["clause_event"], rb["clause_event"]) or ra["clause_event"] == rb["clause_event"]))
     else:
         apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))

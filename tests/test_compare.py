@@ -683,11 +683,33 @@ def test_a_day_before_after_dates_what_followed_not_the_fact_both_sentences_shar
             "The suspect shot two troopers on Tuesday and drove off in a stolen car.", published="2016-05-11"),
     ]))
     assert [row["clause_event"] for row in rows.values()] == ["", "attacks", "attacks"]
+    idf, weights = compare._weigh(rows), compare.Weights()
     for row in rows.values():
         row["facts"] = frozenset({1})  # each sentence states the troopers' count, a fact of several articles
-    idf, weights = compare._weigh(rows), compare.Weights()
     assert compare._pair(rows[0], rows[1], idf, weights) < weights.threshold
     assert compare._pair(rows[2], rows[1], idf, weights) >= weights.threshold
+
+
+def test_only_two_days_a_day_apart_in_sentences_sharing_a_fact_are_one_misdated_event():
+    """Two sentences that state one fact (the counts a suspect is charged with) and give days a day
+    apart date one event, one of them wrongly; a day and the week after it ("arrested Friday",
+    "charged this week") are two steps of a case, though the week begins a day after the Friday."""
+    rows = compare.signatures(table([
+        day("a.txt", "Friday", "2015-04-10",
+            "Now charged with two counts of murder, the suspect was arrested Friday in Texas.",
+            published="2015-04-13", year_inferred=True),
+        day("b.txt", "This week", None,
+            "This week prosecutors formally charged the suspect with two counts of murder.",
+            low="2015-04-12", high="2015-04-19", published="2015-04-15", year_inferred=True),
+        day("c.txt", "Saturday", "2015-04-11",
+            "Charged with two counts of murder, the suspect was arrested Saturday in Texas.",
+            published="2015-04-13", year_inferred=True),
+    ]))
+    idf, weights = compare._weigh(rows), compare.Weights()
+    for row in rows.values():
+        row["facts"] = frozenset({1})  # each sentence states the counts, a fact of several articles
+    assert compare._pair(rows[0], rows[1], idf, weights) < weights.threshold
+    assert compare._pair(rows[0], rows[2], idf, weights) >= weights.threshold
 
 
 @pytest.mark.parametrize("kind, text, sentence, event", [
