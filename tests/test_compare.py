@@ -712,6 +712,38 @@ def test_only_two_days_a_day_apart_in_sentences_sharing_a_fact_are_one_misdated_
     assert compare._pair(rows[0], rows[2], idf, weights) >= weights.threshold
 
 
+@pytest.mark.parametrize("sentence, charge", [
+    ("Lee is charged with two counts of attempted murder and a gun charge.", "attempted murder"),
+    ("The three men are charged with two counts each of assault with intent to murder.", "assault"),
+    ("Lee was booked on two counts of first degree murder.", "murder"),
+    ("Lee also faces two counts of first-degree attempted murder.", "attempted murder"),
+    ("Lee faces two counts of criminal attempt to commit capital murder.", "attempted murder"),
+    ("Lee faces two counts of intent to commit murder.", "attempted murder"),
+    ("Two men are charged with two counts of first degree-assault.", "assault"),
+    ("Lee pleaded guilty to two counts of possession of a stolen gun.", "possession"),
+    ("Lee faces two counts.", None),
+])
+def test_a_count_of_charges_is_of_its_charge(sentence, charge):
+    """What a count of charges charges, however the degree is written, and whether as an attempt."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": "two", "value": 2, "unit": "counts",
+                                        "sentence": sentence}])).values()
+    assert row["charge"] == charge
+
+
+def test_counts_of_two_charges_are_two_facts_whatever_verb_tells_them():
+    """"two counts of murder and two counts of attempted murder" are two facts in every article that
+    gives them, charged, arraigned or facing; each joins its own charge's count, never the other's."""
+    first = "Lee is charged with two counts of murder and two counts of attempted murder."
+    second = "Lee was arraigned Monday on two counts of aggravated murder and two counts of attempted murder."
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "two", "value": 2, "unit": "counts", "sentence": first, "start": 20},
+        {"source": "a.txt", "text": "two", "value": 2, "unit": "counts", "sentence": first, "start": 45},
+        {"source": "b.txt", "text": "two", "value": 2, "unit": "counts", "sentence": second, "start": 28},
+        {"source": "b.txt", "text": "two", "value": 2, "unit": "counts", "sentence": second, "start": 64},
+    ]))
+    assert partition(clusters) == {(0, 2): "agreement", (1, 3): "agreement"}
+
+
 @pytest.mark.parametrize("kind, text, sentence, event", [
     ("date", "Monday", "Anger over the death of a Brooklyn teenager shot and killed by police fueled a riot on the "
                        "streets of East Flatbush Monday.", "protests"),
