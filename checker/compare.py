@@ -429,8 +429,8 @@ def _nearest_date(row, dates: list[tuple]) -> tuple:
     nearest has none: in "killed 31,000 in Bam in 2003, and 600 in Zarand in February in a 6.4
     quake" the 6.4 is February's, not 2003's. A date past a "but" or a semicolon dates another
     clause: "jailed for 12 years, but it took until 2003 to admit the sham"."""
-    sentence, text = str(row["sentence"]), str(row["text"])
-    offset = row["start"] - max(sentence.find(text), 0)  # where the sentence starts in its source
+    sentence = str(row["sentence"])
+    offset = row["start"] - max(_at(row), 0)  # where the sentence starts in its source
     own = [d for d in dates if not _OTHER_CLAUSE_RE.search(
         sentence[min(d[1], row["end"]) - offset:max(d[0], row["start"]) - offset])]
     if not own:
@@ -1436,7 +1436,7 @@ def _as_stated(row) -> str:
 def event_words(row, limit: int = 6) -> str:
     """The words either side of the date in its sentence: what happened then, as written."""
     sentence, text = str(row["sentence"]), str(row["text"])
-    at = sentence.find(text)
+    at = _at(row)
     if at < 0:
         return " ".join(sentence.split()[:2 * limit])
     left, right = sentence[:at].split()[-limit:], sentence[at + len(text):].split()[:limit]

@@ -185,6 +185,14 @@ def test_timeline_orders_dated_events_with_sources_and_status():
     assert "Tower 22" in timeline[1].event
 
 
+def test_a_timeline_event_is_told_in_the_words_around_its_own_mention():
+    """A sentence that writes its day twice: the event is what the words around this mention say."""
+    sentence = "The fair opened on Sunday, 3 May, and, as on every Sunday, the gates closed at dusk."
+    claims = table([day("a.txt", "Sunday", "2026-05-03", sentence, start=sentence.rindex("Sunday"))])
+    _, (event,) = compare.align(claims)
+    assert event.event == "3 May, and, as on every … , the gates closed at dusk"
+
+
 def test_year_less_dates_compare_on_month_and_day():
     claims = table([
         {"source": "a.txt", "text": "on January 4", "kind": "date", "value": "--01-04",
