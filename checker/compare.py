@@ -112,6 +112,7 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
                         rf"|{lexicon.alternation(_WORDS['states'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
+_STOP = frozenset(_WORDS["stop"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
@@ -122,6 +123,11 @@ _SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d
                        rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])}))\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
+# "three counts (each) of attempted murder": what is charged, and whether as an attempt ("criminal attempt
+# to commit", "intent to commit")
+_CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
+                        r"(?P<attempt>(?:criminal(?:ly)?\s+)?(?:attempt(?:ed)?|intent)\s+(?:to\s+commit\s+)?)?"
+                        r"(?P<charge>[\w-]+(?:\s+[\w-]+)*)", re.IGNORECASE)
 _SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -246,7 +252,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
-               "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "lead", "wording")
+               "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "charge", "lead",
+               "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
     for row in rows.values():
@@ -422,8 +429,8 @@ def _nearest_date(row, dates: list[tuple]) -> tuple:
     nearest has none: in "killed 31,000 in Bam in 2003, and 600 in Zarand in February in a 6.4
     quake" the 6.4 is February's, not 2003's. A date past a "but" or a semicolon dates another
     clause: "jailed for 12 years, but it took until 2003 to admit the sham"."""
-    sentence, text = str(row["sentence"]), str(row["text"])
-    offset = row["start"] - max(sentence.find(text), 0)  # where the sentence starts in its source
+    sentence = str(row["sentence"])
+    offset = row["start"] - max(_at(row), 0)  # where the sentence starts in its source
     own = [d for d in dates if not _OTHER_CLAUSE_RE.search(
         sentence[min(d[1], row["end"]) - offset:max(d[0], row["start"]) - offset])]
     if not own:
@@ -447,7 +454,7 @@ def _sole(rows: dict) -> None:
         if (row["kind"] in ("count", "duration") and _singular(row["block"]) not in _GENERIC_PERSONS
                 and row["event"] != "publication" and (row["event"] or row["kind"] == "count")):
             who = row["who"] if row["block"] in _OUTCOMES else None
-            keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who)
+            keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who, row["charge"])
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it
             values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
     for r, key in keys.items():
@@ -499,6 +506,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = clause or _nearest(before, after, skip) or ""
     if kind != "date" and event in _MOMENTS:
         event = ""
+    charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
+    if charge:  # counts of a charge are charges, whatever verb tells them ("booked on", "arraigned on")
+        event = "arrested"
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
     own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0])
     if kind == "date":
@@ -527,7 +537,21 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
             rest, tally, interval(row, tolerance), when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart, condition)
+            _other_incident(sentence), apart, condition, charge)
+
+
+def _charge(after: str) -> str | None:
+    """What a count of charges charges, as the last word of its charge ("three counts of first-degree
+    murder" -> "murder", "of aggravated assault with a deadly weapon" -> "assault"), an attempt apart
+    ("attempted murder"): counts of two charges are two facts, whatever verb tells them (charged,
+    booked, arraigned)."""
+    found = _CHARGE_RE.match(after)
+    words = list(itertools.takewhile(lambda w: w not in _STOP, found["charge"].lower().split())) if found else []
+    if not words:
+        return None
+    head = words[-1].split("-")[-1]  # "first degree-assault"
+    attempted = found["attempt"] or any(w.startswith("attempt") for w in words)  # "first-degree attempted murder"
+    return f"attempted {head}" if attempted else head
 
 
 @lru_cache(maxsize=1 << 12)
@@ -986,6 +1010,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "the four other families" are the rest of the "five families", not all of them
         if ra["kind"] == "count" and ra["condition"] and rb["condition"] and ra["condition"] != rb["condition"]:
             return -math.inf  # "one critically" and "one in stable condition": other people
+        if ra["charge"] and rb["charge"] and ra["charge"] != rb["charge"]:
+            return -math.inf  # "two counts of murder" and "two counts of attempted murder": two charges
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
@@ -1029,9 +1055,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         else:  # sources misdate an event by a day or a month, rarely by years
             gap = _gap_days(ra["span"], rb["span"])
             total -= weights.magnitude * math.log10(gap)
-            # sentences sharing a fact date one event: a day apart, one of them misdates it (when their
-            # clauses tell one event: "searching for him Tuesday after he shot..." dates the search)
-            total += weights.shared_fact * (shared_fact and gap <= 1 and ra["event"] == rb["event"] != "" and (
+            # sentences sharing a fact date one event: two days a day apart, one of them misdates it (when
+            # their clauses tell one event: "searching for him Tuesday after he shot..." dates the search);
+            # not a day and the week after it ("arrested Friday", "charged this week")
+            one_day = max(_days(ra["span"]), _days(rb["span"])) <= 3
+            total += weights.shared_fact * (shared_fact and one_day and gap <= 1 and ra["event"] == rb["event"] != "" and (
                 None in (ra["clause_event"], rb["clause_event"]) or ra["clause_event"] == rb["clause_event"]))
     else:
         apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
@@ -1408,7 +1436,7 @@ def _as_stated(row) -> str:
 def event_words(row, limit: int = 6) -> str:
     """The words either side of the date in its sentence: what happened then, as written."""
     sentence, text = str(row["sentence"]), str(row["text"])
-    at = sentence.find(text)
+    at = _at(row)
     if at < 0:
         return " ".join(sentence.split()[:2 * limit])
     left, right = sentence[:at].split()[-limit:], sentence[at + len(text):].split()[:limit]

@@ -185,6 +185,14 @@ def test_timeline_orders_dated_events_with_sources_and_status():
     assert "Tower 22" in timeline[1].event
 
 
+def test_a_timeline_event_is_told_in_the_words_around_its_own_mention():
+    """A sentence that writes its day twice: the event is what the words around this mention say."""
+    sentence = "The fair opened on Sunday, 3 May, and, as on every Sunday, the gates closed at dusk."
+    claims = table([day("a.txt", "Sunday", "2026-05-03", sentence, start=sentence.rindex("Sunday"))])
+    _, (event,) = compare.align(claims)
+    assert event.event == "3 May, and, as on every … , the gates closed at dusk"
+
+
 def test_year_less_dates_compare_on_month_and_day():
     claims = table([
         {"source": "a.txt", "text": "on January 4", "kind": "date", "value": "--01-04",
@@ -683,11 +691,65 @@ def test_a_day_before_after_dates_what_followed_not_the_fact_both_sentences_shar
             "The suspect shot two troopers on Tuesday and drove off in a stolen car.", published="2016-05-11"),
     ]))
     assert [row["clause_event"] for row in rows.values()] == ["", "attacks", "attacks"]
+    idf, weights = compare._weigh(rows), compare.Weights()
     for row in rows.values():
         row["facts"] = frozenset({1})  # each sentence states the troopers' count, a fact of several articles
-    idf, weights = compare._weigh(rows), compare.Weights()
     assert compare._pair(rows[0], rows[1], idf, weights) < weights.threshold
     assert compare._pair(rows[2], rows[1], idf, weights) >= weights.threshold
+
+
+def test_only_two_days_a_day_apart_in_sentences_sharing_a_fact_are_one_misdated_event():
+    """Two sentences that state one fact (the counts a suspect is charged with) and give days a day
+    apart date one event, one of them wrongly; a day and the week after it ("arrested Friday",
+    "charged this week") are two steps of a case, though the week begins a day after the Friday."""
+    rows = compare.signatures(table([
+        day("a.txt", "Friday", "2015-04-10",
+            "Now charged with two counts of murder, the suspect was arrested Friday in Texas.",
+            published="2015-04-13", year_inferred=True),
+        day("b.txt", "This week", None,
+            "This week prosecutors formally charged the suspect with two counts of murder.",
+            low="2015-04-12", high="2015-04-19", published="2015-04-15", year_inferred=True),
+        day("c.txt", "Saturday", "2015-04-11",
+            "Charged with two counts of murder, the suspect was arrested Saturday in Texas.",
+            published="2015-04-13", year_inferred=True),
+    ]))
+    idf, weights = compare._weigh(rows), compare.Weights()
+    for row in rows.values():
+        row["facts"] = frozenset({1})  # each sentence states the counts, a fact of several articles
+    assert compare._pair(rows[0], rows[1], idf, weights) < weights.threshold
+    assert compare._pair(rows[0], rows[2], idf, weights) >= weights.threshold
+
+
+@pytest.mark.parametrize("sentence, charge", [
+    ("Lee is charged with two counts of attempted murder and a gun charge.", "attempted murder"),
+    ("The three men are charged with two counts each of assault with intent to murder.", "assault"),
+    ("Lee was booked on two counts of first degree murder.", "murder"),
+    ("Lee also faces two counts of first-degree attempted murder.", "attempted murder"),
+    ("Lee faces two counts of criminal attempt to commit capital murder.", "attempted murder"),
+    ("Lee faces two counts of intent to commit murder.", "attempted murder"),
+    ("Two men are charged with two counts of first degree-assault.", "assault"),
+    ("Lee pleaded guilty to two counts of possession of a stolen gun.", "possession"),
+    ("Lee faces two counts.", None),
+])
+def test_a_count_of_charges_is_of_its_charge(sentence, charge):
+    """What a count of charges charges, however the degree is written, and whether as an attempt."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": "two", "value": 2, "unit": "counts",
+                                        "sentence": sentence}])).values()
+    assert row["charge"] == charge
+
+
+def test_counts_of_two_charges_are_two_facts_whatever_verb_tells_them():
+    """"two counts of murder and two counts of attempted murder" are two facts in every article that
+    gives them, charged, arraigned or facing; each joins its own charge's count, never the other's."""
+    first = "Lee is charged with two counts of murder and two counts of attempted murder."
+    second = "Lee was arraigned Monday on two counts of aggravated murder and two counts of attempted murder."
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "two", "value": 2, "unit": "counts", "sentence": first, "start": 20},
+        {"source": "a.txt", "text": "two", "value": 2, "unit": "counts", "sentence": first, "start": 45},
+        {"source": "b.txt", "text": "two", "value": 2, "unit": "counts", "sentence": second, "start": 28},
+        {"source": "b.txt", "text": "two", "value": 2, "unit": "counts", "sentence": second, "start": 64},
+    ]))
+    assert partition(clusters) == {(0, 2): "agreement", (1, 3): "agreement"}
 
 
 @pytest.mark.parametrize("kind, text, sentence, event", [
