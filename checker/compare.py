@@ -670,14 +670,16 @@ def _attempted(words: list[str], n: int, step: int, event: str) -> str:
 
 
 def _joined(before: str) -> bool:
-    """A count joined by "and" to a person before it, by name or by kin ("Ms. Lee and two friends
-    died", "killed his wife and two children"): some of the toll, not all of it. Not a clause
+    """A count joined by "and" to a person before it, by name, by kin or by pronoun ("Ms. Lee and two
+    friends died", "killed his wife and two children", "killed her and three other people"): some of the
+    toll, not all of it. Not a clause
     ("one in critical condition and four treated") nor another number (`_coordinated` weighs those)."""
     words = before.rsplit(maxsplit=2)  # the last two words, after at least one other
     if len(words) < 3 or words[-1] != "and":
         return False
     word = words[-2].strip(".'’\"")
-    return word.isalpha() and (word[0].isupper() and word.lower() not in _NOISE or word in _PEOPLE_NOUNS)
+    return word.isalpha() and (word[0].isupper() and word.lower() not in _NOISE or word in _PEOPLE_NOUNS
+                               or word in ("him", "her", "them"))
 
 
 def _lowered(text: str) -> list[str]:
