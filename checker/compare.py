@@ -128,6 +128,7 @@ _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
                         r"(?P<attempt>(?:criminal(?:ly)?\s+)?(?:attempt(?:ed)?|intent)\s+(?:to\s+commit\s+)?)?"
                         r"(?P<charge>[\w-]+(?:\s+[\w-]+)*)", re.IGNORECASE)
+_DATELINE_RE = re.compile(r"\)?\s*[-–—]\s")  # a date that opens its sentence before a dash
 _SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -498,8 +499,13 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         # "searching for him Tuesday after he robbed a bank": "after" tells an earlier event; a clause whose
         # only event word comes after it tells of something else ("")
         clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
-    if kind in ("date", "time") and len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
-        event = "publication"
+    span = interval(row, tolerance)
+    # a date that opens its sentence before a dash, in its article's news week, is its dateline: "(06/08/16) -
+    # Police say ..." (not a timeline's entry, "Dec. 26, 2004 - A tsunami kills 230,000")
+    dateline = (kind == "date" and not WORD_RE.search(before) and bool(_DATELINE_RE.match(after))
+                and _news_week(span, row.get("published")))
+    if kind in ("date", "time") and (len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words) or dateline):
+        event = "publication"  # "Published: April 10, 2007"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
     else:  # the event word nearest the number in its clause, else in its sentence
@@ -536,7 +542,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # whose age by sex, from the noun after it ("a 13-year-old girl"): ages are the only measures it serves
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
-            rest, tally, interval(row, tolerance), when, between, doer, spoken, clause, sex,
+            rest, tally, span, when, between, doer, spoken, clause, sex,
             _other_incident(sentence), apart, condition, charge)
 
 
