@@ -141,6 +141,7 @@ _FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties 
 _RIVAL_REACH = math.log10(1.5)  # rival tolls differ by some (30, 42); a part of a toll (one of nine) by much
 _GLOSS = 4         # words between a figure and the bracket that restates it ("17:06 hours local time (")
 _RUN = 4          # content words in a row that two sentences share when one copied the other
+_NAMED_REACH = 2   # years (or charges) apart that one person's age (or counts) may be misreported by
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
 
 
@@ -1036,8 +1037,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     named = ra["block"] in _NAMED_UNITS
     owned = named and _one_person(ra["owner"], rb["owner"])
     other_sex = bool(ra["sex"] and rb["sex"]) and ra["sex"] != rb["sex"]
-    if not meet and named and (ra["owner"] and rb["owner"] and not owned or other_sex):
-        return -math.inf  # two differing ages next to two names, or of a girl and a man, are two people
+    if not meet and named and (ra["owner"] and rb["owner"] and not owned or other_sex
+                               or not owned and _gap(ra["span"], rb["span"]) > _NAMED_REACH):
+        # two differing ages next to two names, or of a girl and a man, are two people; so are ages years
+        # apart that no name ties to one person ("a 16-year-old" shot, "Man, 19, pleads guilty")
+        return -math.inf
     total += weights.names * _shared_names(ra["names"], rb["names"])  # a name and a description ("Duncan
     # Rait", "the Australian climber") may be one person: names that differ are no evidence against
     shared_fact = bool(ra["facts"] & rb["facts"]) and not same_source
@@ -1209,6 +1213,11 @@ def _shared_names(a: tuple, b: tuple) -> float:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     hits = sum(process.extractOne(name, large, scorer=fuzz.WRatio, score_cutoff=88) is not None for name in small)
     return hits / len(small) if small else 0.0
+
+
+def _gap(a: tuple, b: tuple) -> float:
+    """How far apart two numeric intervals are (0 when they meet)."""
+    return max(a[0] - b[1], b[0] - a[1], 0.0)
 
 
 def _anchor(span: tuple) -> tuple:
