@@ -116,11 +116,13 @@ _STOP = frozenset(_WORDS["stop"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
-# "two of the three people", "one of six victims", "two of the wounded": a part of a count or a toll
+# "two of the three people", "one of six victims", "two of the wounded", "four of his children": a part of a
+# count or a toll
 # (quantities' _PARTITIVE_RE is wider: any "of the/its/their..." before the counted noun)
 _SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
                        rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
-                       rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])}))\b", re.IGNORECASE)
+                       rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])})|(?:his|her|their)\s)\b",
+                       re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 # "three counts (each) of attempted murder": what is charged, and whether as an attempt ("criminal attempt
