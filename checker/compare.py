@@ -116,11 +116,13 @@ _STOP = frozenset(_WORDS["stop"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
-# "two of the three people", "one of six victims", "two of the wounded": a part of a count or a toll
+# "two of the three people", "one of six victims", "two of the wounded", "four of his children": a part of a
+# count or a toll
 # (quantities' _PARTITIVE_RE is wider: any "of the/its/their..." before the counted noun)
 _SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d[\d,]*|"
                        rf"{lexicon.alternation([*_NUMBERS['units'], *_NUMBERS['tens']])})"
-                       rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])}))\b", re.IGNORECASE)
+                       rf"|(?:the|those)\s+(?:{lexicon.alternation(_WORDS['tolls'])})|(?:his|her|their)\s)\b",
+                       re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 # "three counts (each) of attempted murder": what is charged, and whether as an attempt ("criminal attempt
@@ -128,6 +130,7 @@ _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
                         r"(?P<attempt>(?:criminal(?:ly)?\s+)?(?:attempt(?:ed)?|intent)\s+(?:to\s+commit\s+)?)?"
                         r"(?P<charge>[\w-]+(?:\s+[\w-]+)*)", re.IGNORECASE)
+_DATELINE_RE = re.compile(r"\)?\s*[-–—]\s")  # a date that opens its sentence before a dash
 _SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -140,6 +143,7 @@ _FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties 
 _RIVAL_REACH = math.log10(1.5)  # rival tolls differ by some (30, 42); a part of a toll (one of nine) by much
 _GLOSS = 4         # words between a figure and the bracket that restates it ("17:06 hours local time (")
 _RUN = 4          # content words in a row that two sentences share when one copied the other
+_NAMED_REACH = 2   # years (or charges) apart that one person's age (or counts) may be misreported by
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
 
 
@@ -498,8 +502,13 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         # "searching for him Tuesday after he robbed a bank": "after" tells an earlier event; a clause whose
         # only event word comes after it tells of something else ("")
         clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
-    if kind in ("date", "time") and len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words):
-        event = "publication"
+    span = interval(row, tolerance)
+    # a date that opens its sentence before a dash, in its article's news week, is its dateline: "(06/08/16) -
+    # Police say ..." (not a timeline's entry, "Dec. 26, 2004 - A tsunami kills 230,000")
+    dateline = (kind == "date" and not WORD_RE.search(before) and bool(_DATELINE_RE.match(after))
+                and _news_week(span, row.get("published")))
+    if kind in ("date", "time") and (len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words) or dateline):
+        event = "publication"  # "Published: April 10, 2007"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
     else:  # the event word nearest the number in its clause, else in its sentence
@@ -528,7 +537,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(before, after)
     # a toll that says it counts the gunman or an unborn child ("seven dead, including the gunman")
     apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
-    tally = bool(_TALLY_RE.search(head + row["text"] + tail))
+    # its clause says it, or the sentence opens with it ("Since October 2014, at least 15 children ...")
+    tally = bool(_TALLY_RE.search(head + row["text"] + tail) or _TALLY_RE.match(before.lstrip()))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
     between = kind == "duration" and bool(_BETWEEN_RE.search(row["text"]) or _BETWEEN_RE.match(after.lstrip()))
@@ -536,7 +546,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # whose age by sex, from the noun after it ("a 13-year-old girl"): ages are the only measures it serves
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
     return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
-            rest, tally, interval(row, tolerance), when, between, doer, spoken, clause, sex,
+            rest, tally, span, when, between, doer, spoken, clause, sex,
             _other_incident(sentence), apart, condition, charge)
 
 
@@ -670,14 +680,16 @@ def _attempted(words: list[str], n: int, step: int, event: str) -> str:
 
 
 def _joined(before: str) -> bool:
-    """A count joined by "and" to a person before it, by name or by kin ("Ms. Lee and two friends
-    died", "killed his wife and two children"): some of the toll, not all of it. Not a clause
+    """A count joined by "and" to a person before it, by name, by kin or by pronoun ("Ms. Lee and two
+    friends died", "killed his wife and two children", "killed her and three other people"): some of the
+    toll, not all of it. Not a clause
     ("one in critical condition and four treated") nor another number (`_coordinated` weighs those)."""
     words = before.rsplit(maxsplit=2)  # the last two words, after at least one other
     if len(words) < 3 or words[-1] != "and":
         return False
     word = words[-2].strip(".'’\"")
-    return word.isalpha() and (word[0].isupper() and word.lower() not in _NOISE or word in _PEOPLE_NOUNS)
+    return word.isalpha() and (word[0].isupper() and word.lower() not in _NOISE or word in _PEOPLE_NOUNS
+                               or word in ("him", "her", "them"))
 
 
 def _lowered(text: str) -> list[str]:
@@ -1028,8 +1040,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     named = ra["block"] in _NAMED_UNITS
     owned = named and _one_person(ra["owner"], rb["owner"])
     other_sex = bool(ra["sex"] and rb["sex"]) and ra["sex"] != rb["sex"]
-    if not meet and named and (ra["owner"] and rb["owner"] and not owned or other_sex):
-        return -math.inf  # two differing ages next to two names, or of a girl and a man, are two people
+    if not meet and named and (ra["owner"] and rb["owner"] and not owned or other_sex
+                               or not owned and _gap(ra["span"], rb["span"]) > _NAMED_REACH):
+        # two differing ages next to two names, or of a girl and a man, are two people; so are ages years
+        # apart that no name ties to one person ("a 16-year-old" shot, "Man, 19, pleads guilty")
+        return -math.inf
     total += weights.names * _shared_names(ra["names"], rb["names"])  # a name and a description ("Duncan
     # Rait", "the Australian climber") may be one person: names that differ are no evidence against
     shared_fact = bool(ra["facts"] & rb["facts"]) and not same_source
@@ -1201,6 +1216,11 @@ def _shared_names(a: tuple, b: tuple) -> float:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     hits = sum(process.extractOne(name, large, scorer=fuzz.WRatio, score_cutoff=88) is not None for name in small)
     return hits / len(small) if small else 0.0
+
+
+def _gap(a: tuple, b: tuple) -> float:
+    """How far apart two numeric intervals are (0 when they meet)."""
+    return max(a[0] - b[1], b[0] - a[1], 0.0)
 
 
 def _anchor(span: tuple) -> tuple:
