@@ -495,8 +495,10 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         tail = next((part for part in _CLAUSE_RE.split(after) if WORD_RE.search(part)), "")
     # a possessive date names its event right after it: "wounded in Thursday's bombing" dates the bombing
     possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
-    # no day is a depth's or a distance's: "sites away from the border ... when the incident occurred on Thursday"
-    skip = _DIMENSIONS if kind == "date" else frozenset()
+    # no day is a depth's or a distance's: "sites away from the border ... when the incident occurred on Thursday";
+    # no count or span is a moment's ("born in Lebanon, he has lived here for ten years"; "killing two others
+    # ... had bought his rifle")
+    skip = _DIMENSIONS if kind == "date" else _MOMENTS
     clause = possessive and _nearest("", possessive[1], skip) or _nearest(head, tail, skip)
     if kind == "date" and not possessive and (sequel := _SEQUEL_RE.search(tail)):
         # "searching for him Tuesday after he robbed a bank": "after" tells an earlier event; a clause whose
@@ -513,13 +515,11 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = unit  # "24 dead": the counted noun is the event
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
-    if kind != "date" and event in _MOMENTS:
-        event = ""
     charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
     if charge:  # counts of a charge are charges, whatever verb tells them ("booked on", "arraigned on")
         event = "arrested"
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
-    own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0])
+    own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0], skip)
     if kind == "date":
         words = _content(before) + _content(after)
     else:
