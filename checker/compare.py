@@ -534,7 +534,6 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         place = _place(head, tail, reach=len(sentence))
     condition = _condition(tail) if kind == "count" else None
     part = condition is not None or _part(kind, event, before, after)
-    rest = kind == "count" and _rest(before, after)
     # a toll that says it counts the gunman or an unborn child ("seven dead, including the gunman")
     apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
     # its clause says it, or the sentence opens with it ("Since October 2014, at least 15 children ...")
@@ -545,7 +544,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     spoken = kind == "date" and _spoken(row["text"], before, after)
     # whose age by sex, from the noun after it ("a 13-year-old girl"): ages are the only measures it serves
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
-    return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
+    block = _block(row, "" if doer else event, own, before)
+    rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
+    return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
             _other_incident(sentence), apart, condition, charge)
 
@@ -1018,7 +1019,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
         if ra["kind"] == "duration" and not meet and (ra["between"] or rb["between"]):
             return -math.inf  # "30 minutes later", "four weeks after": spans from other events, or elapsed by then
-        if ra["kind"] == "count" and ra["block"] not in _OUTCOMES and not meet and ra["rest"] != rb["rest"]:
+        if ra["kind"] == "count" and not meet and ra["rest"] != rb["rest"]:
             return -math.inf  # "the four other families" are the rest of the "five families", not all of them
         if ra["kind"] == "count" and ra["condition"] and rb["condition"] and ra["condition"] != rb["condition"]:
             return -math.inf  # "one critically" and "one in stable condition": other people
@@ -1167,13 +1168,24 @@ def _person(row, unit: str) -> bool:
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
 
 
-def _rest(before: str, after: str) -> bool:
+def _rest(before: str, after: str, toll: str | None = None) -> bool:
     """Whether a count, by the words next to it, counts more of, or the rest of, what it names
     ("four other families", "20 more people", "40 others", "the other eight people", "the remaining
-    three"). Not for tolls: "30 killed and 55 others injured" are others than the dead, and all the
+    three"). A toll (of the outcome `toll`) only by a word that adds to it ("three more suspects
+    arrested", "the other eight detained"), and not after a toll of another outcome: "30 killed and
+    55 others injured", "two dead and two more wounded" are others than the dead, and all the
     injured."""
-    first, last = after.split()[:1], before.split()[-1:]
-    return any(word.lower().strip(",.;:") in _REST for word in first + last)
+    last = before.split()[-2:]
+    words = [word.lower().strip(",.;:") for word in after.split()[:1] + last[-1:]]
+    if words and words[-1] == "more" and last:
+        words.pop()  # "more" tells more after the number ("three more"); before it, it is a "more than" short of "than"
+    if toll:
+        classes = lexicon.event_classes()
+        if any(classes.get(w) in _OUTCOMES - {toll} for w in _lowered(before)):
+            return False
+        if not (len(last) == 2 and last[0].lower() == "the"):
+            words = [word for word in words if word not in ("other", "others")]
+    return any(word in _REST for word in words)
 
 
 def _who(row: dict) -> str | None:
