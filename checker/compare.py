@@ -1075,8 +1075,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # their clauses tell one event: "searching for him Tuesday after he shot..." dates the search);
             # not a day and the week after it ("arrested Friday", "charged this week")
             one_day = max(_days(ra["span"]), _days(rb["span"])) <= 3
-            total += weights.shared_fact * (shared_fact and one_day and gap <= 1 and ra["event"] == rb["event"] != "" and (
-                None in (ra["clause_event"], rb["clause_event"]) or ra["clause_event"] == rb["clause_event"]))
+            total += weights.shared_fact * (
+                shared_fact and one_day and gap <= 1 and ra["event"] == rb["event"] != ""
+                and (None in (ra["clause_event"], rb["clause_event"]) or ra["clause_event"] == rb["clause_event"]))
     else:
         apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
         # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
