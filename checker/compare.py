@@ -495,8 +495,10 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         tail = next((part for part in _CLAUSE_RE.split(after) if WORD_RE.search(part)), "")
     # a possessive date names its event right after it: "wounded in Thursday's bombing" dates the bombing
     possessive = _POSSESSIVE_RE.match(after) if kind == "date" else None
-    # no day is a depth's or a distance's: "sites away from the border ... when the incident occurred on Thursday"
-    skip = _DIMENSIONS if kind == "date" else frozenset()
+    # no day is a depth's or a distance's: "sites away from the border ... when the incident occurred on Thursday";
+    # no count or span is a moment's ("born in Lebanon, he has lived here for ten years"; "killing two others
+    # ... had bought his rifle")
+    skip = _DIMENSIONS if kind == "date" else _MOMENTS
     clause = possessive and _nearest("", possessive[1], skip) or _nearest(head, tail, skip)
     if kind == "date" and not possessive and (sequel := _SEQUEL_RE.search(tail)):
         # "searching for him Tuesday after he robbed a bank": "after" tells an earlier event; a clause whose
@@ -513,13 +515,11 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = unit  # "24 dead": the counted noun is the event
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
-    if kind != "date" and event in _MOMENTS:
-        event = ""
     charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
     if charge:  # counts of a charge are charges, whatever verb tells them ("booked on", "arraigned on")
         event = "arrested"
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
-    own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0])
+    own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0], skip)
     if kind == "date":
         words = _content(before) + _content(after)
     else:
@@ -534,7 +534,6 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         place = _place(head, tail, reach=len(sentence))
     condition = _condition(tail) if kind == "count" else None
     part = condition is not None or _part(kind, event, before, after)
-    rest = kind == "count" and _rest(before, after)
     # a toll that says it counts the gunman or an unborn child ("seven dead, including the gunman")
     apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
     # its clause says it, or the sentence opens with it ("Since October 2014, at least 15 children ...")
@@ -545,7 +544,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     spoken = kind == "date" and _spoken(row["text"], before, after)
     # whose age by sex, from the noun after it ("a 13-year-old girl"): ages are the only measures it serves
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
-    return (_block(row, "" if doer else event, own, before), event, frozenset(words), names, owner, place, part,
+    block = _block(row, "" if doer else event, own, before)
+    rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
+    return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
             _other_incident(sentence), apart, condition, charge)
 
@@ -1018,7 +1019,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "six children" killed that are not the "10 people" killed are some of them
         if ra["kind"] == "duration" and not meet and (ra["between"] or rb["between"]):
             return -math.inf  # "30 minutes later", "four weeks after": spans from other events, or elapsed by then
-        if ra["kind"] == "count" and ra["block"] not in _OUTCOMES and not meet and ra["rest"] != rb["rest"]:
+        if ra["kind"] == "count" and not meet and ra["rest"] != rb["rest"]:
             return -math.inf  # "the four other families" are the rest of the "five families", not all of them
         if ra["kind"] == "count" and ra["condition"] and rb["condition"] and ra["condition"] != rb["condition"]:
             return -math.inf  # "one critically" and "one in stable condition": other people
@@ -1074,8 +1075,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # their clauses tell one event: "searching for him Tuesday after he shot..." dates the search);
             # not a day and the week after it ("arrested Friday", "charged this week")
             one_day = max(_days(ra["span"]), _days(rb["span"])) <= 3
-            total += weights.shared_fact * (shared_fact and one_day and gap <= 1 and ra["event"] == rb["event"] != "" and (
-                None in (ra["clause_event"], rb["clause_event"]) or ra["clause_event"] == rb["clause_event"]))
+            total += weights.shared_fact * (
+                shared_fact and one_day and gap <= 1 and ra["event"] == rb["event"] != ""
+                and (None in (ra["clause_event"], rb["clause_event"]) or ra["clause_event"] == rb["clause_event"]))
     else:
         apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
         # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
@@ -1167,13 +1169,24 @@ def _person(row, unit: str) -> bool:
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
 
 
-def _rest(before: str, after: str) -> bool:
+def _rest(before: str, after: str, toll: str | None = None) -> bool:
     """Whether a count, by the words next to it, counts more of, or the rest of, what it names
     ("four other families", "20 more people", "40 others", "the other eight people", "the remaining
-    three"). Not for tolls: "30 killed and 55 others injured" are others than the dead, and all the
+    three"). A toll (of the outcome `toll`) only by a word that adds to it ("three more suspects
+    arrested", "the other eight detained"), and not after a toll of another outcome: "30 killed and
+    55 others injured", "two dead and two more wounded" are others than the dead, and all the
     injured."""
-    first, last = after.split()[:1], before.split()[-1:]
-    return any(word.lower().strip(",.;:") in _REST for word in first + last)
+    last = before.split()[-2:]
+    words = [word.lower().strip(",.;:") for word in after.split()[:1] + last[-1:]]
+    if words and words[-1] == "more" and last:
+        words.pop()  # "more" tells more after the number ("three more"); before it, it is a "more than" short of "than"
+    if toll:
+        classes = lexicon.event_classes()
+        if any(classes.get(w) in _OUTCOMES - {toll} for w in _lowered(before)):
+            return False
+        if not (len(last) == 2 and last[0].lower() == "the"):
+            words = [word for word in words if word not in ("other", "others")]
+    return any(word in _REST for word in words)
 
 
 def _who(row: dict) -> str | None:
