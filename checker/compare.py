@@ -71,6 +71,7 @@ _CALENDAR = lexicon.load("calendar")
 _NOISE = (frozenset(_WORDS["stop"]) - frozenset(_EVENTS["where_words"])) | frozenset(
     _EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
+_DAYS = frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"])
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
@@ -625,7 +626,9 @@ def _agent(before: str, after: str) -> bool:
     rest = words[at + 1:] if at is not None else []
     while rest and (rest[0].lower() in classes or rest[0].lower() == "and"):
         rest = rest[1:]  # "shot and killed a 16-year-old"
-    return bool(rest) and (rest[0].lower() in _OBJECT_STARTS or rest[0][:1].isupper() or rest[0][:1].isdigit())
+    # a name is an object ("shot Kimani Gray"), a day is not ("killed Friday in Dallas")
+    return bool(rest) and (rest[0].lower() in _OBJECT_STARTS or rest[0][:1].isdigit()
+                           or rest[0][:1].isupper() and rest[0].lower().rstrip(".") not in _DAYS)
 
 
 @cache

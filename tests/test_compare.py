@@ -752,6 +752,20 @@ def test_counts_of_two_charges_are_two_facts_whatever_verb_tells_them():
     assert partition(clusters) == {(0, 2): "agreement", (1, 3): "agreement"}
 
 
+@pytest.mark.parametrize("text, unit, sentence, doer", [
+    ("two", "officers", "The police said that two plainclothes officers fatally shot the teenager on Saturday.", True),
+    ("Two", "officers", "Two officers killed Kimani Gray, witnesses said.", True),
+    ("three", "victims", "Friends held a vigil for three victims who were shot and killed Friday in the house.", False),
+    ("three", "people", "Police said three people killed Monday in Dallas were brothers.", False),
+])
+def test_a_count_before_a_deed_and_its_object_counts_the_doers(text, unit, sentence, doer):
+    """"two officers fatally shot the teenager": the officers did it; a day after the verb is no one it
+    was done to ("killed Friday"), so those counted suffered it."""
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "value": 2, "unit": unit,
+                                        "sentence": sentence}])).values()
+    assert row["doer"] is doer
+
+
 @pytest.mark.parametrize("kind, text, sentence, event", [
     ("date", "Monday", "Anger over the death of a Brooklyn teenager shot and killed by police fueled a riot on the "
                        "streets of East Flatbush Monday.", "protests"),
