@@ -924,23 +924,35 @@ def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str,
 def _victims(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights
              ) -> list[list[int]]:
     """People articles say were shot ("shot two officers") are a toll they do not name: they were
-    killed or wounded. Their counts join the fact of several articles, killed or wounded, whose every
-    figure they agree with and whose claims they match best, as if they were figures of that outcome
-    ("wounded two officers"). Agreeing, they never make a fact a discrepancy."""
-    facts = [group for group in groups if rows[group[0]]["block"] in _HARMS
-             and len({rows[r]["source"] for r in group}) > 1]
+    killed or wounded. Their counts join the killed or wounded fact they agree with and match best,
+    as if they were figures of that outcome ("wounded two officers")."""
+    def relabel(row: dict, fact: dict) -> dict:
+        outcome = fact["block"]
+        return row if row["block"] == outcome else {**row, "block": outcome, "event": outcome}
+    return _adopted(rows, groups, idf, weights, relabel,
+                    strays=lambda group: all(_shot(rows[r]) for r in group)
+                    and any(rows[r]["event"] == "attacks" for r in group),
+                    facts=lambda group: rows[group[0]]["block"] in _HARMS)
+
+
+def _adopted(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights,
+             relabel, strays, facts) -> list[list[int]]:
+    """Clusters of `strays` join the fact of several articles (one of `facts`) whose every figure they
+    agree with and whose claims match them best, scored as `relabel(row, the fact's first row)`
+    reads each claim: agreeing, they never make a fact a discrepancy. For what a pass by blocks cannot
+    see: claims of a fact in another block."""
+    candidates = [group for group in groups if facts(group) and len({rows[r]["source"] for r in group}) > 1]
     for group in groups:
-        if not all(_shot(rows[r]) for r in group) or not any(rows[r]["event"] == "attacks" for r in group):
+        if not group or not strays(group):
             continue
         best, fact_of = weights.threshold, None
-        for fact in facts:
+        for fact in candidates:
             if not all(intervals_meet(rows[x]["span"], rows[r]["span"]) for x in group for r in fact):
                 continue
-            outcome = rows[fact[0]]["block"]  # the fact's, and of any count of the shot that joined it
+            head = rows[fact[0]]
 
             def score(a: int, b: int) -> float | None:
-                return _pair(*({**rows[r], "block": outcome, "event": outcome} if rows[r]["block"] != outcome
-                               else rows[r] for r in (a, b)), idf, weights)
+                return _pair(*(relabel(rows[r], head) for r in (a, b)), idf, weights)
             if (value := _linkage(rows, group, fact, score)) >= best:
                 best, fact_of = value, fact
         if fact_of is not None:
