@@ -230,6 +230,7 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
     groups = _agreeing_reading(rows, groups, idf, weights)
     groups = _restatements(rows, groups, idf, weights, scores)
     groups = _victims(rows, groups, idf, weights)
+    groups = _unsigned(rows, groups, idf, weights)
     groups = [sorted(c for r in group for c in (r, *copies[r])) for group in groups]
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
@@ -933,6 +934,19 @@ def _victims(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, floa
                     strays=lambda group: all(_shot(rows[r]) for r in group)
                     and any(rows[r]["event"] == "attacks" for r in group),
                     facts=lambda group: rows[group[0]]["block"] in _HARMS)
+
+
+def _unsigned(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights
+              ) -> list[list[int]]:
+    """A sum whose currency sign was lost in transcoding ("agreeing a ? 110 billion bailout", where the
+    source had "€") is in the currency of the fact it agrees with and matches best ("110 billion
+    euros"): the lost sign was that currency's. Never converted, and never a rival figure."""
+    def relabel(row: dict, fact: dict) -> dict:
+        return row if present(row["block"]) else {**row, "block": fact["block"], "unit": fact["unit"]}
+    return _adopted(rows, groups, idf, weights, relabel,
+                    strays=lambda group: all(rows[r]["kind"] == "money" and not present(rows[r]["block"])
+                                             for r in group),
+                    facts=lambda group: rows[group[0]]["kind"] == "money" and present(rows[group[0]]["block"]))
 
 
 def _adopted(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights,
