@@ -230,6 +230,7 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
     groups = _agreeing_reading(rows, groups, idf, weights)
     groups = _restatements(rows, groups, idf, weights, scores)
     groups = _victims(rows, groups, idf, weights)
+    groups = _unsigned(rows, groups, idf, weights)
     groups = [sorted(c for r in group for c in (r, *copies[r])) for group in groups]
     groups.sort(key=min)
     clusters = [_verdict(f"k{n}", [rows[r] for r in members]) for n, members in enumerate(groups, 1)]
@@ -924,23 +925,48 @@ def _restatements(rows: dict[int, dict], groups: list[list[int]], idf: dict[str,
 def _victims(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights
              ) -> list[list[int]]:
     """People articles say were shot ("shot two officers") are a toll they do not name: they were
-    killed or wounded. Their counts join the fact of several articles, killed or wounded, whose every
-    figure they agree with and whose claims they match best, as if they were figures of that outcome
-    ("wounded two officers"). Agreeing, they never make a fact a discrepancy."""
-    facts = [group for group in groups if rows[group[0]]["block"] in _HARMS
-             and len({rows[r]["source"] for r in group}) > 1]
+    killed or wounded. Their counts join the killed or wounded fact they agree with and match best,
+    as if they were figures of that outcome ("wounded two officers")."""
+    def relabel(row: dict, fact: dict) -> dict:
+        outcome = fact["block"]
+        return row if row["block"] == outcome else {**row, "block": outcome, "event": outcome}
+    return _adopted(rows, groups, idf, weights, relabel,
+                    strays=lambda group: all(_shot(rows[r]) for r in group)
+                    and any(rows[r]["event"] == "attacks" for r in group),
+                    facts=lambda group: rows[group[0]]["block"] in _HARMS)
+
+
+def _unsigned(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights
+              ) -> list[list[int]]:
+    """A sum whose currency sign was lost in transcoding ("agreeing a ? 110 billion bailout", where the
+    source had "€") is in the currency of the fact it agrees with and matches best ("110 billion
+    euros"): the lost sign was that currency's. Never converted, and never a rival figure."""
+    def relabel(row: dict, fact: dict) -> dict:
+        return row if present(row["block"]) else {**row, "block": fact["block"], "unit": fact["unit"]}
+    return _adopted(rows, groups, idf, weights, relabel,
+                    strays=lambda group: all(rows[r]["kind"] == "money" and not present(rows[r]["block"])
+                                             for r in group),
+                    facts=lambda group: rows[group[0]]["kind"] == "money" and present(rows[group[0]]["block"]))
+
+
+def _adopted(rows: dict[int, dict], groups: list[list[int]], idf: dict[str, float], weights: Weights,
+             relabel, strays, facts) -> list[list[int]]:
+    """Clusters of `strays` join the fact of several articles (one of `facts`) whose every figure they
+    agree with and whose claims match them best, scored as `relabel(row, the fact's first row)`
+    reads each claim: agreeing, they never make a fact a discrepancy. For what a pass by blocks cannot
+    see: claims of a fact in another block."""
+    candidates = [group for group in groups if facts(group) and len({rows[r]["source"] for r in group}) > 1]
     for group in groups:
-        if not all(_shot(rows[r]) for r in group) or not any(rows[r]["event"] == "attacks" for r in group):
+        if not group or not strays(group):
             continue
         best, fact_of = weights.threshold, None
-        for fact in facts:
+        for fact in candidates:
             if not all(intervals_meet(rows[x]["span"], rows[r]["span"]) for x in group for r in fact):
                 continue
-            outcome = rows[fact[0]]["block"]  # the fact's, and of any count of the shot that joined it
+            head = rows[fact[0]]
 
             def score(a: int, b: int) -> float | None:
-                return _pair(*({**rows[r], "block": outcome, "event": outcome} if rows[r]["block"] != outcome
-                               else rows[r] for r in (a, b)), idf, weights)
+                return _pair(*(relabel(rows[r], head) for r in (a, b)), idf, weights)
             if (value := _linkage(rows, group, fact, score)) >= best:
                 best, fact_of = value, fact
         if fact_of is not None:
