@@ -1015,8 +1015,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # "on April 28" read in the article's year, "April 28, 2013": a year guessed, not disputed
     if not meet and ra["other"] != rb["other"]:
         return -math.inf  # "an unrelated shooting ... killed two": another incident's figures, told in passing
-    if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
-        return -math.inf  # the day someone said something ("Kelly said Tuesday") and the day of an event
+    if ra["kind"] == "date" and (ra["spoken"] != rb["spoken"] or ra["spoken"] and not meet):
+        # the day someone said something ("Kelly said Tuesday") and the day of an event; or two days things
+        # were said ("said Tuesday", "said Wednesday"), two statements
+        return -math.inf
     if ra["kind"] == "date" and None not in (ra["clause_event"], rb["clause_event"]) and (
             ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE
     ) and not intervals_meet(stated_days(ra), stated_days(rb)):
