@@ -110,6 +110,7 @@ _STATES = frozenset(_WORDS["states"])
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
 _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
                         rf"|{lexicon.alternation(_WORDS['statements'])}"
+                        rf"|{lexicon.alternation(_WORDS['announcing'])}"
                         rf"|{lexicon.alternation(_WORDS['states'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
