@@ -132,7 +132,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
                         r"(?P<attempt>(?:criminal(?:ly)?\s+)?(?:attempt(?:ed)?|intent)\s+(?:to\s+commit\s+)?)?"
                         r"(?P<charge>[\w-]+(?:\s+[\w-]+)*)", re.IGNORECASE)
-_DATELINE_RE = re.compile(r"\)?\s*[-–—]\s")  # a date that opens its sentence before a dash
+_HANDLE_RE = re.compile(r"\(@\w+\)\s*$")  # a social media post's author, before its stamp
+_DATELINE_RE = re.compile(r"\)?\s*(?:--|[-–—])\s")  # a date that opens its sentence before a dash
 _SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -508,10 +509,13 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         # only event word comes after it tells of something else ("")
         clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
     span = interval(row, tolerance)
-    # a date that opens its sentence before a dash, in its article's news week, is its dateline: "(06/08/16) -
-    # Police say ..." (not a timeline's entry, "Dec. 26, 2004 - A tsunami kills 230,000")
-    dateline = (kind == "date" and not WORD_RE.search(before) and bool(_DATELINE_RE.match(after))
-                and _news_week(span, row.get("published")))
+    # a date that opens its sentence before a dash is its article's stamp, after a word that says so ("Update
+    # (May 11, 2016) -- ...") or in the article's news week ("(06/08/16) - Police say ...", not a timeline's entry,
+    # "Dec. 26, 2004 - A tsunami kills 230,000"); so is an embedded post's stamp, "— Jo Reed (@joreed) Feb. 5, 2017"
+    opening = _lowered(before)
+    dateline = kind == "date" and (
+        not set(opening) - _PUBLICATION and bool(_DATELINE_RE.match(after))
+        and (bool(opening) or _news_week(span, row.get("published"))) or bool(_HANDLE_RE.search(before)))
     if kind in ("date", "time") and (len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words) or dateline):
         event = "publication"  # "Published: April 10, 2007"
     elif unit in _OUTCOMES:
