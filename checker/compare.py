@@ -110,6 +110,7 @@ _STATES = frozenset(_WORDS["states"])
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
 _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
                         rf"|{lexicon.alternation(_WORDS['statements'])}"
+                        rf"|{lexicon.alternation(_WORDS['announcing'])}"
                         rf"|{lexicon.alternation(_WORDS['states'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
@@ -131,7 +132,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
                         r"(?P<attempt>(?:criminal(?:ly)?\s+)?(?:attempt(?:ed)?|intent)\s+(?:to\s+commit\s+)?)?"
                         r"(?P<charge>[\w-]+(?:\s+[\w-]+)*)", re.IGNORECASE)
-_DATELINE_RE = re.compile(r"\)?\s*[-–—]\s")  # a date that opens its sentence before a dash
+_HANDLE_RE = re.compile(r"\(@\w+\)\s*$")  # a social media post's author, before its stamp
+_DATELINE_RE = re.compile(r"\)?\s*(?:--|[-–—])\s")  # a date that opens its sentence before a dash
 _SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -507,10 +509,13 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         # only event word comes after it tells of something else ("")
         clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
     span = interval(row, tolerance)
-    # a date that opens its sentence before a dash, in its article's news week, is its dateline: "(06/08/16) -
-    # Police say ..." (not a timeline's entry, "Dec. 26, 2004 - A tsunami kills 230,000")
-    dateline = (kind == "date" and not WORD_RE.search(before) and bool(_DATELINE_RE.match(after))
-                and _news_week(span, row.get("published")))
+    # a date that opens its sentence before a dash is its article's stamp, after a word that says so ("Update
+    # (May 11, 2016) -- ...") or in the article's news week ("(06/08/16) - Police say ...", not a timeline's entry,
+    # "Dec. 26, 2004 - A tsunami kills 230,000"); so is an embedded post's stamp, "— Jo Reed (@joreed) Feb. 5, 2017"
+    opening = _lowered(before)
+    dateline = kind == "date" and (
+        not set(opening) - _PUBLICATION and bool(_DATELINE_RE.match(after))
+        and (bool(opening) or _news_week(span, row.get("published"))) or bool(_HANDLE_RE.search(before)))
     if kind in ("date", "time") and (len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words) or dateline):
         event = "publication"  # "Published: April 10, 2007"
     elif unit in _OUTCOMES:
@@ -1015,8 +1020,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # "on April 28" read in the article's year, "April 28, 2013": a year guessed, not disputed
     if not meet and ra["other"] != rb["other"]:
         return -math.inf  # "an unrelated shooting ... killed two": another incident's figures, told in passing
-    if ra["kind"] == "date" and ra["spoken"] != rb["spoken"]:
-        return -math.inf  # the day someone said something ("Kelly said Tuesday") and the day of an event
+    if ra["kind"] == "date" and (ra["spoken"] != rb["spoken"] or ra["spoken"] and not meet):
+        # the day someone said something ("Kelly said Tuesday") and the day of an event; or two days things
+        # were said ("said Tuesday", "said Wednesday"), two statements
+        return -math.inf
     if ra["kind"] == "date" and None not in (ra["clause_event"], rb["clause_event"]) and (
             ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE
     ) and not intervals_meet(stated_days(ra), stated_days(rb)):

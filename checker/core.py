@@ -154,12 +154,13 @@ def compare(found: list, skipped: list, extracted: list, options: Options) -> Re
     # plain rows, not a DataFrame: a story has few claims, and the frame cost a fifth of aligning them;
     # vars(), not asdict(): a shallow copy of each claim, not a deep one. `published` says which source
     # is later (running totals), `sentence_start` where in its sentence each mention is
-    rows = [{"id": cid, **vars(c), "published": by_id[c.source].published,
-             "sentence_start": claims_mod.sentence_start(by_id[c.source].text, c)} for cid, c in zip(ids, extracted)]
+    starts = tuple(claims_mod.sentence_start(by_id[c.source].text, c) for c in extracted)
+    rows = [{"id": cid, **vars(c), "published": by_id[c.source].published, "sentence_start": start}
+            for cid, c, start in zip(ids, extracted, starts)]
     clusters, timeline = compare_mod.align(rows, tolerance=options.tolerance)
     cluster_of = {cid: k.id for k in clusters for cid in k.claims}
     return Report(tuple(found), tuple(extracted), ids, tuple(clusters), tuple(timeline), tuple(skipped), cluster_of,
-                  tuple(suppressions), tolerance=options.tolerance)
+                  tuple(suppressions), tolerance=options.tolerance, sentence_starts=starts)
 
 
 def check(paths: list[str | os.PathLike], *, published: str | None = None, tolerance: float = 0.05,

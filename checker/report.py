@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .ci_formats import STDOUT, render_github, render_junit, render_sarif
-from .claims import Claim, sentence_start
+from .claims import Claim
 from .compare import STATUSES, Cluster, TimelineEvent, event_words
 from .fileio import stage
 from .lexicon import counted
@@ -40,6 +40,7 @@ class Report:
     cluster_of: dict[str, str] = field(default_factory=dict)
     suppressions: tuple[Suppression, ...] = ()
     tolerance: float = field(kw_only=True)  # the run's, which compare read values with
+    sentence_starts: tuple[int | None, ...] = field(kw_only=True)  # each claim's sentence in its source (core's)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -52,7 +53,6 @@ class Report:
 
     def to_records(self) -> dict:
         """The report.json document (schema check-claims/report@1); every output is built from it."""
-        by_id = {s.id: s for s in self.sources}
         # where each line starts, once a source: a claim's line is then a bisection, not a recount
         # of its file up to it (1,000 claims in a 5 MB file recounted gigabytes)
         lines = {s.id: [0, *accumulate(len(line) + 1 for line in s.text.split("\n"))]
@@ -62,8 +62,8 @@ class Report:
             "tool": {"name": "check-claims", "version": __version__},
             "tolerance": self.tolerance,
             "sources": [_source_record(s) for s in self.sources],
-            "claims": [_claim_record(cid, c, self.cluster_of[cid], by_id[c.source], lines.get(c.source))
-                       for cid, c in zip(self.claim_ids, self.claims)],
+            "claims": [_claim_record(cid, c, self.cluster_of[cid], start, lines.get(c.source))
+                       for cid, c, start in zip(self.claim_ids, self.claims, self.sentence_starts)],
             "clusters": [_plain(vars(c)) for c in self.clusters],  # flat dataclasses: no deep copy needed
             "timeline": [_plain(vars(e)) for e in self.timeline],
             "skipped": [asdict(s) for s in self.skipped],
@@ -87,12 +87,13 @@ def _source_record(src: Source) -> dict:
     return record
 
 
-def _claim_record(cid: str, claim: Claim, cluster: str, source: Source, line_starts: list[int] | None) -> dict:
+def _claim_record(cid: str, claim: Claim, cluster: str, sentence_start: int | None,
+                  line_starts: list[int] | None) -> dict:
     record = {"id": cid, **vars(claim), "cluster": cluster}  # vars: a shallow view, asdict deep-copies
     if record["normalized"] is None:
         del record["normalized"]
-    if (offset := sentence_start(source.text, claim)) is not None:
-        record["sentence_start"] = offset  # so readers can mark the mention inside the sentence
+    if sentence_start is not None:
+        record["sentence_start"] = sentence_start  # so readers can mark the mention inside the sentence
     if line_starts:  # offsets index the file: where an editor finds it (1-based)
         record["line"] = line = bisect_right(line_starts, claim.start)
         record["column"] = claim.start - line_starts[line - 1] + 1

@@ -312,6 +312,9 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     ("The boy remained in critical condition Tuesday night after the shooting.", "Tuesday night", True),
     ("The boy remained in custody Tuesday on a charge of murder.", "Tuesday", True),  # a state names its event
     ("The boy remained hospitalized Tuesday after the shooting.", "Tuesday", True),
+    ("Police identified on Tuesday a man gunned down in the shooting.", "on Tuesday", True),
+    ("The victim was identified Tuesday as a 19-year-old from Elm Grove.", "Tuesday", True),
+    ("That is according to a news release issued by police Tuesday afternoon.", "Tuesday afternoon", True),
 ])
 def test_a_date_after_a_reporting_verb_is_the_day_it_was_said(sentence, text, spoken):
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2013-03-12",
