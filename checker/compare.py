@@ -509,14 +509,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         # only event word comes after it tells of something else ("")
         clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
     span = interval(row, tolerance)
-    # a date that opens its sentence before a dash is its article's stamp, after a word that says so ("Update
-    # (May 11, 2016) -- ...") or in the article's news week ("(06/08/16) - Police say ...", not a timeline's entry,
-    # "Dec. 26, 2004 - A tsunami kills 230,000"); so is an embedded post's stamp, "— Jo Reed (@joreed) Feb. 5, 2017"
-    opening = _lowered(before)
-    dateline = kind == "date" and (
-        not set(opening) - _PUBLICATION and bool(_DATELINE_RE.match(after))
-        and (bool(opening) or _news_week(span, row.get("published"))) or bool(_HANDLE_RE.search(before)))
-    if kind in ("date", "time") and (len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words) or dateline):
+    if kind in ("date", "time") and (len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words)
+                                     or kind == "date" and _stamp(before, after, span, row.get("published"))):
         event = "publication"  # "Published: April 10, 2007"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
@@ -556,6 +550,18 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
             _other_incident(sentence), apart, condition, charge)
+
+
+def _stamp(before: str, after: str, span: tuple, published) -> bool:
+    """Whether a date stamps its text rather than dating news: one that opens its sentence before a dash
+    after a word that says so ("Update (May 11, 2016) -- ...") or in its article's news week ("(06/08/16) -
+    Police say ...", not a timeline's entry, "Dec. 26, 2004 - A tsunami kills 230,000"), or an embedded
+    post's ("— Jo Reed (@joreed) February 5, 2017")."""
+    if _HANDLE_RE.search(before):
+        return True
+    opening = _lowered(before)
+    return (not set(opening) - _PUBLICATION and bool(_DATELINE_RE.match(after))
+            and (bool(opening) or _news_week(span, published)))
 
 
 def _charge(after: str) -> str | None:
@@ -692,8 +698,8 @@ def _attempted(words: list[str], n: int, step: int, event: str) -> str:
 def _joined(before: str) -> bool:
     """A count joined by "and" to a person before it, by name, by kin or by pronoun ("Ms. Lee and two
     friends died", "killed his wife and two children", "killed her and three other people"): some of the
-    toll, not all of it. Not a clause
-    ("one in critical condition and four treated") nor another number (`_coordinated` weighs those)."""
+    toll, not all of it. Not a clause ("one in critical condition and four treated") nor another number
+    (`_coordinated` weighs those)."""
     words = before.rsplit(maxsplit=2)  # the last two words, after at least one other
     if len(words) < 3 or words[-1] != "and":
         return False

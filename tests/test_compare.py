@@ -747,24 +747,23 @@ def test_counts_of_two_charges_are_two_facts_whatever_verb_tells_them():
     first = "Lee is charged with two counts of murder and two counts of attempted murder."
     second = "Lee was arraigned Monday on two counts of aggravated murder and two counts of attempted murder."
     clusters, _ = compare.align(table([
-        {"source": "a.txt", "text": "two", "value": 2, "unit": "counts", "sentence": first, "start": 20},
-        {"source": "a.txt", "text": "two", "value": 2, "unit": "counts", "sentence": first, "start": 45},
-        {"source": "b.txt", "text": "two", "value": 2, "unit": "counts", "sentence": second, "start": 28},
-        {"source": "b.txt", "text": "two", "value": 2, "unit": "counts", "sentence": second, "start": 64},
+        {"source": source, "text": "two", "value": 2, "unit": "counts", "sentence": sentence, "start": start}
+        for source, sentence in (("a.txt", first), ("b.txt", second))
+        for start in (sentence.index("two"), sentence.rindex("two"))
     ]))
     assert partition(clusters) == {(0, 2): "agreement", (1, 3): "agreement"}
 
 
-@pytest.mark.parametrize("text, unit, sentence, doer", [
-    ("two", "officers", "The police said that two plainclothes officers fatally shot the teenager on Saturday.", True),
-    ("Two", "officers", "Two officers killed Kimani Gray, witnesses said.", True),
-    ("three", "victims", "Friends held a vigil for three victims who were shot and killed Friday in the house.", False),
-    ("three", "people", "Police said three people killed Monday in Dallas were brothers.", False),
+@pytest.mark.parametrize("text, value, unit, sentence, doer", [
+    ("two", 2, "officers", "Police said that two plainclothes officers fatally shot the teenager.", True),
+    ("Two", 2, "officers", "Two officers killed Kimani Gray, witnesses said.", True),
+    ("three", 3, "victims", "Friends held a vigil for three victims who were shot and killed Friday.", False),
+    ("three", 3, "people", "Police said three people killed Monday in Dallas were brothers.", False),
 ])
-def test_a_count_before_a_deed_and_its_object_counts_the_doers(text, unit, sentence, doer):
+def test_a_count_before_a_deed_and_its_object_counts_the_doers(text, value, unit, sentence, doer):
     """"two officers fatally shot the teenager": the officers did it; a day after the verb is no one it
     was done to ("killed Friday"), so those counted suffered it."""
-    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "value": 2, "unit": unit,
+    (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "value": value, "unit": unit,
                                         "sentence": sentence}])).values()
     assert row["doer"] is doer
 
