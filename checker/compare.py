@@ -1222,8 +1222,8 @@ def _rest(before: str, after: str, toll: str | None = None) -> bool:
     if words and words[-1] == "more" and last:
         words.pop()  # "more" tells more after the number ("three more"); before it, it is a "more than" short of "than"
     if toll:
-        classes = lexicon.event_classes()
-        if any(classes.get(w) in _OUTCOMES - {toll} for w in _lowered(before)):
+        classes, others = lexicon.event_classes(), _OUTCOMES - {toll}
+        if any(classes.get(w) in others for w in _lowered(before)):
             return False
         if not (len(last) == 2 and last[0].lower() == "the"):
             words = [word for word in words if word not in ("other", "others")]
