@@ -66,12 +66,12 @@ _NEAR_MISS = _EVENTS["near_miss"]
 _PUBLICATION_WORDS = 12   # a dateline is short; a sentence that says "published" in passing is not one
 _NUMBERS = lexicon.load("numbers")
 _CALENDAR = lexicon.load("calendar")
+_STOP = frozenset(_WORDS["stop"])
+_DAYS = frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"])
 # words that say nothing about which fact a sentence states: grammatical words (but "off Aceh"), the
 # reporting and hedging words of events.yaml, calendar words and number words
-_NOISE = (frozenset(_WORDS["stop"]) - frozenset(_EVENTS["where_words"])) | frozenset(
-    _EVENTS["function_words"]) | frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"]) | frozenset(
+_NOISE = (_STOP - frozenset(_EVENTS["where_words"])) | frozenset(_EVENTS["function_words"]) | _DAYS | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
-_DAYS = frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"])
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
@@ -114,7 +114,6 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
                         rf"|{lexicon.alternation(_WORDS['states'])})"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
-_STOP = frozenset(_WORDS["stop"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
@@ -1223,8 +1222,8 @@ def _rest(before: str, after: str, toll: str | None = None) -> bool:
     if words and words[-1] == "more" and last:
         words.pop()  # "more" tells more after the number ("three more"); before it, it is a "more than" short of "than"
     if toll:
-        classes = lexicon.event_classes()
-        if any(classes.get(w) in _OUTCOMES - {toll} for w in _lowered(before)):
+        classes, others = lexicon.event_classes(), _OUTCOMES - {toll}
+        if any(classes.get(w) in others for w in _lowered(before)):
             return False
         if not (len(last) == 2 and last[0].lower() == "the"):
             words = [word for word in words if word not in ("other", "others")]
@@ -1273,11 +1272,6 @@ def _shared_names(a: tuple, b: tuple) -> float:
     return hits / len(small) if small else 0.0
 
 
-def _gap(a: tuple, b: tuple) -> float:
-    """How far apart two numeric intervals are (0 when they meet)."""
-    return max(a[0] - b[1], b[0] - a[1], 0.0)
-
-
 def _anchor(span: tuple) -> tuple:
     """The stated end of an open interval: 'at least 24' is evidence for 24, not for 1,000."""
     low, high = span
@@ -1306,7 +1300,12 @@ def _minutes_apart(a: tuple, b: tuple) -> float:
     hours apart, two events of one morning rather than one misreported."""
     if intervals_meet(a, b):
         return 0.0
-    return math.log10(max(1.0, b[0] - a[1], a[0] - b[1]))
+    return math.log10(max(1.0, _gap(a, b)))
+
+
+def _gap(a: tuple, b: tuple) -> float:
+    """How far apart two numeric intervals are (0 when they meet)."""
+    return max(a[0] - b[1], b[0] - a[1], 0.0)
 
 
 def _number_bonus(row: dict, other: dict, weights: Weights) -> float:
