@@ -86,12 +86,13 @@ DECADE_RE = re.compile(
 _AND_DECADE_RE = re.compile(rf"\s+and\s+{_DECADE.format(n=2)}", re.I)
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
+_HEDGE = _alt(lexicon.hedges())
 RELATIVE_RE = re.compile(
     rf"\b{_PREP}(?:(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)"
     rf"(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?P<which>last|this|next|earlier this|later this|early next|late last)\s+"
     rf"(?P<unit>week|weekend|month|year|{_alt(SEASONS)})"
-    rf"|(?P<n>{NUMBER}|a|an)\s+(?P<nunit>days?|weeks?|months?|years?|decades?)\s+ago"
+    rf"|(?:(?P<ago_hedge>{_HEDGE})\s+)?(?P<n>{NUMBER}|a|an)\s+(?P<nunit>days?|weeks?|months?|years?|decades?)\s+ago"
     rf"|(?P<the_weekend>(?:(?:over|at)\s+)?the\s+weekend)"
     rf"|(?:the\s+)?(?P<bare_season>{_alt(SEASONS)}))\b", re.I)
 #: A weekday on its own is written in full: "Sun" alone is a newspaper, "Tue Jul 2" is read above.
@@ -102,7 +103,6 @@ WEEKDAY_RE = re.compile(
     rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])"
     rf"(?!\s*\(\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_names(MONTHS)}\b)", re.I)
 
-_HEDGE = _alt(lexicon.hedges())
 _TIME_WINDOWS: dict[str, list[int]] = _CAL["time_windows"]
 _AMPM = r"[ap](?:\.\s?m\b\.?|\s?m\b)"  # "p.m.", "pm", and "p.m" with its last dot lost ("7:20 p.m, shots")
 TIME_RE = re.compile(
@@ -409,21 +409,41 @@ def _holiday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     return Mention(m.start(), m.end(), "date", _ymd(year, month, day), year_inferred=inferred)
 
 
-def _shift(ref: date, n: float, unit: str) -> tuple[str, str | None, str | None]:
+_UNIT_MONTHS = {"month": 1, "year": 12, "decade": 120}
+#: A hedged "N units ago" dates the event on the other side of the point: "more than a week ago" is before it.
+_AGO_HEDGES = {"more-than": "less-than", "at-least": "at-most", "less-than": "more-than", "at-most": "at-least",
+               "approx": "approx"}
+
+
+def _back(ref: date, n: float, unit: str) -> date:
+    """`ref` moved back n units, to the day; months and years keep the day of the month where it exists."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("day", "week"):
+        return ref - timedelta(days=int(n * (7 if unit == "week" else 1)))
+    y, mo = divmod(ref.year * 12 + ref.month - 1 - int(n * _UNIT_MONTHS[unit]), 12)
+    return date(y, mo + 1, min(ref.day, calendar.monthrange(y, mo + 1)[1]))
+
+
+def _shift(ref: date, n: float, unit: str) -> str:
     """`ref` minus n units, as a value at the unit's granularity; half a year or decade more ("two and a
     half years ago") is counted in months."""
-    unit = unit.lower().rstrip("s")
-    if unit in ("year", "decade") and n != int(n):
-        n, unit = n * (120 if unit == "decade" else 12), "month"
-    if unit == "day":
-        return _iso(ref - timedelta(days=int(n))), None, None
-    if unit == "week":
-        return _iso(ref - timedelta(days=int(n * 7))), None, None
-    n = int(n)
-    if unit == "month":
-        y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
-        return f"{y:04d}-{mo + 1:02d}", None, None
-    return str(ref.year - n * (10 if unit == "decade" else 1)), None, None
+    day, unit = _back(ref, n, unit), unit.lower().rstrip("s")
+    if unit in ("day", "week"):
+        return _iso(day)
+    return f"{day.year:04d}-{day.month:02d}" if unit == "month" or n != int(n) else str(day.year)
+
+
+def _ago(ref: date, n: float, unit: str, hedge: str) -> tuple[str | None, str | None]:
+    """The days a hedged "N units ago" spans. "more than a week ago" is read as one to two weeks ago (an
+    open end would meet any earlier date), "less than a month ago" as since a month ago; "about two weeks
+    ago" as a quarter either side, where the unit's granule (a month, a year) is not slack enough already."""
+    if hedge in ("less-than", "at-most"):
+        return _iso(_back(ref, 2 * n, unit)), _iso(_back(ref, n, unit))
+    if hedge in ("more-than", "at-least"):
+        return _iso(_back(ref, n, unit)), _iso(ref)
+    if hedge == "approx" and unit.lower().rstrip("s") in ("day", "week"):
+        return _iso(_back(ref, n * 1.25, unit)), _iso(_back(ref, n * 0.75, unit))
+    return None, None
 
 
 def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
@@ -432,6 +452,7 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     prep = m.group("prep")
     future = is_future(sentence, m.start(), m.end(), prep)
     low = high = None
+    default = "exact"
     if m.group("word"):
         word = m.group("word").lower()
         if word == "today" and _nowadays(sentence, m.start(), m.end()):
@@ -440,7 +461,10 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         value = _iso(ref + timedelta(days=offset))
     elif m.group("n"):
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
-        value, low, high = _shift(ref, n, m.group("nunit"))
+        value = _shift(ref, n, m.group("nunit"))
+        if m.group("ago_hedge"):
+            default = _AGO_HEDGES[lexicon.hedges()[m.group("ago_hedge").lower()]]
+            low, high = _ago(ref, n, m.group("nunit"), default)
     elif m.group("the_weekend"):  # "over the weekend": the latest one begun by ref, or the next one
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
         if future and ref.weekday() < 5:
@@ -466,7 +490,7 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
             lo = monday + timedelta(days=5) if unit == "weekend" else monday - timedelta(days=1)
             value, low, high = None, _iso(lo), _iso(monday + timedelta(days=6))
-    hedge, low, high = _bounded(prep, value, low, high)
+    hedge, low, high = _bounded(prep, value, low, high, default)
     return Mention(m.start(), m.end(), "date", value, low, high, hedge, year_inferred=True)
 
 
