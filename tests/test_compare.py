@@ -569,17 +569,21 @@ def test_the_same_relative_words_in_articles_of_different_days_are_each_articles
     assert compare._own_week(*rows) is own
 
 
-@pytest.mark.parametrize("later, status", [("2014-04-04", "agreement"), ("2013-11-20", "agreement"),
-                                           ("2013-04-03", "discrepancy"), ("2013-04-05", "discrepancy")])
-def test_ages_given_a_year_apart_fit_one_birth_date(later, status):
+@pytest.mark.parametrize("older, later, status", [
+    (18, "2014-04-04", "agreement"), (18, "2013-11-20", "agreement"),
+    (20, "2015-09-25", "agreement"),  # 2.5 years on, 20 fits a birthday in the half year since
+    (19, "2015-09-25", "agreement"), (21, "2015-09-25", "discrepancy"), (18, "2015-09-25", "discrepancy"),
+    (18, "2013-04-03", "discrepancy"), (18, "2013-04-05", "discrepancy")])
+def test_ages_given_a_year_apart_fit_one_birth_date(older, later, status):
     """A defendant is 17 when charged and 18 at sentencing a year later: one person aged, not two
-    sources disagreeing. Given the same day or days apart, the ages disagree: outlets differ."""
+    sources disagreeing; so are ages that fit one birth date years apart. Given the same day or days
+    apart, the ages disagree: outlets differ."""
     def age(source, value, published, sentence):
         return {"source": source, "text": f"{value}", "kind": "measure", "value": value, "unit": "years old",
                 "published": published, "sentence": sentence}
     clusters, _ = compare.align(table([
         age("a.txt", 17, "2013-04-03", "Defendants Paul Ferris, 15, and Aaron Voss, 17, pleaded not guilty."),
-        age("b.txt", 18, later, "Aaron Voss, 18, was sentenced Friday to 20 years in prison."),
+        age("b.txt", older, later, f"Aaron Voss, {older}, was sentenced Friday to 20 years in prison."),
     ]))
     assert partition(clusters) == {(0, 1): status}
     assert ("a person ages" in next(k.explanation for k in clusters if len(k.claims) == 2)) is (status == "agreement")
