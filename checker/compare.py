@@ -34,7 +34,7 @@ import inflection
 from rapidfuzz import fuzz, process
 
 from . import lexicon
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, duration_words,
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, date_bounds, display, duration_words,
                      half_step, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
                      stated_days, written)
 
@@ -1434,6 +1434,8 @@ def _slack(part: list[dict]) -> str:
     days = [stated_days(row) for row in part]
     if all(intervals_meet(a, b) for i, a in enumerate(days) for b in days[i + 1:]):
         return ""
+    if any(across_midnight(row, side) for row in part for side in ("late", "early")):
+        return "; they are a day apart, which an event near midnight allows (“late Tuesday night” is early Wednesday)"
     return ("; they are a day apart, which words like “today” or “tonight” allow in articles filed "
             "in another time zone or overnight")
 

@@ -48,8 +48,11 @@ def interval(row, tolerance: float) -> tuple:
     kind = row["kind"]
     if kind == "date":
         low, high = stated_days(row)
+        early, late = across_midnight(row, "early"), across_midnight(row, "late")
         if _relative(row) and not low.startswith("--"):  # "today" in a story filed overnight
             low, high = shift(low, -1), shift(high, 1)
+        elif (early or late) and low == high and not low.startswith("--"):  # "late Tuesday night": one night
+            low, high = shift(low, -early), shift(high, late)
         return low, high
     if kind == "duration":
         return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
@@ -200,6 +203,15 @@ def _relative(row) -> bool:
     if not in_words(row) or _MONTHS & words:
         return False
     return not present(row.get("published")) or bool(_DATELINE & words and not _WEEKDAYS & words)
+
+
+def across_midnight(row, side: str) -> int:
+    """1 when a day's words reach across midnight on `side`: "late Tuesday night" (or "late Tuesday")
+    the day after, "early Wednesday morning" (or "early Wednesday") the day before. Outlets date an
+    event near midnight either way; "late 2015" is no such day."""
+    words = {w.lower() for w in WORD_RE.findall(str(row.get("text") or ""))}
+    parts = words & set(_CALENDAR["day_parts"])
+    return int(side in words and parts <= {_CALENDAR["across_midnight"][side]})
 
 
 def in_words(row) -> bool:

@@ -138,6 +138,17 @@ def test_a_figure_restated_in_brackets_is_explained_as_one_figure():
     assert cluster.explanation == "2 sources agree: a says ~58 km (36 miles); b says 35 miles"
 
 
+def test_late_one_night_and_early_the_next_morning_agree_and_say_why():
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "late Sunday", "kind": "date", "value": "2017-01-01", "year_inferred": True,
+         "published": "2017-01-02", "sentence": "A deputy shot a 17-year-old boy after a domestic call late Sunday."},
+        {"source": "b.txt", "text": "early Monday", "kind": "date", "value": "2017-01-02", "year_inferred": True,
+         "published": "2017-01-02", "sentence": "A deputy shot a teenage boy after a domestic call early Monday."},
+    ]))
+    assert partition(clusters) == {(0, 1): "agreement"}
+    assert clusters[0].explanation.endswith("which an event near midnight allows (“late Tuesday night” is early Wednesday)")
+
+
 def test_dates_a_day_apart_agree_only_through_relative_words_and_say_so():
     claims = table([
         {"source": "a.txt", "text": "today", "kind": "date", "value": "2013-03-11", "year_inferred": True,
