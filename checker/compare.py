@@ -76,6 +76,8 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+#: A place a distance is from, right after it: "east of Syracuse", "from Tel Aviv"
+_ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
 _INCIDENTS = _WORDS["incidents"]  # "a shooting", "an unrelated robbery"
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
@@ -259,8 +261,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
-               "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "charge", "lead",
-               "wording")
+               "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "charge", "origin",
+               "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
     for row in rows.values():
@@ -548,7 +550,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart, condition, charge)
+            _other_incident(sentence), apart, condition, charge, _origin(after) if kind == "measure" else "")
 
 
 def _stamp(before: str, after: str, span: tuple, published) -> bool:
@@ -561,6 +563,15 @@ def _stamp(before: str, after: str, span: tuple, published) -> bool:
     opening = _lowered(before)
     return (not set(opening) - _PUBLICATION and bool(_DATELINE_RE.match(after))
             and (bool(opening) or _news_week(span, published)))
+
+
+def _origin(after: str) -> str:
+    """The place a distance is measured from, written right after it: "65 miles east of Syracuse" ->
+    'syracuse', "17 miles from Tel Aviv" -> 'tel aviv'; '' when none is."""
+    found = _ORIGIN_RE.match(after)
+    if not found or found["compass"] and lexicon.event_classes().get(found["compass"].lower()) != "distance":
+        return ""
+    return " ".join(w for w in found["name"].split() if w.lower() not in _NOISE).lower()
 
 
 def _charge(after: str) -> str | None:
@@ -1068,6 +1079,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "two counts of murder" and "two counts of attempted murder": two charges
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
+        if _from_elsewhere(ra, rb):
+            return -math.inf  # "65 miles east of Syracuse" and "170 miles northwest of New York City": two distances
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
         if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
@@ -1189,6 +1202,14 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
     return not meet and (bool(a or b) and ra["block"] in _OUTCOMES or ra["part"] != rb["part"] and (
         ra["block"] in _OUTCOMES or _singular(ra["block"]) in _PERSONS))
+
+
+def _from_elsewhere(ra: dict, rb: dict) -> bool:
+    """Distances from two places: neither's place is named in the other's sentence ("Charenton is 45 miles
+    southeast of Lafayette" and "Lafayette, 40 miles northwest of Charenton" measure one way both ways)."""
+    a, b = ra["origin"], rb["origin"]
+    return bool(a and b) and fuzz.ratio(a, b) < 90 and not (
+        a in str(rb["sentence"]).lower() or b in str(ra["sentence"]).lower())
 
 
 def _restated(ra: dict, rb: dict) -> bool:
