@@ -1257,19 +1257,35 @@ def _who(row: dict) -> str | None:
     says who, by the last person word of a compound ("police officers"). A people's name keeps its
     capital ("Palestinians"): it says whose, not which kind."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
-    if unit in _OUTCOMES and isinstance(row["subject"], str):
-        # a dash typed as a hyphen joins words, not a compound: "the three bank workers-two women and a man-";
-        # a compound's head is its last person word ("two police officers" counts officers)
-        written = row["subject"].lower().split()
-        words = [w.split("-")[0] for w in written]
-        at = next((n for n, w in enumerate(words) if _singular(w) in _PERSONS), None)
-        while (at is not None and at + 1 < len(words) and "-" not in written[at]
-               and _singular(words[at + 1]) in _PERSONS - _GENERIC_PERSONS):
-            at += 1
-        unit = None if at is None else words[at]
+    if unit in _OUTCOMES:
+        unit = _head_person(row["subject"]) if isinstance(row["subject"], str) else None
+        if unit is None:  # "Three of the four Israeli soldiers killed ... died": some of whom the partitive names
+            unit = _head_person(_partitive(row))
     if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
     return unit.capitalize() if _singular(unit) not in _PERSONS and unit not in _KIN else unit
+
+
+def _partitive(row: dict) -> str:
+    """The words a count takes its people from, after "of the (N)" right after it ("Three of the four
+    Israeli soldiers"); '' when it takes none."""
+    at = _at(row)
+    after = row["sentence"][at + len(str(row["text"])):] if at >= 0 else ""
+    some = _SHARE_RE.match(after)
+    return " ".join(after[some.end():].split()[:_WINDOW]) if some else ""
+
+
+def _head_person(phrase: str) -> str | None:
+    """The person word a phrase counts, in lower case: a compound's last ("two police officers" counts
+    officers); a dash typed as a hyphen joins words, not a compound ("the three bank workers-two women
+    and a man-")."""
+    written = phrase.lower().split()
+    words = [w.split("-")[0] for w in written]
+    at = next((n for n, w in enumerate(words) if _singular(w) in _PERSONS), None)
+    while (at is not None and at + 1 < len(words) and "-" not in written[at]
+           and _singular(words[at + 1]) in _PERSONS - _GENERIC_PERSONS):
+        at += 1
+    return None if at is None else words[at]
 
 
 def _other_people(a: str | None, b: str | None) -> bool:
