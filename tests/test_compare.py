@@ -326,6 +326,10 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     ("Police identified on Tuesday a man gunned down in the shooting.", "on Tuesday", True),
     ("The victim was identified Tuesday as a 19-year-old from Elm Grove.", "Tuesday", True),
     ("That is according to a news release issued by police Tuesday afternoon.", "Tuesday afternoon", True),
+    ("Surveillance video was released Tuesday that police said captured the gunman.", "Tuesday", True),
+    ("Police released the names of the two officers on Tuesday.", "on Tuesday", True),
+    ("The boy was released from the hospital Tuesday.", "Tuesday", False),  # a release of someone is an event
+    ("He was released on bond Tuesday after his arrest.", "Tuesday", False),
 ])
 def test_a_date_after_a_reporting_verb_is_the_day_it_was_said(sentence, text, spoken):
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2013-03-12",
