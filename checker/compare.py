@@ -77,7 +77,8 @@ _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 #: A place a distance is from, right after it: "east of Syracuse", "from Tel Aviv"
-_ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?"
+                        r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
 _INCIDENTS = _WORDS["incidents"]  # "a shooting", "an unrelated robbery"
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
@@ -1472,7 +1473,8 @@ def _slack(part: list[dict]) -> str:
     if all(intervals_meet(a, b) for i, a in enumerate(days) for b in days[i + 1:]):
         return ""
     if any(across_midnight(row, side) for row in part for side in ("late", "early")):
-        return "; they are a day apart, which an event near midnight allows (“late Tuesday night” is early Wednesday)"
+        return ("; they are a day apart, which an event near midnight allows "
+                "(“late Tuesday night” is early Wednesday)")
     return ("; they are a day apart, which words like “today” or “tonight” allow in articles filed "
             "in another time zone or overnight")
 

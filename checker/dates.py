@@ -452,7 +452,7 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     prep = m.group("prep")
     future = is_future(sentence, m.start(), m.end(), prep)
     low = high = None
-    default = "exact"
+    hedge = "exact"
     if m.group("word"):
         word = m.group("word").lower()
         if word == "today" and _nowadays(sentence, m.start(), m.end()):
@@ -463,8 +463,8 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         value = _shift(ref, n, m.group("nunit"))
         if m.group("ago_hedge"):
-            default = _AGO_HEDGES[lexicon.hedges()[m.group("ago_hedge").lower()]]
-            low, high = _ago(ref, n, m.group("nunit"), default)
+            hedge = _AGO_HEDGES[lexicon.hedges()[m.group("ago_hedge").lower()]]
+            low, high = _ago(ref, n, m.group("nunit"), hedge)
     elif m.group("the_weekend"):  # "over the weekend": the latest one begun by ref, or the next one
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
         if future and ref.weekday() < 5:
@@ -490,7 +490,7 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
             lo = monday + timedelta(days=5) if unit == "weekend" else monday - timedelta(days=1)
             value, low, high = None, _iso(lo), _iso(monday + timedelta(days=6))
-    hedge, low, high = _bounded(prep, value, low, high, default)
+    hedge, low, high = _bounded(prep, value, low, high, hedge)
     return Mention(m.start(), m.end(), "date", value, low, high, hedge, year_inferred=True)
 
 

@@ -146,7 +146,8 @@ def test_late_one_night_and_early_the_next_morning_agree_and_say_why():
          "published": "2017-01-02", "sentence": "A deputy shot a teenage boy after a domestic call early Monday."},
     ]))
     assert partition(clusters) == {(0, 1): "agreement"}
-    assert clusters[0].explanation.endswith("which an event near midnight allows (“late Tuesday night” is early Wednesday)")
+    assert clusters[0].explanation.endswith(
+        "which an event near midnight allows (“late Tuesday night” is early Wednesday)")
 
 
 def test_dates_a_day_apart_agree_only_through_relative_words_and_say_so():

@@ -46,8 +46,8 @@ def test_duration_words_say_a_duration_as_a_sentence_does(duration, want):
     ({"kind": "date", "value": "2007-04-09", "text": "on April 9", "year_inferred": True}, 0.05,
      ("2007-04-09", "2007-04-09")),
     # an event near midnight: "late Monday night" may be Tuesday's small hours, "early Tuesday" Monday's night
-    ({"kind": "date", "value": "2007-04-09", "text": "late Monday night", "year_inferred": True, "published": "2007-04-10"},
-     0.05, ("2007-04-09", "2007-04-10")),
+    ({"kind": "date", "value": "2007-04-09", "text": "late Monday night", "year_inferred": True,
+      "published": "2007-04-10"}, 0.05, ("2007-04-09", "2007-04-10")),
     ({"kind": "date", "value": "2007-04-09", "text": "late Monday", "year_inferred": True, "published": "2007-04-10"},
      0.05, ("2007-04-09", "2007-04-10")),
     ({"kind": "date", "value": "2007-04-10", "text": "early Tuesday morning", "year_inferred": True,
