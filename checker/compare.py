@@ -1041,8 +1041,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # the day someone said something ("Kelly said Tuesday") and the day of an event; or two days things
         # were said ("said Tuesday", "said Wednesday"), two statements
         return -math.inf
-    if ra["kind"] == "date" and None not in (ra["clause_event"], rb["clause_event"]) and (
-            ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE
+    events = _date_events(ra, rb)
+    if ra["kind"] == "date" and None not in events and (
+            events[0] != events[1] and not set(events) <= _VIOLENCE
     ) and not intervals_meet(stated_days(ra), stated_days(rb)):
         # "arrested Tuesday" and "shot on Saturday": two events, not one misdated; nor "a riot tonight" and
         # "killed yesterday", a day apart as written, though "tonight" may be either day next to it
@@ -1152,6 +1153,16 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
+
+
+def _date_events(ra: dict, rb: dict) -> tuple:
+    """The events two dates' clauses name, None for one that names none; where only one clause names
+    its event, the other date's sentence's event word stands in for its own ("shot his wife and four
+    children on Thursday": the clause after "and" names none, the sentence a killing)."""
+    a, b = ra["clause_event"], rb["clause_event"]
+    if a is None and b is None:
+        return None, None
+    return (ra["event"] or None if a is None else a), (rb["event"] or None if b is None else b)
 
 
 def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
