@@ -76,7 +76,7 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-#: A place a distance is from, right after it: "east of Syracuse", "from Tel Aviv"
+#: A place a distance is from, right after it: "east of Brackton", "from Tel Aviv"
 _ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?"
                         r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
@@ -567,8 +567,8 @@ def _stamp(before: str, after: str, span: tuple, published) -> bool:
 
 
 def _origin(after: str) -> str:
-    """The place a distance is measured from, written right after it: "65 miles east of Syracuse" ->
-    'syracuse', "17 miles from Tel Aviv" -> 'tel aviv'; '' when none is."""
+    """The place a distance is measured from, written right after it: "40 miles north of Brackton" ->
+    'brackton', "17 miles from Tel Aviv" -> 'tel aviv'; '' when none is."""
     found = _ORIGIN_RE.match(after)
     if not found or found["compass"] and lexicon.event_classes().get(found["compass"].lower()) != "distance":
         return ""
@@ -1082,7 +1082,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if _from_elsewhere(ra, rb):
-            return -math.inf  # "65 miles east of Syracuse" and "170 miles northwest of New York City": two distances
+            return -math.inf  # "40 miles north of Brackton" and "150 miles west of Port Alder": two distances
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
         if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
@@ -1157,8 +1157,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
 
 def _date_events(ra: dict, rb: dict) -> tuple:
     """The events two dates' clauses name, None for one that names none; where only one clause names
-    its event, the other date's sentence's event word stands in for its own ("shot his wife and four
-    children on Thursday": the clause after "and" names none, the sentence a killing)."""
+    its event, the other date's sentence's event word stands in for its own ("shot the foreman and two
+    brothers on Thursday": the clause after "and" names none, the sentence a shooting)."""
     a, b = ra["clause_event"], rb["clause_event"]
     if a is None and b is None:
         return None, None
@@ -1217,8 +1217,8 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
 
 
 def _from_elsewhere(ra: dict, rb: dict) -> bool:
-    """Distances from two places: neither's place is named in the other's sentence ("Charenton is 45 miles
-    southeast of Lafayette" and "Lafayette, 40 miles northwest of Charenton" measure one way both ways)."""
+    """Distances from two places: neither's place is named in the other's sentence ("Dunmore lies 25 miles
+    east of Kelby" and "Kelby, 30 miles west of Dunmore" measure one way both ways)."""
     a, b = ra["origin"], rb["origin"]
     return bool(a and b) and fuzz.ratio(a, b) < 90 and not (
         a in str(rb["sentence"]).lower() or b in str(ra["sentence"]).lower())

@@ -141,9 +141,9 @@ def test_a_figure_restated_in_brackets_is_explained_as_one_figure():
 def test_late_one_night_and_early_the_next_morning_agree_and_say_why():
     clusters, _ = compare.align(table([
         {"source": "a.txt", "text": "late Sunday", "kind": "date", "value": "2017-01-01", "year_inferred": True,
-         "published": "2017-01-02", "sentence": "A deputy shot a 17-year-old boy after a domestic call late Sunday."},
+         "published": "2017-01-02", "sentence": "A gas station clerk on Route 9 was robbed at gunpoint late Sunday."},
         {"source": "b.txt", "text": "early Monday", "kind": "date", "value": "2017-01-02", "year_inferred": True,
-         "published": "2017-01-02", "sentence": "A deputy shot a teenage boy after a domestic call early Monday."},
+         "published": "2017-01-02", "sentence": "A clerk at a Route 9 gas station was robbed at gunpoint early Monday."},
     ]))
     assert partition(clusters) == {(0, 1): "agreement"}
     assert clusters[0].explanation.endswith(
@@ -327,7 +327,7 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     ("Police identified on Tuesday a man gunned down in the shooting.", "on Tuesday", True),
     ("The victim was identified Tuesday as a 19-year-old from Elm Grove.", "Tuesday", True),
     ("That is according to a news release issued by police Tuesday afternoon.", "Tuesday afternoon", True),
-    ("Surveillance video was released Tuesday that police said captured the gunman.", "Tuesday", True),
+    ("Police released surveillance video Tuesday of a man wanted in the robbery.", "Tuesday", True),
     ("Police released the names of the two officers on Tuesday.", "on Tuesday", True),
     ("The boy was released from the hospital Tuesday.", "Tuesday", False),  # a release of someone is an event
     ("He was released on bond Tuesday after his arrest.", "Tuesday", False),
