@@ -415,22 +415,26 @@ _AGO_HEDGES = {"more-than": "less-than", "at-least": "at-most", "less-than": "mo
                "approx": "approx"}
 
 
-def _back(ref: date, n: float, unit: str) -> date:
-    """`ref` moved back n units, to the day; months and years keep the day of the month where it exists."""
+def _back(ref: date, n: float, unit: str) -> date | None:
+    """`ref` moved back n units, to the day; months and years keep the day of the month where it exists.
+    None before the calendar's first year ("2,500 years ago", "65 million years ago")."""
     unit = unit.lower().rstrip("s")
     if unit in ("day", "week"):
-        return ref - timedelta(days=int(n * (7 if unit == "week" else 1)))
+        days = int(n * (7 if unit == "week" else 1))
+        return ref - timedelta(days=days) if days < ref.toordinal() else None
     y, mo = divmod(ref.year * 12 + ref.month - 1 - int(n * _UNIT_MONTHS[unit]), 12)
-    return date(y, mo + 1, min(ref.day, calendar.monthrange(y, mo + 1)[1]))
+    return date(y, mo + 1, min(ref.day, calendar.monthrange(y, mo + 1)[1])) if y >= 1 else None
 
 
-def _shift(ref: date, n: float, unit: str) -> str:
+def _shift(ref: date, n: float, unit: str) -> str | None:
     """`ref` minus n units, as a value at the unit's granularity; half a year or decade more ("two and a
-    half years ago") is counted in months."""
+    half years ago") is counted in months. None before the calendar's first year."""
     day, unit = _back(ref, n, unit), unit.lower().rstrip("s")
+    if day is None:
+        return None
     if unit in ("day", "week"):
         return _iso(day)
-    return f"{day.year:04d}-{day.month:02d}" if unit == "month" or n != int(n) else str(day.year)
+    return f"{day.year:04d}-{day.month:02d}" if unit == "month" or n != int(n) else f"{day.year:04d}"
 
 
 def _ago(ref: date, n: float, unit: str, hedge: str) -> tuple[str | None, str | None]:
@@ -438,11 +442,11 @@ def _ago(ref: date, n: float, unit: str, hedge: str) -> tuple[str | None, str | 
     open end would meet any earlier date), "less than a month ago" as since a month ago; "about two weeks
     ago" as a quarter either side, where the unit's granule (a month, a year) is not slack enough already."""
     if hedge in ("less-than", "at-most"):
-        return _iso(_back(ref, 2 * n, unit)), _iso(_back(ref, n, unit))
+        return _iso(_back(ref, 2 * n, unit) or date.min), _iso(_back(ref, n, unit))
     if hedge in ("more-than", "at-least"):
         return _iso(_back(ref, n, unit)), _iso(ref)
     if hedge == "approx" and unit.lower().rstrip("s") in ("day", "week"):
-        return _iso(_back(ref, n * 1.25, unit)), _iso(_back(ref, n * 0.75, unit))
+        return _iso(_back(ref, n * 1.25, unit) or date.min), _iso(_back(ref, n * 0.75, unit))
     return None, None
 
 
@@ -462,6 +466,8 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     elif m.group("n"):
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         value = _shift(ref, n, m.group("nunit"))
+        if value is None:
+            return None  # "2,500 years ago": no calendar date, but the time elapsed (a duration)
         if m.group("ago_hedge"):
             hedge = _AGO_HEDGES[lexicon.hedges()[m.group("ago_hedge").lower()]]
             low, high = _ago(ref, n, m.group("nunit"), hedge)

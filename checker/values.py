@@ -229,8 +229,11 @@ def stated_days(row) -> tuple[str, str]:
 
 
 def shift(day: str, days: int) -> str:
-    """An ISO day moved by `days` days."""
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    """An ISO day moved by `days` days, at most to the calendar's first or last day."""
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except OverflowError:  # "more than 1,500 years ago" reaches back to 0001-01-01
+        return (date.min if days < 0 else date.max).isoformat()
 
 
 def date_bounds(value: str) -> tuple[str, str]:

@@ -69,3 +69,10 @@ def test_interval(row, tolerance, want):
     full = {"value": None, "low": None, "high": None, "hedge": "exact", "normalized": None, **row}
     got = values.interval(pd.Series(full), tolerance)
     assert got == pytest.approx(want) if isinstance(want[0], (int, float)) else got == want
+
+
+def test_a_shifted_day_stops_at_the_calendars_ends():
+    """A span reaching back past year 1 ("more than 1,500 years ago") is compared, never an overflow."""
+    assert values.shift("0001-01-03", -7) == "0001-01-01"
+    assert values.shift("9999-12-30", 7) == "9999-12-31"
+    assert values.shift("2016-05-20", -7) == "2016-05-13"
