@@ -202,18 +202,23 @@ def _in_question(sentence: str, start: int, end: int) -> bool:
 def _year_for(month: int, day: int | None, ref: date, direction: int) -> int:
     """The year a year-less month(-day) falls in, seen from `ref`: the next one forwards, the latest
     one not after ref backwards (with 2 days' slack: datelines run ahead of the reference), else the
-    nearest one ("May 19" in a March article is this May, "December 26" in a January one last year)."""
+    nearest one ("May 19" in a March article is this May, "December 26" in a January one last year).
+    February 29 falls in a leap year: the next, the last, or the nearest one."""
     if direction > 0:
-        return ref.year + ((month, day or 31) < (ref.month, ref.day))
+        year = ref.year + ((month, day or 31) < (ref.month, ref.day))
+        return next(y for y in range(year, year + 8) if _valid(y, month, day))
     latest = ref + timedelta(days=2)
     if direction < 0:
-        return latest.year - ((month, day or 1) > (latest.month, latest.day))
+        year = latest.year - ((month, day or 1) > (latest.month, latest.day))
+        return next(y for y in range(year, year - 8, -1) if _valid(y, month, day))
 
     def distance(year: int) -> int:
         first = date(year, month, day or 1)
         last = date(year, month, day) if day else _month_end(year, month)
         return max((first - ref).days, (ref - last).days, 0)
-    return min((ref.year - 1, ref.year, ref.year + 1), key=lambda year: (distance(year), year))  # a tie: the past
+    years = [y for y in range(ref.year - 4, ref.year + 5) if _valid(y, month, day)]
+    return min(years, key=lambda year: (distance(year), year))  # a tie: the past
+
 
 
 def _iso(d: date) -> str:
@@ -341,7 +346,8 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
             sentence, m.start(), m.end(), m.group("prep")) or (-1 if named else 0)  # "The April shooting is": past
         year = _year_for(month, day, ref, direction)
         if which == "last" and year == ref.year and month >= ref.month:
-            year -= 1  # "last October", said in October, is the October before
+            # "last October", said in October, is the October before ("last Feb. 29" the leap year before)
+            year = next(y for y in range(year - 1, year - 9, -1) if _valid(y, month, day))
         if (wd := groups.get("wd")) and day and date(year, month, day).weekday() != WEEKDAYS[wd.lower().rstrip(".")]:
             # "Monday, March 4" names its year: the neighbouring one where March 4 is a Monday
             year = next((y for y in (year + 1, year - 1) if _valid(y, month, day)
