@@ -9,6 +9,7 @@ by ellipsis, the noun counted just before ("alongside 900 in Syria"). Identifier
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from functools import cache, lru_cache
 
@@ -328,6 +329,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     head = sentence[max(0, start - _WINDOW):start]  # what the head patterns look back on
     hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
     value = parse_number(num_text)
+    if not math.isfinite(value) or m.group("num2") is not None and not math.isfinite(parse_number(m.group("num2"))):
+        return None  # hundreds of digits: more than a number can hold, and no figure anyone reports
     low = high = None
     if m.group("num2") is not None:
         conn = m.group("conn").strip().lower()
