@@ -653,7 +653,8 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         if hour > 24:
             continue
         hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
-        low, high = _window(hour * 60 + minute, _TIME_WINDOWS.get((m.group("hedge") or "").lower()))
+        # "shortly before 10 p.m.", or "before midnight" with no word of how long before
+        low, high = _window(hour * 60 + minute, _TIME_WINDOWS.get((m.group("hedge") or m.group("prep") or "").lower()))
         unit = ZONES[zone.lower()] if zone else None
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", low, high, hedge, unit))
         take(taken, m.start(), m.end())
