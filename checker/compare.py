@@ -1213,7 +1213,7 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     if a and b:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
     return not meet and (bool(a or b) and ra["block"] in _OUTCOMES or ra["part"] != rb["part"] and (
-        ra["block"] in _OUTCOMES or _singular(ra["block"]) in _PERSONS))
+        ra["block"] in _OUTCOMES or _singular(ra["block"]) in _PERSONS or ra["block"] in _KIN))
 
 
 def _from_elsewhere(ra: dict, rb: dict) -> bool:
