@@ -220,7 +220,6 @@ def _year_for(month: int, day: int | None, ref: date, direction: int) -> int:
     return min(years, key=lambda year: (distance(year), year))  # a tie: the past
 
 
-
 def _iso(d: date) -> str:
     return d.isoformat()
 
