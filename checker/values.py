@@ -87,10 +87,13 @@ def intervals_meet(a: tuple, b: tuple) -> bool:
 
 def display(row) -> str:
     """A claim's value as a reader would write it: '~2,500', '>=4', '2024-01-28', '10..20' for
-    a range ("between 10 and 20": its value is only the low end)."""
+    a range ("between 10 and 20": its value is only the low end). A date's range is the days its hedge
+    allows ("more than a week ago": '2016-05-06..2016-05-13'), so no mark goes before it."""
     low, high = row["low"], row["high"]
     if present(low) and present(high) and (low != high or not present(row["value"])):
         text = f"{_as_written(low)}..{_as_written(high)}"
+        if row.get("kind") == "date":
+            return text
     else:
         text = _as_written(row["value"])
     return _MARKS.get(row["hedge"], "") + text

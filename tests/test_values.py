@@ -12,6 +12,9 @@ from checker import values
     ({"value": "P10Y", "low": "P10Y", "high": "P20Y", "hedge": "exact"}, "P10Y..P20Y"),
     ({"value": None, "low": "2023-06-01", "high": "2023-08-31", "hedge": "exact"}, "2023-06-01..2023-08-31"),
     ({"value": "2024-01-28", "low": None, "high": None, "hedge": "exact"}, "2024-01-28"),
+    ({"kind": "date", "value": "2016-05-13", "low": "2016-05-06", "high": "2016-05-13", "hedge": "less-than"},
+     "2016-05-06..2016-05-13"),  # "more than a week ago": the range is the hedge's
+    ({"kind": "date", "value": "1997", "low": None, "high": "1997-01-01", "hedge": "less-than"}, "<1997"),
 ])
 def test_display_writes_a_value_as_a_reader_would(row, want):
     assert values.display(row) == want
