@@ -658,8 +658,9 @@ def _agent(before: str, after: str) -> bool:
 def _singular(noun: str | None) -> str | None:
     """A counted noun in the singular, so "one bomb" and "two bombs" count one thing; nouns that end
     like a singular already ("bus", "crisis", "glass") or are no plural ("plainclothes") are left as
-    written."""
-    if not noun or noun.endswith(("ss", "us", "is")) or noun.split()[-1] in _NOT_PLURALS:
+    written. Four letters in -is are an abbreviation's plural ("RBIs", "DUIs"), no crisis."""
+    if not noun or noun.endswith(("ss", "us")) or noun.endswith("is") and len(noun) > 4 or (
+            noun.split()[-1] in _NOT_PLURALS):
         return noun
     return inflection.singularize(noun)
 
