@@ -35,6 +35,7 @@ DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": 
                   "TS": "seconds"}
 TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
+_WRITTEN_RE = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")  # a number as written, its decimals apart
 
 
 def interval(row, tolerance: float) -> tuple:
@@ -70,7 +71,7 @@ def interval(row, tolerance: float) -> tuple:
     low = high if low is None else low
     high = low if high is None else high
     if row["hedge"] == "exact" and low == high:
-        half = half_step(low)
+        half = half_step(low, row.get("text"))
         low, high = low - half, high + half
     return _widen((low * scale, high * scale), row["hedge"], tolerance)
 
@@ -126,10 +127,13 @@ def _scale(row) -> float:
     return 1.0
 
 
-def half_step(value: float) -> float:
-    """Half the last written digit: 30 -> 0.5, 6.1 -> 0.05 (a little less, so 6.0 and 6.1 differ)."""
+def half_step(value: float, written: str | None = None) -> float:
+    """Half the last written digit: 30 -> 0.5, 6.1 -> 0.05 (a little less, so 6.0 and 6.1 differ). The
+    claim's text, when its number is the value itself, keeps the zeros a float drops ("6.0", "2.0 GHz")."""
     text = repr(value).rstrip("0").rstrip(".") if not float(value).is_integer() else ""
     decimals = len(text.partition(".")[2]) if text else 0
+    if written and (found := _WRITTEN_RE.search(written)) and float(found[0].replace(",", "")) == value:
+        decimals = max(decimals, len(found["decimals"] or ""))
     return 0.49 * 10 ** -decimals
 
 

@@ -33,6 +33,9 @@ def test_duration_words_say_a_duration_as_a_sentence_does(duration, want):
     ({"kind": "count", "value": 4, "low": 4, "hedge": "at-least"}, 0.05, (4, float("inf"))),
     ({"kind": "count", "value": 10, "high": 10, "hedge": "at-most"}, 0.05, (float("-inf"), 10)),
     ({"kind": "measure", "value": 6.1, "hedge": "exact"}, 0.05, (6.051, 6.149)),
+    # the zero a float drops is written: "6.0" is as precise as "6.1", and they differ
+    ({"kind": "measure", "value": 6.0, "hedge": "exact", "text": "magnitude-6.0"}, 0.05, (5.951, 6.049)),
+    ({"kind": "measure", "value": 6.0, "hedge": "exact", "text": "six"}, 0.05, (5.51, 6.49)),
     ({"kind": "measure", "value": 30, "hedge": "exact", "normalized": {"value": 48.28, "unit": "km"}}, 0.05,
      (29.51 * 48.28 / 30, 30.49 * 48.28 / 30)),
     ({"kind": "date", "value": "2023-10"}, 0.05, ("2023-10-01", "2023-10-31")),
