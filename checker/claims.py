@@ -8,6 +8,7 @@ ages, durations, bare years, counts), then ordinals; a span taken once is not re
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -99,9 +100,10 @@ LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 #: Mount Sinai Hospital.Fire officials"): after a lower-case word, before a capitalised one ("WSBTV.com",
 #: "U.S.", "St.Louis" and "e.g.The" stay whole).
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+|(?<=[a-z]{2})\.(?=[A-Z][a-z]|[AI]\s)")
+_MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)  # "in May." ends a sentence
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st mt gen lt col sgt capt gov sen rep rev prof jr sr no vs inc co corp ltd "
-    "u.s u.n u.k a.m p.m e.g i.e approx est fig ft".split()) | frozenset(MONTHS)
+    "u.s u.n u.k a.m p.m e.g i.e approx est fig ft".split()) | (frozenset(MONTHS) - _MONTH_NAMES)
 #: Capitalised words that go on a time of day's sentence after "p.m.": "10 p.m. Tuesday", "3 p.m. EST".
 _CLOCK_GOES_ON = (frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(ZONES)
                   | {"eastern", "central", "pacific", "mountain"})
