@@ -109,6 +109,7 @@ _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
+_PAST_VERBS = frozenset(_WORDS["past_verbs"])  # "shot", "hit": verbs, though not in -ed
 _STATES = frozenset(_WORDS["states"])
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
 _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
@@ -667,12 +668,23 @@ def _singular(noun: str | None) -> str | None:
 
 def _nearest(before: str, after: str, skip: frozenset[str] = frozenset()) -> str | None:
     """The event class, not one of `skip`, of the event word nearest the number; words joined by a
-    dash typed as a hyphen ("three young men-all cousins-died") are words apart."""
+    dash typed as a hyphen ("three young men-all cousins-died") are words apart. An event noun naming
+    the people after it ("200 rescue workers") says what they do, not what befell them; a participle
+    ("three injured people") does."""
     classes = lexicon.event_classes()
     left, right = _lowered(before)[::-1], _lowered(after)
     hits = [(n, _attempted(words, n, step, classes[w])) for words, step in ((left, 1), (right, -1))
-            for n, w in enumerate(words) if w in classes and classes[w] not in skip]
+            for n, w in enumerate(words) if w in classes and classes[w] not in skip
+            and not (step < 0 and _names_people(words, n))]
     return min(hits)[1] if hits else None
+
+
+def _names_people(words: list[str], n: int) -> bool:
+    """Whether words[n] is a noun put before a person noun, as a modifier ("rescue workers"): in the
+    singular, and no verb ("injured people", "shot teen", "wounds police said" are not)."""
+    word = words[n]
+    return (not word.endswith(("ed", "ing", "s")) and word not in _PAST_VERBS and n + 1 < len(words)
+            and (_singular(words[n + 1]) in _PERSONS or words[n + 1] in _KIN))
 
 
 def _condition(tail: str) -> str | None:
