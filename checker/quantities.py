@@ -41,7 +41,7 @@ _CASUALTY_CLASSES = frozenset({"killed", "injured", "missing", "arrested"})
 _PERSON_CLASSES = frozenset({"troops", "people", "militants"})
 _CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_CLASSES}
 _WOUND_VERBS = frozenset(WORDS["wound_verbs"])
-_HARMED = _CASUALTY_CLASSES | {"wounds"}  # what a count after "from" is the cause of ("recovering from 4 gunshot wounds")
+_HARMED = _CASUALTY_CLASSES | {"wounds"}  # a count after "from" is a cause ("recovering from 4 gunshot wounds")
 
 _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
 #: "pound(s)" after a number is a weight ("200 pounds", "a two-pound bag"), a sum only with a scale of millions
