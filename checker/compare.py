@@ -1496,7 +1496,7 @@ def _slack(part: list[dict]) -> str:
     days = [stated_days(row) for row in part]
     if all(intervals_meet(a, b) for i, a in enumerate(days) for b in days[i + 1:]):
         return ""
-    if any(across_midnight(row, side) for row in part for side in ("late", "early")):
+    if any(any(across_midnight(row)) for row in part):
         return ("; they are a day apart, which an event near midnight allows "
                 "(“late Tuesday night” is early Wednesday)")
     return ("; they are a day apart, which words like “today” or “tonight” allow in articles filed "

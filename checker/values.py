@@ -35,6 +35,8 @@ DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": 
                   "TS": "seconds"}
 TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
+_DAY_PARTS = frozenset(_CALENDAR["day_parts"])
+_ACROSS_MIDNIGHT: dict[str, str] = _CALENDAR["across_midnight"]  # "late" goes with "night", "early" with "morning"
 _WRITTEN_RE = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")  # a number as written, its decimals apart
 
 
@@ -49,11 +51,10 @@ def interval(row, tolerance: float) -> tuple:
     kind = row["kind"]
     if kind == "date":
         low, high = stated_days(row)
-        early, late = across_midnight(row, "early"), across_midnight(row, "late")
         if _relative(row) and not low.startswith("--"):  # "today" in a story filed overnight
             low, high = shift(low, -1), shift(high, 1)
-        elif (early or late) and low == high and not low.startswith("--"):  # "late Tuesday night": one night
-            low, high = shift(low, -early), shift(high, late)
+        elif low == high and not low.startswith("--") and any(reach := across_midnight(row)):
+            low, high = shift(low, -reach[0]), shift(high, reach[1])  # "late Tuesday night": one night
         return low, high
     if kind == "duration":
         return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
@@ -212,13 +213,13 @@ def _relative(row) -> bool:
     return not present(row.get("published")) or bool(_DATELINE & words and not _WEEKDAYS & words)
 
 
-def across_midnight(row, side: str) -> int:
-    """1 when a day's words reach across midnight on `side`: "late Tuesday night" (or "late Tuesday")
-    the day after, "early Wednesday morning" (or "early Wednesday") the day before. Outlets date an
-    event near midnight either way; "late 2015" is no such day."""
+def across_midnight(row) -> tuple[int, int]:
+    """The days a day's words reach across midnight, before it and after it: "early Wednesday morning"
+    (or "early Wednesday") the day before, "late Tuesday night" (or "late Tuesday") the day after.
+    Outlets date an event near midnight either way; "late 2015" is no such day."""
     words = {w.lower() for w in WORD_RE.findall(str(row.get("text") or ""))}
-    parts = words & set(_CALENDAR["day_parts"])
-    return int(side in words and parts <= {_CALENDAR["across_midnight"][side]})
+    parts = words & _DAY_PARTS
+    return tuple(int(side in words and parts <= {_ACROSS_MIDNIGHT[side]}) for side in ("early", "late"))
 
 
 def in_words(row) -> bool:
