@@ -205,12 +205,10 @@ def _year_for(month: int, day: int | None, ref: date, direction: int) -> int:
     nearest one ("May 19" in a March article is this May, "December 26" in a January one last year).
     February 29 falls in a leap year: the next, the last, or the nearest one."""
     if direction > 0:
-        year = ref.year + ((month, day or 31) < (ref.month, ref.day))
-        return next(y for y in range(year, year + 8) if _valid(y, month, day))
+        return _year_with(month, day, ref.year + ((month, day or 31) < (ref.month, ref.day)), 1)
     latest = ref + timedelta(days=2)
     if direction < 0:
-        year = latest.year - ((month, day or 1) > (latest.month, latest.day))
-        return next(y for y in range(year, year - 8, -1) if _valid(y, month, day))
+        return _year_with(month, day, latest.year - ((month, day or 1) > (latest.month, latest.day)), -1)
 
     def distance(year: int) -> int:
         first = date(year, month, day or 1)
@@ -218,6 +216,12 @@ def _year_for(month: int, day: int | None, ref: date, direction: int) -> int:
         return max((first - ref).days, (ref - last).days, 0)
     years = [y for y in range(ref.year - 4, ref.year + 5) if _valid(y, month, day)]
     return min(years, key=lambda year: (distance(year), year))  # a tie: the past
+
+
+def _year_with(month: int, day: int | None, year: int, step: int) -> int:
+    """`year`, or the first year from it in `step`'s direction that has the day (a leap year for
+    February 29; there is one in any eight years)."""
+    return next(y for y in range(year, year + 8 * step, step) if _valid(y, month, day))
 
 
 def _iso(d: date) -> str:
@@ -346,7 +350,7 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
         year = _year_for(month, day, ref, direction)
         if which == "last" and year == ref.year and month >= ref.month:
             # "last October", said in October, is the October before ("last Feb. 29" the leap year before)
-            year = next(y for y in range(year - 1, year - 9, -1) if _valid(y, month, day))
+            year = _year_with(month, day, year - 1, -1)
         if (wd := groups.get("wd")) and day and date(year, month, day).weekday() != WEEKDAYS[wd.lower().rstrip(".")]:
             # "Monday, March 4" names its year: the neighbouring one where March 4 is a Monday
             year = next((y for y in (year + 1, year - 1) if _valid(y, month, day)
@@ -421,9 +425,8 @@ _AGO_HEDGES = {"more-than": "less-than", "at-least": "at-most", "less-than": "mo
 
 
 def _back(ref: date, n: float, unit: str) -> date | None:
-    """`ref` moved back n units, to the day; months and years keep the day of the month where it exists.
-    None before the calendar's first year ("2,500 years ago", "65 million years ago")."""
-    unit = unit.lower().rstrip("s")
+    """`ref` moved back n units (day, week, month, year or decade), to the day; months and years keep the
+    day of the month where it exists. None before the calendar's first year ("2,500 years ago")."""
     if unit in ("day", "week"):
         days = int(n * (7 if unit == "week" else 1))
         return ref - timedelta(days=days) if days < ref.toordinal() else None
@@ -434,7 +437,7 @@ def _back(ref: date, n: float, unit: str) -> date | None:
 def _shift(ref: date, n: float, unit: str) -> str | None:
     """`ref` minus n units, as a value at the unit's granularity; half a year or decade more ("two and a
     half years ago") is counted in months. None before the calendar's first year."""
-    day, unit = _back(ref, n, unit), unit.lower().rstrip("s")
+    day = _back(ref, n, unit)
     if day is None:
         return None
     if unit in ("day", "week"):
@@ -450,7 +453,7 @@ def _ago(ref: date, n: float, unit: str, hedge: str) -> tuple[str | None, str | 
         return _iso(_back(ref, 2 * n, unit) or date.min), _iso(_back(ref, n, unit))
     if hedge in ("more-than", "at-least"):
         return _iso(_back(ref, n, unit)), _iso(ref)
-    if hedge == "approx" and unit.lower().rstrip("s") in ("day", "week"):
+    if hedge == "approx" and unit in ("day", "week"):
         return _iso(_back(ref, n * 1.25, unit) or date.min), _iso(_back(ref, n * 0.75, unit))
     return None, None
 
@@ -470,12 +473,13 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         value = _iso(ref + timedelta(days=offset))
     elif m.group("n"):
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
-        value = _shift(ref, n, m.group("nunit"))
+        unit = m.group("nunit").lower().rstrip("s")
+        value = _shift(ref, n, unit)
         if value is None:
             return None  # "2,500 years ago": no calendar date, but the time elapsed (a duration)
         if m.group("ago_hedge"):
             hedge = _AGO_HEDGES[lexicon.hedges()[m.group("ago_hedge").lower()]]
-            low, high = _ago(ref, n, m.group("nunit"), hedge)
+            low, high = _ago(ref, n, unit, hedge)
     elif m.group("the_weekend"):  # "over the weekend": the latest one begun by ref, or the next one
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
         if future and ref.weekday() < 5:
