@@ -331,18 +331,18 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     head = sentence[max(0, start - _WINDOW):start]  # what the head patterns look back on
     hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
     value = parse_number(num_text)
-    if not math.isfinite(value) or m.group("num2") is not None and not math.isfinite(parse_number(m.group("num2"))):
+    second = parse_number(m.group("num2")) if m.group("num2") is not None else 0
+    if not (math.isfinite(value) and math.isfinite(second)):
         return None  # hundreds of digits: more than a number can hold, and no figure anyone reports
     low = high = None
     if m.group("num2") is not None:
         conn = m.group("conn").strip().lower()
         # "three or four bombs", "100 or 200 trouble-makers": an estimate between the two; "7.6 or 7.5" and
         # "7.6 and 7.5" are two figures
-        two = conn == "and" or conn == "or" and not parse_number(m.group("num2")) > value
+        two = conn == "and" or conn == "or" and not second > value
         if two and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
             end = m.end("num")
         else:
-            second = parse_number(m.group("num2"))
             if second < value and not m.group("num2")[0].isalpha():  # "$2-3 million": the scale is shared
                 scale = second / (parse_number(re.sub(r"[^\d.,]", "", m.group("num2"))) or 1)
                 value = value * scale if scale > 1 else value
