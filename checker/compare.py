@@ -430,6 +430,17 @@ def _at(row: dict) -> int:
     return int(row["start"] - start) if present(start) and isinstance(row["sentence"], str) else -1
 
 
+def _after(row: dict) -> str:
+    """Its sentence after a claim's mention, '' when the mention's place is not known."""
+    at = _at(row)
+    return row["sentence"][at + len(str(row["text"])):] if at >= 0 else ""
+
+
+def _people_noun(word: str | None) -> bool:
+    """Whether a counted noun names people: a person word in any number, or a kin word ("cousins")."""
+    return _singular(word) in _PERSONS or word in _KIN
+
+
 def _disputed(ra: dict, rb: dict) -> bool:
     """Two differing figures of one article that are the rival values it reports for one fact."""
     return all(any(intervals_meet(_anchor(row["span"]), rival) for rival in row["rivals"]) for row in (ra, rb))
@@ -684,7 +695,7 @@ def _names_people(words: list[str], n: int) -> bool:
     singular, and no verb ("injured people", "shot teen", "wounds police said" are not)."""
     word = words[n]
     return (not word.endswith(("ed", "ing", "s")) and word not in _PAST_VERBS and n + 1 < len(words)
-            and (_singular(words[n + 1]) in _PERSONS or words[n + 1] in _KIN))
+            and _people_noun(words[n + 1]))
 
 
 def _condition(tail: str) -> str | None:
@@ -1226,7 +1237,7 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     if a and b:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
     return not meet and (bool(a or b) and ra["block"] in _OUTCOMES or ra["part"] != rb["part"] and (
-        ra["block"] in _OUTCOMES or _singular(ra["block"]) in _PERSONS or ra["block"] in _KIN))
+        ra["block"] in _OUTCOMES or _people_noun(ra["block"])))
 
 
 def _from_elsewhere(ra: dict, rb: dict) -> bool:
@@ -1249,10 +1260,9 @@ def _restated(ra: dict, rb: dict) -> bool:
 def _person(row, unit: str) -> bool:
     """Whether a counted noun names people: a person or kin word ("troops", "cousins"), or a
     people's name, written capitalised after the number ("three Palestinians", "nine Israelis")."""
-    if _singular(unit) in _PERSONS or unit in _KIN:
+    if _people_noun(unit):
         return True
-    at = _at(row)
-    following = row["sentence"][at + len(str(row["text"])):].split()[:3] if at >= 0 else []
+    following = _after(row).split()[:3]
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
 
 
@@ -1288,14 +1298,13 @@ def _who(row: dict) -> str | None:
             unit = _head_person(_partitive(row))
     if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
-    return unit.capitalize() if _singular(unit) not in _PERSONS and unit not in _KIN else unit
+    return unit if _people_noun(unit) else unit.capitalize()
 
 
 def _partitive(row: dict) -> str:
     """The words a count takes its people from, after "of the (N)" right after it ("Three of the four
     Israeli soldiers"); '' when it takes none."""
-    at = _at(row)
-    after = row["sentence"][at + len(str(row["text"])):] if at >= 0 else ""
+    after = _after(row)
     some = _SHARE_RE.match(after)
     return " ".join(after[some.end():].split()[:_WINDOW]) if some else ""
 
