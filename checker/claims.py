@@ -8,6 +8,7 @@ ages, durations, bare years, counts), then ordinals; a span taken once is not re
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -99,9 +100,11 @@ LIST_ITEM_RE = re.compile(r"\s*\(?\d{1,2}[.)](?:\s|$)")
 #: Mount Sinai Hospital.Fire officials"): after a lower-case word, before a capitalised one ("WSBTV.com",
 #: "U.S.", "St.Louis" and "e.g.The" stay whole).
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+|(?<=[a-z]{2})\.(?=[A-Z][a-z]|[AI]\s)")
+_SENTENCE_STARTERS = frozenset(WORDS["sentence_starters"])
+_MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)  # "in May." ends a sentence
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st mt gen lt col sgt capt gov sen rep rev prof jr sr no vs inc co corp ltd "
-    "u.s u.n u.k a.m p.m e.g i.e approx est fig ft".split()) | frozenset(MONTHS)
+    "u.s u.n u.k a.m p.m e.g i.e approx est fig ft".split()) | (frozenset(MONTHS) - _MONTH_NAMES)
 #: Capitalised words that go on a time of day's sentence after "p.m.": "10 p.m. Tuesday", "3 p.m. EST".
 _CLOCK_GOES_ON = (frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(ZONES)
                   | {"eastern", "central", "pacific", "mountain"})
@@ -144,8 +147,10 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
             word = re.search(r"([\w.]+)$", text[max(pos, m.start() - 20):m.start()])
             token = word.group(1).lower() if word else ""
             ends_clock = token in ("a.m", "p.m") and _ends_clock(text[m.end():m.end() + 20])
-            if not ends_clock and (token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)):
-                continue  # "P.S. 3", "J. Smith"; but "after 10 p.m. She was taken" is two sentences
+            following = text[m.end():m.end() + 12].split()[:1]
+            starts = bool(following) and following[0].lstrip("\"“‘(") in _SENTENCE_STARTERS
+            if not (ends_clock or starts) and (token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)):
+                continue  # "P.S. 3", "J. Smith"; but "after 10 p.m. She was taken", "in the U.S. The" are two
         cut = m.start() + (1 if m.group(0)[0] in ".!?" else 0)
         while cut < m.end() and text[cut] in "\"'”’)":
             cut += 1

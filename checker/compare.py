@@ -34,7 +34,7 @@ import inflection
 from rapidfuzz import fuzz, process
 
 from . import lexicon
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, date_bounds, display, duration_words,
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, date_bounds, display, duration_words,
                      half_step, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
                      stated_days, written)
 
@@ -76,6 +76,9 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+#: A place a distance is from, right after it: "east of Brackton", "from Tel Aviv"
+_ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?"
+                        r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
 _INCIDENTS = _WORDS["incidents"]  # "a shooting", "an unrelated robbery"
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
@@ -106,6 +109,7 @@ _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
+_PAST_VERBS = frozenset(_WORDS["past_verbs"])  # "shot", "hit": verbs, though not in -ed
 _STATES = frozenset(_WORDS["states"])
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
 _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
@@ -259,8 +263,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
-               "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "charge", "lead",
-               "wording")
+               "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "charge", "origin",
+               "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
     for row in rows.values():
@@ -426,6 +430,17 @@ def _at(row: dict) -> int:
     return int(row["start"] - start) if present(start) and isinstance(row["sentence"], str) else -1
 
 
+def _after(row: dict) -> str:
+    """Its sentence after a claim's mention, '' when the mention's place is not known."""
+    at = _at(row)
+    return row["sentence"][at + len(str(row["text"])):] if at >= 0 else ""
+
+
+def _people_noun(word: str | None) -> bool:
+    """Whether a counted noun names people: a person word in any number, or a kin word ("cousins")."""
+    return _singular(word) in _PERSONS or word in _KIN
+
+
 def _disputed(ra: dict, rb: dict) -> bool:
     """Two differing figures of one article that are the rival values it reports for one fact."""
     return all(any(intervals_meet(_anchor(row["span"]), rival) for rival in row["rivals"]) for row in (ra, rb))
@@ -548,7 +563,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart, condition, charge)
+            _other_incident(sentence), apart, condition, charge, _origin(after) if kind == "measure" else "")
 
 
 def _stamp(before: str, after: str, span: tuple, published) -> bool:
@@ -561,6 +576,15 @@ def _stamp(before: str, after: str, span: tuple, published) -> bool:
     opening = _lowered(before)
     return (not set(opening) - _PUBLICATION and bool(_DATELINE_RE.match(after))
             and (bool(opening) or _news_week(span, published)))
+
+
+def _origin(after: str) -> str:
+    """The place a distance is measured from, written right after it: "40 miles north of Brackton" ->
+    'brackton', "17 miles from Tel Aviv" -> 'tel aviv'; '' when none is."""
+    found = _ORIGIN_RE.match(after)
+    if not found or found["compass"] and lexicon.event_classes().get(found["compass"].lower()) != "distance":
+        return ""
+    return " ".join(w for w in found["name"].split() if w.lower() not in _NOISE).lower()
 
 
 def _charge(after: str) -> str | None:
@@ -646,20 +670,32 @@ def _agent(before: str, after: str) -> bool:
 def _singular(noun: str | None) -> str | None:
     """A counted noun in the singular, so "one bomb" and "two bombs" count one thing; nouns that end
     like a singular already ("bus", "crisis", "glass") or are no plural ("plainclothes") are left as
-    written."""
-    if not noun or noun.endswith(("ss", "us", "is")) or noun.split()[-1] in _NOT_PLURALS:
+    written. Four letters in -is are an abbreviation's plural ("RBIs", "DUIs"), no crisis."""
+    if not noun or noun.endswith(("ss", "us")) or noun.endswith("is") and len(noun) > 4 or (
+            noun.split()[-1] in _NOT_PLURALS):
         return noun
     return inflection.singularize(noun)
 
 
 def _nearest(before: str, after: str, skip: frozenset[str] = frozenset()) -> str | None:
     """The event class, not one of `skip`, of the event word nearest the number; words joined by a
-    dash typed as a hyphen ("three young men-all cousins-died") are words apart."""
+    dash typed as a hyphen ("three young men-all cousins-died") are words apart. An event noun naming
+    the people after it ("200 rescue workers") says what they do, not what befell them; a participle
+    ("three injured people") does."""
     classes = lexicon.event_classes()
     left, right = _lowered(before)[::-1], _lowered(after)
     hits = [(n, _attempted(words, n, step, classes[w])) for words, step in ((left, 1), (right, -1))
-            for n, w in enumerate(words) if w in classes and classes[w] not in skip]
+            for n, w in enumerate(words) if w in classes and classes[w] not in skip
+            and not (step < 0 and _names_people(words, n))]
     return min(hits)[1] if hits else None
+
+
+def _names_people(words: list[str], n: int) -> bool:
+    """Whether words[n] is a noun put before a person noun, as a modifier ("rescue workers"): in the
+    singular, and no verb ("injured people", "shot teen", "wounds police said" are not)."""
+    word = words[n]
+    return (not word.endswith(("ed", "ing", "s")) and word not in _PAST_VERBS and n + 1 < len(words)
+            and _people_noun(words[n + 1]))
 
 
 def _condition(tail: str) -> str | None:
@@ -1029,8 +1065,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # the day someone said something ("Kelly said Tuesday") and the day of an event; or two days things
         # were said ("said Tuesday", "said Wednesday"), two statements
         return -math.inf
-    if ra["kind"] == "date" and None not in (ra["clause_event"], rb["clause_event"]) and (
-            ra["clause_event"] != rb["clause_event"] and not {ra["clause_event"], rb["clause_event"]} <= _VIOLENCE
+    events = _date_events(ra, rb)
+    if ra["kind"] == "date" and None not in events and (
+            events[0] != events[1] and not set(events) <= _VIOLENCE
     ) and not intervals_meet(stated_days(ra), stated_days(rb)):
         # "arrested Tuesday" and "shot on Saturday": two events, not one misdated; nor "a riot tonight" and
         # "killed yesterday", a day apart as written, though "tonight" may be either day next to it
@@ -1068,6 +1105,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "two counts of murder" and "two counts of attempted murder": two charges
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
+        if _from_elsewhere(ra, rb):
+            return -math.inf  # "40 miles north of Brackton" and "150 miles west of Port Alder": two distances
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
         if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
@@ -1140,6 +1179,16 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     return total
 
 
+def _date_events(ra: dict, rb: dict) -> tuple:
+    """The events two dates' clauses name, None for one that names none; where only one clause names
+    its event, the other date's sentence's event word stands in for its own ("shot the foreman and two
+    brothers on Thursday": the clause after "and" names none, the sentence a shooting)."""
+    a, b = ra["clause_event"], rb["clause_event"]
+    if a is None and b is None:
+        return None, None
+    return (ra["event"] or None if a is None else a), (rb["event"] or None if b is None else b)
+
+
 def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
     """An article repeating its figure of one event (same place, same people; a mention that names
     no event, "He's 16 years old.", repeats any): its lead's main fact told again, or a figure too
@@ -1188,7 +1237,15 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
     if a and b:
         return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
     return not meet and (bool(a or b) and ra["block"] in _OUTCOMES or ra["part"] != rb["part"] and (
-        ra["block"] in _OUTCOMES or _singular(ra["block"]) in _PERSONS))
+        ra["block"] in _OUTCOMES or _people_noun(ra["block"])))
+
+
+def _from_elsewhere(ra: dict, rb: dict) -> bool:
+    """Distances from two places: neither's place is named in the other's sentence ("Dunmore lies 25 miles
+    east of Kelby" and "Kelby, 30 miles west of Dunmore" measure one way both ways)."""
+    a, b = ra["origin"], rb["origin"]
+    return bool(a and b) and fuzz.ratio(a, b) < 90 and not (
+        a in str(rb["sentence"]).lower() or b in str(ra["sentence"]).lower())
 
 
 def _restated(ra: dict, rb: dict) -> bool:
@@ -1203,10 +1260,9 @@ def _restated(ra: dict, rb: dict) -> bool:
 def _person(row, unit: str) -> bool:
     """Whether a counted noun names people: a person or kin word ("troops", "cousins"), or a
     people's name, written capitalised after the number ("three Palestinians", "nine Israelis")."""
-    if _singular(unit) in _PERSONS or unit in _KIN:
+    if _people_noun(unit):
         return True
-    at = _at(row)
-    following = row["sentence"][at + len(str(row["text"])):].split()[:3] if at >= 0 else []
+    following = _after(row).split()[:3]
     return any(w.strip(".,;:'’").lower() == unit and w[:1].isupper() for w in following)
 
 
@@ -1236,19 +1292,34 @@ def _who(row: dict) -> str | None:
     says who, by the last person word of a compound ("police officers"). A people's name keeps its
     capital ("Palestinians"): it says whose, not which kind."""
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
-    if unit in _OUTCOMES and isinstance(row["subject"], str):
-        # a dash typed as a hyphen joins words, not a compound: "the three bank workers-two women and a man-";
-        # a compound's head is its last person word ("two police officers" counts officers)
-        written = row["subject"].lower().split()
-        words = [w.split("-")[0] for w in written]
-        at = next((n for n, w in enumerate(words) if _singular(w) in _PERSONS), None)
-        while (at is not None and at + 1 < len(words) and "-" not in written[at]
-               and _singular(words[at + 1]) in _PERSONS - _GENERIC_PERSONS):
-            at += 1
-        unit = None if at is None else words[at]
+    if unit in _OUTCOMES:
+        unit = _head_person(row["subject"]) if isinstance(row["subject"], str) else None
+        if unit is None:  # "Three of the four Israeli soldiers killed ... died": some of whom the partitive names
+            unit = _head_person(_partitive(row))
     if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
-    return unit.capitalize() if _singular(unit) not in _PERSONS and unit not in _KIN else unit
+    return unit if _people_noun(unit) else unit.capitalize()
+
+
+def _partitive(row: dict) -> str:
+    """The words a count takes its people from, after "of the (N)" right after it ("Three of the four
+    Israeli soldiers"); '' when it takes none."""
+    after = _after(row)
+    some = _SHARE_RE.match(after)
+    return " ".join(after[some.end():].split()[:_WINDOW]) if some else ""
+
+
+def _head_person(phrase: str) -> str | None:
+    """The person word a phrase counts, in lower case: a compound's last ("two police officers" counts
+    officers); a dash typed as a hyphen joins words, not a compound ("the three bank workers-two women
+    and a man-")."""
+    written = phrase.lower().split()
+    words = [w.split("-")[0] for w in written]
+    at = next((n for n, w in enumerate(words) if _singular(w) in _PERSONS), None)
+    while (at is not None and at + 1 < len(words) and "-" not in written[at]
+           and _singular(words[at + 1]) in _PERSONS - _GENERIC_PERSONS):
+        at += 1
+    return None if at is None else words[at]
 
 
 def _other_people(a: str | None, b: str | None) -> bool:
@@ -1374,15 +1445,15 @@ def _verdict(cid: str, part: list[dict]) -> Cluster:
 
 def _agree(a: dict, b: dict) -> bool:
     """Two values of one fact can both be true: their intervals meet, or they are ages that fit one
-    birth date in articles published apart by about as many years as the ages differ (17 in April
-    2013, 18 in April 2014: a person ages; a day apart, outlets differ)."""
+    birth date in articles published half a year or more apart (17 in April 2013, 18 in April 2014, 20
+    in September 2015: a person ages; a day apart, a birthday between is too rare: outlets differ)."""
     if intervals_meet(a["span"], b["span"]):
         return True
     born = [_born(row) for row in (a, b)]
     if None in born or not intervals_meet(*born):
         return False
-    years = (date.fromisoformat(str(b["published"])[:10]) - date.fromisoformat(str(a["published"])[:10])).days
-    return abs(sum(_anchor(b["span"])) - sum(_anchor(a["span"]))) / 2 <= round(abs(years) / _YEAR_DAYS)
+    days = (date.fromisoformat(str(b["published"])[:10]) - date.fromisoformat(str(a["published"])[:10])).days
+    return abs(days) >= _YEAR_DAYS / 2
 
 
 def _born(row: dict) -> tuple[float, float] | None:
@@ -1434,6 +1505,9 @@ def _slack(part: list[dict]) -> str:
     days = [stated_days(row) for row in part]
     if all(intervals_meet(a, b) for i, a in enumerate(days) for b in days[i + 1:]):
         return ""
+    if any(any(across_midnight(row)) for row in part):
+        return ("; they are a day apart, which an event near midnight allows "
+                "(“late Tuesday night” is early Wednesday)")
     return ("; they are a day apart, which words like “today” or “tonight” allow in articles filed "
             "in another time zone or overnight")
 

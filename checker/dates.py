@@ -86,12 +86,13 @@ DECADE_RE = re.compile(
 _AND_DECADE_RE = re.compile(rf"\s+and\s+{_DECADE.format(n=2)}", re.I)
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 HOLIDAY_RE = re.compile(rf"\b{_PREP}(?P<hol>{_alt(HOLIDAYS)})(?:,?\s+{_YEAR})?\b", re.I)
+_HEDGE = _alt(lexicon.hedges())
 RELATIVE_RE = re.compile(
     rf"\b{_PREP}(?:(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)"
     rf"(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?P<which>last|this|next|earlier this|later this|early next|late last)\s+"
     rf"(?P<unit>week|weekend|month|year|{_alt(SEASONS)})"
-    rf"|(?P<n>{NUMBER}|a|an)\s+(?P<nunit>days?|weeks?|months?|years?|decades?)\s+ago"
+    rf"|(?:(?P<ago_hedge>{_HEDGE})\s+)?(?P<n>{NUMBER}|a|an)\s+(?P<nunit>days?|weeks?|months?|years?|decades?)\s+ago"
     rf"|(?P<the_weekend>(?:(?:over|at)\s+)?the\s+weekend)"
     rf"|(?:the\s+)?(?P<bare_season>{_alt(SEASONS)}))\b", re.I)
 #: A weekday on its own is written in full: "Sun" alone is a newspaper, "Tue Jul 2" is read above.
@@ -102,7 +103,6 @@ WEEKDAY_RE = re.compile(
     rf"(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])"
     rf"(?!\s*\(\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_names(MONTHS)}\b)", re.I)
 
-_HEDGE = _alt(lexicon.hedges())
 _TIME_WINDOWS: dict[str, list[int]] = _CAL["time_windows"]
 _AMPM = r"[ap](?:\.\s?m\b\.?|\s?m\b)"  # "p.m.", "pm", and "p.m" with its last dot lost ("7:20 p.m, shots")
 TIME_RE = re.compile(
@@ -202,18 +202,26 @@ def _in_question(sentence: str, start: int, end: int) -> bool:
 def _year_for(month: int, day: int | None, ref: date, direction: int) -> int:
     """The year a year-less month(-day) falls in, seen from `ref`: the next one forwards, the latest
     one not after ref backwards (with 2 days' slack: datelines run ahead of the reference), else the
-    nearest one ("May 19" in a March article is this May, "December 26" in a January one last year)."""
+    nearest one ("May 19" in a March article is this May, "December 26" in a January one last year).
+    February 29 falls in a leap year: the next, the last, or the nearest one."""
     if direction > 0:
-        return ref.year + ((month, day or 31) < (ref.month, ref.day))
+        return _year_with(month, day, ref.year + ((month, day or 31) < (ref.month, ref.day)), 1)
     latest = ref + timedelta(days=2)
     if direction < 0:
-        return latest.year - ((month, day or 1) > (latest.month, latest.day))
+        return _year_with(month, day, latest.year - ((month, day or 1) > (latest.month, latest.day)), -1)
 
     def distance(year: int) -> int:
         first = date(year, month, day or 1)
         last = date(year, month, day) if day else _month_end(year, month)
         return max((first - ref).days, (ref - last).days, 0)
-    return min((ref.year - 1, ref.year, ref.year + 1), key=lambda year: (distance(year), year))  # a tie: the past
+    years = [y for y in range(ref.year - 4, ref.year + 5) if _valid(y, month, day)]
+    return min(years, key=lambda year: (distance(year), year))  # a tie: the past
+
+
+def _year_with(month: int, day: int | None, year: int, step: int) -> int:
+    """`year`, or the first year from it in `step`'s direction that has the day (a leap year for
+    February 29; there is one in any eight years)."""
+    return next(y for y in range(year, year + 8 * step, step) if _valid(y, month, day))
 
 
 def _iso(d: date) -> str:
@@ -341,7 +349,8 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
             sentence, m.start(), m.end(), m.group("prep")) or (-1 if named else 0)  # "The April shooting is": past
         year = _year_for(month, day, ref, direction)
         if which == "last" and year == ref.year and month >= ref.month:
-            year -= 1  # "last October", said in October, is the October before
+            # "last October", said in October, is the October before ("last Feb. 29" the leap year before)
+            year = _year_with(month, day, year - 1, -1)
         if (wd := groups.get("wd")) and day and date(year, month, day).weekday() != WEEKDAYS[wd.lower().rstrip(".")]:
             # "Monday, March 4" names its year: the neighbouring one where March 4 is a Monday
             year = next((y for y in (year + 1, year - 1) if _valid(y, month, day)
@@ -409,21 +418,44 @@ def _holiday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     return Mention(m.start(), m.end(), "date", _ymd(year, month, day), year_inferred=inferred)
 
 
-def _shift(ref: date, n: float, unit: str) -> tuple[str, str | None, str | None]:
+_UNIT_MONTHS = {"month": 1, "year": 12, "decade": 120}
+#: A hedged "N units ago" dates the event on the other side of the point: "more than a week ago" is before it.
+_AGO_HEDGES = {"more-than": "less-than", "at-least": "at-most", "less-than": "more-than", "at-most": "at-least",
+               "approx": "approx"}
+
+
+def _back(ref: date, n: float, unit: str) -> date | None:
+    """`ref` moved back n units (day, week, month, year or decade), to the day; months and years keep the
+    day of the month where it exists. None before the calendar's first year ("2,500 years ago")."""
+    if unit in ("day", "week"):
+        days = int(n * (7 if unit == "week" else 1))
+        return ref - timedelta(days=days) if days < ref.toordinal() else None
+    y, mo = divmod(ref.year * 12 + ref.month - 1 - int(n * _UNIT_MONTHS[unit]), 12)
+    return date(y, mo + 1, min(ref.day, calendar.monthrange(y, mo + 1)[1])) if y >= 1 else None
+
+
+def _shift(ref: date, n: float, unit: str) -> str | None:
     """`ref` minus n units, as a value at the unit's granularity; half a year or decade more ("two and a
-    half years ago") is counted in months."""
-    unit = unit.lower().rstrip("s")
-    if unit in ("year", "decade") and n != int(n):
-        n, unit = n * (120 if unit == "decade" else 12), "month"
-    if unit == "day":
-        return _iso(ref - timedelta(days=int(n))), None, None
-    if unit == "week":
-        return _iso(ref - timedelta(days=int(n * 7))), None, None
-    n = int(n)
-    if unit == "month":
-        y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
-        return f"{y:04d}-{mo + 1:02d}", None, None
-    return str(ref.year - n * (10 if unit == "decade" else 1)), None, None
+    half years ago") is counted in months. None before the calendar's first year."""
+    day = _back(ref, n, unit)
+    if day is None:
+        return None
+    if unit in ("day", "week"):
+        return _iso(day)
+    return f"{day.year:04d}-{day.month:02d}" if unit == "month" or n != int(n) else f"{day.year:04d}"
+
+
+def _ago(ref: date, n: float, unit: str, hedge: str) -> tuple[str | None, str | None]:
+    """The days a hedged "N units ago" spans. "more than a week ago" is read as one to two weeks ago (an
+    open end would meet any earlier date), "less than a month ago" as since a month ago; "about two weeks
+    ago" as a quarter either side, where the unit's granule (a month, a year) is not slack enough already."""
+    if hedge in ("less-than", "at-most"):
+        return _iso(_back(ref, 2 * n, unit) or date.min), _iso(_back(ref, n, unit))
+    if hedge in ("more-than", "at-least"):
+        return _iso(_back(ref, n, unit)), _iso(ref)
+    if hedge == "approx" and unit in ("day", "week"):
+        return _iso(_back(ref, n * 1.25, unit) or date.min), _iso(_back(ref, n * 0.75, unit))
+    return None, None
 
 
 def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
@@ -432,6 +464,7 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     prep = m.group("prep")
     future = is_future(sentence, m.start(), m.end(), prep)
     low = high = None
+    hedge = "exact"
     if m.group("word"):
         word = m.group("word").lower()
         if word == "today" and _nowadays(sentence, m.start(), m.end()):
@@ -440,7 +473,13 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         value = _iso(ref + timedelta(days=offset))
     elif m.group("n"):
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
-        value, low, high = _shift(ref, n, m.group("nunit"))
+        unit = m.group("nunit").lower().rstrip("s")
+        value = _shift(ref, n, unit)
+        if value is None:
+            return None  # "2,500 years ago": no calendar date, but the time elapsed (a duration)
+        if m.group("ago_hedge"):
+            hedge = _AGO_HEDGES[lexicon.hedges()[m.group("ago_hedge").lower()]]
+            low, high = _ago(ref, n, unit, hedge)
     elif m.group("the_weekend"):  # "over the weekend": the latest one begun by ref, or the next one
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
         if future and ref.weekday() < 5:
@@ -466,7 +505,7 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
             lo = monday + timedelta(days=5) if unit == "weekend" else monday - timedelta(days=1)
             value, low, high = None, _iso(lo), _iso(monday + timedelta(days=6))
-    hedge, low, high = _bounded(prep, value, low, high)
+    hedge, low, high = _bounded(prep, value, low, high, hedge)
     return Mention(m.start(), m.end(), "date", value, low, high, hedge, year_inferred=True)
 
 
@@ -617,7 +656,8 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         if hour > 24:
             continue
         hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
-        low, high = _window(hour * 60 + minute, _TIME_WINDOWS.get((m.group("hedge") or "").lower()))
+        # "shortly before 10 p.m.", or "before midnight" with no word of how long before
+        low, high = _window(hour * 60 + minute, _TIME_WINDOWS.get((m.group("hedge") or m.group("prep") or "").lower()))
         unit = ZONES[zone.lower()] if zone else None
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", low, high, hedge, unit))
         take(taken, m.start(), m.end())

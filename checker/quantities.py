@@ -9,6 +9,7 @@ by ellipsis, the noun counted just before ("alongside 900 in Syria"). Identifier
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from functools import cache, lru_cache
 
@@ -39,6 +40,8 @@ _DURATIONS: dict[str, list] = _MEASURES["durations"]
 _CASUALTY_CLASSES = frozenset({"killed", "injured", "missing", "arrested"})
 _PERSON_CLASSES = frozenset({"troops", "people", "militants"})
 _CASUALTY = {w for w, cls in lexicon.unit_classes().items() if cls in _CASUALTY_CLASSES}
+_WOUND_VERBS = frozenset(WORDS["wound_verbs"])
+_HARMED = _CASUALTY_CLASSES | {"wounds"}  # a count after "from" is a cause ("recovering from 4 gunshot wounds")
 
 _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
 #: "pound(s)" after a number is a weight ("200 pounds", "a two-pound bag"), a sum only with a scale of millions
@@ -259,7 +262,7 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
                 if (noun := _WORD_RE.match(sentence, m.end("num"))) and _plural(noun.group("w").lower()):
                     pos = m.end("between")  # "from 12 churches and 3 mosques": two counts, no range
                 continue
-        if result and result[0].kind == "count" and result[0].unit in _CASUALTY_CLASSES and (
+        if result and result[0].kind == "count" and lexicon.unit_class(result[0].unit) in _HARMED and (
                 _FROM_BEFORE_RE.search(sentence, max(0, result[0].start - _WINDOW), result[0].start)):
             result = None  # "recovering from 4 gunshot wounds", "rose from 3 dead": a cause or a former figure
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
@@ -328,16 +331,18 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     head = sentence[max(0, start - _WINDOW):start]  # what the head patterns look back on
     hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
     value = parse_number(num_text)
+    second = parse_number(m.group("num2")) if m.group("num2") is not None else 0
+    if not (math.isfinite(value) and math.isfinite(second)):
+        return None  # hundreds of digits: more than a number can hold, and no figure anyone reports
     low = high = None
     if m.group("num2") is not None:
         conn = m.group("conn").strip().lower()
         # "three or four bombs", "100 or 200 trouble-makers": an estimate between the two; "7.6 or 7.5" and
         # "7.6 and 7.5" are two figures
-        two = conn == "and" or conn == "or" and not parse_number(m.group("num2")) > value
+        two = conn == "and" or conn == "or" and not second > value
         if two and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
             end = m.end("num")
         else:
-            second = parse_number(m.group("num2"))
             if second < value and not m.group("num2")[0].isalpha():  # "$2-3 million": the scale is shared
                 scale = second / (parse_number(re.sub(r"[^\d.,]", "", m.group("num2"))) or 1)
                 value = value * scale if scale > 1 else value
@@ -568,6 +573,8 @@ def suffered(tail: str, np_words: list[str], np_end: int) -> str | None:
     Not one with an object after it: "two officers fatally wounded the boy", "three gunmen killed two
     people" count who did it."""
     if np_words and np_words[-1].lower() in _CASUALTY:
+        if _wound_kind(np_words):
+            return None  # "two gunshot wounds": wounds one body took, not two people hurt
         return None if _has_object(tail, np_end, np_words[-1]) else np_words[-1]
     if found := _CASUALTY_AFTER_RE.match(tail, np_end):
         return None if _has_object(tail, found.end(), found.group("cas")) else found.group("cas")
@@ -788,8 +795,21 @@ def _plural(word: str) -> bool:
     return word in lexicon.unit_classes() or _plural_noun(word) and (len(word) > 3 or word in _PLURALS)
 
 
+def _wound_kind(words: list[str]) -> str | None:
+    """The last two words when they are a unit of their own whose head is a casualty word ("two gunshot
+    wounds", "a stab wound"), else None; not after a verb the counted suffered them by, which a headline's
+    noun phrase may take in ("Three Suffer Gunshot Wounds" counts people)."""
+    pair = " ".join(w.lower() for w in words[-2:])
+    if len(words) < 2 or lexicon.unit_class(pair) in (pair, *_CASUALTY_CLASSES):
+        return None
+    return None if any(w.lower() in _WOUND_VERBS for w in words[:-2]) else pair
+
+
 def _unit_phrase(words: list[str]) -> str:
-    """The counted noun: the head, with its modifier when the pair is a known unit ("militia members")."""
+    """The counted noun: the head, with its modifier when the pair is a known unit ("militia members",
+    "gunshot wounds")."""
+    if kind := _wound_kind(words):
+        return kind
     nouns = [w for w in words if w.lower() not in _CASUALTY]
     head = nouns[-1].lower()
     if len(nouns) > 1 and f"{nouns[-2].lower()} {head}" in lexicon.unit_classes():

@@ -35,6 +35,9 @@ DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": 
                   "TS": "seconds"}
 TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
+_DAY_PARTS = frozenset(_CALENDAR["day_parts"])
+_ACROSS_MIDNIGHT: dict[str, str] = _CALENDAR["across_midnight"]  # "late" goes with "night", "early" with "morning"
+_WRITTEN_RE = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")  # a number as written, its decimals apart
 
 
 def interval(row, tolerance: float) -> tuple:
@@ -50,6 +53,8 @@ def interval(row, tolerance: float) -> tuple:
         low, high = stated_days(row)
         if _relative(row) and not low.startswith("--"):  # "today" in a story filed overnight
             low, high = shift(low, -1), shift(high, 1)
+        elif low == high and not low.startswith("--") and any(reach := across_midnight(row)):
+            low, high = shift(low, -reach[0]), shift(high, reach[1])  # "late Tuesday night": one night
         return low, high
     if kind == "duration":
         return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
@@ -67,7 +72,7 @@ def interval(row, tolerance: float) -> tuple:
     low = high if low is None else low
     high = low if high is None else high
     if row["hedge"] == "exact" and low == high:
-        half = half_step(low)
+        half = half_step(low, row.get("text"))
         low, high = low - half, high + half
     return _widen((low * scale, high * scale), row["hedge"], tolerance)
 
@@ -84,10 +89,13 @@ def intervals_meet(a: tuple, b: tuple) -> bool:
 
 def display(row) -> str:
     """A claim's value as a reader would write it: '~2,500', '>=4', '2024-01-28', '10..20' for
-    a range ("between 10 and 20": its value is only the low end)."""
+    a range ("between 10 and 20": its value is only the low end). A date's range is the days its hedge
+    allows ("more than a week ago": '2016-05-06..2016-05-13'), so no mark goes before it."""
     low, high = row["low"], row["high"]
     if present(low) and present(high) and (low != high or not present(row["value"])):
         text = f"{_as_written(low)}..{_as_written(high)}"
+        if row.get("kind") == "date":
+            return text
     else:
         text = _as_written(row["value"])
     return _MARKS.get(row["hedge"], "") + text
@@ -120,10 +128,13 @@ def _scale(row) -> float:
     return 1.0
 
 
-def half_step(value: float) -> float:
-    """Half the last written digit: 30 -> 0.5, 6.1 -> 0.05 (a little less, so 6.0 and 6.1 differ)."""
+def half_step(value: float, written: str | None = None) -> float:
+    """Half the last written digit: 30 -> 0.5, 6.1 -> 0.05 (a little less, so 6.0 and 6.1 differ). The
+    claim's text, when its number is the value itself, keeps the zeros a float drops ("6.0", "2.0 GHz")."""
     text = repr(value).rstrip("0").rstrip(".") if not float(value).is_integer() else ""
     decimals = len(text.partition(".")[2]) if text else 0
+    if written and (found := _WRITTEN_RE.search(written)) and float(found[0].replace(",", "")) == value:
+        decimals = max(decimals, len(found["decimals"] or ""))
     return 0.49 * 10 ** -decimals
 
 
@@ -202,6 +213,15 @@ def _relative(row) -> bool:
     return not present(row.get("published")) or bool(_DATELINE & words and not _WEEKDAYS & words)
 
 
+def across_midnight(row) -> tuple[int, int]:
+    """The days a day's words reach across midnight, before it and after it: "early Wednesday morning"
+    (or "early Wednesday") the day before, "late Tuesday night" (or "late Tuesday") the day after.
+    Outlets date an event near midnight either way; "late 2015" is no such day."""
+    words = {w.lower() for w in WORD_RE.findall(str(row.get("text") or ""))}
+    parts = words & _DAY_PARTS
+    return tuple(int(side in words and parts <= {_ACROSS_MIDNIGHT[side]}) for side in ("early", "late"))
+
+
 def in_words(row) -> bool:
     """A date said in words alone and placed by its article's date ('Tuesday', 'last night', 'in
     March'): its year inferred, no digit written."""
@@ -217,8 +237,11 @@ def stated_days(row) -> tuple[str, str]:
 
 
 def shift(day: str, days: int) -> str:
-    """An ISO day moved by `days` days."""
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    """An ISO day moved by `days` days, at most to the calendar's first or last day."""
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except OverflowError:  # "more than 1,500 years ago" reaches back to 0001-01-01
+        return (date.min if days < 0 else date.max).isoformat()
 
 
 def date_bounds(value: str) -> tuple[str, str]:

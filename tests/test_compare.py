@@ -138,6 +138,18 @@ def test_a_figure_restated_in_brackets_is_explained_as_one_figure():
     assert cluster.explanation == "2 sources agree: a says ~58 km (36 miles); b says 35 miles"
 
 
+def test_late_one_night_and_early_the_next_morning_agree_and_say_why():
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "late Sunday", "kind": "date", "value": "2017-01-01", "year_inferred": True,
+         "published": "2017-01-02", "sentence": "A gas station clerk on Route 9 was robbed at gunpoint late Sunday."},
+        {"source": "b.txt", "text": "early Monday", "kind": "date", "value": "2017-01-02", "year_inferred": True,
+         "published": "2017-01-02", "sentence": "A clerk at a Route 9 gas station was robbed at gunpoint early Monday."},
+    ]))
+    assert partition(clusters) == {(0, 1): "agreement"}
+    assert clusters[0].explanation.endswith(
+        "which an event near midnight allows (“late Tuesday night” is early Wednesday)")
+
+
 def test_dates_a_day_apart_agree_only_through_relative_words_and_say_so():
     claims = table([
         {"source": "a.txt", "text": "today", "kind": "date", "value": "2013-03-11", "year_inferred": True,
@@ -315,6 +327,10 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     ("Police identified on Tuesday a man gunned down in the shooting.", "on Tuesday", True),
     ("The victim was identified Tuesday as a 19-year-old from Elm Grove.", "Tuesday", True),
     ("That is according to a news release issued by police Tuesday afternoon.", "Tuesday afternoon", True),
+    ("Police released surveillance video Tuesday of a man wanted in the robbery.", "Tuesday", True),
+    ("Police released the names of the two officers on Tuesday.", "on Tuesday", True),
+    ("The boy was released from the hospital Tuesday.", "Tuesday", False),  # a release of someone is an event
+    ("He was released on bond Tuesday after his arrest.", "Tuesday", False),
 ])
 def test_a_date_after_a_reporting_verb_is_the_day_it_was_said(sentence, text, spoken):
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "kind": "date", "value": "2013-03-12",
@@ -569,17 +585,21 @@ def test_the_same_relative_words_in_articles_of_different_days_are_each_articles
     assert compare._own_week(*rows) is own
 
 
-@pytest.mark.parametrize("later, status", [("2014-04-04", "agreement"), ("2013-11-20", "agreement"),
-                                           ("2013-04-03", "discrepancy"), ("2013-04-05", "discrepancy")])
-def test_ages_given_a_year_apart_fit_one_birth_date(later, status):
+@pytest.mark.parametrize("older, later, status", [
+    (18, "2014-04-04", "agreement"), (18, "2013-11-20", "agreement"),
+    (20, "2015-09-25", "agreement"),  # 2.5 years on, 20 fits a birthday in the half year since
+    (19, "2015-09-25", "agreement"), (21, "2015-09-25", "discrepancy"), (18, "2015-09-25", "discrepancy"),
+    (18, "2013-04-03", "discrepancy"), (18, "2013-04-05", "discrepancy")])
+def test_ages_given_a_year_apart_fit_one_birth_date(older, later, status):
     """A defendant is 17 when charged and 18 at sentencing a year later: one person aged, not two
-    sources disagreeing. Given the same day or days apart, the ages disagree: outlets differ."""
+    sources disagreeing; so are ages that fit one birth date years apart. Given the same day or days
+    apart, the ages disagree: outlets differ."""
     def age(source, value, published, sentence):
         return {"source": source, "text": f"{value}", "kind": "measure", "value": value, "unit": "years old",
                 "published": published, "sentence": sentence}
     clusters, _ = compare.align(table([
         age("a.txt", 17, "2013-04-03", "Defendants Paul Ferris, 15, and Aaron Voss, 17, pleaded not guilty."),
-        age("b.txt", 18, later, "Aaron Voss, 18, was sentenced Friday to 20 years in prison."),
+        age("b.txt", older, later, f"Aaron Voss, {older}, was sentenced Friday to 20 years in prison."),
     ]))
     assert partition(clusters) == {(0, 1): status}
     assert ("a person ages" in next(k.explanation for k in clusters if len(k.claims) == 2)) is (status == "agreement")

@@ -80,3 +80,26 @@ def test_the_whole_pipeline_on_random_articles_keeps_the_contract(tmp_path_facto
     by_id = {s.id: s.text for s in report.sources}
     for c in records["claims"]:
         assert by_id[c["source"]][c["start"]:c["end"]] == c["text"]
+
+
+#: Date phrases whose arithmetic can leave the calendar: leap days, year ends, spans reaching back centuries.
+DATE_PHRASES = st.tuples(
+    st.sampled_from(["", "on ", "since ", "by ", "until ", "last ", "next "]),
+    st.sampled_from(["", "about ", "more than ", "less than ", "nearly "]),
+    st.sampled_from(["Feb. 29", "Dec. 31", "Jan. 1", "Monday", "late Sunday night", "early Monday morning",
+                     "2,500 years ago", "a week ago", "two and a half years ago", "800,000 days ago", "the 1990s",
+                     "last winter", "this weekend", "11:59 p.m. Dec. 31", "tonight", "Christmas Eve"]),
+).map("".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(phrases=st.lists(st.lists(DATE_PHRASES, min_size=1, max_size=6), min_size=2, max_size=2),
+       published=st.lists(st.dates(date(1800, 1, 1), date(2199, 12, 31)), min_size=2, max_size=2))
+def test_any_date_phrase_on_any_publication_day_keeps_the_contract(tmp_path_factory, phrases, published):
+    """"next Feb. 29" in a year before a common one, "2,500 years ago": a date past the calendar is no
+    reason to stop a run."""
+    root = tmp_path_factory.mktemp("dates")
+    for n, (said, day) in enumerate(zip(phrases, published)):
+        body = " ".join(f"Three people were shot {phrase}, police said." for phrase in said)
+        (root / f"{n}.txt").write_text(f"date {day}\n\n{body}\n", encoding="utf-8")
+    jsonschema.validate(check([root]).to_records(), SCHEMA)

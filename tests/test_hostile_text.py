@@ -84,3 +84,14 @@ def test_adversarial_text_for_the_regexes_finishes_with_valid_spans(name, text):
     source = Source("x.txt", "x.txt", text)
     for c in extract(source):
         assert 0 <= c.start < c.end <= len(text) and text[c.start:c.end] == c.text
+
+
+def test_a_number_of_hundreds_of_digits_is_no_claim_and_the_report_stays_valid_json(corpus):
+    """A float holds no 400-digit number: read, it became Infinity, which is no JSON, and "inf miles"
+    agreed with any other distance."""
+    huge = "9" * 400
+    root = corpus({"a.txt": HEADER + f"They marched {huge} miles with {huge} troops and $5 million.\n",
+                   "b.txt": HEADER + "They marched 2 miles with 3 troops.\n"})
+    records = check([root]).to_records()
+    assert [(c["text"], c["value"]) for c in records["claims"] if c["source"] == "a.txt"] == [("$5 million", 5000000)]
+    assert "Infinity" not in render_json(records)["report.json"]

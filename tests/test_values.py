@@ -12,6 +12,9 @@ from checker import values
     ({"value": "P10Y", "low": "P10Y", "high": "P20Y", "hedge": "exact"}, "P10Y..P20Y"),
     ({"value": None, "low": "2023-06-01", "high": "2023-08-31", "hedge": "exact"}, "2023-06-01..2023-08-31"),
     ({"value": "2024-01-28", "low": None, "high": None, "hedge": "exact"}, "2024-01-28"),
+    ({"kind": "date", "value": "2016-05-13", "low": "2016-05-06", "high": "2016-05-13", "hedge": "less-than"},
+     "2016-05-06..2016-05-13"),  # "more than a week ago": the range is the hedge's
+    ({"kind": "date", "value": "1997", "low": None, "high": "1997-01-01", "hedge": "less-than"}, "<1997"),
 ])
 def test_display_writes_a_value_as_a_reader_would(row, want):
     assert values.display(row) == want
@@ -30,6 +33,9 @@ def test_duration_words_say_a_duration_as_a_sentence_does(duration, want):
     ({"kind": "count", "value": 4, "low": 4, "hedge": "at-least"}, 0.05, (4, float("inf"))),
     ({"kind": "count", "value": 10, "high": 10, "hedge": "at-most"}, 0.05, (float("-inf"), 10)),
     ({"kind": "measure", "value": 6.1, "hedge": "exact"}, 0.05, (6.051, 6.149)),
+    # the zero a float drops is written: "6.0" is as precise as "6.1", and they differ
+    ({"kind": "measure", "value": 6.0, "hedge": "exact", "text": "magnitude-6.0"}, 0.05, (5.951, 6.049)),
+    ({"kind": "measure", "value": 6.0, "hedge": "exact", "text": "six"}, 0.05, (5.51, 6.49)),
     ({"kind": "measure", "value": 30, "hedge": "exact", "normalized": {"value": 48.28, "unit": "km"}}, 0.05,
      (29.51 * 48.28 / 30, 30.49 * 48.28 / 30)),
     ({"kind": "date", "value": "2023-10"}, 0.05, ("2023-10-01", "2023-10-31")),
@@ -45,6 +51,17 @@ def test_duration_words_say_a_duration_as_a_sentence_does(duration, want):
      0.05, ("2007-04-09", "2007-04-11")),
     ({"kind": "date", "value": "2007-04-09", "text": "on April 9", "year_inferred": True}, 0.05,
      ("2007-04-09", "2007-04-09")),
+    # an event near midnight: "late Monday night" may be Tuesday's small hours, "early Tuesday" Monday's night
+    ({"kind": "date", "value": "2007-04-09", "text": "late Monday night", "year_inferred": True,
+      "published": "2007-04-10"}, 0.05, ("2007-04-09", "2007-04-10")),
+    ({"kind": "date", "value": "2007-04-09", "text": "late Monday", "year_inferred": True, "published": "2007-04-10"},
+     0.05, ("2007-04-09", "2007-04-10")),
+    ({"kind": "date", "value": "2007-04-10", "text": "early Tuesday morning", "year_inferred": True,
+      "published": "2007-04-10"}, 0.05, ("2007-04-09", "2007-04-10")),
+    ({"kind": "date", "value": "2007-04-09", "text": "late Monday afternoon", "year_inferred": True,
+      "published": "2007-04-10"}, 0.05, ("2007-04-09", "2007-04-09")),
+    ({"kind": "date", "value": "2007-04-09", "text": "early Monday evening", "year_inferred": True,
+      "published": "2007-04-10"}, 0.05, ("2007-04-09", "2007-04-09")),
     ({"kind": "date", "value": "--10"}, 0.05, ("--10-01", "--10-31")),
     ({"kind": "date", "value": None, "low": "2023-06-01", "high": "2023-08-31"}, 0.05, ("2023-06-01", "2023-08-31")),
     ({"kind": "duration", "value": "P20Y"}, 0.05, (20 * 365.25, 20 * 365.25)),
@@ -58,3 +75,10 @@ def test_interval(row, tolerance, want):
     full = {"value": None, "low": None, "high": None, "hedge": "exact", "normalized": None, **row}
     got = values.interval(pd.Series(full), tolerance)
     assert got == pytest.approx(want) if isinstance(want[0], (int, float)) else got == want
+
+
+def test_a_shifted_day_stops_at_the_calendars_ends():
+    """A span reaching back past year 1 ("more than 1,500 years ago") is compared, never an overflow."""
+    assert values.shift("0001-01-03", -7) == "0001-01-01"
+    assert values.shift("9999-12-30", 7) == "9999-12-31"
+    assert values.shift("2016-05-20", -7) == "2016-05-13"
