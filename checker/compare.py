@@ -191,7 +191,8 @@ class Weights:
     many events), as do agreeing counts of people in one condition ("one critically", "one is in
     critical condition").
     Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
-    editor more than a missed agreement.
+    editor more than a missed agreement. For the same reason two figures in conflict must earn half
+    the threshold between themselves, not only through a third vague enough to meet both.
     """
 
     context: float = 0.6
@@ -891,8 +892,14 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
             continue
         # figures that all agree need a little less evidence to be one fact than figures that would
         # make it a discrepancy: a false discrepancy costs an editor more than a missed agreement
-        agree = all(intervals_meet(rows[x]["span"], rows[y]["span"]) for x in parts[ca] for y in parts[cb])
-        if _linkage(rows, parts[ca], parts[cb], score) < weights.threshold - weights.agreeing * agree:
+        conflicts = [(x, y) for x in parts[ca] for y in parts[cb]
+                     if not intervals_meet(rows[x]["span"], rows[y]["span"])]
+        if _linkage(rows, parts[ca], parts[cb], score) < weights.threshold - weights.agreeing * (not conflicts):
+            continue
+        # and two figures in conflict must look like one fact themselves, not only through a third vague
+        # enough to meet both ("about 2:15 a.m." in one borough and "around 2:45 a.m." in another, bridged
+        # by "after 2 a.m."): at least one disputing pair earns half the bar on its own
+        if conflicts and max(score(x, y) or 0.0 for x, y in conflicts) < weights.threshold / 2:
             continue
         parts[ca].extend(parts.pop(cb))
         for r in parts[ca]:

@@ -237,6 +237,18 @@ def test_agreeing_figures_need_a_little_less_evidence_than_disputing_ones():
     assert compare._cluster(rows, [0, 1, 2], {}, weights, scores) == [[0, 1], [2]]
 
 
+def test_figures_in_conflict_must_look_like_one_fact_themselves_not_only_through_a_vague_third():
+    """"around 2:15 a.m." (a) and "around 2:45 a.m." (c) each match "after 2 a.m." (b) well and each
+    other hardly: b's slack bridges them into one fact only if a and c look alike on their own."""
+    weights = compare.Weights()
+    rows = {n: {"source": src, "span": span, "context": frozenset({"shot"}), "names": (), "facts": frozenset()}
+            for n, (src, span) in enumerate((("a", (135.0, 135.0)), ("b", (120.0, 180.0)), ("c", (165.0, 165.0))))}
+    scores = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.1}
+    assert compare._cluster(rows, [0, 1, 2], {}, weights, dict(scores)) == [[0, 1], [2]]
+    scores[(0, 2)] = weights.threshold / 2
+    assert compare._cluster(rows, [0, 1, 2], {}, weights, dict(scores)) == [[0, 1, 2]]
+
+
 def test_an_articles_restatements_join_before_other_articles_are_weighed():
     """Headline and lead give one figure; another article matches the headline well and the lead not
     at all. Joined first, the two mentions meet the other article at the headline's best."""
