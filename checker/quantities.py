@@ -27,6 +27,7 @@ _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _MORE = frozenset(WORDS["more"])
+_TALLIES = frozenset(WORDS["tallies"])
 _CASUALTY_MODIFIERS = frozenset(WORDS["casualty_modifiers"])
 _VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"])
 _ADVERBS = frozenset(WORDS["adverbs"])
@@ -351,6 +352,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             if second < value or is_digits and conn == "-" and m.group("num2").istitle():
                 return None  # "won 3-1", "passed 52-48", "555-0100": a score, a tally or a number, not a range;
                 # digits and a capitalised number word ("a 7-Eleven") are a name
+            bare = not (m.group("hedge") or m.group("between") or m.group("cur") or _AGE_HEAD_RE.search(head))
+            if conn in "-–—" and bare and _tally(num_text, m.group("num2"), sentence[m.end():]):
+                return None
             low, high = value, second
     elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
         return None  # "from 5" alone: not a range, find_quantities reads the number by itself
@@ -699,6 +703,16 @@ def _canonical(value, pint_unit: str | None) -> dict | None:
         return None
     converted = quantity.to(target)
     return {"value": float(f"{converted.magnitude:.6g}"), "unit": target.replace(" ", "")}
+
+
+def _tally(first: str, second: str, tail: str) -> bool:
+    """Whether two bare digit groups joined by a dash (no hedge, sum or age before) are a tally, a code or
+    a number, not a range: no noun follows them ("went 41-41 last season", "call 870-1120", "along 1-20 was") or a tally's does
+    ("a 9-14 start", "a 41-41 record"); "15-20 people" and "10-12 shots" are ranges."""
+    if not (first.isdigit() and second.isdigit()):
+        return False
+    words = noun_phrase(tail)[0]
+    return not words or words[-1].lower() in _TALLIES
 
 
 def noun_phrase(tail: str) -> tuple[list[str], int]:
