@@ -176,6 +176,7 @@ _CASUALTY_BEFORE_RE = re.compile(
     r"injuries\s+(?:of|to)|"
     r"(?:death\s+)?toll(?:\s+(?:\w+\s+){0,8}?(?:to|at|of))?)\s*,?\s*$", re.I)
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
+_NOT_NOUNS_OF = STOP | frozenset(FIRST_WORDS)  # "seven of 10" counts no sevens
 _PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of\s*$", re.I)
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 #: A word starting with a letter at a word start ("55th" holds none)
@@ -529,8 +530,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = lexicon.unit_class(casualty)
     elif np_head and np_head.lower() not in ("others", "other", "more"):
         unit = _unit_phrase(np_words)
-    elif (noun_of := _NOUN_OF_RE.search(head)) and noun_of.group("noun") not in STOP:
-        unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"
+    elif (noun_of := _NOUN_OF_RE.search(head)) and noun_of.group("noun") not in _NOT_NOUNS_OF:
+        unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"; not "seven of 10"
     else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"; "six children were killed
         # and 14 trapped": the noun counted before, even where its unit is the casualty word
         classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
