@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from . import lexicon
 from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take, word_gate
 from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
-from .values import DURATION_UNITS
+from .values import DURATION_UNITS, join_durations
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -175,6 +175,7 @@ _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
     r"injuries\s+(?:of|to)|"
     r"(?:death\s+)?toll(?:\s+(?:\w+\s+){0,8}?(?:to|at|of))?)\s*,?\s*$", re.I)
+_COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three years(,)( and) six months"
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _NOT_NOUNS_OF = STOP | frozenset(FIRST_WORDS)  # "seven of 10" counts no sevens
 _PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of\s*$", re.I)
@@ -277,10 +278,27 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
             pos = max(pos, mention.end)
             if mention.kind == "count":
                 counts.append((mention, np_words))
+    found = _compound_durations(sentence, found)
     for m in gated(ORDINAL_RE, _ORDINAL_GATE, sentence):
         if free(taken, m.start(), m.end()) and (mention := _ordinal(m, sentence)) is not None:
             found.append(mention)
     return found
+
+
+def _compound_durations(sentence: str, found: list[Mention]) -> list[Mention]:
+    """Spans told in two units, larger first ("three years and six months", "2 hours, 15 minutes"), as
+    one span: P3Y6M, which "three and a half years" in another article agrees with, where "three years"
+    alone would not."""
+    merged: list[Mention] = []
+    for mention in found:
+        last = merged[-1] if merged else None
+        if (last and last.kind == mention.kind == "duration" and last.low is None and mention.low is None
+                and mention.hedge == "exact" and _COMPOUND_RE.fullmatch(sentence, last.end, mention.start)
+                and (joined := join_durations(str(last.value), str(mention.value)))):
+            merged[-1] = last._replace(end=mention.end, value=joined)
+        else:
+            merged.append(mention)
+    return merged
 
 
 def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:

@@ -168,6 +168,21 @@ def _duration_days(value) -> float | None:
     return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
 
 
+def join_durations(larger: str, smaller: str) -> str | None:
+    """Two ISO durations as one when every unit of the first is larger than every unit of the second
+    ('P3Y' and 'P6M' -> 'P3Y6M', 'PT2H' and 'PT15M' -> 'PT2H15M'); None otherwise ('P6M' and 'P3Y')."""
+    a, b = _DURATION_RE.fullmatch(larger), _DURATION_RE.fullmatch(smaller)
+    if not (a and b and any(a.groups()) and any(b.groups())):
+        return None
+    used = [n for n, v in enumerate(a.groups()) if v], [n for n, v in enumerate(b.groups()) if v]
+    if max(used[0]) >= min(used[1]):
+        return None
+    amounts = [x or y for x, y in zip(a.groups(), b.groups())]
+    parts = [f"{amount}{designator[-1]}" if amount else "" for amount, designator in zip(amounts, DURATION_UNITS)]
+    date_part, time_part = "".join(parts[:4]), "".join(parts[4:])
+    return f"P{date_part}" + (f"T{time_part}" if time_part else "")
+
+
 def duration_words(duration) -> str:
     """A duration as a sentence gives it: 'P20Y' -> '20 years', 'P1Y6M' -> '1 year 6 months',
     'PT1M' -> '1 minute'; anything else as it is."""
