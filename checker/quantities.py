@@ -726,8 +726,8 @@ def _canonical(value, pint_unit: str | None) -> dict | None:
 
 def _tally(first: str, second: str, tail: str) -> bool:
     """Whether two bare digit groups joined by a dash (no hedge, sum or age before) are a tally, a code or
-    a number, not a range: no noun follows them ("went 41-41 last season", "call 870-1120", "along 1-20 was") or a tally's does
-    ("a 9-14 start", "a 41-41 record"); "15-20 people" and "10-12 shots" are ranges."""
+    a number, not a range: no noun follows them ("went 41-41 last season", "call 870-1120", "along 1-20
+    was") or a tally's does ("a 9-14 start", "a 41-41 record"); "15-20 people" and "10-12 shots" are ranges."""
     if not (first.isdigit() and second.isdigit()):
         return False
     words = noun_phrase(tail)[0]
