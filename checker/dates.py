@@ -115,6 +115,11 @@ TIME_RE = re.compile(
     rf"|(?P<word>noon|midnight))"
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
+#: What follows a game clock's reading: "2:47 | of the seventh round", "3:12 | left", "1:05 | into overtime"
+_GAME_CLOCK_RE = re.compile(
+    rf"\s+(?:left|remaining|to\s+(?:go|play)\b"
+    rf"|(?:of|into)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(_CAL['game_periods'])})\b)", re.I)
+_RACE_TIME_RE = re.compile(r"\b(?:in|of)\s+$")  # "won | in 2:04:55", "a time | of 2:04:55"
 #: The part of the day after a clock time written without am or pm: "around 6:30 Sunday night", "at 8:15 that
 #: evening", "9:40 in the morning"
 _PART_AFTER_RE = re.compile(
@@ -646,6 +651,9 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
             minute = int(m.group("m") or 0)
             if m.group("sep") == "." and not (ampm or zone):
                 continue  # "6.1" is a number, "3.45pm" a time
+            if not (ampm or zone) and (_GAME_CLOCK_RE.match(sentence, m.end())
+                                       or m.group("s") and _RACE_TIME_RE.search(sentence, 0, m.start())):
+                continue  # a game's clock ("at 2:47 of the seventh round"), a race's time ("won in 2:04:55")
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
