@@ -124,7 +124,11 @@ _GALLERY_LABEL_RE = re.compile(r"(?:Photo|Image|Picture|Slide|Video|Caption|Cred
 _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20 and 27": the ages after the noun
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
-_DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
+_DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$"
+                         rf"|\b(?:he|she|{_alt(WORDS['kin'] + WORDS['aged_nouns'])}|(?-i:[A-Z][a-z]+))\s+(?:was|is)\s+"
+                         r"(?:(?:only|just|barely)\s+)?$", re.I)
+#: What may follow an age told of someone ("died at 50 in June", "was 16 when he was shot")
+_AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on)\b|\s+at\s+the\s+time\b")
 #: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "two boys, both 15,"; "Juan
 #: Villegas (34)"; a space scraped before the comma ("Jim Belcher , 38,")
 _APPOSITION_RE = re.compile(
@@ -458,9 +462,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         lo, hi = sorted((value, parse_number(pair.group("num2"))))
         return make("measure", value, "years old", end + pair.end(), lo=lo, hi=hi), []
     def age(one_person: bool, begin: int = start):
-        """A group's ages are one range ("children ages 11 to 15"); one person's ages from X to Y bound a
-        period of his life ("from age 16 to 19 he boxed"): two facts, the first here, the second read next."""
-        if one_person and low is not None:
+        """A group's ages are one range ("children ages 11 to 15"), as is an estimate ("the girl was 13 or
+        14"); one person's ages from X to Y bound a period of his life ("from age 16 to 19 he boxed"): two
+        facts, the first here, the second read next."""
+        if one_person and low is not None and m.group("conn").strip().lower() != "or":
             return make("measure", value, "years old", m.end("num"), lo=None, hi=None, begin=begin), []
         return make("measure", value, "years old", begin=begin), []
 
@@ -473,7 +478,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if age_head := _AGE_HEAD_RE.search(head):
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
     if is_digits and value < 120 and (
-            _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail))
+            _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail)
+                                          or _AGE_AFTER_RE.match(tail))
             or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)
             or hedge == "exact" and _TURNED_RE.search(head) and not (  # "turned 3 cars over" counts cars
                 (noun := _WORD_RE.match(tail)) and _plural(noun.group("w").lower()))):
@@ -693,8 +699,9 @@ def _num(value):
 
 
 def _word_after(tail: str) -> bool:
-    """Is the number directly followed by a word (so it counts something)?"""
-    return bool(re.match(r"\s+[a-z]", tail))
+    """Is the number directly followed by a word, joined or not ("6-months pregnant"), a foot's mark
+    ("around 6' and 200 pounds") or a fraction ("4 ½-feet"), so that it counts or measures something?"""
+    return bool(re.match(r"\s+[a-z]|-[a-z]|['’′](?!\w)|\s*[½¼¾⅓⅔]", tail))
 
 
 def _iso_duration(amount: float, designator: str) -> str:
