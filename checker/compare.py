@@ -524,11 +524,14 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         # only event word comes after it tells of something else ("")
         clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
     span = interval(row, tolerance)
+    origin = _origin(after) if kind == "measure" else ""
     if kind in ("date", "time") and (len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words)
                                      or kind == "date" and _stamp(before, after, span, row.get("published"))):
         event = "publication"  # "Published: April 10, 2007"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
+    elif origin and (row.get("normalized") or {}).get("unit") == "km":
+        event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
     charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
@@ -564,7 +567,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart, condition, charge, _origin(after) if kind == "measure" else "")
+            _other_incident(sentence), apart, condition, charge, origin)
 
 
 def _stamp(before: str, after: str, span: tuple, published) -> bool:
