@@ -1544,8 +1544,9 @@ def _later(part: list[dict]) -> str:
     dated = [row for row in part if present(row.get("published"))]
     if len({row["published"] for row in dated}) < 2:
         return ""
-    low = min(dated, key=lambda row: row["span"][0])
-    high = max(dated, key=lambda row: row["span"][1])
+    # by the figures as stated: "at least 11" in the earlier article does not outbid the later one's 14
+    low = min(dated, key=lambda row: _anchor(row["span"])[0])
+    high = max(dated, key=lambda row: _anchor(row["span"])[1])
     if str(high["published"]) <= str(low["published"]):
         return ""
     return (f"; the later source ({high['label']}, {high['published']}) reports more than "

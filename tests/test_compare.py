@@ -85,6 +85,21 @@ def test_a_running_total_published_earlier_and_larger_is_not_called_growth():
     assert cluster.status == "discrepancy" and "later source" not in cluster.explanation
 
 
+def test_a_running_total_grows_by_its_figures_as_stated_not_by_an_open_bound():
+    """"at least 11" published first is evidence for 11, not for any number: the later 14 is more."""
+    claims = table([
+        {"source": "a.txt", "text": "11", "value": 11, "unit": "killed", "published": "2016-10-09",
+         "sentence": "Storm Delia kills 11 in Carvania."},
+        {"source": "b.txt", "text": "At least 11", "value": 11, "low": 11, "hedge": "at-least", "unit": "people",
+         "published": "2016-10-09", "sentence": "At least 11 people died as Storm Delia battered Carvania."},
+        {"source": "c.txt", "text": "14", "value": 14, "unit": "people", "published": "2016-10-10",
+         "sentence": "The death toll from Storm Delia in Carvania rose to 14 people on Sunday."},
+    ])
+    (cluster,), _ = compare.align(claims)
+    assert cluster.status == "discrepancy"
+    assert "the later source (c, 2016-10-10) reports more than a (2016-10-09)" in cluster.explanation
+
+
 def test_single_source_and_agreement_explanations():
     claims = table([
         {"source": "a.txt", "text": "approximately 2,500", "value": 2500, "hedge": "approx", "unit": "troops",
