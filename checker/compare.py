@@ -52,6 +52,7 @@ _HARMS = frozenset(_EVENTS["harms"])
 _VIOLENCE = _HARMS | {"attacks"}  # "shot Friday", "killed Saturday": one attack and its toll
 _WORDS = lexicon.load("words")
 _KIN = frozenset(_WORDS["kin"])
+_NOT_GOVERNING = frozenset(_WORDS["not_governing"])
 _NOT_PLURALS = frozenset(_WORDS["not_plurals"])
 _PLURALS = frozenset(_WORDS["plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
@@ -532,6 +533,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = unit  # "24 dead": the counted noun is the event
     elif origin and (row.get("normalized") or {}).get("unit") == "km":
         event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
+    elif kind == "count" and clause is None and _verb_object(head):
+        event = ""  # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
     charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
@@ -568,6 +571,14 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
             _other_incident(sentence), apart, condition, charge, origin)
+
+
+def _verb_object(head: str) -> bool:
+    """Whether a count is the object of a verb of its own clause that names no event ("and forcing | about
+    40,000", "affected | 200,000"), so it takes no other clause's event; "including" names a part."""
+    last = head.split()[-1:]
+    word = last[0].lower() if last else ""
+    return word.endswith(("ing", "ed")) and word not in lexicon.event_classes() and word not in _NOT_GOVERNING
 
 
 def _stamp(before: str, after: str, span: tuple, published) -> bool:

@@ -100,6 +100,17 @@ def test_a_running_total_grows_by_its_figures_as_stated_not_by_an_open_bound():
     assert "the later source (c, 2016-10-10) reports more than a (2016-10-09)" in cluster.explanation
 
 
+@pytest.mark.parametrize("sentence, text, event", [
+    # the object of a verb of its own clause that names no event takes no other clause's event
+    ("The storm hit on Saturday, killing 11 people and forcing about 40,000 from their homes.", "about 40,000", ""),
+    # "including" names a part of the toll before it
+    ("The storm killed 11 people, including four children, on Saturday.", "four", "killed"),
+])
+def test_a_count_a_verb_of_its_own_clause_governs_takes_no_other_clauses_event(sentence, text, event):
+    rows, _ = scored(table([{"source": "a.txt", "text": text, "value": 1, "unit": "people", "sentence": sentence}]))
+    assert rows[0]["event"] == event
+
+
 def test_single_source_and_agreement_explanations():
     claims = table([
         {"source": "a.txt", "text": "approximately 2,500", "value": 2500, "hedge": "approx", "unit": "troops",
@@ -818,8 +829,8 @@ def test_a_count_before_a_deed_and_its_object_counts_the_doers(text, value, unit
 @pytest.mark.parametrize("kind, text, sentence, event", [
     ("date", "Monday", "Anger over the death of a Brooklyn teenager shot and killed by police fueled a riot on the "
                        "streets of East Flatbush Monday.", "protests"),
-    ("count", "four", "Nevertheless, an Antonov plane dropped four fuel drums on the South Sudanese area of Yida, "
-                      "killing no one.", "killed"),
+    ("count", "four", "Nevertheless, four fuel drums fell on the South Sudanese area of Yida, killing no one.",
+     "killed"),
     ("date", "Tuesday", "Two men were shot in a northwest Dallas neighborhood Tuesday.", "attacks"),
     ("measure", "55 kilometres", "The town lies 55 kilometres south of Bandar Abbas.", "distance"),
     ("measure", "50 Miles", "Quake Strikes 50 Miles South Of Tehran", "distance"),
