@@ -125,8 +125,9 @@ _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$"
-                         rf"|\b(?:he|she|{_alt(WORDS['kin'] + WORDS['aged_nouns'])}|(?-i:[A-Z][a-z]+))\s+(?:was|is)\s+"
-                         r"(?:(?:only|just|barely)\s+)?$", re.I)
+                         rf"|\b(?:he|she|{_alt(WORDS['kin'] + WORDS['aged_nouns'])}"
+                         rf"|(?-i:(?!(?:{_alt(WORDS['sentence_starters'])})\b)[A-Z][a-z]+))"  # a name, not "It"
+                         r"\s+(?:was|is)\s+(?:(?:only|just|barely)\s+)?$", re.I)
 #: What may follow an age told of someone ("died at 50 in June", "was 16 when he was shot")
 _AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on)\b|\s+at\s+the\s+time\b")
 #: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "two boys, both 15,"; "Juan
