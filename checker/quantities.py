@@ -83,6 +83,8 @@ _MONEY_TAIL_RE = re.compile(
     rf"(?:\s?(?P<sfx>mln|mn|bn|tn|m|b|k)\b)?[\s-]*(?P<cur>{_alt(_CUR_WORDS)})\b", re.I)
 _MEASURE_TAIL_RE = re.compile(
     rf"[\s-]*(?P<unit>{_alt(_MEASURE_UNITS).replace(chr(92) + ' ', '[ -]')})(?![\w/])", re.I)
+_TEMPERATURES = frozenset(shown for shown, pint_unit in _MEASURE_UNITS.values() if pint_unit in ("degC", "degF"))
+_MINUS_RE = re.compile(r"(?:^|\s)(?P<sign>-|−|minus\s+)$", re.I)  # "-5 °C", "minus 5 degrees"
 _HEDGE_AFTER_RE = re.compile(rf"[\s-]*(?P<h>{_alt(lexicon.hedges_after())})\b", re.I)
 _COORDINATED_RE = re.compile(r"\s*(?:,|and|or|to|,\s*and)\s*$")
 _QUAKE_TAIL_RE = re.compile(rf"[\s-]*(?:{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
@@ -496,6 +498,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
         if shown in _CALIBERS and num_text.isdigit():
             value = _caliber(num_text)
+        if shown in _TEMPERATURES and low is None and (minus := _MINUS_RE.search(head)):
+            value = -value  # "-5 °C", "minus 5 degrees Celsius": only a temperature falls below zero
+            return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit),
+                        begin=start - len(head) + minus.start("sign")), []
         return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date, but
     # with no date to count back from (an undated article) what it states is the time elapsed ("12 days ago")
@@ -701,8 +707,9 @@ def _num(value):
 
 def _word_after(tail: str) -> bool:
     """Is the number directly followed by a word, joined or not ("6-months pregnant"), a foot's mark
-    ("around 6' and 200 pounds") or a fraction ("4 ½-feet"), so that it counts or measures something?"""
-    return bool(re.match(r"\s+[a-z]|-[a-z]|['’′](?!\w)|\s*[½¼¾⅓⅔]", tail))
+    ("around 6' and 200 pounds"), a fraction ("4 ½-feet") or a degree ("40°C"), so that it counts or measures
+    something?"""
+    return bool(re.match(r"\s+[a-z]|-[a-z]|['’′](?!\w)|\s*[½¼¾⅓⅔°]", tail))
 
 
 def _iso_duration(amount: float, designator: str) -> str:

@@ -74,8 +74,9 @@ def interval(row, tolerance: float) -> tuple:
     if row["hedge"] == "exact" and low == high:
         half = half_step(low, row.get("text"))
         whole = (found := _written_number(low, row.get("text"))) and not found["decimals"]
-        if row["kind"] == "measure" and isinstance(row.get("normalized"), dict) and whole:
-            half = max(half, _rounded(low, tolerance))
+        normalized = row.get("normalized")
+        if row["kind"] == "measure" and isinstance(normalized, dict) and normalized.get("unit") != "degC" and whole:
+            half = max(half, _rounded(low, tolerance))  # not temperatures: 40°C and 41°C differ
         low, high = low - half, high + half
     return _widen((low * scale, high * scale), row["hedge"], tolerance)
 

@@ -51,6 +51,8 @@ def test_duration_words_say_a_duration_as_a_sentence_does(duration, want):
     ({"kind": "measure", "value": 75, "hedge": "exact", "text": "6’3”",
       "normalized": {"value": 0.0019, "unit": "km"}},
      0.05, (74.51 * 0.0019 / 75, 75.49 * 0.0019 / 75)),
+    ({"kind": "measure", "value": 40, "hedge": "exact", "text": "40°C", "normalized": {"value": 40, "unit": "degC"}},
+     0.05, (39.51, 40.49)),
     ({"kind": "date", "value": "2023-10"}, 0.05, ("2023-10-01", "2023-10-31")),
     ({"kind": "date", "value": "2024-02"}, 0.05, ("2024-02-01", "2024-02-29")),
     ({"kind": "date", "value": "2021"}, 0.05, ("2021-01-01", "2021-12-31")),
