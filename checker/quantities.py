@@ -217,7 +217,7 @@ _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 AGE_DECADE_RE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
 #: Units of time said one at a time, without a number ("a week", "a decade")
-_ONE_UNIT = r"(?:minute|hour|day|week|month|year|decade)"
+_ONE_UNIT = r"(?:minute|hour|day|week|fortnight|month|year|decade|(?:quarter|half)[- ]century|century)"
 #: "a day after", "the day following": one unit of time between two events ("a day before" as often
 #: dates a single event: "the toll from the quake a day before rose"); "a minute of silence": one unit long
 ONE_INTERVAL_RE = re.compile(
