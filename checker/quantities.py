@@ -98,7 +98,9 @@ _MAGNITUDE_HEAD_RE = re.compile(
 _PERCENT_RANGE_RE = re.compile(
     rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _CALIBERS = ("caliber", "calibre")
-_CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})[\s-]*(?P<unit>{_alt(_CALIBERS)})\b", re.I)
+#: ".357 caliber", and a caliber that names its gun: "a .357 revolver", "a .22 rifle", "a .38 Special"
+_CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})(?:[\s-]*(?P<unit>{_alt(_CALIBERS)})\b"
+                         rf"|(?=[\s-]*(?:{_alt(_MEASURES['caliber_guns'])})\b))", re.I)
 _SMALL_WORDS = _alt(list(lexicon.load("numbers")["units"])[:12])  # "zero" to "eleven": the inches of a foot
 #: A length in feet and inches, read as one: "5 feet 10 inches", "six feet, two inches", "5-foot-10", 6'2"
 HEIGHT_RE = re.compile(
@@ -238,7 +240,7 @@ ONE_LONG_RE = re.compile(rf"(?<![\w-])(?P<unit>{_ONE_UNIT})(?:-?long|(?<!year)-o
 #: A number just before a compound ("her 4 month-old baby", "a three month-long trial"): the grammar
 #: below reads the whole, so no one unit
 _NUMBER_BEFORE_RE = re.compile(rf"(?:\d|\b(?:{_alt(FIRST_WORDS)}))\s+$", re.I)
-_CALIBER_GATE = re.compile(_alt(_CALIBERS), re.I)
+_CALIBER_GATE = re.compile(r"\.\d\d")
 _AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
 _ONE_UNIT_GATE = re.compile(rf"\b(?:a|an|one|the)\s+{_ONE_UNIT}", re.I)
 _ONE_LONG_GATE = re.compile(r"long\b|-old\b", re.I)
@@ -316,7 +318,8 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     found = []
     for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=m.group("unit").lower()))
+            unit = (m.group("unit") or _CALIBERS[0]).lower()
+            found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=unit))
             take(taken, m.start(), m.end())
     for m in gated(HEIGHT_RE, _HEIGHT_GATE, sentence):
         if free(taken, m.start(), m.end()) and (height := _height(m, sentence)):
