@@ -52,6 +52,7 @@ _HARMS = frozenset(_EVENTS["harms"])
 _VIOLENCE = _HARMS | {"attacks"}  # "shot Friday", "killed Saturday": one attack and its toll
 _WORDS = lexicon.load("words")
 _KIN = frozenset(_WORDS["kin"])
+_CALIBERS = frozenset(lexicon.load("measures")["calibers"])
 _NOT_GOVERNING = frozenset(_WORDS["not_governing"])
 _NOT_PLURALS = frozenset(_WORDS["not_plurals"])
 _PLURALS = frozenset(_WORDS["plurals"])
@@ -470,13 +471,14 @@ def _sole(rows: dict) -> None:
     are one value ("Three killed" in the headline, "at least three" in the lead), and a toll of
     some kind of people ("two women and one man died") is a part, not a rival value. Counts of
     people at large (a city of 500,000 people) name no such thing; measures (two quakes'
-    magnitudes) and dates never are."""
+    magnitudes) and dates never are, but for a gun's caliber (a story's one gun, ".38" or ".357")."""
     values: dict[tuple, set] = {}
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
-        if (row["kind"] in ("count", "duration") and _singular(row["block"]) not in _GENERIC_PERSONS
-                and row["event"] != "publication" and (row["event"] or row["kind"] == "count")):
+        weapon = row["kind"] == "measure" and row["block"] in _CALIBERS
+        if ((row["kind"] in ("count", "duration") or weapon) and _singular(row["block"]) not in _GENERIC_PERSONS
+                and row["event"] != "publication" and (row["event"] or row["kind"] == "count" or weapon)):
             who = row["who"] if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who, row["charge"])
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it

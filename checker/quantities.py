@@ -97,7 +97,7 @@ _MAGNITUDE_HEAD_RE = re.compile(
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
 _PERCENT_RANGE_RE = re.compile(
     rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
-_CALIBERS = ("caliber", "calibre")
+_CALIBERS = tuple(_MEASURES["calibers"])
 #: ".357 caliber", and a caliber that names its gun: "a .357 revolver", "a .22 rifle", "a .38 Special"
 _CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})(?:[\s-]*(?P<unit>{_alt(_CALIBERS)})\b"
                          rf"|(?=[\s-]*(?:{_alt(_MEASURES['caliber_guns'])})\b))", re.I)

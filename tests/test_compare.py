@@ -111,6 +111,20 @@ def test_a_count_a_verb_of_its_own_clause_governs_takes_no_other_clauses_event(s
     assert rows[0]["event"] == event
 
 
+def test_an_articles_one_caliber_is_its_sole_figure_of_the_gun_a_magnitude_is_not():
+    """A story's gun has one caliber: each article's only caliber earns the sole bonus, as its only
+    count of bombs does; its only magnitude does not (a quake and its aftershock)."""
+    rows, _ = scored(table([
+        {"source": "a.txt", "text": ".38 caliber", "kind": "measure", "value": 0.38, "unit": "caliber",
+         "sentence": "A loaded .38 caliber revolver was recovered at the scene."},
+        {"source": "b.txt", "text": ".357", "kind": "measure", "value": 0.357, "unit": "caliber",
+         "sentence": "He pointed a .357 revolver at them, police said."},
+        {"source": "b.txt", "text": "magnitude 5.9", "kind": "measure", "value": 5.9, "unit": "magnitude",
+         "sentence": "A magnitude 5.9 quake struck the island."},
+    ]))
+    assert [rows[n]["sole"] for n in range(3)] == [True, True, False]
+
+
 def test_single_source_and_agreement_explanations():
     claims = table([
         {"source": "a.txt", "text": "approximately 2,500", "value": 2500, "hedge": "approx", "unit": "troops",
