@@ -524,7 +524,11 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         return None
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     which = (m.group("which") or "").lower()
-    future = which == "next" or which != "last" and is_future(sentence, m.start(), m.end(), m.group("prep"))
+    # a possessive's preposition is its noun's: "killed in Wednesday's bombing", "after Monday's attack"
+    possessive = sentence.startswith(("'s", "’s"), m.end())
+    prep = None if possessive else m.group("prep")
+    begin = m.start("which" if which else "wd") if possessive else m.start()
+    future = which == "next" or which != "last" and is_future(sentence, m.start(), m.end(), prep)
     if future:  # "next Tuesday" is after today; "will be held Tuesday" may be today
         day = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1 if which == "next" else (wd - ref.weekday()) % 7)
     elif which == "last":
@@ -535,8 +539,8 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
                 _REPORTED_RE.search(sentence, max(0, m.start() - 20), m.start())
                 or _SMALL_HOURS_RE.search(sentence, max(0, m.start() - 20), m.end() + 20)):
             day = ref + timedelta(days=1)
-    hedge, low, high = _bounded(m.group("prep"), _iso(day), None, None)
-    return Mention(m.start(), m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
+    hedge, low, high = _bounded(prep, _iso(day), None, None)
+    return Mention(begin, m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
 
 
 def gated(pattern: re.Pattern, gate: re.Pattern, text: str):
