@@ -79,6 +79,7 @@ _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 #: A place a distance is from, right after it: "east of Brackton", "from Tel Aviv"
+_WHOLE_RE = re.compile(r"\s*of\s+(?:the|its|their|these|those)\s+", re.I)  # "Of the | 475 aboard, 179 ..."
 _ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?"
                         r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
@@ -535,8 +536,10 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = unit  # "24 dead": the counted noun is the event
     elif origin and (row.get("normalized") or {}).get("unit") == "km":
         event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
-    elif kind == "count" and clause is None and _verb_object(head):
-        event = ""  # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's
+    elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)):
+        # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's; "Of the 475
+        # people aboard, 179 have been rescued": the whole, not the rescued
+        event = ""
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
     charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
@@ -669,11 +672,13 @@ def _block(row, event: str, own: str | None, before: str) -> str | None:
 def _agent(before: str, after: str) -> bool:
     """Whether a count names who did the deed or met the victim, not who suffered it: "shot dead by
     two officers", "pointing a gun at two officers", "two officers fatally shot the teenager" (an
-    outcome verb with an object after it)."""
-    if before.split()[-1:] and before.split()[-1].lower() in _DOER_MARKS:
-        return True
+    outcome verb with an object after it); not "with 287 people still missing"."""
     classes = lexicon.event_classes()
     words = [w.strip("'’\"") for w in _PHRASE_RE.split(after)[0].split()]
+    mark = before.split()[-1].lower() if before.split() else ""
+    if mark in _DOER_MARKS:
+        # not "with 287 people still missing", "with dozens injured": a toll told alongside
+        return not (mark == "with" and any(classes.get(w.lower()) in _OUTCOMES for w in words))
     at = next((n for n, w in enumerate(words) if classes.get(w.lower()) in _OUTCOMES), None)
     rest = words[at + 1:] if at is not None else []
     while rest and (rest[0].lower() in classes or rest[0].lower() == "and"):

@@ -105,6 +105,8 @@ def test_a_running_total_grows_by_its_figures_as_stated_not_by_an_open_bound():
     ("The storm hit on Saturday, killing 11 people and forcing about 40,000 from their homes.", "about 40,000", ""),
     # "including" names a part of the toll before it
     ("The storm killed 11 people, including four children, on Saturday.", "four", "killed"),
+    # a whole a fronted partitive tells a part of is not the part's
+    ("Of the 475 people aboard, 179 have been rescued.", "475", ""),
 ])
 def test_a_count_a_verb_of_its_own_clause_governs_takes_no_other_clauses_event(sentence, text, event):
     rows, _ = scored(table([{"source": "a.txt", "text": text, "value": 1, "unit": "people", "sentence": sentence}]))
@@ -123,6 +125,15 @@ def test_an_articles_one_caliber_is_its_sole_figure_of_the_gun_a_magnitude_is_no
          "sentence": "A magnitude 5.9 quake struck the island."},
     ]))
     assert [rows[n]["sole"] for n in range(3)] == [True, True, False]
+
+
+@pytest.mark.parametrize("sentence, text, doer", [
+    ("The toll rose to nine, with 287 people still missing, the coast guard said.", "287", False),
+    ("He got into a confrontation with two officers near the station.", "two", True),
+])
+def test_with_names_whom_a_deed_met_unless_a_toll_is_told_alongside(sentence, text, doer):
+    rows, _ = scored(table([{"source": "a.txt", "text": text, "value": 1, "unit": "people", "sentence": sentence}]))
+    assert rows[0]["doer"] is doer
 
 
 def test_single_source_and_agreement_explanations():
