@@ -471,7 +471,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         """A group's ages are one range ("children ages 11 to 15"), as is an estimate ("the girl was 13 or
         14"); one person's ages from X to Y bound a period of his life ("from age 16 to 19 he boxed"): two
         facts, the first here, the second read next."""
-        if one_person and low is not None and m.group("conn").strip().lower() != "or":
+        if one_person and low is not None and (m.group("conn") or "").strip().lower() != "or":
             return make("measure", value, "years old", m.end("num"), lo=None, hi=None, begin=begin), []
         return make("measure", value, "years old", begin=begin), []
 

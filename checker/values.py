@@ -82,9 +82,9 @@ def interval(row, tolerance: float) -> tuple:
 
 
 def _rounded(value: float, tolerance: float) -> float:
-    """How far a whole length, speed or weight ending in 5 or 0 may be from the figure it was converted
-    from: "135 km (85 miles)" gives 83.9 miles to the nearest 5. Half that step, but no more than the
-    tolerance of an approximate figure (30 miles is not 25 to 35)."""
+    """How far a whole length, area, speed or weight ending in 5 or 0 may be from the figure it was
+    converted from: "135 km (85 miles)" gives 83.9 miles to the nearest 5. Half that step, but no more
+    than the tolerance of an approximate figure (30 miles is not 25 to 35)."""
     step = 10 if value % 10 == 0 else 5 if value % 5 == 0 else 0
     return min(step / 2, tolerance * abs(value))
 
@@ -193,8 +193,9 @@ def join_durations(larger: str, smaller: str) -> str | None:
     a, b = _DURATION_RE.fullmatch(larger), _DURATION_RE.fullmatch(smaller)
     if not (a and b and any(a.groups()) and any(b.groups())):
         return None
-    used = [n for n, v in enumerate(a.groups()) if v], [n for n, v in enumerate(b.groups()) if v]
-    if max(used[0]) >= min(used[1]):
+    larger_units = [n for n, amount in enumerate(a.groups()) if amount]
+    smaller_units = [n for n, amount in enumerate(b.groups()) if amount]
+    if max(larger_units) >= min(smaller_units):
         return None
     amounts = [x or y for x, y in zip(a.groups(), b.groups())]
     parts = [f"{amount}{designator[-1]}" if amount else "" for amount, designator in zip(amounts, DURATION_UNITS)]
