@@ -139,6 +139,10 @@ _AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on)\b|\s+at\s+the\s+time\b")
 _APPOSITION_RE = re.compile(
     rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])}))\s?,\s*(?:(?:both|all)\s+)?$"
     rf"|\b[A-Z][\w'’.]+\s*\($")
+#: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
+#: signed", "the waitress, 36, suffered"; not "After the incident, 15 of Luke's friends"
+_THE_APPOSITION_RE = re.compile(r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*\s?,\s*$")
+_APPOSITION_CLOSE_RE = re.compile(r"\s*,|\s+and\s+\d")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
 #: 59" in a list of the dead), "and" before the next age or name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom
 #: Cole, 32"), or the hometown ("Shawn Johnson Jr., 21 of Lynchburg", "Angelena Garland, 25 both of Lynchburg")
@@ -487,6 +491,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail)
                                           or _AGE_AFTER_RE.match(tail))
             or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)
+            or _THE_APPOSITION_RE.search(head) and _APPOSITION_CLOSE_RE.match(tail)
             or hedge == "exact" and _TURNED_RE.search(head) and not (  # "turned 3 cars over" counts cars
                 (noun := _WORD_RE.match(tail)) and _plural(noun.group("w").lower()))):
         return age(True)
