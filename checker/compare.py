@@ -91,7 +91,7 @@ _INCIDENTS = _WORDS["incidents"]  # "a shooting", "an unrelated robbery"
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b"
                        rf"|\b(?:in|from|after|following) (?:(?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
-                       rf"|(?:two |2 )?(?:separate|different) )(?:[a-z]+ )?"  # "in four separate bloody scenes"
+                       rf"|(?:two |2 )?(?:separate|different) )(?:[a-z]+ )?"  # "in four separate weekend shootings"
                        rf"(?:{lexicon.alternation(map(inflection.pluralize, _INCIDENTS))})\b",
                        re.IGNORECASE)
 _OTHER_INCIDENT_RE = re.compile(

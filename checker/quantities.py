@@ -140,7 +140,7 @@ _APPOSITION_RE = re.compile(
     rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])}))\s?,\s*(?:(?:both|all)\s+)?$"
     rf"|\b[A-Z][\w'’.]+\s*\($")
 #: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
-#: signed", "the waitress, 36, suffered"; not "After the incident, 15 of Luke's friends"
+#: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
 _THE_APPOSITION_RE = re.compile(r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*\s?,\s*$")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*,|\s+and\s+\d")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
@@ -749,8 +749,8 @@ def _canonical(value, pint_unit: str | None) -> dict | None:
 
 def _tally(first: str, second: str, tail: str) -> bool:
     """Whether two bare digit groups joined by a dash (no hedge, sum or age before) are a tally, a code or
-    a number, not a range: no noun follows them ("went 41-41 last season", "call 870-1120", "along 1-20
-    was") or a tally's does ("a 9-14 start", "a 41-41 record"); "15-20 people" and "10-12 shots" are ranges."""
+    a number, not a range: no noun follows them ("went 41-41 last season", "call 555-0142", "on 1-75
+    near") or a tally's does ("a 9-14 start", "a 41-41 record"); "15-20 people" and "10-12 shots" are ranges."""
     if not (first.isdigit() and second.isdigit()):
         return False
     words = noun_phrase(tail)[0]
