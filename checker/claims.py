@@ -183,24 +183,28 @@ def extract(source: Source, *, reference: date | None = None) -> list[Claim]:
     """Every claim in `source`, in text order.
 
     `reference` dates year-less mentions: the publication date, or for a source without one the
-    story's date. Such a source cannot be older than its own dateline or latest explicit past
+    story's date, or in a story that states none the day the source's own stamp gives ("Published:
+    August 24, 2007"). Such a source cannot be older than its own dateline or latest explicit past
     date, so a later one of those moves the reference forward (claims say the year is inferred).
     With no reference at all nothing is knowable: year-less dates stay "--MM-DD".
     """
     if source.published:
         reference = date.fromisoformat(source.published)
-        claims, _, overnight = _extract(source, reference)
+        claims, *_, overnight = _extract(source, reference)
     else:
-        claims, latest, overnight = _extract(source, reference)
-        if reference is not None and latest is not None and latest > reference:
-            reference = latest
-            claims, _, overnight = _extract(source, latest)
+        claims, stamped, latest, overnight = _extract(source, reference)
+        start = reference or stamped
+        if start is not None and latest is not None and latest > start:
+            start = latest
+        if start != reference:
+            reference = start
+            claims, *_, overnight = _extract(source, reference)
     return _evening_before(claims) if reference in overnight else claims
 
 
-def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date | None, set[date]]:
-    """The claims, the latest date the source cannot be older than, and the days its datelines say it
-    came out in the small hours of."""
+def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date | None, date | None, set[date]]:
+    """The claims, the latest day its stamps give, the latest date the source cannot be older than, and
+    the days its datelines say it came out in the small hours of."""
     text = source.text
     claims: list[Claim] = []
     read: dict[str, list] = {}  # a sentence repeated (page furniture, a pasted block) is read once
@@ -218,7 +222,7 @@ def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date 
     if dollar := next((_DOLLAR_ZONES[z] for z in sorted(zones) if z in _DOLLAR_ZONES), None):
         claims = [replace(c, unit=dollar) if c.kind == "money" and _BARE_DOLLAR_RE.match(c.text) else c for c in claims]
     latest = max(dateline_dates + [d for c in claims if (d := _stated_date(c)) is not None], default=None)
-    return sorted(claims, key=lambda c: (c.start, c.end)), latest, overnight
+    return sorted(claims, key=lambda c: (c.start, c.end)), max(dateline_dates, default=None), latest, overnight
 
 
 def _evening_before(claims: list[Claim]) -> list[Claim]:

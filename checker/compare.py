@@ -52,6 +52,8 @@ _HARMS = frozenset(_EVENTS["harms"])
 _VIOLENCE = _HARMS | {"attacks"}  # "shot Friday", "killed Saturday": one attack and its toll
 _WORDS = lexicon.load("words")
 _KIN = frozenset(_WORDS["kin"])
+_CALIBERS = frozenset(lexicon.load("measures")["calibers"])
+_NOT_GOVERNING = frozenset(_WORDS["not_governing"])
 _NOT_PLURALS = frozenset(_WORDS["not_plurals"])
 _PLURALS = frozenset(_WORDS["plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
@@ -77,6 +79,7 @@ _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 #: A place a distance is from, right after it: "east of Brackton", "from Tel Aviv"
+_WHOLE_RE = re.compile(r"\s*of\s+(?:the|its|their|these|those)\s+", re.I)  # "Of the | 475 aboard, 179 ..."
 _ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?"
                         r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
@@ -88,7 +91,7 @@ _INCIDENTS = _WORDS["incidents"]  # "a shooting", "an unrelated robbery"
 _TALLY_RE = re.compile(rf"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|nights|weeks|weekend|months|years)\b"
                        rf"|\bsince (?:{lexicon.alternation([*_CALENDAR['months'], *_CALENDAR['weekdays']])}|\d{{4}})\b"
                        rf"|\b(?:in|from|after|following) (?:(?:[3-9]|\d\d+|several|{_MANY}) (?:separate |different )?"
-                       rf"|(?:two |2 )?(?:separate|different) )"
+                       rf"|(?:two |2 )?(?:separate|different) )(?:[a-z]+ )?"  # "in four separate weekend shootings"
                        rf"(?:{lexicon.alternation(map(inflection.pluralize, _INCIDENTS))})\b",
                        re.IGNORECASE)
 _OTHER_INCIDENT_RE = re.compile(
@@ -191,7 +194,8 @@ class Weights:
     many events), as do agreeing counts of people in one condition ("one critically", "one is in
     critical condition").
     Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
-    editor more than a missed agreement.
+    editor more than a missed agreement. For the same reason two figures in conflict must earn half
+    the threshold between themselves, not only through a third vague enough to meet both.
     """
 
     context: float = 0.6
@@ -468,13 +472,14 @@ def _sole(rows: dict) -> None:
     are one value ("Three killed" in the headline, "at least three" in the lead), and a toll of
     some kind of people ("two women and one man died") is a part, not a rival value. Counts of
     people at large (a city of 500,000 people) name no such thing; measures (two quakes'
-    magnitudes) and dates never are."""
+    magnitudes) and dates never are, but for a gun's caliber (a story's one gun, ".38" or ".357")."""
     values: dict[tuple, set] = {}
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
-        if (row["kind"] in ("count", "duration") and _singular(row["block"]) not in _GENERIC_PERSONS
-                and row["event"] != "publication" and (row["event"] or row["kind"] == "count")):
+        weapon = row["kind"] == "measure" and row["block"] in _CALIBERS
+        if ((row["kind"] in ("count", "duration") or weapon) and _singular(row["block"]) not in _GENERIC_PERSONS
+                and row["event"] != "publication" and (row["event"] or row["kind"] == "count" or weapon)):
             who = row["who"] if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who, row["charge"])
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it
@@ -523,11 +528,18 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         # only event word comes after it tells of something else ("")
         clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
     span = interval(row, tolerance)
+    origin = _origin(after) if kind == "measure" else ""
     if kind in ("date", "time") and (len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words)
                                      or kind == "date" and _stamp(before, after, span, row.get("published"))):
         event = "publication"  # "Published: April 10, 2007"
     elif unit in _OUTCOMES:
         event = unit  # "24 dead": the counted noun is the event
+    elif origin and (row.get("normalized") or {}).get("unit") == "km":
+        event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
+    elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)):
+        # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's; "Of the 475
+        # people aboard, 179 have been rescued": the whole, not the rescued
+        event = ""
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
     charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
@@ -563,7 +575,15 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart, condition, charge, _origin(after) if kind == "measure" else "")
+            _other_incident(sentence), apart, condition, charge, origin)
+
+
+def _verb_object(head: str) -> bool:
+    """Whether a count is the object of a verb of its own clause that names no event ("and forcing | about
+    40,000", "affected | 200,000"), so it takes no other clause's event; "including" names a part."""
+    last = head.split()[-1:]
+    word = last[0].lower() if last else ""
+    return word.endswith(("ing", "ed")) and word not in lexicon.event_classes() and word not in _NOT_GOVERNING
 
 
 def _stamp(before: str, after: str, span: tuple, published) -> bool:
@@ -652,11 +672,13 @@ def _block(row, event: str, own: str | None, before: str) -> str | None:
 def _agent(before: str, after: str) -> bool:
     """Whether a count names who did the deed or met the victim, not who suffered it: "shot dead by
     two officers", "pointing a gun at two officers", "two officers fatally shot the teenager" (an
-    outcome verb with an object after it)."""
-    if before.split()[-1:] and before.split()[-1].lower() in _DOER_MARKS:
-        return True
+    outcome verb with an object after it); not "with 287 people still missing"."""
     classes = lexicon.event_classes()
     words = [w.strip("'’\"") for w in _PHRASE_RE.split(after)[0].split()]
+    mark = before.split()[-1].lower() if before.split() else ""
+    if mark in _DOER_MARKS:
+        # not "with 287 people still missing", "with dozens injured": a toll told alongside
+        return not (mark == "with" and any(classes.get(w.lower()) in _OUTCOMES for w in words))
     at = next((n for n, w in enumerate(words) if classes.get(w.lower()) in _OUTCOMES), None)
     rest = words[at + 1:] if at is not None else []
     while rest and (rest[0].lower() in classes or rest[0].lower() == "and"):
@@ -891,8 +913,14 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
             continue
         # figures that all agree need a little less evidence to be one fact than figures that would
         # make it a discrepancy: a false discrepancy costs an editor more than a missed agreement
-        agree = all(intervals_meet(rows[x]["span"], rows[y]["span"]) for x in parts[ca] for y in parts[cb])
-        if _linkage(rows, parts[ca], parts[cb], score) < weights.threshold - weights.agreeing * agree:
+        conflicts = [(x, y) for x in parts[ca] for y in parts[cb]
+                     if not intervals_meet(rows[x]["span"], rows[y]["span"])]
+        if _linkage(rows, parts[ca], parts[cb], score) < weights.threshold - weights.agreeing * (not conflicts):
+            continue
+        # and two figures in conflict must look like one fact themselves, not only through a third vague
+        # enough to meet both ("about 2:15 a.m." in one borough and "around 2:45 a.m." in another, bridged
+        # by "after 2 a.m."): at least one disputing pair earns half the bar on its own
+        if conflicts and max(score(x, y) or 0.0 for x, y in conflicts) < weights.threshold / 2:
             continue
         parts[ca].extend(parts.pop(cb))
         for r in parts[ca]:
@@ -1534,8 +1562,9 @@ def _later(part: list[dict]) -> str:
     dated = [row for row in part if present(row.get("published"))]
     if len({row["published"] for row in dated}) < 2:
         return ""
-    low = min(dated, key=lambda row: row["span"][0])
-    high = max(dated, key=lambda row: row["span"][1])
+    # by the figures as stated: "at least 11" in the earlier article does not outbid the later one's 14
+    low = min(dated, key=lambda row: _anchor(row["span"])[0])
+    high = max(dated, key=lambda row: _anchor(row["span"])[1])
     if str(high["published"]) <= str(low["published"]):
         return ""
     return (f"; the later source ({high['label']}, {high['published']}) reports more than "

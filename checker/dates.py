@@ -115,6 +115,11 @@ TIME_RE = re.compile(
     rf"|(?P<word>noon|midnight))"
     rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
 
+#: What follows a game clock's reading: "2:47 | of the seventh round", "3:12 | left", "1:05 | into overtime"
+_GAME_CLOCK_RE = re.compile(
+    rf"\s+(?:left|remaining|to\s+(?:go|play)\b"
+    rf"|(?:of|into)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(_CAL['game_periods'])})\b)", re.I)
+_RACE_TIME_RE = re.compile(r"\b(?:in|of)\s+$")  # "won | in 2:04:55", "a time | of 2:04:55"
 #: The part of the day after a clock time written without am or pm: "around 6:30 Sunday night", "at 8:15 that
 #: evening", "9:40 in the morning"
 _PART_AFTER_RE = re.compile(
@@ -519,7 +524,11 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         return None
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     which = (m.group("which") or "").lower()
-    future = which == "next" or which != "last" and is_future(sentence, m.start(), m.end(), m.group("prep"))
+    # a possessive's preposition is its noun's: "killed in Wednesday's bombing", "after Monday's attack"
+    possessive = sentence.startswith(("'s", "’s"), m.end())
+    prep = None if possessive else m.group("prep")
+    begin = m.start("which" if which else "wd") if possessive else m.start()
+    future = which == "next" or which != "last" and is_future(sentence, m.start(), m.end(), prep)
     if future:  # "next Tuesday" is after today; "will be held Tuesday" may be today
         day = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1 if which == "next" else (wd - ref.weekday()) % 7)
     elif which == "last":
@@ -530,8 +539,8 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
                 _REPORTED_RE.search(sentence, max(0, m.start() - 20), m.start())
                 or _SMALL_HOURS_RE.search(sentence, max(0, m.start() - 20), m.end() + 20)):
             day = ref + timedelta(days=1)
-    hedge, low, high = _bounded(m.group("prep"), _iso(day), None, None)
-    return Mention(m.start(), m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
+    hedge, low, high = _bounded(prep, _iso(day), None, None)
+    return Mention(begin, m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
 
 
 def gated(pattern: re.Pattern, gate: re.Pattern, text: str):
@@ -646,6 +655,9 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
             minute = int(m.group("m") or 0)
             if m.group("sep") == "." and not (ampm or zone):
                 continue  # "6.1" is a number, "3.45pm" a time
+            raced = m.group("s") and _RACE_TIME_RE.search(sentence, max(0, m.start() - 4), m.start())
+            if not (ampm or zone) and (_GAME_CLOCK_RE.match(sentence, m.end()) or raced):
+                continue  # a game's clock ("at 2:47 of the seventh round"), a race's time ("won in 2:04:55")
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

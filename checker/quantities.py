@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from . import lexicon
 from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take, word_gate
 from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
-from .values import DURATION_UNITS
+from .values import DURATION_UNITS, join_durations
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -27,6 +27,7 @@ _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _MORE = frozenset(WORDS["more"])
+_TALLIES = frozenset(WORDS["tallies"])
 _CASUALTY_MODIFIERS = frozenset(WORDS["casualty_modifiers"])
 _VERBS = frozenset(WORDS["verbs"]) | frozenset(WORDS["past_verbs"])
 _ADVERBS = frozenset(WORDS["adverbs"])
@@ -82,6 +83,8 @@ _MONEY_TAIL_RE = re.compile(
     rf"(?:\s?(?P<sfx>mln|mn|bn|tn|m|b|k)\b)?[\s-]*(?P<cur>{_alt(_CUR_WORDS)})\b", re.I)
 _MEASURE_TAIL_RE = re.compile(
     rf"[\s-]*(?P<unit>{_alt(_MEASURE_UNITS).replace(chr(92) + ' ', '[ -]')})(?![\w/])", re.I)
+_TEMPERATURES = frozenset(shown for shown, pint_unit in _MEASURE_UNITS.values() if pint_unit in ("degC", "degF"))
+_MINUS_RE = re.compile(r"(?:^|\s)(?P<sign>-|−|minus\s+)$", re.I)  # "-5 °C", "minus 5 degrees"
 _HEDGE_AFTER_RE = re.compile(rf"[\s-]*(?P<h>{_alt(lexicon.hedges_after())})\b", re.I)
 _COORDINATED_RE = re.compile(r"\s*(?:,|and|or|to|,\s*and)\s*$")
 _QUAKE_TAIL_RE = re.compile(rf"[\s-]*(?:{_alt(_MEASURES['magnitude_nouns'])})\b", re.I)
@@ -94,8 +97,10 @@ _MAGNITUDE_HEAD_RE = re.compile(
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
 _PERCENT_RANGE_RE = re.compile(
     rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
-_CALIBERS = ("caliber", "calibre")
-_CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})[\s-]*(?P<unit>{_alt(_CALIBERS)})\b", re.I)
+_CALIBERS = tuple(_MEASURES["calibers"])
+#: ".357 caliber", and a caliber that names its gun: "a .357 revolver", "a .22 rifle", "a .38 Special"
+_CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})(?:[\s-]*(?P<unit>{_alt(_CALIBERS)})\b"
+                         rf"|(?=[\s-]*(?:{_alt(_MEASURES['caliber_guns'])})\b))", re.I)
 _SMALL_WORDS = _alt(list(lexicon.load("numbers")["units"])[:12])  # "zero" to "eleven": the inches of a foot
 #: A length in feet and inches, read as one: "5 feet 10 inches", "six feet, two inches", "5-foot-10", 6'2"
 HEIGHT_RE = re.compile(
@@ -123,12 +128,21 @@ _GALLERY_LABEL_RE = re.compile(r"(?:Photo|Image|Picture|Slide|Video|Caption|Cred
 _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20 and 27": the ages after the noun
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
-_DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$|\b(?:he|she)\s+(?:was|is)\s+$", re.I)
+_DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$"
+                         rf"|\b(?:he|she|{_alt(WORDS['kin'] + WORDS['aged_nouns'])}"
+                         rf"|(?-i:(?!(?:{_alt(WORDS['sentence_starters'])})\b)[A-Z][a-z]+))"  # a name, not "It"
+                         r"\s+(?:was|is)\s+(?:(?:only|just|barely)\s+)?$", re.I)
+#: What may follow an age told of someone ("died at 50 in June", "was 16 when he was shot")
+_AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on)\b|\s+at\s+the\s+time\b")
 #: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "two boys, both 15,"; "Juan
 #: Villegas (34)"; a space scraped before the comma ("Jim Belcher , 38,")
 _APPOSITION_RE = re.compile(
     rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])}))\s?,\s*(?:(?:both|all)\s+)?$"
     rf"|\b[A-Z][\w'’.]+\s*\($")
+#: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
+#: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
+_THE_APPOSITION_RE = re.compile(r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*\s?,\s*$")
+_APPOSITION_CLOSE_RE = re.compile(r"\s*,|\s+and\s+\d")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
 #: 59" in a list of the dead), "and" before the next age or name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom
 #: Cole, 32"), or the hometown ("Shawn Johnson Jr., 21 of Lynchburg", "Angelena Garland, 25 both of Lynchburg")
@@ -174,7 +188,9 @@ _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
     r"injuries\s+(?:of|to)|"
     r"(?:death\s+)?toll(?:\s+(?:\w+\s+){0,8}?(?:to|at|of))?)\s*,?\s*$", re.I)
+_COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three years(,)( and) six months"
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
+_NOT_NOUNS_OF = STOP | frozenset(FIRST_WORDS)  # "seven of 10" counts no sevens
 _PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of\s*$", re.I)
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 #: A word starting with a letter at a word start ("55th" holds none)
@@ -207,7 +223,7 @@ _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 AGE_DECADE_RE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]0)'?s\b", re.I)
 #: Units of time said one at a time, without a number ("a week", "a decade")
-_ONE_UNIT = r"(?:minute|hour|day|week|month|year|decade)"
+_ONE_UNIT = r"(?:minute|hour|day|week|fortnight|month|year|decade|(?:quarter|half)[- ]century|century)"
 #: "a day after", "the day following": one unit of time between two events ("a day before" as often
 #: dates a single event: "the toll from the quake a day before rose"); "a minute of silence": one unit long
 ONE_INTERVAL_RE = re.compile(
@@ -228,7 +244,7 @@ ONE_LONG_RE = re.compile(rf"(?<![\w-])(?P<unit>{_ONE_UNIT})(?:-?long|(?<!year)-o
 #: A number just before a compound ("her 4 month-old baby", "a three month-long trial"): the grammar
 #: below reads the whole, so no one unit
 _NUMBER_BEFORE_RE = re.compile(rf"(?:\d|\b(?:{_alt(FIRST_WORDS)}))\s+$", re.I)
-_CALIBER_GATE = re.compile(_alt(_CALIBERS), re.I)
+_CALIBER_GATE = re.compile(r"\.\d\d")
 _AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
 _ONE_UNIT_GATE = re.compile(rf"\b(?:a|an|one|the)\s+{_ONE_UNIT}", re.I)
 _ONE_LONG_GATE = re.compile(r"long\b|-old\b", re.I)
@@ -275,10 +291,27 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
             pos = max(pos, mention.end)
             if mention.kind == "count":
                 counts.append((mention, np_words))
+    found = _compound_durations(sentence, found)
     for m in gated(ORDINAL_RE, _ORDINAL_GATE, sentence):
         if free(taken, m.start(), m.end()) and (mention := _ordinal(m, sentence)) is not None:
             found.append(mention)
     return found
+
+
+def _compound_durations(sentence: str, found: list[Mention]) -> list[Mention]:
+    """Spans told in two units, larger first ("three years and six months", "2 hours, 15 minutes"), as
+    one span: P3Y6M, which "three and a half years" in another article agrees with, where "three years"
+    alone would not."""
+    merged: list[Mention] = []
+    for mention in found:
+        last = merged[-1] if merged else None
+        if (last and last.kind == mention.kind == "duration" and last.low is None and mention.low is None
+                and mention.hedge == "exact" and _COMPOUND_RE.fullmatch(sentence, last.end, mention.start)
+                and (joined := join_durations(str(last.value), str(mention.value)))):
+            merged[-1] = last._replace(end=mention.end, value=joined)
+        else:
+            merged.append(mention)
+    return merged
 
 
 def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
@@ -289,7 +322,8 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     found = []
     for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=m.group("unit").lower()))
+            unit = (m.group("unit") or _CALIBERS[0]).lower()
+            found.append(Mention(m.start(), m.end(), "measure", _caliber(m.group("n")), unit=unit))
             take(taken, m.start(), m.end())
     for m in gated(HEIGHT_RE, _HEIGHT_GATE, sentence):
         if free(taken, m.start(), m.end()) and (height := _height(m, sentence)):
@@ -351,6 +385,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             if second < value or is_digits and conn == "-" and m.group("num2").istitle():
                 return None  # "won 3-1", "passed 52-48", "555-0100": a score, a tally or a number, not a range;
                 # digits and a capitalised number word ("a 7-Eleven") are a name
+            bare = not (m.group("hedge") or m.group("between") or m.group("cur") or _AGE_HEAD_RE.search(head))
+            if conn in "-–—" and bare and _tally(num_text, m.group("num2"), sentence[m.end():]):
+                return None
             low, high = value, second
     elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
         return None  # "from 5" alone: not a range, find_quantities reads the number by itself
@@ -435,9 +472,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         lo, hi = sorted((value, parse_number(pair.group("num2"))))
         return make("measure", value, "years old", end + pair.end(), lo=lo, hi=hi), []
     def age(one_person: bool, begin: int = start):
-        """A group's ages are one range ("children ages 11 to 15"); one person's ages from X to Y bound a
-        period of his life ("from age 16 to 19 he boxed"): two facts, the first here, the second read next."""
-        if one_person and low is not None:
+        """A group's ages are one range ("children ages 11 to 15"), as is an estimate ("the girl was 13 or
+        14"); one person's ages from X to Y bound a period of his life ("from age 16 to 19 he boxed"): two
+        facts, the first here, the second read next."""
+        if one_person and low is not None and (m.group("conn") or "").strip().lower() != "or":
             return make("measure", value, "years old", m.end("num"), lo=None, hi=None, begin=begin), []
         return make("measure", value, "years old", begin=begin), []
 
@@ -450,8 +488,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if age_head := _AGE_HEAD_RE.search(head):
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
     if is_digits and value < 120 and (
-            _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail))
+            _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail)
+                                          or _AGE_AFTER_RE.match(tail))
             or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)
+            or _THE_APPOSITION_RE.search(head) and _APPOSITION_CLOSE_RE.match(tail)
             or hedge == "exact" and _TURNED_RE.search(head) and not (  # "turned 3 cars over" counts cars
                 (noun := _WORD_RE.match(tail)) and _plural(noun.group("w").lower()))):
         return age(True)
@@ -466,6 +506,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
         if shown in _CALIBERS and num_text.isdigit():
             value = _caliber(num_text)
+        if shown in _TEMPERATURES and low is None and (minus := _MINUS_RE.search(head)):
+            value = -value  # "-5 °C", "minus 5 degrees Celsius": only a temperature falls below zero
+            return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit),
+                        begin=start - len(head) + minus.start("sign")), []
         return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date, but
     # with no date to count back from (an undated article) what it states is the time elapsed ("12 days ago")
@@ -525,8 +569,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = lexicon.unit_class(casualty)
     elif np_head and np_head.lower() not in ("others", "other", "more"):
         unit = _unit_phrase(np_words)
-    elif (noun_of := _NOUN_OF_RE.search(head)) and noun_of.group("noun") not in STOP:
-        unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"
+    elif (noun_of := _NOUN_OF_RE.search(head)) and noun_of.group("noun") not in _NOT_NOUNS_OF:
+        unit = noun_of.group("noun")  # "a population of 120,000", "a crowd of 70"; not "seven of 10"
     else:  # ellipsis: "2,500 troops in Iraq, alongside 900 in Syria"; "40 others"; "six children were killed
         # and 14 trapped": the noun counted before, even where its unit is the casualty word
         classes = _PERSON_CLASSES if np_head else None  # "others" are more of the people counted before
@@ -670,8 +714,10 @@ def _num(value):
 
 
 def _word_after(tail: str) -> bool:
-    """Is the number directly followed by a word (so it counts something)?"""
-    return bool(re.match(r"\s+[a-z]", tail))
+    """Is the number directly followed by a word, joined or not ("6-months pregnant"), a foot's mark
+    ("around 6' and 200 pounds"), a fraction ("4 ½-feet") or a degree ("40°C"), so that it counts or measures
+    something?"""
+    return bool(re.match(r"\s+[a-z]|-[a-z]|['’′](?!\w)|\s*[½¼¾⅓⅔°]", tail))
 
 
 def _iso_duration(amount: float, designator: str) -> str:
@@ -699,6 +745,16 @@ def _canonical(value, pint_unit: str | None) -> dict | None:
         return None
     converted = quantity.to(target)
     return {"value": float(f"{converted.magnitude:.6g}"), "unit": target.replace(" ", "")}
+
+
+def _tally(first: str, second: str, tail: str) -> bool:
+    """Whether two bare digit groups joined by a dash (no hedge, sum or age before) are a tally, a code or
+    a number, not a range: no noun follows them ("went 41-41 last season", "call 555-0142", "on 1-75
+    near") or a tally's does ("a 9-14 start", "a 41-41 record"); "15-20 people" and "10-12 shots" are ranges."""
+    if not (first.isdigit() and second.isdigit()):
+        return False
+    words = noun_phrase(tail)[0]
+    return not words or words[-1].lower() in _TALLIES
 
 
 def noun_phrase(tail: str) -> tuple[list[str], int]:

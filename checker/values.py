@@ -73,8 +73,20 @@ def interval(row, tolerance: float) -> tuple:
     high = low if high is None else high
     if row["hedge"] == "exact" and low == high:
         half = half_step(low, row.get("text"))
+        whole = (found := _written_number(low, row.get("text"))) and not found["decimals"]
+        normalized = row.get("normalized")
+        if row["kind"] == "measure" and isinstance(normalized, dict) and normalized.get("unit") != "degC" and whole:
+            half = max(half, _rounded(low, tolerance))  # not temperatures: 40°C and 41°C differ
         low, high = low - half, high + half
     return _widen((low * scale, high * scale), row["hedge"], tolerance)
+
+
+def _rounded(value: float, tolerance: float) -> float:
+    """How far a whole length, area, speed or weight ending in 5 or 0 may be from the figure it was
+    converted from: "135 km (85 miles)" gives 83.9 miles to the nearest 5. Half that step, but no more
+    than the tolerance of an approximate figure (30 miles is not 25 to 35)."""
+    step = 10 if value % 10 == 0 else 5 if value % 5 == 0 else 0
+    return min(step / 2, tolerance * abs(value))
 
 
 def intervals_meet(a: tuple, b: tuple) -> bool:
@@ -133,9 +145,16 @@ def half_step(value: float, written: str | None = None) -> float:
     claim's text, when its number is the value itself, keeps the zeros a float drops ("6.0", "2.0 GHz")."""
     text = repr(value).rstrip("0").rstrip(".") if not float(value).is_integer() else ""
     decimals = len(text.partition(".")[2]) if text else 0
-    if written and (found := _WRITTEN_RE.search(written)) and float(found[0].replace(",", "")) == value:
+    if found := _written_number(value, written):
         decimals = max(decimals, len(found["decimals"] or ""))
     return 0.49 * 10 ** -decimals
+
+
+def _written_number(value: float, text) -> re.Match | None:
+    """The number a claim's text writes, when it is the value itself ("6.0", "85 miles"; not "6’3”", whose
+    value is 75 inches)."""
+    found = _WRITTEN_RE.search(str(text or ""))
+    return found if found and float(found[0].replace(",", "")) == value else None
 
 
 def _widen(bounds: tuple, hedge: str, tolerance: float) -> tuple:
@@ -166,6 +185,22 @@ def _duration_days(value) -> float | None:
     if not m or not any(m.groups()):
         return None
     return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
+
+
+def join_durations(larger: str, smaller: str) -> str | None:
+    """Two ISO durations as one when every unit of the first is larger than every unit of the second
+    ('P3Y' and 'P6M' -> 'P3Y6M', 'PT2H' and 'PT15M' -> 'PT2H15M'); None otherwise ('P6M' and 'P3Y')."""
+    a, b = _DURATION_RE.fullmatch(larger), _DURATION_RE.fullmatch(smaller)
+    if not (a and b and any(a.groups()) and any(b.groups())):
+        return None
+    larger_units = [n for n, amount in enumerate(a.groups()) if amount]
+    smaller_units = [n for n, amount in enumerate(b.groups()) if amount]
+    if max(larger_units) >= min(smaller_units):
+        return None
+    amounts = [x or y for x, y in zip(a.groups(), b.groups())]
+    parts = [f"{amount}{designator[-1]}" if amount else "" for amount, designator in zip(amounts, DURATION_UNITS)]
+    date_part, time_part = "".join(parts[:4]), "".join(parts[4:])
+    return f"P{date_part}" + (f"T{time_part}" if time_part else "")
 
 
 def duration_words(duration) -> str:

@@ -78,6 +78,7 @@ def test_deeply_nested_html_finishes_read_or_skipped(corpus):
     ("bare numbers in one sentence", "1 " * 8_000),  # each once looked back through all before it
     ("decimals in one sentence", "1.5 " * 5_000),  # each once rescanned the sentence for quake words
     ("partitive numbers", "of 5 " * 5_000),
+    ("race times in one sentence", "in 1:02:03 " * 5_000),  # each once searched the sentence back to its start
 ])
 def test_adversarial_text_for_the_regexes_finishes_with_valid_spans(name, text):
     """Catastrophic backtracking would hang here instead of finishing in well under a second."""
