@@ -148,6 +148,7 @@ _REPORTED_RE = re.compile(rf"\b(?:{_alt(_WORDS['reporting'])})\s+$", re.I)
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
 _PAST_VERBS = [verb for verb in _WORDS["past_verbs"] if verb not in _CAL["tenseless_verbs"]]
 _PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+                      rf"(?<!\bwhen he is\s)(?<!\bwhen she is\s)(?<!\bwhen they are\s)"  # "when he is sentenced": ahead
                       rf"\b(?:(?:{_alt(_CAL['past'] + _PAST_VERBS)})\b(?![’']t\b)"  # not "won’t"
                       rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
