@@ -78,8 +78,8 @@ _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
 _PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
                        rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-#: A place a distance is from, right after it: "east of Brackton", "from Tel Aviv"
 _WHOLE_RE = re.compile(r"\s*of\s+(?:the|its|their|these|those)\s+", re.I)  # "Of the | 475 aboard, 179 ..."
+#: A place a distance is from, right after it: "east of Brackton", "from Tel Aviv"
 _ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?"
                         r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
@@ -675,7 +675,7 @@ def _agent(before: str, after: str) -> bool:
     outcome verb with an object after it); not "with 287 people still missing"."""
     classes = lexicon.event_classes()
     words = [w.strip("'’\"") for w in _PHRASE_RE.split(after)[0].split()]
-    mark = before.split()[-1].lower() if before.split() else ""
+    mark = (before.split() or [""])[-1].lower()
     if mark in _DOER_MARKS:
         # not "with 287 people still missing", "with dozens injured": a toll told alongside
         return not (mark == "with" and any(classes.get(w.lower()) in _OUTCOMES for w in words))

@@ -654,11 +654,11 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         else:
             hour = int(m.group("h") or m.group("h2"))
             minute = int(m.group("m") or 0)
-            if m.group("sep") == "." and not (ampm or zone):
-                continue  # "6.1" is a number, "3.45pm" a time
-            raced = m.group("s") and _RACE_TIME_RE.search(sentence, max(0, m.start() - 4), m.start())
-            if not (ampm or zone) and (_GAME_CLOCK_RE.match(sentence, m.end()) or raced):
-                continue  # a game's clock ("at 2:47 of the seventh round"), a race's time ("won in 2:04:55")
+            if not (ampm or zone) and (
+                    m.group("sep") == "."  # "6.1" is a number, "3.45pm" a time
+                    or _GAME_CLOCK_RE.match(sentence, m.end())  # a game's clock: "at 2:47 of the seventh round"
+                    or m.group("s") and _RACE_TIME_RE.search(sentence, max(0, m.start() - 4), m.start())):
+                continue  # a race's time: "won in 2:04:55"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

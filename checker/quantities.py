@@ -128,8 +128,9 @@ _GALLERY_LABEL_RE = re.compile(r"(?:Photo|Image|Picture|Slide|Video|Caption|Cred
 _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20 and 27": the ages after the noun
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
+_AGED = _alt(WORDS["kin"] + WORDS["aged_nouns"])  # words that take an age: "his son, 11", "the victim was 17"
 _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$"
-                         rf"|\b(?:he|she|{_alt(WORDS['kin'] + WORDS['aged_nouns'])}"
+                         rf"|\b(?:he|she|{_AGED}"
                          rf"|(?-i:(?!(?:{_alt(WORDS['sentence_starters'])})\b)[A-Z][a-z]+))"  # a name, not "It"
                          r"\s+(?:was|is)\s+(?:(?:only|just|barely)\s+)?$", re.I)
 #: What may follow an age told of someone ("died at 50 in June", "was 16 when he was shot")
@@ -137,7 +138,7 @@ _AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on)\b|\s+at\s+the\s+time\b")
 #: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "two boys, both 15,"; "Juan
 #: Villegas (34)"; a space scraped before the comma ("Jim Belcher , 38,")
 _APPOSITION_RE = re.compile(
-    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_alt(WORDS['kin'] + WORDS['aged_nouns'])}))\s?,\s*(?:(?:both|all)\s+)?$"
+    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_AGED}))\s?,\s*(?:(?:both|all)\s+)?$"
     rf"|\b[A-Z][\w'’.]+\s*\($")
 #: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
 #: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
@@ -506,11 +507,11 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
         if shown in _CALIBERS and num_text.isdigit():
             value = _caliber(num_text)
+        begin = start
         if shown in _TEMPERATURES and low is None and (minus := _MINUS_RE.search(head)):
-            value = -value  # "-5 °C", "minus 5 degrees Celsius": only a temperature falls below zero
-            return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit),
-                        begin=start - len(head) + minus.start("sign")), []
-        return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit)), []
+            # "-5 °C", "minus 5 degrees Celsius": only a temperature falls below zero
+            value, begin = -value, start - len(head) + minus.start("sign")
+        return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit), begin=begin), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date, but
     # with no date to count back from (an undated article) what it states is the time elapsed ("12 days ago")
     if du := _DURATION_TAIL_RE.match(tail):

@@ -73,10 +73,11 @@ def interval(row, tolerance: float) -> tuple:
     high = low if high is None else high
     if row["hedge"] == "exact" and low == high:
         half = half_step(low, row.get("text"))
-        whole = (found := _written_number(low, row.get("text"))) and not found["decimals"]
         normalized = row.get("normalized")
-        if row["kind"] == "measure" and isinstance(normalized, dict) and normalized.get("unit") != "degC" and whole:
-            half = max(half, _rounded(low, tolerance))  # not temperatures: 40°C and 41°C differ
+        # a whole number as written (half a unit), not a temperature (40°C and 41°C differ)
+        if (row["kind"] == "measure" and isinstance(normalized, dict) and normalized.get("unit") != "degC"
+                and half >= 0.49 and _written_number(low, row.get("text"))):
+            half = max(half, _rounded(low, tolerance))
         low, high = low - half, high + half
     return _widen((low * scale, high * scale), row["hedge"], tolerance)
 
