@@ -122,6 +122,7 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
+_OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")  # a count that opens a conjunct has its verb after it
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 # "two of the three people", "one of six victims", "two of the wounded", "four of his children": a part of a
@@ -540,6 +541,11 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's; "Of the 475
         # people aboard, 179 have been rescued": the whole, not the rescued
         event = ""
+    elif clause is None and kind == "count" and unit and not _people_noun(unit) and _OPENS_CONJUNCT_RE.search(
+            before) and (own := _nearest("", _PHRASE_RE.split(after)[0], skip)):
+        # "11 people have died and about 1,500 homes and businesses have been destroyed": destroyed. Not for
+        # people: "two men and a woman suffered minor injuries" is a toll's parts, which its own rules weigh
+        event = own
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
     charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None

@@ -113,6 +113,19 @@ def test_a_count_a_verb_of_its_own_clause_governs_takes_no_other_clauses_event(s
     assert rows[0]["event"] == event
 
 
+@pytest.mark.parametrize("sentence, text, unit, event", [
+    # a count that opens a conjunct has its verb after it, past a compound noun
+    ("At least 11 people have died and about 1,500 homes and businesses have been destroyed.", "about 1,500",
+     "homes", "destroyed"),
+    ("Two people were hurt and 40 cars and vans were damaged in the blast.", "40", "cars", "damaged"),
+    # its own clause's verb still comes first
+    ("Two people were killed and 40 homes were damaged.", "40", "homes", "damaged"),
+])
+def test_a_count_that_opens_a_conjunct_takes_the_verb_after_it(sentence, text, unit, event):
+    rows, _ = scored(table([{"source": "a.txt", "text": text, "value": 1, "unit": unit, "sentence": sentence}]))
+    assert rows[0]["event"] == event
+
+
 def test_an_articles_one_caliber_is_its_sole_figure_of_the_gun_a_magnitude_is_not():
     """A story's gun has one caliber: each article's only caliber earns the sole bonus, as its only
     count of bombs does; its only magnitude does not (a quake and its aftershock)."""
