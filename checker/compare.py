@@ -141,6 +141,7 @@ _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
                         r"(?P<charge>[\w-]+(?:\s+[\w-]+)*)", re.IGNORECASE)
 _HANDLE_RE = re.compile(r"\(@\w+\)\s*$")  # a social media post's author, before its stamp
 _DATELINE_RE = re.compile(r"\)?\s*(?:--|[-–—])\s")  # a date that opens its sentence before a dash
+_SINCE_RE = re.compile(r"\b(?:since|until|because)\b(?!.*\b(?:since|until|because)\b)", re.I)
 _SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -537,6 +538,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = unit  # "24 dead": the counted noun is the event
     elif origin and (row.get("normalized") or {}).get("unit") == "km":
         event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
+    elif kind == "date" and not possessive and _eventless_clause(head, tail, skip):
+        event = ""
     elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)):
         # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's; "Of the 475
         # people aboard, 179 have been rescued": the whole, not the rescued
@@ -582,6 +585,16 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
             _other_incident(sentence), apart, condition, charge, origin)
+
+
+def _eventless_clause(head: str, tail: str, skip: frozenset[str]) -> bool:
+    """Whether a date is in a clause that "since", "until" or "because" opens and that names no event
+    ("destroyed 1,500 structures since it broke out on Sunday"): it dates that clause's event, not the
+    main clause's. Not "fighting since May 2001" (no clause), nor after "when", which makes its clause's
+    day the main clause's ("arrested when police found him on Tuesday")."""
+    opened = _SINCE_RE.search(head)
+    clause = head[opened.end():] if opened else ""
+    return bool(clause.split()) and not _nearest(clause, tail, skip)
 
 
 def _verb_object(head: str) -> bool:

@@ -126,6 +126,19 @@ def test_a_count_that_opens_a_conjunct_takes_the_verb_after_it(sentence, text, u
     assert rows[0]["event"] == event
 
 
+@pytest.mark.parametrize("sentence, text, event", [
+    # a date in a clause since, until or because opens dates that clause's event, not the main clause's
+    ("The fire has destroyed 1,500 structures since it broke out on Sunday night.", "on Sunday night", ""),
+    ("He was jailed because he broke his curfew on Tuesday.", "on Tuesday", ""),
+    ("The fire has destroyed 1,500 structures since it erupted on Sunday night.", "on Sunday night", ""),
+    # "when" makes its clause's day the main clause's
+    ("He was arrested when police found him on Tuesday.", "on Tuesday", "arrested"),
+])
+def test_a_date_in_a_clause_that_names_no_event_dates_not_the_main_clause(sentence, text, event):
+    rows, _ = scored(table([day("a.txt", text, "2017-10-08", sentence)]))
+    assert rows[0]["event"] == event
+
+
 def test_an_articles_one_caliber_is_its_sole_figure_of_the_gun_a_magnitude_is_not():
     """A story's gun has one caliber: each article's only caliber earns the sole bonus, as its only
     count of bombs does; its only magnitude does not (a quake and its aftershock)."""
