@@ -694,6 +694,18 @@ def test_ages_given_a_year_apart_fit_one_birth_date(older, later, status):
     assert ("a person ages" in next(k.explanation for k in clusters if len(k.claims) == 2)) is (status == "agreement")
 
 
+def test_crew_members_and_crew_are_one_count_structures_and_homes_one_too():
+    sentence_a = "The train carried 238 passengers and five crew members; 1,500 structures burned."
+    sentence_b = "There were 238 passengers and 5 crew on board, and 1,500 homes burned."
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "five", "value": 5, "unit": "crew members", "sentence": sentence_a},
+        {"source": "b.txt", "text": "5", "value": 5, "unit": "crew", "sentence": sentence_b},
+        {"source": "a.txt", "text": "1,500", "value": 1500, "unit": "structures", "sentence": sentence_a},
+        {"source": "b.txt", "text": "1,500", "value": 1500, "unit": "homes", "sentence": sentence_b},
+    ]))
+    assert partition(clusters) == {(0, 1): "agreement", (2, 3): "agreement"}
+
+
 def test_an_explanation_writes_one_of_a_unit_in_the_singular():
     clusters, _ = compare.align(table([
         {"source": "a.txt", "text": "1 mile", "kind": "measure", "value": 1, "unit": "miles",
