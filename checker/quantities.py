@@ -462,6 +462,12 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         factor = scale or 1
         lo, hi = (low * factor, high * factor) if low is not None else (None, None)
         return make("money", _num(value * factor), code, stop, lo=_num(lo), hi=_num(hi)), []
+    if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())) and (
+            counted := noun_phrase(tail[glued.end():]))[0] and counted[0][-1].lower() in lexicon.unit_classes():
+        # "2.3m cars", "1.5m people": a count in millions, not metres, when what follows is a counted noun
+        stop, rest = end + glued.end(), tail[glued.end():]
+        lo, hi = (_num(low * factor), _num(high * factor)) if low is not None else (None, None)
+        return _count(m, start, stop, _num(value * factor), lo, hi, hedge, head, rest, counted, counts)
     if glued and not _MEASURE_TAIL_RE.match(tail) and not _DURATION_TAIL_RE.match(tail):
         return None  # "4x4", "2nd", "1990s": not a quantity we read
     # measures: ages, magnitudes, lengths, speeds...
