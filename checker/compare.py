@@ -194,7 +194,7 @@ class Weights:
     both leads give (however often the articles name that day), earn `lead`. One day, or one past
     date, given in clauses that name one kind of event earns `same_event` (a news day alone dates
     many events), as do agreeing counts of people in one condition ("one critically", "one is in
-    critical condition").
+    critical condition") and distances from one named place.
     Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
     editor more than a missed agreement. For the same reason two figures in conflict must earn half
     the threshold between themselves, not only through a third vague enough to meet both.
@@ -1219,8 +1219,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # each article's only figure of this for the event: likely one fact (not across the powers of
         # ten between a school's toll and a war's)
         total += weights.sole * (ra["sole"] and rb["sole"] and not same_source) * tie
-        # people in one condition ("one critically", "one is in critical condition"): one part of the toll
-        total += weights.same_event * (meet and ra["condition"] is not None and ra["condition"] == rb["condition"])
+        # people in one condition ("one critically", "one is in critical condition"): one part of the toll;
+        # distances from one named place ("40 km from the Libyan border", "60 kilometres from the Libyan frontier")
+        total += weights.same_event * (meet and ra["condition"] is not None and ra["condition"] == rb["condition"]
+                                       or bool(ra["origin"]) and fuzz.ratio(ra["origin"], rb["origin"]) >= 90)
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total

@@ -375,6 +375,18 @@ def test_a_restatement_that_would_disagree_where_its_figure_agrees_stays_alone()
     assert compare._restatements(rows, [[0, 1], [2]], idf, weights, {(0, 2): weights.same_source}) == [[0, 1, 2]]
 
 
+def test_distances_from_one_named_place_are_one_fact_from_two_places_two():
+    def km(source, text, value, sentence):
+        return {"source": source, "text": text, "kind": "measure", "value": value, "unit": "km",
+                "normalized": {"value": value, "unit": "km"}, "sentence": sentence}
+    clusters, _ = compare.align(table([
+        km("a.txt", "40 km", 40, "The plant, 40 km from the Libyan border, produces a tenth of the gas."),
+        km("b.txt", "60 kilometres", 60, "The gunmen stormed the facility, some 60 kilometres from the Libyan frontier."),
+        km("c.txt", "1,300 km", 1300, "The plant lies about 1,300 km south-east of Algiers, near the border."),
+    ]))
+    assert partition(clusters) == {(0, 1): "discrepancy"}
+
+
 def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     """A run of content words two sentences share (wire copy) is evidence of one fact; not for times
     hours apart in boilerplate ("struck at 7:48 a.m. local time ... the U.S. Geological Survey said")."""
