@@ -48,6 +48,8 @@ _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros
 #: "pound(s)" after a number is a weight ("200 pounds", "a two-pound bag"), a sum only with a scale of millions
 #: ("93.6 billion pounds", "a million-pound house": a weight in millions is the rarer reading) or "sterling"
 _WEIGHT_OR_MONEY = frozenset(_CURRENCIES) & frozenset(_MEASURE_UNITS)
+#: A figure just before "over": "$161 million | over seven years", "$168m | over", "5 percent | over"
+_FIGURE_BEFORE_RE = re.compile(rf"(?:\d(?:{_alt(SUFFIX_SCALES)})?%?|\b(?:{_alt(SUFFIX_SCALES)}|percent))\s+$", re.I)
 _SUM_SCALE_RE = re.compile(
     rf"\b(?:{_alt(w for w, n in lexicon.load('numbers')['scales'].items() if n >= 10 ** 6)})\b", re.I)
 _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "$", "us$", "€"
@@ -395,6 +397,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
+    if (m.group("hedge") or "").lower() == "over" and _FIGURE_BEFORE_RE.search(head) and _DURATION_TAIL_RE.match(tail):
+        # "$161 million over seven years": spread across them, not more than them
+        hedge, start = "exact", m.start("num")
+        head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
     shared = sentence[m.end():m.end() + _WINDOW] if end < m.end() else tail
 
