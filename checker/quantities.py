@@ -447,7 +447,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
 
     # percent
     if p := _PERCENT_RE.match(tail):
-        if low is None and (second := _percent_range(sentence, end, bool(m.group("between")))):
+        second = _percent_range(sentence, end, bool(m.group("between"))) if low is None else None
+        if second and parse_number(second.group("num2")) >= value:  # "by 51.6% to 48.4%": two figures
             return make("percent", value, "%", second.end(), lo=value, hi=parse_number(second.group("num2"))), []
         return make("percent", value, "%", end + p.end()), []
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
