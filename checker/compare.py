@@ -122,7 +122,7 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
-_OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")  # a count that opens a conjunct has its verb after it
+_OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 # "two of the three people", "one of six victims", "two of the wounded", "four of his children": a part of a
@@ -141,7 +141,7 @@ _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
                         r"(?P<charge>[\w-]+(?:\s+[\w-]+)*)", re.IGNORECASE)
 _HANDLE_RE = re.compile(r"\(@\w+\)\s*$")  # a social media post's author, before its stamp
 _DATELINE_RE = re.compile(r"\)?\s*(?:--|[-–—])\s")  # a date that opens its sentence before a dash
-_SINCE_RE = re.compile(r"\b(?:since|until|because)\b(?!.*\b(?:since|until|because)\b)", re.I)
+_SINCE_RE = re.compile(r"\b(?:since|until|because)\b(?!.*\b(?:since|until|because)\b)", re.I)  # the last
 _SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -544,11 +544,10 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's; "Of the 475
         # people aboard, 179 have been rescued": the whole, not the rescued
         event = ""
-    elif clause is None and kind == "count" and unit and not _people_noun(unit) and _OPENS_CONJUNCT_RE.search(
-            before) and (own := _nearest("", _PHRASE_RE.split(after)[0], skip)):
-        # "11 people have died and about 1,500 homes and businesses have been destroyed": destroyed. Not for
-        # people: "two men and a woman suffered minor injuries" is a toll's parts, which its own rules weigh
-        event = own
+    elif clause is None and kind == "count" and unit and not _people_noun(unit) and (
+            conjunct := _conjunct_event(before, after, skip)):
+        # not for people: "two men and a woman suffered minor injuries" is a toll's parts, which its own rules weigh
+        event = conjunct
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
     charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
@@ -585,6 +584,12 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
             _other_incident(sentence), apart, condition, charge, origin)
+
+
+def _conjunct_event(before: str, after: str, skip: frozenset[str]) -> str | None:
+    """The event of a count that opens a conjunct, told by the verb after it past a compound noun ("11
+    people have died and about 1,500 homes and businesses have been destroyed": destroyed, not died)."""
+    return _nearest("", _PHRASE_RE.split(after)[0], skip) if _OPENS_CONJUNCT_RE.search(before) else None
 
 
 def _eventless_clause(head: str, tail: str, skip: frozenset[str]) -> bool:
