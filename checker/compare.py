@@ -546,7 +546,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = ""
     elif clause is None and kind == "count" and unit and not _people_noun(unit) and (
             conjunct := _conjunct_event(before, after, skip)):
-        # not for people: "two men and a woman suffered minor injuries" is a toll's parts, which its own rules weigh
+        # not for people: "three men and a woman were hurt" is a toll's parts, which its own rules weigh
         event = conjunct
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
