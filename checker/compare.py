@@ -122,6 +122,7 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
                         rf"((?:\s+[^\s,.;:!?\"“”]+){{0,{_SPOKEN}}})\s*$", re.IGNORECASE)
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
+_OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 # "two of the three people", "one of six victims", "two of the wounded", "four of his children": a part of a
@@ -140,6 +141,7 @@ _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
                         r"(?P<charge>[\w-]+(?:\s+[\w-]+)*)", re.IGNORECASE)
 _HANDLE_RE = re.compile(r"\(@\w+\)\s*$")  # a social media post's author, before its stamp
 _DATELINE_RE = re.compile(r"\)?\s*(?:--|[-–—])\s")  # a date that opens its sentence before a dash
+_SINCE_RE = re.compile(r"\b(?:since|until|because)\b(?!.*\b(?:since|until|because)\b)", re.I)  # the last
 _SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -192,7 +194,7 @@ class Weights:
     both leads give (however often the articles name that day), earn `lead`. One day, or one past
     date, given in clauses that name one kind of event earns `same_event` (a news day alone dates
     many events), as do agreeing counts of people in one condition ("one critically", "one is in
-    critical condition").
+    critical condition") and distances from one named place.
     Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
     editor more than a missed agreement. For the same reason two figures in conflict must earn half
     the threshold between themselves, not only through a third vague enough to meet both.
@@ -536,10 +538,16 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = unit  # "24 dead": the counted noun is the event
     elif origin and (row.get("normalized") or {}).get("unit") == "km":
         event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
+    elif kind == "date" and not possessive and _eventless_clause(head, tail, skip):
+        event = ""
     elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)):
         # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's; "Of the 475
         # people aboard, 179 have been rescued": the whole, not the rescued
         event = ""
+    elif clause is None and kind == "count" and unit and not _people_noun(unit) and (
+            conjunct := _conjunct_event(before, after, skip)):
+        # not for people: "three men and a woman were hurt" is a toll's parts, which its own rules weigh
+        event = conjunct
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
     charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
@@ -576,6 +584,22 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
             _other_incident(sentence), apart, condition, charge, origin)
+
+
+def _conjunct_event(before: str, after: str, skip: frozenset[str]) -> str | None:
+    """The event of a count that opens a conjunct, told by the verb after it past a compound noun ("11
+    people have died and about 1,500 homes and businesses have been destroyed": destroyed, not died)."""
+    return _nearest("", _PHRASE_RE.split(after)[0], skip) if _OPENS_CONJUNCT_RE.search(before) else None
+
+
+def _eventless_clause(head: str, tail: str, skip: frozenset[str]) -> bool:
+    """Whether a date is in a clause that "since", "until" or "because" opens and that names no event
+    ("destroyed 1,500 structures since it broke out on Sunday"): it dates that clause's event, not the
+    main clause's. Not "fighting since May 2001" (no clause), nor after "when", which makes its clause's
+    day the main clause's ("arrested when police found him on Tuesday")."""
+    opened = _SINCE_RE.search(head)
+    clause = head[opened.end():] if opened else ""
+    return bool(clause.split()) and not _nearest(clause, tail, skip)
 
 
 def _verb_object(head: str) -> bool:
@@ -1200,8 +1224,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # each article's only figure of this for the event: likely one fact (not across the powers of
         # ten between a school's toll and a war's)
         total += weights.sole * (ra["sole"] and rb["sole"] and not same_source) * tie
-        # people in one condition ("one critically", "one is in critical condition"): one part of the toll
-        total += weights.same_event * (meet and ra["condition"] is not None and ra["condition"] == rb["condition"])
+        # people in one condition ("one critically", "one is in critical condition"): one part of the toll;
+        # distances from one named place ("40 km from the Libyan border", "60 kilometres from the Libyan frontier")
+        total += weights.same_event * (meet and ra["condition"] is not None and ra["condition"] == rb["condition"]
+                                       or bool(ra["origin"]) and fuzz.ratio(ra["origin"], rb["origin"]) >= 90)
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total

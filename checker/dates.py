@@ -147,10 +147,14 @@ _SMALL_HOURS_RE = re.compile(r"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\
 _REPORTED_RE = re.compile(rf"\b(?:{_alt(_WORDS['reporting'])})\s+$", re.I)
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
 _PAST_VERBS = [verb for verb in _WORDS["past_verbs"] if verb not in _CAL["tenseless_verbs"]]
-_PAST_RE = re.compile(rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
-                      rf"(?<!\bwhen he is\s)(?<!\bwhen she is\s)(?<!\bwhen they are\s)"  # "when he is sentenced": ahead
-                      rf"\b(?:(?:{_alt(_CAL['past'] + _PAST_VERBS)})\b(?![’']t\b)"  # not "won’t"
+_PAST_RE = re.compile(rf"\b(?:(?:{_alt(_CAL['past'] + _PAST_VERBS)})\b(?![’']t\b)"  # not "won’t"
                       rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
+#: A participle after "be" says no tense (the auxiliary before it does): "will be held", "to be fully contained".
+_BE_BEFORE_RE = re.compile(r"\bbe(?:en|ing)?\s+(?:[a-z]+ly\s+)?$", re.I)
+#: A temporal clause in the present looks ahead, its participle with it: "when the defendant is sentenced".
+_WHEN_PRESENT_RE = re.compile(r"\bwhen\s+(?:[\w'’-]+\s+){1,3}?(?:is|are)(?:\s+[a-z]+ed)?\b", re.I)
+#: Words that schedule what they date but say not which way: "rescheduled for Jan. 16", "would begin Feb. 6".
+_SCHEDULING_RE = re.compile(rf"\b(?:{_alt(_CAL['scheduling'])})\b(?!\s+(?:like|love)\b)", re.I)  # "would like to"
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
 _SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
@@ -164,25 +168,35 @@ def _cap(token: str | None) -> bool:
     return bool(token) and token[0].isupper()
 
 
+def _past(sentence: str, start: int, stop: int) -> list[re.Match]:
+    """The past markers in sentence[start:stop], but for participles after "be"."""
+    return [m for m in _PAST_RE.finditer(sentence, start, stop)
+            if not _BE_BEFORE_RE.search(sentence, max(0, m.start() - 24), m.start())]
+
+
 def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
     """Which way a year-less date at sentence[start:end] points from the article's day: 1 forwards,
-    -1 backwards, 0 unknown. The marker nearest the date decides, a future one (will, is due, faces,
-    scheduled...; a prospective "to be" + verb) or a past one (was, ago, last, a verb in -ed); with
-    none, its own "by"/"through"/"until" looks forwards."""
+    -1 backwards, 0 unknown. The marker nearest the date decides, a future one (will, is due,
+    scheduled...; a prospective "to be" + verb; "when" + a present) or a past one (was, ago, last, a verb
+    in -ed). With none, or a word that schedules either way (postponed, would), its own
+    "by"/"through"/"until" looks forwards."""
     window = max(0, start - _TENSE_WINDOW)
     stop = min(len(sentence), end + _TENSE_WINDOW)
     if edge := _SENTENCE_EDGE_RE.search(sentence, end, stop):  # bounded: a long line of dates stays linear
         stop = edge.start()
     before = [(1, m) for m in _FUTURE_RE.finditer(sentence, window, start)] + [
+        (1, m) for m in _WHEN_PRESENT_RE.finditer(sentence, window, start)] + [
         (1, m) for m in _PROSPECTIVE_RE.finditer(sentence, window, start)
         if m.group("before").lower() not in _NOT_PROSPECTIVE] + [
-        (-1, m) for m in _PAST_RE.finditer(sentence, window, start)]
+        (0, m) for m in _SCHEDULING_RE.finditer(sentence, window, start)] + [
+        (-1, m) for m in _past(sentence, window, start)]
     after = [(1, m) for m in _FUTURE_RE.finditer(sentence, end, stop)] + [
-        (-1, m) for m in _PAST_RE.finditer(sentence, end, stop)]
+        (0, m) for m in _SCHEDULING_RE.finditer(sentence, end, stop)] + [
+        (-1, m) for m in _past(sentence, end, stop)]
     marks = [(start - m.end(), -way) for way, m in before] + [(m.start() - end, -way) for way, m in after]
-    if marks:
-        return -min(marks)[1]  # the nearest; at a tie ("to be voted"), the future
-    return 1 if prep and prep.lower() in _FUTURE_PREPS else 0
+    if marks and (way := -min(marks)[1]):  # the nearest; at a tie ("to be voted", "postponed"), the future
+        return way
+    return 1 if prep and prep.lower() in _FUTURE_PREPS else 0  # "postponed until Monday"
 
 
 def is_future(sentence: str, start: int, end: int, prep: str | None) -> bool:

@@ -48,6 +48,8 @@ _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros
 #: "pound(s)" after a number is a weight ("200 pounds", "a two-pound bag"), a sum only with a scale of millions
 #: ("93.6 billion pounds", "a million-pound house": a weight in millions is the rarer reading) or "sterling"
 _WEIGHT_OR_MONEY = frozenset(_CURRENCIES) & frozenset(_MEASURE_UNITS)
+#: A figure just before "over": "$161 million | over seven years", "$168m | over", "5 percent | over"
+_FIGURE_BEFORE_RE = re.compile(rf"(?:\d(?:{_alt(SUFFIX_SCALES)})?%?|\b(?:{_alt(SUFFIX_SCALES)}|percent))\s+$", re.I)
 _SUM_SCALE_RE = re.compile(
     rf"\b(?:{_alt(w for w, n in lexicon.load('numbers')['scales'].items() if n >= 10 ** 6)})\b", re.I)
 _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "$", "us$", "€"
@@ -395,6 +397,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
+    if (m.group("hedge") or "").lower() == "over" and _FIGURE_BEFORE_RE.search(head) and _DURATION_TAIL_RE.match(tail):
+        # "$161 million over seven years": spread across them, not more than them
+        hedge, start = "exact", m.start("num")
+        head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
     shared = sentence[m.end():m.end() + _WINDOW] if end < m.end() else tail
 
@@ -441,7 +447,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
 
     # percent
     if p := _PERCENT_RE.match(tail):
-        if low is None and (second := _percent_range(sentence, end, bool(m.group("between")))):
+        second = _percent_range(sentence, end, bool(m.group("between"))) if low is None else None
+        if second and parse_number(second.group("num2")) >= value:  # "by 51.6% to 48.4%": two figures
             return make("percent", value, "%", second.end(), lo=value, hi=parse_number(second.group("num2"))), []
         return make("percent", value, "%", end + p.end()), []
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
@@ -462,6 +469,12 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         factor = scale or 1
         lo, hi = (low * factor, high * factor) if low is not None else (None, None)
         return make("money", _num(value * factor), code, stop, lo=_num(lo), hi=_num(hi)), []
+    if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())) and (
+            counted := noun_phrase(tail[glued.end():]))[0] and counted[0][-1].lower() in lexicon.unit_classes():
+        # "2.3m cars", "1.5m people": a count in millions, not metres, when what follows is a counted noun
+        stop, rest = end + glued.end(), tail[glued.end():]
+        lo, hi = (_num(low * factor), _num(high * factor)) if low is not None else (None, None)
+        return _count(m, start, stop, _num(value * factor), lo, hi, hedge, head, rest, counted, counts)
     if glued and not _MEASURE_TAIL_RE.match(tail) and not _DURATION_TAIL_RE.match(tail):
         return None  # "4x4", "2nd", "1990s": not a quantity we read
     # measures: ages, magnitudes, lengths, speeds...

@@ -113,6 +113,32 @@ def test_a_count_a_verb_of_its_own_clause_governs_takes_no_other_clauses_event(s
     assert rows[0]["event"] == event
 
 
+@pytest.mark.parametrize("sentence, text, unit, event", [
+    # a count that opens a conjunct has its verb after it, past a compound noun
+    ("At least 11 people have died and about 1,500 homes and businesses have been destroyed.", "about 1,500",
+     "homes", "destroyed"),
+    ("Two people were hurt and 40 cars and vans were damaged in the blast.", "40", "cars", "damaged"),
+    # its own clause's verb still comes first
+    ("Two people were killed and 40 homes were damaged.", "40", "homes", "damaged"),
+])
+def test_a_count_that_opens_a_conjunct_takes_the_verb_after_it(sentence, text, unit, event):
+    rows, _ = scored(table([{"source": "a.txt", "text": text, "value": 1, "unit": unit, "sentence": sentence}]))
+    assert rows[0]["event"] == event
+
+
+@pytest.mark.parametrize("sentence, text, event", [
+    # a date in a clause since, until or because opens dates that clause's event, not the main clause's
+    ("The fire has destroyed 1,500 structures since it broke out on Sunday night.", "on Sunday night", ""),
+    ("He was jailed because he broke his curfew on Tuesday.", "on Tuesday", ""),
+    ("The fire has destroyed 1,500 structures since it erupted on Sunday night.", "on Sunday night", ""),
+    # "when" makes its clause's day the main clause's
+    ("He was arrested when police found him on Tuesday.", "on Tuesday", "arrested"),
+])
+def test_a_date_in_a_clause_that_names_no_event_dates_not_the_main_clause(sentence, text, event):
+    rows, _ = scored(table([day("a.txt", text, "2017-10-08", sentence)]))
+    assert rows[0]["event"] == event
+
+
 def test_an_articles_one_caliber_is_its_sole_figure_of_the_gun_a_magnitude_is_not():
     """A story's gun has one caliber: each article's only caliber earns the sole bonus, as its only
     count of bombs does; its only magnitude does not (a quake and its aftershock)."""
@@ -347,6 +373,18 @@ def test_a_restatement_that_would_disagree_where_its_figure_agrees_stays_alone()
     assert compare._restatements(rows, [[0, 1], [2]], idf, weights, {(0, 2): weights.same_source}) == [[0, 1], [2]]
     rows[2]["span"] = rows[0]["span"]  # read as rough as the figure it restates, it says no more than that one
     assert compare._restatements(rows, [[0, 1], [2]], idf, weights, {(0, 2): weights.same_source}) == [[0, 1, 2]]
+
+
+def test_distances_from_one_named_place_are_one_fact_from_two_places_two():
+    def km(source, text, value, sentence):
+        return {"source": source, "text": text, "kind": "measure", "value": value, "unit": "km",
+                "normalized": {"value": value, "unit": "km"}, "sentence": sentence}
+    clusters, _ = compare.align(table([
+        km("a.txt", "40 km", 40, "The plant, 40 km from the Libyan border, produces a tenth of the gas."),
+        km("b.txt", "60 kilometres", 60, "The gunmen stormed the facility, some 60 kilometres from the Libyan frontier."),
+        km("c.txt", "1,300 km", 1300, "The plant lies about 1,300 km south-east of Algiers, near the border."),
+    ]))
+    assert partition(clusters) == {(0, 1): "discrepancy"}
 
 
 def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
@@ -666,6 +704,15 @@ def test_ages_given_a_year_apart_fit_one_birth_date(older, later, status):
     ]))
     assert partition(clusters) == {(0, 1): status}
     assert ("a person ages" in next(k.explanation for k in clusters if len(k.claims) == 2)) is (status == "agreement")
+
+
+@pytest.mark.parametrize("unit_a, unit_b", [("crew members", "crew"), ("structures", "homes"), ("ships", "vessels")])
+def test_two_nouns_of_one_unit_class_count_one_thing(unit_a, unit_b):
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "25", "value": 25, "unit": unit_a, "sentence": f"The fire reached 25 {unit_a}."},
+        {"source": "b.txt", "text": "25", "value": 25, "unit": unit_b, "sentence": f"The fire reached 25 {unit_b}."},
+    ]))
+    assert partition(clusters) == {(0, 1): "agreement"}
 
 
 def test_an_explanation_writes_one_of_a_unit_in_the_singular():
