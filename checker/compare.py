@@ -141,7 +141,7 @@ _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
                         r"(?P<charge>[\w-]+(?:\s+[\w-]+)*)", re.IGNORECASE)
 _HANDLE_RE = re.compile(r"\(@\w+\)\s*$")  # a social media post's author, before its stamp
 _DATELINE_RE = re.compile(r"\)?\s*(?:--|[-–—])\s")  # a date that opens its sentence before a dash
-_SINCE_RE = re.compile(r"\b(?:since|until|because)\b(?!.*\b(?:since|until|because)\b)", re.I)  # the last
+_SINCE_RE = re.compile(r"\b(?:since|until|because)\b", re.I)
 _SEQUEL_RE = re.compile(r"\b(?:after|before|following)\b")
 _CLAUSE_RE = re.compile(r",|;|:|\(|\)|—|–(?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bas\b")
 _YEAR_DAYS = 365.2425  # days in a Gregorian year on average
@@ -597,8 +597,8 @@ def _eventless_clause(head: str, tail: str, skip: frozenset[str]) -> bool:
     ("destroyed 1,500 structures since it broke out on Sunday"): it dates that clause's event, not the
     main clause's. Not "fighting since May 2001" (no clause), nor after "when", which makes its clause's
     day the main clause's ("arrested when police found him on Tuesday")."""
-    opened = _SINCE_RE.search(head)
-    clause = head[opened.end():] if opened else ""
+    opened = [m.end() for m in _SINCE_RE.finditer(head)][-1:]  # the last one opens the date's clause
+    clause = head[opened[0]:] if opened else ""
     return bool(clause.split()) and not _nearest(clause, tail, skip)
 
 
@@ -1227,7 +1227,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # people in one condition ("one critically", "one is in critical condition"): one part of the toll;
         # distances from one named place ("40 km from the Libyan border", "60 kilometres from the Libyan frontier")
         total += weights.same_event * (meet and ra["condition"] is not None and ra["condition"] == rb["condition"]
-                                       or bool(ra["origin"]) and fuzz.ratio(ra["origin"], rb["origin"]) >= 90)
+                                       or bool(ra["origin"]) and _same_place(ra["origin"], rb["origin"]))
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
@@ -1286,19 +1286,24 @@ def _elsewhere(ra: dict, rb: dict, meet: bool) -> bool:
         if meet or not (a or b):
             return False
         if a and b:
-            return fuzz.ratio(a, b) < 90
+            return not _same_place(a, b)
         return (a or b) not in str((rb if a else ra)["sentence"]).lower()
     if a and b:
-        return fuzz.ratio(a, b) < 90  # Bireun ~ Bireuen
+        return not _same_place(a, b)
     return not meet and (bool(a or b) and ra["block"] in _OUTCOMES or ra["part"] != rb["part"] and (
         ra["block"] in _OUTCOMES or _people_noun(ra["block"])))
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two place names that name one place, allowing for spelling ("Bireun" ~ "Bireuen")."""
+    return fuzz.ratio(a, b) >= 90
 
 
 def _from_elsewhere(ra: dict, rb: dict) -> bool:
     """Distances from two places: neither's place is named in the other's sentence ("Dunmore lies 25 miles
     east of Kelby" and "Kelby, 30 miles west of Dunmore" measure one way both ways)."""
     a, b = ra["origin"], rb["origin"]
-    return bool(a and b) and fuzz.ratio(a, b) < 90 and not (
+    return bool(a and b) and not _same_place(a, b) and not (
         a in str(rb["sentence"]).lower() or b in str(ra["sentence"]).lower())
 
 

@@ -448,8 +448,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # percent
     if p := _PERCENT_RE.match(tail):
         second = _percent_range(sentence, end, bool(m.group("between"))) if low is None else None
-        if second and parse_number(second.group("num2")) >= value:  # "by 51.6% to 48.4%": two figures
-            return make("percent", value, "%", second.end(), lo=value, hi=parse_number(second.group("num2"))), []
+        upper = parse_number(second.group("num2")) if second else None
+        if upper is not None and upper >= value:  # "by 51.6% to 48.4%": two figures
+            return make("percent", value, "%", second.end(), lo=value, hi=upper), []
         return make("percent", value, "%", end + p.end()), []
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
     scale = SUFFIX_SCALES.get(glued.group(0).lower()) if glued else None
@@ -467,14 +468,13 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             scale = SUFFIX_SCALES.get((mt.group("sfx") or "").lower())
             stop += mt.end()
         factor = scale or 1
-        lo, hi = (low * factor, high * factor) if low is not None else (None, None)
-        return make("money", _num(value * factor), code, stop, lo=_num(lo), hi=_num(hi)), []
+        return make("money", _num(value * factor), code, stop, lo=_scaled(low, factor), hi=_scaled(high, factor)), []
     if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())) and (
             counted := noun_phrase(tail[glued.end():]))[0] and counted[0][-1].lower() in lexicon.unit_classes():
         # "2.3m cars", "1.5m people": a count in millions, not metres, when what follows is a counted noun
         stop, rest = end + glued.end(), tail[glued.end():]
-        lo, hi = (_num(low * factor), _num(high * factor)) if low is not None else (None, None)
-        return _count(m, start, stop, _num(value * factor), lo, hi, hedge, head, rest, counted, counts)
+        return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge, head,
+                      rest, counted, counts)
     if glued and not _MEASURE_TAIL_RE.match(tail) and not _DURATION_TAIL_RE.match(tail):
         return None  # "4x4", "2nd", "1990s": not a quantity we read
     # measures: ages, magnitudes, lengths, speeds...
@@ -719,6 +719,11 @@ def _hedged(value, low, high, hedge):
 
 def _year(token: str | None) -> bool:
     return bool(token) and token.isdigit() and len(token) == 4 and _FIRST_YEAR <= int(token) <= _LAST_YEAR
+
+
+def _scaled(value, factor: float):
+    """A range's end times the scale its figures are written in (millions, billions); None stays None."""
+    return None if value is None else _num(value * factor)
 
 
 def _num(value):
