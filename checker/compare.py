@@ -59,6 +59,7 @@ _PLURALS = frozenset(_WORDS["plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _OBJECT_STARTS = frozenset(_WORDS["objects"])
 _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
+_LEFT_PLACES = frozenset(_EVENTS["left_places"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _SEXES = {word: sex for sex, words in _EVENTS["sexes"].items() for word in words}
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
@@ -696,7 +697,8 @@ def _block(row, event: str, own: str | None, before: str) -> str | None:
 def _agent(before: str, after: str) -> bool:
     """Whether a count names who did the deed or met the victim, not who suffered it: "shot dead by
     two officers", "pointing a gun at two officers", "two officers fatally shot the teenager" (an
-    outcome verb with an object after it); not "with 287 people still missing"."""
+    outcome verb with an object after it); not "with 287 people still missing", nor "35,000 residents fled
+    their homes" (who leave a place are the displaced)."""
     classes = lexicon.event_classes()
     words = [w.strip("'’\"") for w in _PHRASE_RE.split(after)[0].split()]
     mark = (before.split() or [""])[-1].lower()
@@ -707,6 +709,9 @@ def _agent(before: str, after: str) -> bool:
     rest = words[at + 1:] if at is not None else []
     while rest and (rest[0].lower() in classes or rest[0].lower() == "and"):
         rest = rest[1:]  # "shot and killed a 16-year-old"
+    if at is not None and classes[words[at].lower()] == "displaced" and any(
+            w.lower() in _LEFT_PLACES for w in rest[:2]):
+        return False
     # a name is an object ("shot Kimani Gray"), a day is not ("killed Friday in Dallas")
     return bool(rest) and (rest[0].lower() in _OBJECT_STARTS or rest[0][:1].isdigit()
                            or rest[0][:1].isupper() and rest[0].lower().rstrip(".") not in _DAYS)

@@ -889,10 +889,13 @@ def test_counts_of_two_charges_are_two_facts_whatever_verb_tells_them():
     ("Two", 2, "officers", "Two officers killed Kimani Gray, witnesses said.", True),
     ("three", 3, "victims", "Friends held a vigil for three victims who were shot and killed Friday.", False),
     ("three", 3, "people", "Police said three people killed Monday in Dallas were brothers.", False),
+    ("Some 35,000", 35000, "residents", "Some 35,000 residents had fled their homes before landfall.", False),
+    ("two", 2, "people", "Witnesses said two people fled the area on bicycles.", True),
 ])
 def test_a_count_before_a_deed_and_its_object_counts_the_doers(text, value, unit, sentence, doer):
     """"two officers fatally shot the teenager": the officers did it; a day after the verb is no one it
-    was done to ("killed Friday"), so those counted suffered it."""
+    was done to ("killed Friday"), so those counted suffered it; so did those who fled their homes, but
+    not those who fled the scene of a crime."""
     (row,) = compare.signatures(table([{"source": "a.txt", "text": text, "value": value, "unit": unit,
                                         "sentence": sentence}])).values()
     assert row["doer"] is doer
