@@ -1616,6 +1616,8 @@ def _phrase(row) -> str:
         words = {key: duration_words(row[key]) for key in ("value", "low", "high") if present(row[key])}
         return display({**row, **words})
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
+    if unit == "category":
+        return f"Category {display(row)}"  # a storm's, written before its figure
     # what the counted suffered, unless their noun says it: "24 dead", "3 aftershocks" (not "3 aftershocks aftershock")
     suffered = row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None)
     event = row["event"] if suffered and lexicon.event_classes().get(unit.lower()) != row["event"] else ""

@@ -97,6 +97,8 @@ _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
     r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*"
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
+_CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
+_STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
 _PERCENT_RANGE_RE = re.compile(
     rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _CALIBERS = tuple(_MEASURES["calibers"])
@@ -408,11 +410,14 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     before_num = sentence[max(0, m.start("num") - _WINDOW):m.start("num")]
     before_hyphen = _HYPHEN_BEFORE_RE.search(before_num)
     magnitude_head = _MAGNITUDE_HEAD_RE.search(before_num)
+    # "a Category 3 storm", "Category-4 hurricane": how strong the storm was, no label
+    category = _CATEGORY_HEAD_RE.search(before_num) if _speaks_of(_STORMS_RE, sentence) else None
     dash = (before_hyphen and num_text[0].isalpha() and (word := before_hyphen.group("word"))
             and word.islower() and _plural(word))  # "three bank workers-two women and a man-were killed"
-    if before_hyphen and not (magnitude_head or dash) or _CODE_BEFORE_RE.search(before_num):
+    if before_hyphen and not (magnitude_head or category or dash) or _CODE_BEFORE_RE.search(before_num):
         return None
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
+            and not category
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
             and not name.group("word").endswith(("'s", "’s"))  # "He's 16", "Iraq's 18 provinces": no label
             and name.group("word").lower() not in FIRST_WORDS  # "Two 17-year-old boys": a count, no name
@@ -444,6 +449,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         if kind != "duration":
             lo, hi, _ = _hedged(val, lo, hi, hedge)
         return Mention(begin, stop, kind, val, lo, hi, hedge, unit, normalized=normalized)
+
+    if category:
+        return make("measure", value, "category", begin=m.start("num") - len(before_num) + category.start()), []
 
     # percent
     if p := _PERCENT_RE.match(tail):
@@ -598,7 +606,7 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     # a figure written with a decimal point among quakes is a magnitude, "4.0" too ("four aftershocks of around
     # 4.0"); not one scaled ("some 1.5 million were without power")
-    if _DECIMAL_RE.fullmatch(num_text) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
+    if _DECIMAL_RE.fullmatch(num_text) and (unit is None or unit in _QUAKES) and _speaks_of(_QUAKE_WORDS_RE, m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
 
@@ -654,11 +662,11 @@ def _has_object(tail: str, end: int, verb: str) -> bool:
     return bool(found) and not (verb[0].isupper() and found.group(0).lstrip()[0].isupper())
 
 
-@lru_cache(maxsize=1)
-def _speaks_of_quakes(sentence: str) -> bool:
-    """Asked by every decimal in a sentence, so answered once: rescanning a sentence of thousands
-    of decimals for each of them was quadratic (40 KB took minutes)."""
-    return _QUAKE_WORDS_RE.search(sentence) is not None
+@lru_cache(maxsize=4)
+def _speaks_of(words: re.Pattern, sentence: str) -> bool:
+    """Whether a sentence names quakes, storms...: asked by every number in it, so answered once, since
+    rescanning a sentence of thousands of numbers for each of them was quadratic (40 KB took minutes)."""
+    return words.search(sentence) is not None
 
 
 def _elided(count: Mention, np_words: list[str]) -> str | None:

@@ -200,6 +200,16 @@ def test_explanations_say_durations_in_words_and_name_an_event_once():
     assert [k.explanation for k in clusters] == ["only a says ~15 seconds", "only b says >=4 aftershocks"]
 
 
+def test_a_storms_category_is_written_before_its_figure():
+    claims = table([
+        {"source": source, "text": f"Category {value}", "kind": "measure", "value": value, "unit": "category",
+         "sentence": f"Hurricane Nadia made landfall near Port Halvern as a Category {value} storm."}
+        for source, value in (("a.txt", 3), ("b.txt", 4))
+    ])
+    (cluster,) = compare.align(claims)[0]
+    assert cluster.explanation == "sources disagree: a says Category 3; b says Category 4"
+
+
 def test_a_figure_restated_in_brackets_is_explained_as_one_figure():
     sentence = "The quake struck about 58km (36 miles) southwest of the city of Bandar Abbas."
     claims = table([
