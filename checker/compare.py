@@ -280,6 +280,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         row.update(zip(columns, (*signature, lead, wordings[row["sentence"]])))
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         row["who"] = _who(row)
+        row["figure"] = display({**row, "hedge": "exact"})  # as written: "about 1,500 feet" gives 1,500
         if row["kind"] == "date":
             dates.setdefault(row["source"], set()).add((row["sentence"], row["span"]))
     main: dict[str, tuple] = {}  # the first news day an article's lead gives: the day of its main event
@@ -914,16 +915,18 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
     clusters merge only when no cross pair is vetoed and the mean over pairs of articles of their
     best-matching mentions clears the bar (an article's passing mention of a fact, worded
     differently, does not outvote its headline).
-    Only pairs that share a context word, a name or a value held by no more than `_POSTING`
-    claims of the block are scored up front, so a large block costs about its number of such
-    pairs, not its square. `scores` caches pair scores across passes."""
+    Only pairs that share a context word, a name or a figure (as written, whatever its hedge: "about
+    1,500 feet", "1,500 feet") held by no more than `_POSTING` claims of the block are scored up front,
+    so a large block costs about its number of such pairs, not its square. `scores` caches pair scores
+    across passes."""
 
     def score(a: int, b: int) -> float | None:
         return _scored(rows, idf, weights, scores, a, b)
 
     index: dict[object, list[int]] = {}
     for r in block:
-        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"], *rows[r]["facts"]):
+        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"], ("figure", rows[r]["figure"]),
+                    *rows[r]["facts"]):
             index.setdefault(key, []).append(r)
     candidates = {(a, b) for members in index.values() if len(members) <= _POSTING
                   for i, a in enumerate(members) for b in members[i + 1:]}

@@ -318,17 +318,31 @@ def test_agreeing_figures_need_a_little_less_evidence_than_disputing_ones():
     another figure on the same evidence does not make it a discrepancy."""
     weights = compare.Weights()
     score = weights.threshold - weights.agreeing / 2
-    rows = {n: {"source": src, "span": span, "context": frozenset({"quake"}), "names": (), "facts": frozenset()}
+    rows = {n: {"source": src, "span": span, "figure": span, "context": frozenset({"quake"}), "names": (), "facts": frozenset()}
             for n, (src, span) in enumerate((("a", (5.0, 5.0)), ("b", (5.0, 5.0)), ("c", (7.0, 7.0))))}
     scores = {(0, 1): score, (0, 2): score, (1, 2): score}
     assert compare._cluster(rows, [0, 1, 2], {}, weights, scores) == [[0, 1], [2]]
+
+
+def test_one_figure_hedged_differently_is_a_candidate_pair_without_a_shared_word():
+    """Pairs are scored only when they share something: "about 1,500 feet" and "1,500 feet" share the
+    figure as written, though their hedges make their intervals differ."""
+    claims = table([
+        {"source": "a.txt", "text": "about 1,500 feet", "kind": "measure", "value": 1500, "hedge": "approx",
+         "unit": "feet", "normalized": {"value": 0.4572, "unit": "km"},
+         "sentence": "The aircraft had climbed to about 1,500 feet when its engines lost power, the airline said."},
+        {"source": "b.txt", "text": "1,500 feet", "kind": "measure", "value": 1500, "unit": "feet",
+         "normalized": {"value": 0.4572, "unit": "km"},
+         "sentence": "The jet reached an altitude of 1,500 feet before it began to fall, a witness said."},
+    ])
+    assert partition(compare.align(claims)[0]) == {(0, 1): "agreement"}
 
 
 def test_figures_in_conflict_must_look_like_one_fact_themselves_not_only_through_a_vague_third():
     """"around 2:15 a.m." (a) and "around 2:45 a.m." (c) each match "after 2 a.m." (b) well and each
     other hardly: b's slack bridges them into one fact only if a and c look alike on their own."""
     weights = compare.Weights()
-    rows = {n: {"source": src, "span": span, "context": frozenset({"shot"}), "names": (), "facts": frozenset()}
+    rows = {n: {"source": src, "span": span, "figure": span, "context": frozenset({"shot"}), "names": (), "facts": frozenset()}
             for n, (src, span) in enumerate((("a", (135.0, 135.0)), ("b", (120.0, 180.0)), ("c", (165.0, 165.0))))}
     scores = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.1}
     assert compare._cluster(rows, [0, 1, 2], {}, weights, dict(scores)) == [[0, 1], [2]]
@@ -339,8 +353,8 @@ def test_figures_in_conflict_must_look_like_one_fact_themselves_not_only_through
 def test_an_articles_restatements_join_before_other_articles_are_weighed():
     """Headline and lead give one figure; another article matches the headline well and the lead not
     at all. Joined first, the two mentions meet the other article at the headline's best."""
-    rows = {n: {"source": src, "lead": True, "span": (5.0, 5.0), "context": frozenset({"quake"}), "names": (),
-                "facts": frozenset()} for n, src in enumerate(("a", "a", "b"))}
+    rows = {n: {"source": src, "lead": True, "span": (5.0, 5.0), "figure": "5", "context": frozenset({"quake"}),
+                "names": (), "facts": frozenset()} for n, src in enumerate(("a", "a", "b"))}
     scores = {(0, 1): 0.7, (0, 2): 0.9, (1, 2): 0.0}
     assert compare._cluster(rows, [0, 1, 2], {}, compare.Weights(), scores) == [[0, 1, 2]]
 
