@@ -1601,9 +1601,11 @@ def _later(part: list[dict]) -> str:
     dated = [row for row in part if present(row.get("published"))]
     if len({row["published"] for row in dated}) < 2:
         return ""
-    # by the figures as stated: "at least 11" in the earlier article does not outbid the later one's 14
-    low = min(dated, key=lambda row: _anchor(row["span"])[0])
+    # by the figures as stated: "at least 11" in the earlier article does not outbid the later one's 14,
+    # nor is it less than 14, which it allows: the lower figure is one the higher contradicts
     high = max(dated, key=lambda row: _anchor(row["span"])[1])
+    lower = [row for row in dated if not intervals_meet(row["span"], high["span"])]
+    low = min(lower, key=lambda row: _anchor(row["span"])[0], default=high)
     if str(high["published"]) <= str(low["published"]):
         return ""
     return (f"; the later source ({high['label']}, {high['published']}) reports more than "
