@@ -81,6 +81,10 @@ _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suff
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z](?:(?:\.[A-Z])+\.?(?![a-z])|[A-Za-z'’-]*(?:(?<=[A-Z]-)\d+[a-z]?)?))")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
+#: The second end of a range of glued scales: "£35m | to £45m", "$2bn-3bn", "between $35m | and $45m"
+_GLUED_RANGE_RE = re.compile(
+    rf"(?P<conn>\s*[-–—]\s*|\s+(?:to|and)\s+)(?:{_alt(_CUR_SIGNS)})?\s?(?P<num2>\d[\d,]*(?:\.\d+)?)(?P<sfx>[A-Za-z]+)\b",
+    re.I)
 _MONEY_TAIL_RE = re.compile(
     rf"(?:\s?(?P<sfx>mln|mn|bn|tn|m|b|k)\b)?[\s-]*(?P<cur>{_alt(_CUR_WORDS)})\b", re.I)
 _MEASURE_TAIL_RE = re.compile(
@@ -382,9 +386,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         if two and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
             end = m.end("num")
         else:
-            if second < value and not m.group("num2")[0].isalpha():  # "$2-3 million": the scale is shared
-                scale = second / (parse_number(re.sub(r"[^\d.,]", "", m.group("num2"))) or 1)
-                value = value * scale if scale > 1 else value
+            if not m.group("num2")[0].isalpha():  # "$2-3 million", "20 to 30 million": the scale is shared,
+                bare = parse_number(re.sub(r"[^\d.,]", "", m.group("num2"))) or 1  # not by "2,000 to 3 million"
+                value = _num(value * second / bare) if second > bare and value <= bare else value
             if _year(num_text) and _year(m.group("num2")):
                 return Mention(start, m.end(), "date", None, num_text, m.group("num2")), []
             if second < value or is_digits and conn == "-" and m.group("num2").istitle():
@@ -394,7 +398,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             if conn in "-–—" and bare and _tally(num_text, m.group("num2"), sentence[m.end():]):
                 return None
             low, high = value, second
-    elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
+    elif (m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True)
+          and not (m.group("cur") and _glued_range(sentence, end, m.group("between")))):
         return None  # "from 5" alone: not a range, find_quantities reads the number by itself
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
@@ -471,6 +476,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             code = _CURRENCIES[m.group("cur").lower()] if m.group("cur") else None
             if scale:
                 stop += glued.end()
+                if low is None and (pair := _glued_range(sentence, end, m.group("between"))):
+                    low, high, stop = value, parse_number(pair.group("num2")), pair.end()
         else:
             code = _CURRENCIES[mt.group("cur").lower()]
             scale = SUFFIX_SCALES.get((mt.group("sfx") or "").lower())
@@ -675,6 +682,16 @@ def _elided(count: Mention, np_words: list[str]) -> str | None:
     if any(w.lower() not in _CASUALTY for w in np_words):
         return _unit_phrase(np_words)
     return count.unit if count.unit not in _CASUALTY_CLASSES else None
+
+
+def _glued_range(sentence: str, end: int, opened: str | None) -> re.Match | None:
+    """The second end of a range whose first number at `end` has a glued scale, which the second
+    repeats: "£35m | to £45m", "$2bn-3bn"; "and" only after "between" (`opened`): "$1m and $4m" are two."""
+    glued = _GLUED_RE.match(sentence, end)
+    pair = _GLUED_RANGE_RE.match(sentence, glued.end()) if glued else None
+    if not pair or pair.group("sfx").lower() != glued.group(0).lower():
+        return None
+    return pair if pair.group("conn").strip() != "and" or (opened or "").lower() == "between" else None
 
 
 def _percent_range(sentence: str, end: int, between: bool) -> re.Match | None:
