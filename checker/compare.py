@@ -1628,8 +1628,9 @@ def _phrase(row) -> str:
     event = row["event"] if suffered and lexicon.event_classes().get(unit.lower()) != row["event"] else ""
     if unit and number(row["value"]) == 1 and not (present(row["high"]) and row["high"] != row["value"]):
         unit = _singular(unit)  # units are kept in the plural: "1 mile", not "1 miles"
-    elif unit in _PERSONS and unit not in _PLURALS:
-        unit = inflection.pluralize(unit)  # "a 200-student school", "a five-man team": 200 students, 5 men
+    elif (unit in _PERSONS or row["kind"] == "count" and str(row["text"]).lower().endswith(f"-{unit.lower()}")
+          ) and unit not in _PLURALS:
+        unit = inflection.pluralize(unit)  # "a 200-student school", "a five-man team", "the 310-store chain"
     return " ".join(p for p in (display(row), unit, event) if p)
 
 

@@ -761,14 +761,15 @@ def test_an_explanation_writes_one_of_a_unit_in_the_singular():
     assert finding.explanation == "2 sources agree: a says 1 mile; b says 1.6 km"
 
 
-@pytest.mark.parametrize("unit, written", [("student", "200 students"), ("person", "200 people"),
-                                           ("police", "200 police"), ("killed", "200 killed"),
-                                           ("online", "200 online")])
-def test_an_explanation_writes_many_people_in_the_plural(unit, written):
+@pytest.mark.parametrize("text, unit, written", [("200", "student", "200 students"), ("200", "person", "200 people"),
+                                                 ("200", "police", "200 police"), ("200", "killed", "200 killed"),
+                                                 ("200", "online", "200 online"), ("200-store", "store", "200 stores")])
+def test_an_explanation_writes_many_people_in_the_plural(text, unit, written):
     """A hyphenated count keeps its noun in the singular ("a 200-student school"); the explanation
-    says "200 students" of people, and leaves plurals, outcome words and other words as they are."""
+    says "200 students" of people or of a noun hyphened to the figure ("a 200-store chain"), and leaves
+    plurals, outcome words and other words as they are."""
     (finding,) = compare.align(table([
-        {"source": "a.txt", "text": "200", "value": 200, "unit": unit, "subject": unit,
+        {"source": "a.txt", "text": text, "value": 200, "unit": unit, "subject": unit,
          "sentence": f"The 200-{unit} crowd gathered on Monday."}]))[0]
     assert finding.explanation == f"only a says {written}"
 
