@@ -679,6 +679,18 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
 
+def test_a_cyberattack_is_an_attack():
+    """One past day in clauses of one kind of event is one fact: "a cyberattack discovered on May 28"
+    and "the attack was detected on 28 May"."""
+    clusters, _ = compare.align(table([
+        day("a.txt", "on May 28", "2025-05-28", "Hackers had stolen the details of 4.2 million customers in a "
+            "cyberattack discovered on May 28.", published="2025-06-12"),
+        day("b.txt", "on 28 May", "2025-05-28", "The attack was detected on 28 May, but customers were only "
+            "told on Wednesday.", published="2025-06-12"),
+    ]))
+    assert partition(clusters) == {(0, 1): "agreement"}
+
+
 @pytest.mark.parametrize("first, second, one", [
     ("the Englishman Robert Buckley, 32,", "Robert Buckley, 31,", True),
     ("helping his wife, Alicia Marsh, 31", "her husband, Peter Owen Marsh, 30", False),
