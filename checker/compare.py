@@ -59,6 +59,7 @@ _PLURALS = frozenset(_WORDS["plurals"])
 _PUBLICATION = frozenset(_EVENTS["publication"])
 _OBJECT_STARTS = frozenset(_WORDS["objects"])
 _DOER_MARKS = frozenset(_EVENTS["doer_marks"])
+_LEFT_PLACES = frozenset(_EVENTS["left_places"])
 _NAMED_UNITS = frozenset(_EVENTS["named_units"])
 _SEXES = {word: sex for sex, words in _EVENTS["sexes"].items() for word in words}
 _DIMENSIONS = frozenset(_EVENTS["dimensions"])
@@ -279,6 +280,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         row.update(zip(columns, (*signature, lead, wordings[row["sentence"]])))
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         row["who"] = _who(row)
+        row["figure"] = display({**row, "hedge": "exact"})  # as written: "about 1,500 feet" gives 1,500
         if row["kind"] == "date":
             dates.setdefault(row["source"], set()).add((row["sentence"], row["span"]))
     main: dict[str, tuple] = {}  # the first news day an article's lead gives: the day of its main event
@@ -696,7 +698,8 @@ def _block(row, event: str, own: str | None, before: str) -> str | None:
 def _agent(before: str, after: str) -> bool:
     """Whether a count names who did the deed or met the victim, not who suffered it: "shot dead by
     two officers", "pointing a gun at two officers", "two officers fatally shot the teenager" (an
-    outcome verb with an object after it); not "with 287 people still missing"."""
+    outcome verb with an object after it); not "with 287 people still missing", nor "35,000 residents fled
+    their homes" (who leave a place are the displaced)."""
     classes = lexicon.event_classes()
     words = [w.strip("'’\"") for w in _PHRASE_RE.split(after)[0].split()]
     mark = (before.split() or [""])[-1].lower()
@@ -707,6 +710,9 @@ def _agent(before: str, after: str) -> bool:
     rest = words[at + 1:] if at is not None else []
     while rest and (rest[0].lower() in classes or rest[0].lower() == "and"):
         rest = rest[1:]  # "shot and killed a 16-year-old"
+    if at is not None and classes[words[at].lower()] == "displaced" and any(
+            w.lower() in _LEFT_PLACES for w in rest[:2]):
+        return False
     # a name is an object ("shot Kimani Gray"), a day is not ("killed Friday in Dallas")
     return bool(rest) and (rest[0].lower() in _OBJECT_STARTS or rest[0][:1].isdigit()
                            or rest[0][:1].isupper() and rest[0].lower().rstrip(".") not in _DAYS)
@@ -909,16 +915,18 @@ def _cluster(rows: dict[int, dict], block: list[int], idf: dict[str, float], wei
     clusters merge only when no cross pair is vetoed and the mean over pairs of articles of their
     best-matching mentions clears the bar (an article's passing mention of a fact, worded
     differently, does not outvote its headline).
-    Only pairs that share a context word, a name or a value held by no more than `_POSTING`
-    claims of the block are scored up front, so a large block costs about its number of such
-    pairs, not its square. `scores` caches pair scores across passes."""
+    Only pairs that share a context word, a name or a figure (as written, whatever its hedge: "about
+    1,500 feet", "1,500 feet") held by no more than `_POSTING` claims of the block are scored up front,
+    so a large block costs about its number of such pairs, not its square. `scores` caches pair scores
+    across passes."""
 
     def score(a: int, b: int) -> float | None:
         return _scored(rows, idf, weights, scores, a, b)
 
     index: dict[object, list[int]] = {}
     for r in block:
-        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"], *rows[r]["facts"]):
+        for key in (*rows[r]["context"], *rows[r]["names"], rows[r]["span"], ("figure", rows[r]["figure"]),
+                    *rows[r]["facts"]):
             index.setdefault(key, []).append(r)
     candidates = {(a, b) for members in index.values() if len(members) <= _POSTING
                   for i, a in enumerate(members) for b in members[i + 1:]}
@@ -1593,9 +1601,11 @@ def _later(part: list[dict]) -> str:
     dated = [row for row in part if present(row.get("published"))]
     if len({row["published"] for row in dated}) < 2:
         return ""
-    # by the figures as stated: "at least 11" in the earlier article does not outbid the later one's 14
-    low = min(dated, key=lambda row: _anchor(row["span"])[0])
+    # by the figures as stated: "at least 11" in the earlier article does not outbid the later one's 14,
+    # nor is it less than 14, which it allows: the lower figure is one the higher contradicts
     high = max(dated, key=lambda row: _anchor(row["span"])[1])
+    lower = [row for row in dated if not intervals_meet(row["span"], high["span"])]
+    low = min(lower, key=lambda row: _anchor(row["span"])[0], default=high)
     if str(high["published"]) <= str(low["published"]):
         return ""
     return (f"; the later source ({high['label']}, {high['published']}) reports more than "
@@ -1611,13 +1621,16 @@ def _phrase(row) -> str:
         words = {key: duration_words(row[key]) for key in ("value", "low", "high") if present(row[key])}
         return display({**row, **words})
     unit = row["unit"] if isinstance(row["unit"], str) and row["kind"] not in ("date", "duration") else ""
+    if unit == "category":
+        return f"Category {display(row)}"  # a storm's, written before its figure
     # what the counted suffered, unless their noun says it: "24 dead", "3 aftershocks" (not "3 aftershocks aftershock")
     suffered = row["kind"] == "count" and row["block"] == row["event"] != lexicon.unit_class(unit or None)
     event = row["event"] if suffered and lexicon.event_classes().get(unit.lower()) != row["event"] else ""
     if unit and number(row["value"]) == 1 and not (present(row["high"]) and row["high"] != row["value"]):
         unit = _singular(unit)  # units are kept in the plural: "1 mile", not "1 miles"
-    elif unit in _PERSONS and unit not in _PLURALS:
-        unit = inflection.pluralize(unit)  # "a 200-student school", "a five-man team": 200 students, 5 men
+    elif (unit in _PERSONS or row["kind"] == "count" and str(row["text"]).lower().endswith(f"-{unit.lower()}")
+          ) and unit not in _PLURALS:
+        unit = inflection.pluralize(unit)  # "a 200-student school", "a five-man team", "the 310-store chain"
     return " ".join(p for p in (display(row), unit, event) if p)
 
 

@@ -81,6 +81,10 @@ _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suff
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z](?:(?:\.[A-Z])+\.?(?![a-z])|[A-Za-z'’-]*(?:(?<=[A-Z]-)\d+[a-z]?)?))")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
+#: The second end of a range of glued scales: "£35m | to £45m", "$2bn-3bn", "between $35m | and $45m"
+_GLUED_RANGE_RE = re.compile(
+    rf"(?P<conn>\s*[-–—]\s*|\s+(?:to|and)\s+)(?:{_alt(_CUR_SIGNS)})?\s?(?P<num2>\d[\d,]*(?:\.\d+)?)(?P<sfx>[A-Za-z]+)\b",
+    re.I)
 _MONEY_TAIL_RE = re.compile(
     rf"(?:\s?(?P<sfx>mln|mn|bn|tn|m|b|k)\b)?[\s-]*(?P<cur>{_alt(_CUR_WORDS)})\b", re.I)
 _MEASURE_TAIL_RE = re.compile(
@@ -97,6 +101,8 @@ _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
     r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*"
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
+_CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
+_STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
 _PERCENT_RANGE_RE = re.compile(
     rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _CALIBERS = tuple(_MEASURES["calibers"])
@@ -380,9 +386,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         if two and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
             end = m.end("num")
         else:
-            if second < value and not m.group("num2")[0].isalpha():  # "$2-3 million": the scale is shared
-                scale = second / (parse_number(re.sub(r"[^\d.,]", "", m.group("num2"))) or 1)
-                value = value * scale if scale > 1 else value
+            if not m.group("num2")[0].isalpha():  # "$2-3 million", "20 to 30 million": the scale is shared,
+                bare = parse_number(re.sub(r"[^\d.,]", "", m.group("num2"))) or 1  # not by "2,000 to 3 million"
+                value = _num(value * second / bare) if second > bare and value <= bare else value
             if _year(num_text) and _year(m.group("num2")):
                 return Mention(start, m.end(), "date", None, num_text, m.group("num2")), []
             if second < value or is_digits and conn == "-" and m.group("num2").istitle():
@@ -392,7 +398,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             if conn in "-–—" and bare and _tally(num_text, m.group("num2"), sentence[m.end():]):
                 return None
             low, high = value, second
-    elif m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True):
+    elif (m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True)
+          and not (m.group("cur") and _glued_range(sentence, end, m.group("between")))):
         return None  # "from 5" alone: not a range, find_quantities reads the number by itself
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
@@ -408,11 +415,14 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     before_num = sentence[max(0, m.start("num") - _WINDOW):m.start("num")]
     before_hyphen = _HYPHEN_BEFORE_RE.search(before_num)
     magnitude_head = _MAGNITUDE_HEAD_RE.search(before_num)
+    # "a Category 3 storm", "Category-4 hurricane": how strong the storm was, no label
+    category = _CATEGORY_HEAD_RE.search(before_num) if _speaks_of(_STORMS_RE, sentence) else None
     dash = (before_hyphen and num_text[0].isalpha() and (word := before_hyphen.group("word"))
             and word.islower() and _plural(word))  # "three bank workers-two women and a man-were killed"
-    if before_hyphen and not (magnitude_head or dash) or _CODE_BEFORE_RE.search(before_num):
+    if before_hyphen and not (magnitude_head or category or dash) or _CODE_BEFORE_RE.search(before_num):
         return None
     if (is_digits and not m.group("hedge") and not m.group("cur") and not m.group("damaged") and not magnitude_head
+            and not category
             and (name := _NAME_BEFORE_RE.search(head)) and name.group("word").lower() not in NOT_NAMES
             and not name.group("word").endswith(("'s", "’s"))  # "He's 16", "Iraq's 18 provinces": no label
             and name.group("word").lower() not in FIRST_WORDS  # "Two 17-year-old boys": a count, no name
@@ -445,6 +455,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             lo, hi, _ = _hedged(val, lo, hi, hedge)
         return Mention(begin, stop, kind, val, lo, hi, hedge, unit, normalized=normalized)
 
+    if category:
+        return make("measure", value, "category", begin=m.start("num") - len(before_num) + category.start()), []
+
     # percent
     if p := _PERCENT_RE.match(tail):
         second = _percent_range(sentence, end, bool(m.group("between"))) if low is None else None
@@ -463,6 +476,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             code = _CURRENCIES[m.group("cur").lower()] if m.group("cur") else None
             if scale:
                 stop += glued.end()
+                if low is None and (pair := _glued_range(sentence, end, m.group("between"))):
+                    low, high, stop = value, parse_number(pair.group("num2")), pair.end()
         else:
             code = _CURRENCIES[mt.group("cur").lower()]
             scale = SUFFIX_SCALES.get((mt.group("sfx") or "").lower())
@@ -598,7 +613,7 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
     # a figure written with a decimal point among quakes is a magnitude, "4.0" too ("four aftershocks of around
     # 4.0"); not one scaled ("some 1.5 million were without power")
-    if _DECIMAL_RE.fullmatch(num_text) and (unit is None or unit in _QUAKES) and _speaks_of_quakes(m.string):
+    if _DECIMAL_RE.fullmatch(num_text) and (unit is None or unit in _QUAKES) and _speaks_of(_QUAKE_WORDS_RE, m.string):
         return Mention(start, end, "measure", value, *_hedged(value, low, high, hedge), "magnitude"), []
     return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
 
@@ -654,11 +669,11 @@ def _has_object(tail: str, end: int, verb: str) -> bool:
     return bool(found) and not (verb[0].isupper() and found.group(0).lstrip()[0].isupper())
 
 
-@lru_cache(maxsize=1)
-def _speaks_of_quakes(sentence: str) -> bool:
-    """Asked by every decimal in a sentence, so answered once: rescanning a sentence of thousands
-    of decimals for each of them was quadratic (40 KB took minutes)."""
-    return _QUAKE_WORDS_RE.search(sentence) is not None
+@lru_cache(maxsize=4)
+def _speaks_of(words: re.Pattern, sentence: str) -> bool:
+    """Whether a sentence names quakes, storms...: asked by every number in it, so answered once, since
+    rescanning a sentence of thousands of numbers for each of them was quadratic (40 KB took minutes)."""
+    return words.search(sentence) is not None
 
 
 def _elided(count: Mention, np_words: list[str]) -> str | None:
@@ -667,6 +682,16 @@ def _elided(count: Mention, np_words: list[str]) -> str | None:
     if any(w.lower() not in _CASUALTY for w in np_words):
         return _unit_phrase(np_words)
     return count.unit if count.unit not in _CASUALTY_CLASSES else None
+
+
+def _glued_range(sentence: str, end: int, opened: str | None) -> re.Match | None:
+    """The second end of a range whose first number at `end` has a glued scale, which the second
+    repeats: "£35m | to £45m", "$2bn-3bn"; "and" only after "between" (`opened`): "$1m and $4m" are two."""
+    glued = _GLUED_RE.match(sentence, end)
+    pair = _GLUED_RANGE_RE.match(sentence, glued.end()) if glued else None
+    if not pair or pair.group("sfx").lower() != glued.group(0).lower():
+        return None
+    return pair if pair.group("conn").strip() != "and" or (opened or "").lower() == "between" else None
 
 
 def _percent_range(sentence: str, end: int, between: bool) -> re.Match | None:
