@@ -124,6 +124,7 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")
+_POPULATION_RE = re.compile(rf"\b(?:home\s+to|(?:{lexicon.alternation(_EVENTS['peopled_places'])})\s+of)\s+$", re.I)
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 # "two of the three people", "one of six victims", "two of the wounded", "four of his children": a part of a
@@ -542,9 +543,11 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
     elif kind == "date" and not possessive and _eventless_clause(head, tail, skip):
         event = ""
-    elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)):
+    elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)
+                                                 or _POPULATION_RE.search(before)):
         # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's; "Of the 475
-        # people aboard, 179 have been rescued": the whole, not the rescued
+        # people aboard, 179 have been rescued": the whole, not the rescued; "Korvat, home to 100,000 people,
+        # where 24 have died": those who live there
         event = ""
     elif clause is None and kind == "count" and unit and not _people_noun(unit) and (
             conjunct := _conjunct_event(before, after, skip)):

@@ -117,6 +117,10 @@ def test_a_running_total_grows_from_an_earlier_figure_it_contradicts(claims, gro
     ("The storm killed 11 people, including four children, on Saturday.", "four", "killed"),
     # a whole a fronted partitive tells a part of is not the part's
     ("Of the 475 people aboard, 179 have been rescued.", "475", ""),
+    # the people of a place are those living there, not those the sentence's event met
+    ("In Korvat district, home to some 100,000 people, 24 people have died.", "some 100,000", ""),
+    ("In Selma, a city of 80,000 people, 12 people have died.", "80,000", ""),
+    ("In Selma, 12 of the 80,000 people have died.", "12", "killed"),
 ])
 def test_a_count_a_verb_of_its_own_clause_governs_takes_no_other_clauses_event(sentence, text, event):
     rows, _ = scored(table([{"source": "a.txt", "text": text, "value": 1, "unit": "people", "sentence": sentence}]))
