@@ -152,7 +152,7 @@ _WINDOW = 8        # content words either side of a number that say what it coun
 _NEAR = 3          # words between a count and the local area it is given for
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
-_FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures
+_FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures, nor anything
 _RIVAL_REACH = math.log10(1.5)  # rival tolls differ by some (30, 42); a part of a toll (one of nine) by much
 _GLOSS = 4         # words between a figure and the bracket that restates it ("17:06 hours local time (")
 _RUN = 4          # content words in a row that two sentences share when one copied the other
@@ -1223,6 +1223,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
                 and (None in (ra["clause_event"], rb["clause_event"]) or ra["clause_event"] == rb["clause_event"]))
     else:
         apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
+        if ra["kind"] != "time" and apart >= _FACT_REACH:
+            return -math.inf  # 22 dead and 100,000 (a population read as a toll), a month and 45 years: two facts
         # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
         reach = 0.0 if named and not owned else _NEAR_MISS.get(ra["kind"], 0.0)
         near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0

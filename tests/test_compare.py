@@ -683,6 +683,18 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
 
+def test_figures_a_hundred_times_apart_are_no_one_fact():
+    """A sentence's population, misread as a toll, is no rival of the toll: 22 and 100,000 dead in one
+    district are two readings, not one fact in dispute."""
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "22", "value": 22, "unit": "people",
+         "sentence": "Most cases were in Korvat district, where 22 people have died of cholera."},
+        {"source": "b.txt", "text": "100,000", "value": 100000, "unit": "people",
+         "sentence": "In Korvat district, where 100,000 people live, many have died of cholera."},
+    ]))
+    assert partition(clusters) == {}
+
+
 def test_a_cyberattack_is_an_attack():
     """One past day in clauses of one kind of event is one fact: "a cyberattack discovered on May 28"
     and "the attack was detected on 28 May"."""
