@@ -555,8 +555,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = conjunct
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
-    charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
-    if charge:  # counts of a charge are charges, whatever verb tells them ("booked on", "arraigned on")
+    counts = kind == "count" and _singular(unit) == "count"
+    charge = _charge(after) if counts else None
+    if counts:  # counts and charges are charges, whatever verb tells them ("booked on", "found guilty of")
         event = "arrested"
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
     own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0], skip)

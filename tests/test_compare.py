@@ -949,6 +949,18 @@ def test_counts_of_two_charges_are_two_facts_whatever_verb_tells_them():
     assert partition(clusters) == {(0, 2): "agreement", (1, 3): "agreement"}
 
 
+def test_counts_and_charges_are_one_thing_whatever_verb_tells_them():
+    """"convicted on 14 counts" and "found guilty of 14 charges after a trial": a count of charges is a
+    charge, not the trial's nor any other event's."""
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "14", "value": 14, "unit": "counts",
+         "sentence": "A jury convicted Hale in January on 14 counts, including racketeering."},
+        {"source": "b.txt", "text": "14", "value": 14, "unit": "charges",
+         "sentence": "The former mayor was found guilty in January of 14 charges after a trial lasting five weeks."},
+    ]))
+    assert partition(clusters) == {(0, 1): "agreement"}
+
+
 @pytest.mark.parametrize("text, value, unit, sentence, doer", [
     ("two", 2, "officers", "Police said that two plainclothes officers fatally shot the teenager.", True),
     ("Two", 2, "officers", "Two officers killed Kimani Gray, witnesses said.", True),
