@@ -124,6 +124,7 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")
+_CAPACITY_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['capacity'])})\b", re.I)
 _POPULATION_RE = re.compile(rf"\b(?:home\s+to|(?:{lexicon.alternation(_EVENTS['peopled_places'])})\s+of)\s+$", re.I)
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
@@ -272,7 +273,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
                "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "charge", "origin",
-               "lead", "wording")
+               "capacity", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
     for row in rows.values():
@@ -579,6 +580,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
     # its clause says it, or the sentence opens with it ("Since October 2014, at least 15 children ...")
     tally = bool(_TALLY_RE.search(head + row["text"] + tail) or _TALLY_RE.match(before.lstrip()))
+    # what may be held, not what was: "licensed to carry 180 passengers", "a capacity of 40,000"
+    capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_OWNER:], *tail.split()[:2]])))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
     between = kind == "duration" and bool(_BETWEEN_RE.search(row["text"]) or _BETWEEN_RE.match(after.lstrip()))
@@ -589,7 +592,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart, condition, charge, origin)
+            _other_incident(sentence), apart, condition, charge, origin, capacity)
 
 
 def _conjunct_event(before: str, after: str, skip: frozenset[str]) -> str | None:
@@ -1167,6 +1170,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "one critically" and "one in stable condition": other people
         if ra["charge"] and rb["charge"] and ra["charge"] != rb["charge"]:
             return -math.inf  # "two counts of murder" and "two counts of attempted murder": two charges
+        if ra["kind"] == "count" and ra["capacity"] != rb["capacity"]:
+            return -math.inf  # "licensed to carry 180 passengers" and "212 passengers were on board"
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if _from_elsewhere(ra, rb):

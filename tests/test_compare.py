@@ -683,6 +683,18 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
 
+def test_what_a_vessel_may_hold_is_no_count_of_those_aboard():
+    clusters, _ = compare.align(table([
+        {"source": "a.txt", "text": "180", "value": 180, "unit": "passengers",
+         "sentence": "The Selene was licensed to carry 180 passengers, a port official said."},
+        {"source": "b.txt", "text": "212", "value": 212, "unit": "passengers",
+         "sentence": "The coast guard said 212 passengers and crew were on board the Selene."},
+        {"source": "c.txt", "text": "209", "value": 209, "unit": "passengers",
+         "sentence": "The Selene had 209 passengers and crew on board, the coast guard said."},
+    ]))
+    assert partition(clusters) == {(1, 2): "discrepancy"}
+
+
 def test_figures_a_hundred_times_apart_are_no_one_fact():
     """A sentence's population, misread as a toll, is no rival of the toll: 22 and 100,000 dead in one
     district are two readings, not one fact in dispute."""
