@@ -124,6 +124,8 @@ _SPOKEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}"
 _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")
+_CAPACITY_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['capacity'])})\b", re.I)
+_POPULATION_RE = re.compile(rf"\b(?:home\s+to|(?:{lexicon.alternation(_EVENTS['peopled_places'])})\s+of)\s+$", re.I)
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
 # "two of the three people", "one of six victims", "two of the wounded", "four of his children": a part of a
@@ -151,7 +153,7 @@ _WINDOW = 8        # content words either side of a number that say what it coun
 _NEAR = 3          # words between a count and the local area it is given for
 _OWNER = 3         # words either side of an age that name whose age it is
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
-_FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures
+_FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures, nor anything
 _RIVAL_REACH = math.log10(1.5)  # rival tolls differ by some (30, 42); a part of a toll (one of nine) by much
 _GLOSS = 4         # words between a figure and the bracket that restates it ("17:06 hours local time (")
 _RUN = 4          # content words in a row that two sentences share when one copied the other
@@ -271,7 +273,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
                "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "charge", "origin",
-               "lead", "wording")
+               "capacity", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
     for row in rows.values():
@@ -542,9 +544,11 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
     elif kind == "date" and not possessive and _eventless_clause(head, tail, skip):
         event = ""
-    elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)):
+    elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)
+                                                 or _POPULATION_RE.search(before)):
         # "killing 11 people and forcing about 40,000 from their homes": forcing's, not killing's; "Of the 475
-        # people aboard, 179 have been rescued": the whole, not the rescued
+        # people aboard, 179 have been rescued": the whole, not the rescued; "Korvat, home to 100,000 people,
+        # where 24 have died": those who live there
         event = ""
     elif clause is None and kind == "count" and unit and not _people_noun(unit) and (
             conjunct := _conjunct_event(before, after, skip)):
@@ -552,8 +556,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = conjunct
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
-    charge = _charge(after) if kind == "count" and _singular(unit) == "count" else None
-    if charge:  # counts of a charge are charges, whatever verb tells them ("booked on", "arraigned on")
+    counts = kind == "count" and _singular(unit) == "count"
+    charge = _charge(after) if counts else None
+    if counts:  # counts and charges are charges, whatever verb tells them ("booked on", "found guilty of")
         event = "arrested"
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
     own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0], skip)
@@ -575,6 +580,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
     # its clause says it, or the sentence opens with it ("Since October 2014, at least 15 children ...")
     tally = bool(_TALLY_RE.search(head + row["text"] + tail) or _TALLY_RE.match(before.lstrip()))
+    # what may be held, not what was: "licensed to carry 180 passengers", "a capacity of 40,000"
+    capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_OWNER:], *tail.split()[:2]])))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
     between = kind == "duration" and bool(_BETWEEN_RE.search(row["text"]) or _BETWEEN_RE.match(after.lstrip()))
@@ -585,7 +592,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart, condition, charge, origin)
+            _other_incident(sentence), apart, condition, charge, origin, capacity)
 
 
 def _conjunct_event(before: str, after: str, skip: frozenset[str]) -> str | None:
@@ -1163,6 +1170,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "one critically" and "one in stable condition": other people
         if ra["charge"] and rb["charge"] and ra["charge"] != rb["charge"]:
             return -math.inf  # "two counts of murder" and "two counts of attempted murder": two charges
+        if ra["kind"] == "count" and ra["capacity"] != rb["capacity"]:
+            return -math.inf  # "licensed to carry 180 passengers" and "212 passengers were on board"
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if _from_elsewhere(ra, rb):
@@ -1220,6 +1229,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
                 and (None in (ra["clause_event"], rb["clause_event"]) or ra["clause_event"] == rb["clause_event"]))
     else:
         apart = (_minutes_apart if ra["kind"] == "time" else _orders_apart)(_anchor(ra["span"]), _anchor(rb["span"]))
+        if ra["kind"] != "time" and apart >= _FACT_REACH:
+            return -math.inf  # 22 dead and 100,000 (a population read as a toll), a month and 45 years: two facts
         # a differing age is one person's only next to one name (Robert Buckley 31 or 32)
         reach = 0.0 if named and not owned else _NEAR_MISS.get(ra["kind"], 0.0)
         near = 1.0 if apart == 0 else max(0.0, 1 - apart / reach) if reach else 0.0

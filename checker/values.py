@@ -71,6 +71,12 @@ def interval(row, tolerance: float) -> tuple:
     high = number(row["high"]) if present(row["high"]) else value
     low = high if low is None else low
     high = low if high is None else high
+    if row["hedge"] == "approx" and low == high:
+        # as wide as the tolerance, and never narrower than the figure as written: "about five kilometres"
+        # is no nearer 5 than "five kilometres"
+        half = half_step(low, row.get("text"))
+        around = _widen((low * scale, high * scale), "approx", tolerance)
+        return min(around[0], (low - half) * scale), max(around[1], (high + half) * scale)
     if row["hedge"] == "exact" and low == high:
         half = half_step(low, row.get("text"))
         normalized = row.get("normalized")

@@ -117,6 +117,10 @@ def test_a_running_total_grows_from_an_earlier_figure_it_contradicts(claims, gro
     ("The storm killed 11 people, including four children, on Saturday.", "four", "killed"),
     # a whole a fronted partitive tells a part of is not the part's
     ("Of the 475 people aboard, 179 have been rescued.", "475", ""),
+    # the people of a place are those living there, not those the sentence's event met
+    ("In Korvat district, home to some 100,000 people, 24 people have died.", "some 100,000", ""),
+    ("In Selma, a city of 80,000 people, 12 people have died.", "80,000", ""),
+    ("In Selma, 12 of the 80,000 people have died.", "12", "killed"),
 ])
 def test_a_count_a_verb_of_its_own_clause_governs_takes_no_other_clauses_event(sentence, text, event):
     rows, _ = scored(table([{"source": "a.txt", "text": text, "value": 1, "unit": "people", "sentence": sentence}]))
@@ -334,18 +338,47 @@ def test_agreeing_figures_need_a_little_less_evidence_than_disputing_ones():
     assert compare._cluster(rows, [0, 1, 2], {}, weights, scores) == [[0, 1], [2]]
 
 
-def test_one_figure_hedged_differently_is_a_candidate_pair_without_a_shared_word():
-    """Pairs are scored only when they share something: "about 1,500 feet" and "1,500 feet" share the
-    figure as written, though their hedges make their intervals differ."""
-    claims = table([
+ONE_FACT_CASES = [
+    pytest.param([  # scored though no word is shared: the figure as written, whatever its hedge
         {"source": "a.txt", "text": "about 1,500 feet", "kind": "measure", "value": 1500, "hedge": "approx",
          "unit": "feet", "normalized": {"value": 0.4572, "unit": "km"},
          "sentence": "The aircraft had climbed to about 1,500 feet when its engines lost power, the airline said."},
         {"source": "b.txt", "text": "1,500 feet", "kind": "measure", "value": 1500, "unit": "feet",
          "normalized": {"value": 0.4572, "unit": "km"},
          "sentence": "The jet reached an altitude of 1,500 feet before it began to fall, a witness said."},
-    ])
-    assert partition(compare.align(claims)[0]) == {(0, 1): "agreement"}
+    ], {(0, 1): "agreement"}, id="one figure hedged differently"),
+    pytest.param([  # one past day in clauses of one kind of event
+        day("a.txt", "on May 28", "2025-05-28", "Hackers had stolen the details of 4.2 million customers in a "
+            "cyberattack discovered on May 28.", published="2025-06-12"),
+        day("b.txt", "on 28 May", "2025-05-28", "The attack was detected on 28 May, but customers were only "
+            "told on Wednesday.", published="2025-06-12"),
+    ], {(0, 1): "agreement"}, id="a cyberattack is an attack"),
+    pytest.param([
+        {"source": "a.txt", "text": "180", "value": 180, "unit": "passengers",
+         "sentence": "The Selene was licensed to carry 180 passengers, a port official said."},
+        {"source": "b.txt", "text": "212", "value": 212, "unit": "passengers",
+         "sentence": "The coast guard said 212 passengers and crew were on board the Selene."},
+        {"source": "c.txt", "text": "209", "value": 209, "unit": "passengers",
+         "sentence": "The Selene had 209 passengers and crew on board, the coast guard said."},
+    ], {(1, 2): "discrepancy"}, id="what a vessel may hold is no count of those aboard"),
+    pytest.param([  # a population misread as a toll is no rival of the toll
+        {"source": "a.txt", "text": "22", "value": 22, "unit": "people",
+         "sentence": "Most cases were in Korvat district, where 22 people have died of cholera."},
+        {"source": "b.txt", "text": "100,000", "value": 100000, "unit": "people",
+         "sentence": "In Korvat district, where 100,000 people live, many have died of cholera."},
+    ], {}, id="figures a hundred times apart are no one fact"),
+    pytest.param([  # a count of charges is a charge, not the trial's
+        {"source": "a.txt", "text": "14", "value": 14, "unit": "counts",
+         "sentence": "A jury convicted Hale in January on 14 counts, including racketeering."},
+        {"source": "b.txt", "text": "14", "value": 14, "unit": "charges",
+         "sentence": "The former mayor was found guilty in January of 14 charges after a trial lasting five weeks."},
+    ], {(0, 1): "agreement"}, id="counts and charges whatever verb tells them"),
+]
+
+
+@pytest.mark.parametrize("claims, facts", ONE_FACT_CASES)
+def test_which_claims_state_one_fact(claims, facts):
+    assert partition(compare.align(table(claims))[0]) == facts
 
 
 def test_figures_in_conflict_must_look_like_one_fact_themselves_not_only_through_a_vague_third():
@@ -679,18 +712,6 @@ def test_a_vigil_a_protest_and_a_riot_are_one_kind_of_event():
     assert compare._pair(rows[0], rows[1], idf, weights) > compare._pair(rows[0], rows[2], idf, weights)
 
 
-def test_a_cyberattack_is_an_attack():
-    """One past day in clauses of one kind of event is one fact: "a cyberattack discovered on May 28"
-    and "the attack was detected on 28 May"."""
-    clusters, _ = compare.align(table([
-        day("a.txt", "on May 28", "2025-05-28", "Hackers had stolen the details of 4.2 million customers in a "
-            "cyberattack discovered on May 28.", published="2025-06-12"),
-        day("b.txt", "on 28 May", "2025-05-28", "The attack was detected on 28 May, but customers were only "
-            "told on Wednesday.", published="2025-06-12"),
-    ]))
-    assert partition(clusters) == {(0, 1): "agreement"}
-
-
 @pytest.mark.parametrize("first, second, one", [
     ("the Englishman Robert Buckley, 32,", "Robert Buckley, 31,", True),
     ("helping his wife, Alicia Marsh, 31", "her husband, Peter Owen Marsh, 30", False),
@@ -753,7 +774,8 @@ def test_ages_given_a_year_apart_fit_one_birth_date(older, later, status):
 
 
 @pytest.mark.parametrize("unit_a, unit_b", [("crew members", "crew"), ("structures", "homes"), ("ships", "vessels"),
-                                            ("guard members", "troops"), ("shops", "stores"), ("staff", "employees")])
+                                            ("guard members", "troops"), ("shops", "stores"), ("staff", "employees"),
+                                            ("cases", "infections")])
 def test_two_nouns_of_one_unit_class_count_one_thing(unit_a, unit_b):
     clusters, _ = compare.align(table([
         {"source": "a.txt", "text": "25", "value": 25, "unit": unit_a, "sentence": f"The fire reached 25 {unit_a}."},

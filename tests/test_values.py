@@ -30,6 +30,9 @@ def test_duration_words_say_a_duration_as_a_sentence_does(duration, want):
 
 @pytest.mark.parametrize("row, tolerance, want", [
     ({"kind": "count", "value": 2500, "hedge": "approx"}, 0.05, (2375, 2625)),
+    # an approximate figure is no narrower than the figure as written: "about five" is 4.51..5.49, not 4.75..5.25
+    ({"kind": "measure", "value": 5, "hedge": "approx", "text": "about five kilometres",
+      "normalized": {"value": 5, "unit": "km"}}, 0.05, (4.51, 5.49)),
     ({"kind": "count", "value": 4, "low": 4, "hedge": "at-least"}, 0.05, (4, float("inf"))),
     ({"kind": "count", "value": 10, "high": 10, "hedge": "at-most"}, 0.05, (float("-inf"), 10)),
     ({"kind": "measure", "value": 6.1, "hedge": "exact"}, 0.05, (6.051, 6.149)),
