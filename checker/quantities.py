@@ -103,6 +103,7 @@ _MAGNITUDE_HEAD_RE = re.compile(
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
 _GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glued_temperatures"].items()}
 _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
+_UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
 _STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
 _PERCENT_RANGE_RE = re.compile(
@@ -406,8 +407,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
-    if (m.group("hedge") or "").lower() == "over" and _FIGURE_BEFORE_RE.search(head) and _DURATION_TAIL_RE.match(tail):
-        # "$161 million over seven years": spread across them, not more than them
+    said = " ".join((m.group("hedge") or "").lower().split())
+    if (said == "over" and _FIGURE_BEFORE_RE.search(head) and _DURATION_TAIL_RE.match(tail)
+            or said == "up to" and _UP_VERB_RE.search(head)):
+        # "$161 million over seven years": spread across them, not more than them; "ticked up to 4.3%": 4.3%
         hedge, start = "exact", m.start("num")
         head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
