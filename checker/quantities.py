@@ -101,6 +101,9 @@ _RICHTER_RE = re.compile(r"\s+on the richter scale", re.I)
 _MAGNITUDE_HEAD_RE = re.compile(
     r"(?:magnitude(?:\s+(?:of|at|was|is|measured|measuring|reading))?|measuring|measured)[\s-]*"
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
+_GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glued_temperatures"].items()}
+_WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
+_UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
 _STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
 _PERCENT_RANGE_RE = re.compile(
@@ -404,8 +407,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
-    if (m.group("hedge") or "").lower() == "over" and _FIGURE_BEFORE_RE.search(head) and _DURATION_TAIL_RE.match(tail):
-        # "$161 million over seven years": spread across them, not more than them
+    said = " ".join((m.group("hedge") or "").lower().split())
+    if (said == "over" and _FIGURE_BEFORE_RE.search(head) and _DURATION_TAIL_RE.match(tail)
+            or said == "up to" and _UP_VERB_RE.search(head)):
+        # "$161 million over seven years": spread across them, not more than them; "ticked up to 4.3%": 4.3%
         hedge, start = "exact", m.start("num")
         head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
@@ -490,7 +495,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         stop, rest = end + glued.end(), tail[glued.end():]
         return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge, head,
                       rest, counted, counts)
-    if glued and not _MEASURE_TAIL_RE.match(tail) and not _DURATION_TAIL_RE.match(tail):
+    # "46C", "114.8F" where the sentence speaks of heat or cold
+    heat = _GLUED_TEMPERATURES.get(glued.group(0).lower()) if glued and _speaks_of(_WEATHER_RE, sentence) else None
+    if glued and not heat and not _MEASURE_TAIL_RE.match(tail) and not _DURATION_TAIL_RE.match(tail):
         return None  # "4x4", "2nd", "1990s": not a quantity we read
     # measures: ages, magnitudes, lengths, speeds...
     if a := _AGE_TAIL_RE.match(tail):
@@ -531,15 +538,16 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             or "." in num_text and 1 <= value < 10 and _QUAKE_TAIL_RE.match(shared)):
         begin = m.start("num") - len(before_num) + magnitude_head.start() if magnitude_head else start
         return make("measure", value, "magnitude", begin=min(begin, start)), []
-    if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()):
-        shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
+    if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()) or heat:
+        shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")] if mu else heat
+        stop = end + (mu or glued).end()
         if shown in _CALIBERS and num_text.isdigit():
             value = _caliber(num_text)
         begin = start
         if shown in _TEMPERATURES and low is None and (minus := _MINUS_RE.search(head)):
             # "-5 °C", "minus 5 degrees Celsius": only a temperature falls below zero
             value, begin = -value, start - len(head) + minus.start("sign")
-        return make("measure", value, shown, end + mu.end(), _canonical(value, pint_unit), begin=begin), []
+        return make("measure", value, shown, stop, _canonical(value, pint_unit), begin=begin), []
     # durations ("eleven months", "two-decade-long", "a 12-year sentence"); "two years ago" is a date, but
     # with no date to count back from (an undated article) what it states is the time elapsed ("12 days ago")
     if du := _DURATION_TAIL_RE.match(tail):
