@@ -1642,6 +1642,8 @@ def _phrase(row) -> str:
     elif (unit in _PERSONS or row["kind"] == "count" and str(row["text"]).lower().endswith(f"-{unit.lower()}")
           ) and unit not in _PLURALS:
         unit = inflection.pluralize(unit)  # "a 200-student school", "a five-man team", "the 310-store chain"
+    if unit == "%":
+        return f"{display(row)}%"
     return " ".join(p for p in (display(row), unit, event) if p)
 
 

@@ -214,14 +214,21 @@ def test_explanations_say_durations_in_words_and_name_an_event_once():
     assert [k.explanation for k in clusters] == ["only a says ~15 seconds", "only b says >=4 aftershocks"]
 
 
-def test_a_storms_category_is_written_before_its_figure():
+@pytest.mark.parametrize("kind, unit, text, sentence, explanation", [
+    ("measure", "category", "Category {}", "Hurricane Nadia made landfall near Port Halvern as a Category {} storm.",
+     "sources disagree: a says Category 3; b says Category 4"),
+    ("percent", "%", "{}%", "The jobless rate in Carvania was {}% in September, the statistics office said.",
+     "sources disagree: a says 3%; b says 4%"),
+])
+def test_an_explanation_writes_a_unit_where_a_reader_would(kind, unit, text, sentence, explanation):
+    """A storm's category before its figure, a percent sign against it."""
     claims = table([
-        {"source": source, "text": f"Category {value}", "kind": "measure", "value": value, "unit": "category",
-         "sentence": f"Hurricane Nadia made landfall near Port Halvern as a Category {value} storm."}
+        {"source": source, "text": text.format(value), "kind": kind, "value": value, "unit": unit,
+         "sentence": sentence.format(value)}
         for source, value in (("a.txt", 3), ("b.txt", 4))
     ])
     (cluster,) = compare.align(claims)[0]
-    assert cluster.explanation == "sources disagree: a says Category 3; b says Category 4"
+    assert cluster.explanation == explanation
 
 
 def test_a_figure_restated_in_brackets_is_explained_as_one_figure():
