@@ -152,6 +152,7 @@ _STEM = 5          # words compare on their first letters: Israel ~ Israeli, att
 _WINDOW = 8        # content words either side of a number that say what it counts
 _NEAR = 3          # words between a count and the local area it is given for
 _OWNER = 3         # words either side of an age that name whose age it is
+_HOLD = 3          # words before a count (two after) that make it a capacity ("licensed to carry | 180")
 _LEAD = 3          # an article's first sentences with claims (headline, lead) state its main facts
 _FACT_REACH = 2.0  # powers of ten apart at which a shared event no longer ties two figures, nor anything
 _RIVAL_REACH = math.log10(1.5)  # rival tolls differ by some (30, 42); a part of a toll (one of nine) by much
@@ -556,9 +557,9 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = conjunct
     else:  # the event word nearest the number in its clause, else in its sentence
         event = clause or _nearest(before, after, skip) or ""
-    counts = kind == "count" and _singular(unit) == "count"
-    charge = _charge(after) if counts else None
-    if counts:  # counts and charges are charges, whatever verb tells them ("booked on", "found guilty of")
+    of_charges = kind == "count" and _singular(unit) == "count"
+    charge = _charge(after) if of_charges else None
+    if of_charges:  # counts and charges are charges, whatever verb tells them ("booked on", "found guilty of")
         event = "arrested"
     # its clause's, or its verb's after it in its sentence part ("three Palestinians, who..., died")
     own = clause or _nearest("", _CONJUNCTION_RE.split(after)[0], skip)
@@ -581,7 +582,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # its clause says it, or the sentence opens with it ("Since October 2014, at least 15 children ...")
     tally = bool(_TALLY_RE.search(head + row["text"] + tail) or _TALLY_RE.match(before.lstrip()))
     # what may be held, not what was: "licensed to carry 180 passengers", "a capacity of 40,000"
-    capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_OWNER:], *tail.split()[:2]])))
+    capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_HOLD:], *tail.split()[:2]])))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
     between = kind == "duration" and bool(_BETWEEN_RE.search(row["text"]) or _BETWEEN_RE.match(after.lstrip()))
