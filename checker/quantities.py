@@ -106,6 +106,8 @@ _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
 _UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
 _STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
+#: The rest of a proportion: "one | in 12", "1 | in 4 adults" (not "one in 2009", "two in 10 minutes")
+_RATIO_RE = re.compile(rf"\s+in\s+(?P<den>{NUMBER})(?![\w.,]?\d|[-–/%:])", re.I)
 _PERCENT_RANGE_RE = re.compile(
     rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
 _CALIBERS = tuple(_MEASURES["calibers"])
@@ -463,7 +465,12 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if category:
         return make("measure", value, "category", begin=m.start("num") - len(before_num) + category.start()), []
 
-    # percent
+    # percent, and a proportion as one ("one in five adults" is 20%)
+    if low is None and (ratio := _RATIO_RE.match(sentence, end)) and not _year(ratio.group("den")) and not (
+            _DURATION_TAIL_RE.match(sentence, ratio.end()) or _MEASURE_TAIL_RE.match(sentence, ratio.end())):
+        whole = parse_number(ratio.group("den"))
+        if 1 < whole <= 1000 and 0 < value < whole:
+            return make("percent", _num(round(100 * value / whole, 1)), "%", ratio.end()), []  # as one writes it
     if p := _PERCENT_RE.match(tail):
         second = _percent_range(sentence, end, bool(m.group("between"))) if low is None else None
         upper = parse_number(second.group("num2")) if second else None
