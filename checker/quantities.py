@@ -232,6 +232,8 @@ _IN_CONDITION_RE = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:st
                               rf"(?:{_alt(lexicon.load('events')['hospital_conditions'])})\s+condition\b", re.I)
 _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s+$", re.I)
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
+#: "bringing to 10 | the number of Israelis killed": the noun after it is what the number counts
+_NUMBER_OF_RE = re.compile(r"\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
 AGE_DECADE_RE = re.compile(
@@ -585,6 +587,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     num_text = m.group("num")
     is_word = num_text[0].isalpha()
     np_words, np_end = np
+    if not np_words and (number_of := _NUMBER_OF_RE.match(tail)):
+        tail = tail[number_of.end():]
+        np_words, np_end = noun_phrase(tail)
     if np_words and all(w[0].isupper() for w in np_words) and (co := _COORDINATED_NP_RE.match(tail, np_end)):
         later, _ = noun_phrase(tail[co.end():])  # "One Australian and one English climber": the head is shared
         if later and later[-1][0].islower():
