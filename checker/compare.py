@@ -1268,6 +1268,8 @@ def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
     no event, "He's 16 years old.", repeats any): its lead's main fact told again, or a figure too
     rare to recur by chance ("five injured" in lead and body, not two "three killed" deep in the
     article)."""
+    if ra["kind"] == "duration":  # many spans recur in a story: only one event's, in the headline and lead
+        return ra["event"] == rb["event"] != "" and ra["lead"] and rb["lead"] and ra["span"] == rb["span"]
     return (ra["kind"] in ("count", "measure") and (ra["event"] == rb["event"] or not (ra["event"] and rb["event"]))
             and ra["place"] == rb["place"]
             and ra["who"] == rb["who"] and _anchor(ra["span"]) == _anchor(rb["span"])

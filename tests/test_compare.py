@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from checker import compare
+from checker import compare, core
 from checker.claims import Claim
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "compare" / "align.yml").read_text(encoding="utf-8"))
@@ -381,6 +381,49 @@ ONE_FACT_CASES = [
          "sentence": "The former mayor was found guilty in January of 14 charges after a trial lasting five weeks."},
     ], {(0, 1): "agreement"}, id="counts and charges whatever verb tells them"),
 ]
+
+
+COURT = {  # an invented story: two headlines agree, the bodies with a third source do not
+    "01_wire.txt": (
+        'date 2025-04-17\n'
+        'Former mayor jailed for 12 years over bribery scheme\n'
+        'BRENTHAM (Wire) - Former Brentham mayor Victor Hale was sentenced on Thursday to 12 years in '
+        'prison for taking $2.4 million in bribes from contractors during his eight years in office.\n'
+        'Judge Amara Lin also ordered Hale, 61, to pay a $500,000 fine and forfeit his lakeside home.\n'
+        'A jury convicted Hale in January on 14 counts, including racketeering and wire fraud, after a '
+        'six-week trial.\n'
+        "Prosecutors had asked for 15 years. Hale's lawyers said he would appeal.\n"
+    ),
+    "02_paper.txt": (
+        'date 2025-04-18\n'
+        "Hale gets 12 years as judge cites 'breathtaking greed'\n"
+        'Victor Hale, who led Brentham from 2014 to 2022, will spend the next 12 years behind bars after '
+        'a judge on Thursday called his corruption "breathtaking."\n'
+        'The 60-year-old former mayor was found guilty in January of 14 charges after a trial lasting '
+        'five weeks. Prosecutors said he pocketed about $2.5 million in kickbacks.\n'
+        'He was also fined $500,000.\n'
+        'Prosecutors had sought a 15-year term.\n'
+    ),
+    "03_tv.txt": (
+        'date 2025-04-17\n'
+        'Ex-mayor Hale sentenced\n'
+        'A judge sentenced former Brentham mayor Victor Hale to 10 years in federal prison on Thursday.\n'
+        'Hale, 61, was convicted of 14 corruption counts in January.\n'
+        'He must report to prison by June 2.\n'
+    ),
+}
+
+
+def test_a_span_an_articles_headline_and_lead_both_give_is_its_one_word_on_the_fact(tmp_path):
+    """"jailed for 12 years" over "sentenced on Thursday to 12 years": the headline joins its lead's
+    fact, and with it the third source's 10 years, not only the other headline."""
+    for name, text in COURT.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = core.check([tmp_path])
+    claims = {c["id"]: c for c in report.to_records()["claims"]}
+    (fact,) = [k for k in report.to_records()["clusters"] if any(claims[i]["text"] == "10 years" for i in k["claims"])]
+    assert [claims[i]["source"] for i in fact["claims"]].count("01_wire.txt") == 2
+    assert fact["status"] == "discrepancy"
 
 
 @pytest.mark.parametrize("claims, facts", ONE_FACT_CASES)
