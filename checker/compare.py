@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, date_bounds, display, duration_words,
-                     half_step, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
+                     half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
                      stated_days, written)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
@@ -1642,8 +1642,7 @@ def _phrase(row) -> str:
     event = row["event"] if suffered and lexicon.event_classes().get(unit.lower()) != row["event"] else ""
     if unit and number(row["value"]) == 1 and not (present(row["high"]) and row["high"] != row["value"]):
         unit = _singular(unit)  # units are kept in the plural: "1 mile", not "1 miles"
-    elif (unit in _PERSONS or row["kind"] == "count" and str(row["text"]).lower().endswith(f"-{unit.lower()}")
-          ) and unit not in _PLURALS:
+    elif (unit in _PERSONS or row["kind"] == "count" and hyphened(row["text"], unit)) and unit not in _PLURALS:
         unit = inflection.pluralize(unit)  # "a 200-student school", "a five-man team", "the 310-store chain"
     if unit == "%":
         return f"{display(row)}%"

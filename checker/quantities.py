@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from . import lexicon
 from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take, word_gate
 from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
-from .values import DURATION_UNITS, join_durations
+from .values import DURATION_UNITS, hyphened, join_durations
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -305,7 +305,7 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
             found.append(mention)
             take(taken, mention.start, mention.end)
             pos = max(pos, mention.end)
-            if mention.kind == "count" and not _modifier(sentence, mention):
+            if mention.kind == "count" and not hyphened(sentence[mention.start:mention.end], mention.unit):
                 counts.append((mention, np_words))  # not "a 200-student school": no later count leaves it out
     found = _compound_durations(sentence, found)
     for m in gated(ORDINAL_RE, _ORDINAL_GATE, sentence):
@@ -694,11 +694,6 @@ def _speaks_of(words: re.Pattern, sentence: str) -> bool:
     """Whether a sentence names quakes, storms...: asked by every number in it, so answered once, since
     rescanning a sentence of thousands of numbers for each of them was quadratic (40 KB took minutes)."""
     return words.search(sentence) is not None
-
-
-def _modifier(sentence: str, count: Mention) -> bool:
-    """Whether a count is hyphened to its noun as a modifier of another ("a 200-student schoolhouse")."""
-    return bool(count.unit) and sentence[count.start:count.end].lower().endswith(f"-{count.unit.lower()}")
 
 
 def _elided(count: Mention, np_words: list[str]) -> str | None:

@@ -127,6 +127,12 @@ def _as_written(value) -> str:
     return f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
+def hyphened(text, unit) -> bool:
+    """Whether a count's figure is hyphened to its noun as a modifier ("a 200-student school", "the
+    310-store chain"): the noun is in the singular, and it describes another."""
+    return isinstance(unit, str) and bool(unit) and str(text).lower().endswith(f"-{unit.lower()}")
+
+
 def present(value) -> bool:
     """Whether a field holds a value: a claims table gives NaN, a claim dict None, for one it lacks."""
     return value is not None and not (isinstance(value, float) and value != value)
