@@ -80,7 +80,8 @@ _COORDINATED_ORDINAL_RE = re.compile(rf"\s+(?:and|or|to)\s+{ORDINAL}(?:-(?P<suff
 #: A word, an abbreviation ("U.S."), or a model's code of letters and digits ("C-130", "AR-15", "AK-47s")
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z](?:(?:\.[A-Z])+\.?(?![a-z])|[A-Za-z'’-]*(?:(?<=[A-Z]-)\d+[a-z]?)?))")
 _GLUED_RE = re.compile(r"[A-Za-z]+")
-_PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
+_PERCENT_SIGN = r"(?:\s*(?:%|per\s?cent\b|percent\b)|pc\b)"  # British copy glues "pc" on: "3.9pc"
+_PERCENT_RE = re.compile(_PERCENT_SIGN, re.I)
 #: The second end of a range of glued scales: "£35m | to £45m", "$2bn-3bn", "between $35m | and $45m"
 _GLUED_RANGE_RE = re.compile(
     rf"(?P<conn>\s*[-–—]\s*|\s+(?:to|and)\s+)(?:{_alt(_CUR_SIGNS)})?\s?(?P<num2>\d[\d,]*(?:\.\d+)?)(?P<sfx>[A-Za-z]+)\b",
@@ -109,7 +110,7 @@ _STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
 #: The rest of a proportion: "one | in 12", "1 | in 4 adults" (not "one in 2009", "two in 10 minutes")
 _RATIO_RE = re.compile(rf"\s+in\s+(?P<den>{NUMBER})(?![\w.,]?\d|[-–/%:])", re.I)
 _PERCENT_RANGE_RE = re.compile(
-    rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)", re.I)
+    rf"\s*(?P<conn>to|and|[-–—])\s*(?P<num2>{NUMBER}){_PERCENT_SIGN}", re.I)
 _CALIBERS = tuple(_MEASURES["calibers"])
 #: ".357 caliber", and a caliber that names its gun: "a .357 revolver", "a .22 rifle", "a .38 Special"
 _CALIBER_RE = re.compile(rf"(?<![\w.])\.(?P<n>\d{{2,3}})(?:[\s-]*(?P<unit>{_alt(_CALIBERS)})\b"
