@@ -84,8 +84,8 @@ _PERCENT_SIGN = r"(?:\s*(?:%|per\s?cent\b|percent\b)|pc\b)"  # British copy glue
 _PERCENT_RE = re.compile(_PERCENT_SIGN, re.I)
 #: The second end of a range of glued scales: "£35m | to £45m", "$2bn-3bn", "between $35m | and $45m"
 _GLUED_RANGE_RE = re.compile(
-    rf"(?P<conn>\s*[-–—]\s*|\s+(?:to|and)\s+)(?:{_alt(_CUR_SIGNS)})?\s?(?P<num2>\d[\d,]*(?:\.\d+)?)(?P<sfx>[A-Za-z]+)\b",
-    re.I)
+    rf"(?P<conn>\s*[-–—]\s*|\s+(?:to|and)\s+)(?:{_alt(_CUR_SIGNS)})?\s?(?P<num2>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<sfx>[A-Za-z]+)\b", re.I)
 _MONEY_TAIL_RE = re.compile(
     rf"(?:\s?(?P<sfx>mln|mn|bn|tn|m|b|k)\b)?[\s-]*(?P<cur>{_alt(_CUR_WORDS)})\b", re.I)
 _MEASURE_TAIL_RE = re.compile(
@@ -268,10 +268,23 @@ _ONE_LONG_GATE = re.compile(r"long\b|-old\b", re.I)
 #: Every quantity holds a digit or a number word at a word start (after a currency sign, a hedge...)
 _NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
 _ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", re.I)
+_FRACTIONS: dict[str, int] = lexicon.load("numbers")["fractions"]
+_NUMERATORS = r"a|an|one|two|three|four|five|six|seven|eight|nine"
+_PART = rf"(?:(?P<{{n}}>{_NUMERATORS})[\s-]+)?(?P<{{d}}>{_alt(_FRACTIONS)})".format
+#: A part of a whole: "two-thirds of voters", "at least one-fifth of the dead", "between half and two-thirds of
+#: the buildings"; not "the second half of the season", "a quarter of an hour" nor "a third of a mile"
+FRACTION_OF_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:between\s+)?"
+    rf"{_PART(n='n1', d='d1')}(?:\s+(?:and|to)\s+{_PART(n='n2', d='d2')})?\s+of\s+(?!an?\s)", re.I)
+_FRACTION_GATE = word_gate([*_FRACTIONS])
+_HALF_PLACE_RE = re.compile(rf"\b(?:{_alt(lexicon.load('numbers')['half_places'])})\s+$", re.I)
+_AND_A_RE = re.compile(r"\band\s+an?\s+$", re.I)  # "two and a | half of them": a number's fraction
+_NUMERATOR_BEFORE_RE = re.compile(rf"\b(?:{_NUMERATORS})-$", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
 GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE),
          (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE), (HEDGED_ONE_RE, _ONE_UNIT_GATE),
-         (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE), (HEIGHT_RE, _HEIGHT_GATE))
+         (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE), (HEIGHT_RE, _HEIGHT_GATE),
+         (FRACTION_OF_RE, _FRACTION_GATE))
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 _WINDOW = 200  # characters around a number that decide what it is
 _LOOKBACK = 50  # earlier counts an elliptical count looks through: bounded, so thousands of bare numbers stay linear
@@ -360,6 +373,20 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             decade = int(m.group("decade"))
             found.append(Mention(m.start(), m.end(), "measure", None, decade + lo, decade + hi, "approx", "years old"))
             take(taken, m.start(), m.end())
+    for m in gated(FRACTION_OF_RE, _FRACTION_GATE, sentence):
+        end = m.end("d2" if m.group("d2") else "d1")
+        bare = m.group("n1") is None and not m.group("hedge")
+        if bare and (m.group("d1").lower() not in ("half", "halves")
+                     or _HALF_PLACE_RE.search(sentence, max(0, m.start() - 12), m.start())):
+            continue  # "the third of four children" is a rank, "the lower half of his body" a place
+        if m.group("d1").lower() == "half" and _AND_A_RE.search(sentence, max(0, m.start("d1") - 8), m.start("d1")):
+            continue  # "two and a half of them": a number's fraction
+        if free(taken, m.start(), end):
+            share, upper = (_share(m.group(f"n{k}"), m.group(f"d{k}")) for k in (1, 2))
+            hedge = lexicon.hedges()[" ".join(m.group("hedge").lower().split())] if m.group("hedge") else "exact"
+            bounds = (share, upper) if upper else (None, None)
+            found.append(Mention(m.start(), end, "percent", share, *_hedged(share, *bounds, hedge), "%"))
+            take(taken, m.start(), end)
     # the gate of these three grammars; the hedged one first ("nearly a year of")
     one_unit = (HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
     for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
@@ -697,6 +724,14 @@ def _speaks_of(words: re.Pattern, sentence: str) -> bool:
     return words.search(sentence) is not None
 
 
+def _share(numerator: str | None, fraction: str | None) -> float | None:
+    """A part of a whole as a percentage, to one decimal: "two", "thirds" -> 66.7; "a", "quarter" -> 25."""
+    if fraction is None:
+        return None
+    count = 1 if numerator is None or numerator.lower() in ("a", "an") else parse_number(numerator)
+    return _num(round(100 * count / _FRACTIONS[fraction.lower()], 1))
+
+
 def _elided(count: Mention, np_words: list[str]) -> str | None:
     """The noun a later count may leave out: the one this count counted ("children" of "six children
     were killed"), or its unit where that is no casualty class."""
@@ -942,8 +977,8 @@ def _ordinal(m: re.Match, sentence: str) -> Mention | None:
     """Ordinals that state a fact ("the third formal transition", "the 13th and 14th month bonus"), not labels
     ("first time")."""
     word = m.group("ord").lower()
-    if word in ("first", "1st", "last"):
-        return None
+    if word in ("first", "1st", "last") or _NUMERATOR_BEFORE_RE.search(sentence, max(0, m.start() - 6), m.start()):
+        return None  # "one-third", "two-fifths": a part, not a rank
     words, end = noun_phrase(sentence[m.end():])
     if m.group("rank") and (w := _WORD_RE.match(sentence, m.end() + end)) and w.group("w").lower().endswith("ing"):
         words = [*words, w.group("w")]  # "the second deadliest (mass) shooting": after a superlative, a noun

@@ -78,6 +78,7 @@ def test_deeply_nested_html_finishes_read_or_skipped(corpus):
     ("bare numbers in one sentence", "1 " * 8_000),  # each once looked back through all before it
     ("decimals in one sentence", "1.5 " * 5_000),  # each once rescanned the sentence for quake words
     ("storm categories in one sentence", "Category 4 " * 5_000 + "hurricane"),  # and for storm words
+    ("shares in one sentence", "and a half of nearly two-thirds of " * 3_000),
     ("partitive numbers", "of 5 " * 5_000),
     ("race times in one sentence", "in 1:02:03 " * 5_000),  # each once searched the sentence back to its start
 ])
