@@ -500,7 +500,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
             _DURATION_TAIL_RE.match(sentence, ratio.end()) or _MEASURE_TAIL_RE.match(sentence, ratio.end())):
         whole = parse_number(ratio.group("den"))
         if 1 < whole <= 1000 and 0 < value < whole:
-            return make("percent", _num(round(100 * value / whole, 1)), "%", ratio.end()), []  # as one writes it
+            return make("percent", _percent(value, whole), "%", ratio.end()), []
     if p := _PERCENT_RE.match(tail):
         second = _percent_range(sentence, end, bool(m.group("between"))) if low is None else None
         upper = parse_number(second.group("num2")) if second else None
@@ -725,11 +725,16 @@ def _speaks_of(words: re.Pattern, sentence: str) -> bool:
 
 
 def _share(numerator: str | None, fraction: str | None) -> float | None:
-    """A part of a whole as a percentage, to one decimal: "two", "thirds" -> 66.7; "a", "quarter" -> 25."""
+    """A part of a whole as a percentage: "two", "thirds" -> 66.7; "a", "quarter" -> 25."""
     if fraction is None:
         return None
     count = 1 if numerator is None or numerator.lower() in ("a", "an") else parse_number(numerator)
-    return _num(round(100 * count / _FRACTIONS[fraction.lower()], 1))
+    return _percent(count, _FRACTIONS[fraction.lower()])
+
+
+def _percent(part: float, whole: float) -> float:
+    """A proportion as a percentage to one decimal, as a reporter writes it ("one in 12" is 8.3%)."""
+    return _num(round(100 * part / whole, 1))
 
 
 def _elided(count: Mention, np_words: list[str]) -> str | None:

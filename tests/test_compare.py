@@ -34,6 +34,11 @@ def scored(claims: pd.DataFrame) -> tuple[dict, dict]:
     return rows, compare._weigh(rows)
 
 
+def count(source: str, text: str, value: float, unit: str, sentence: str, **fields) -> dict:
+    """A count claim for `table`: source, words, value, counted noun and sentence, and any other field."""
+    return {"source": source, "text": text, "value": value, "unit": unit, "sentence": sentence, **fields}
+
+
 def day(source: str, text: str, value: str | None, sentence: str, **fields) -> dict:
     """A date claim for `table`: source, words, value and sentence, and any other field a case sets."""
     return {"source": source, "text": text, "kind": "date", "value": value, "sentence": sentence, **fields}
@@ -339,7 +344,8 @@ def test_agreeing_figures_need_a_little_less_evidence_than_disputing_ones():
     another figure on the same evidence does not make it a discrepancy."""
     weights = compare.Weights()
     score = weights.threshold - weights.agreeing / 2
-    rows = {n: {"source": src, "span": span, "figure": span, "context": frozenset({"quake"}), "names": (), "facts": frozenset()}
+    rows = {n: {"source": src, "span": span, "figure": span, "context": frozenset({"quake"}), "names": (),
+                "facts": frozenset()}
             for n, (src, span) in enumerate((("a", (5.0, 5.0)), ("b", (5.0, 5.0)), ("c", (7.0, 7.0))))}
     scores = {(0, 1): score, (0, 2): score, (1, 2): score}
     assert compare._cluster(rows, [0, 1, 2], {}, weights, scores) == [[0, 1], [2]]
@@ -361,24 +367,22 @@ ONE_FACT_CASES = [
             "told on Wednesday.", published="2025-06-12"),
     ], {(0, 1): "agreement"}, id="a cyberattack is an attack"),
     pytest.param([
-        {"source": "a.txt", "text": "180", "value": 180, "unit": "passengers",
-         "sentence": "The Selene was licensed to carry 180 passengers, a port official said."},
-        {"source": "b.txt", "text": "212", "value": 212, "unit": "passengers",
-         "sentence": "The coast guard said 212 passengers and crew were on board the Selene."},
-        {"source": "c.txt", "text": "209", "value": 209, "unit": "passengers",
-         "sentence": "The Selene had 209 passengers and crew on board, the coast guard said."},
+        count("a.txt", "180", 180, "passengers", "The Selene was licensed to carry 180 passengers, a port official "
+              "said."),
+        count("b.txt", "212", 212, "passengers", "The coast guard said 212 passengers and crew were on board the "
+              "Selene."),
+        count("c.txt", "209", 209, "passengers", "The Selene had 209 passengers and crew on board, the coast guard "
+              "said."),
     ], {(1, 2): "discrepancy"}, id="what a vessel may hold is no count of those aboard"),
     pytest.param([  # a population misread as a toll is no rival of the toll
-        {"source": "a.txt", "text": "22", "value": 22, "unit": "people",
-         "sentence": "Most cases were in Korvat district, where 22 people have died of cholera."},
-        {"source": "b.txt", "text": "100,000", "value": 100000, "unit": "people",
-         "sentence": "In Korvat district, where 100,000 people live, many have died of cholera."},
+        count("a.txt", "22", 22, "people", "Most cases were in Korvat district, where 22 people have died of cholera."),
+        count("b.txt", "100,000", 100000, "people", "In Korvat district, where 100,000 people live, many have died of "
+              "cholera."),
     ], {}, id="figures a hundred times apart are no one fact"),
     pytest.param([  # a count of charges is a charge, not the trial's
-        {"source": "a.txt", "text": "14", "value": 14, "unit": "counts",
-         "sentence": "A jury convicted Hale in January on 14 counts, including racketeering."},
-        {"source": "b.txt", "text": "14", "value": 14, "unit": "charges",
-         "sentence": "The former mayor was found guilty in January of 14 charges after a trial lasting five weeks."},
+        count("a.txt", "14", 14, "counts", "A jury convicted Hale in January on 14 counts, including racketeering."),
+        count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "
+              "lasting five weeks."),
     ], {(0, 1): "agreement"}, id="counts and charges whatever verb tells them"),
 ]
 
@@ -435,7 +439,8 @@ def test_figures_in_conflict_must_look_like_one_fact_themselves_not_only_through
     """"around 2:15 a.m." (a) and "around 2:45 a.m." (c) each match "after 2 a.m." (b) well and each
     other hardly: b's slack bridges them into one fact only if a and c look alike on their own."""
     weights = compare.Weights()
-    rows = {n: {"source": src, "span": span, "figure": span, "context": frozenset({"shot"}), "names": (), "facts": frozenset()}
+    rows = {n: {"source": src, "span": span, "figure": span, "context": frozenset({"shot"}), "names": (),
+                "facts": frozenset()}
             for n, (src, span) in enumerate((("a", (135.0, 135.0)), ("b", (120.0, 180.0)), ("c", (165.0, 165.0))))}
     scores = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.1}
     assert compare._cluster(rows, [0, 1, 2], {}, weights, dict(scores)) == [[0, 1], [2]]
@@ -498,7 +503,8 @@ def test_distances_from_one_named_place_are_one_fact_from_two_places_two():
                 "normalized": {"value": value, "unit": "km"}, "sentence": sentence}
     clusters, _ = compare.align(table([
         km("a.txt", "40 km", 40, "The plant, 40 km from the Libyan border, produces a tenth of the gas."),
-        km("b.txt", "60 kilometres", 60, "The gunmen stormed the facility, some 60 kilometres from the Libyan frontier."),
+        km("b.txt", "60 kilometres", 60, "The gunmen stormed the facility, some 60 kilometres from the Libyan "
+           "frontier."),
         km("c.txt", "1,300 km", 1300, "The plant lies about 1,300 km south-east of Algiers, near the border."),
     ]))
     assert partition(clusters) == {(0, 1): "discrepancy"}
