@@ -434,7 +434,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
                 return None
             low, high = value, second
     elif (m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True)
-          and not (m.group("cur") and _glued_range(sentence, end, m.group("between")))):
+          and not _glued_range(sentence, end, m.group("between"))):
         return None  # "from 5" alone: not a range, find_quantities reads the number by itself
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
@@ -486,6 +486,11 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and (_BROADCASTER_RE.match(tail) or _NEWSCAST_BEFORE_RE.search(head)):
         return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"; a newscast
     glued = _GLUED_RE.match(tail) if is_digits else None
+    # "£35m to £45m", "between 5m and 7m": a range whose ends each carry the glued scale or unit ("3pc-4pc" is
+    # read as a percentage's range)
+    pair = _glued_range(sentence, end, m.group("between")) if glued and low is None and glued[0].lower() != "pc" else None
+    if pair:
+        low, high = value, parse_number(pair.group("num2"))
 
     def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
         if kind != "duration":
@@ -512,24 +517,20 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     mt = None if m.group("cur") else _MONEY_TAIL_RE.match(tail)
     if mt and mt.group("cur").lower() in _WEIGHT_OR_MONEY and not (mt.group("sfx") or _SUM_SCALE_RE.search(num_text)):
         mt = None  # "200 pounds", "a 200-pound man"; "200 pounds sterling" is money
+    stop = pair.end() if pair else end + glued.end() if glued else end  # after the glued scale or unit
     if m.group("cur") or m.group("damaged") or mt:
-        stop = end
-        if not mt:
-            code = _CURRENCIES[m.group("cur").lower()] if m.group("cur") else None
-            if scale:
-                stop += glued.end()
-                if low is None and (pair := _glued_range(sentence, end, m.group("between"))):
-                    low, high, stop = value, parse_number(pair.group("num2")), pair.end()
+        if mt:
+            code, scale = _CURRENCIES[mt.group("cur").lower()], SUFFIX_SCALES.get((mt.group("sfx") or "").lower())
+            stop = end + mt.end()
         else:
-            code = _CURRENCIES[mt.group("cur").lower()]
-            scale = SUFFIX_SCALES.get((mt.group("sfx") or "").lower())
-            stop += mt.end()
+            code = _CURRENCIES[m.group("cur").lower()] if m.group("cur") else None
+            stop = stop if scale else end
         factor = scale or 1
         return make("money", _num(value * factor), code, stop, lo=_scaled(low, factor), hi=_scaled(high, factor)), []
+    rest = sentence[stop:stop + _WINDOW]
     if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())) and (
-            counted := noun_phrase(tail[glued.end():]))[0] and counted[0][-1].lower() in lexicon.unit_classes():
+            counted := noun_phrase(rest))[0] and counted[0][-1].lower() in lexicon.unit_classes():
         # "2.3m cars", "1.5m people": a count in millions, not metres, when what follows is a counted noun
-        stop, rest = end + glued.end(), tail[glued.end():]
         return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge, head,
                       rest, counted, counts)
     # "46C", "114.8F" where the sentence speaks of heat or cold
@@ -571,13 +572,13 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
         return make("measure", value, shown, normalized=_canonical(value, pint_unit)), []
-    if (magnitude_head or _RICHTER_RE.match(shared)
+    if (magnitude_head and not _MEASURE_TAIL_RE.match(tail) or _RICHTER_RE.match(shared)
             or "." in num_text and 1 <= value < 10 and _QUAKE_TAIL_RE.match(shared)):
         begin = m.start("num") - len(before_num) + magnitude_head.start() if magnitude_head else start
         return make("measure", value, "magnitude", begin=min(begin, start)), []
     if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()) or heat:
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")] if mu else heat
-        stop = end + (mu or glued).end()
+        stop = stop if glued else end + mu.end()
         if shown in _CALIBERS and num_text.isdigit():
             value = _caliber(num_text)
         begin = start
