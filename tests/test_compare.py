@@ -379,6 +379,16 @@ ONE_FACT_CASES = [
         count("b.txt", "100,000", 100000, "people", "In Korvat district, where 100,000 people live, many have died of "
               "cholera."),
     ], {}, id="figures a hundred times apart are no one fact"),
+    pytest.param([  # a span in months against one in days: months are as long as the calendar or a sentence has them
+        count("a.txt", "90 days", "P90D", "days", "Judge Ruiz sentenced Delane to 90 days in jail for violating his "
+              "probation.", kind="duration"),
+        count("b.txt", "three months", "P3M", "months", "Delane will spend three months behind bars after violating "
+              "his probation, a judge ruled.", kind="duration"),
+        count("c.txt", "six months", "P6M", "months", "He must also complete six months of residential rehab.",
+              kind="duration"),
+        count("a.txt", "180 days", "P180D", "days", "Delane must also spend 180 days in a residential rehab program.",
+              kind="duration"),
+    ], {(0, 1): "agreement", (2, 3): "agreement"}, id="three months are 90 days"),
     pytest.param([  # a count of charges is a charge, not the trial's
         count("a.txt", "14", 14, "counts", "A jury convicted Hale in January on 14 counts, including racketeering."),
         count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "
