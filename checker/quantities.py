@@ -251,6 +251,9 @@ ONE_INTERVAL_RE = re.compile(
 #: nor "over a year-long dispute": a compound, read below)
 HEDGED_ONE_RE = re.compile(
     rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?!\s+ago\b|-)", re.I)
+#: One unit of time and a half: "suspended for a year and a half", "nearly an hour and a half"
+HALF_MORE_RE = re.compile(
+    rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+and\s+a\s+half\b", re.I)
 #: One unit of time something lasts: "shut for a week", "jailed for a year" (not "for a year-end review", nor
 #: "for a day lift ticket": a noun after the unit makes it a modifier)
 _NOUN_AFTER = rf"\s+(?!(?:{_alt(STOP)}|yesterday|today|tonight)\b)(?-i:[a-z]{{3,}})(?<!ing)(?<!ed)(?<!ly)\b"
@@ -387,15 +390,17 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             bounds = (share, upper) if upper else (None, None)
             found.append(Mention(m.start(), end, "percent", share, *_hedged(share, *bounds, hedge), "%"))
             take(taken, m.start(), end)
-    # the gate of these three grammars; the hedged one first ("nearly a year of")
-    one_unit = (HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
+    # the gate of these grammars; "and a half" first, then the hedged one ("nearly a year of")
+    one_unit = (HALF_MORE_RE, HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
     for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
               *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
         if free(taken, m.start(), m.end()) and not (
                 m.re is ONE_LONG_RE and _NUMBER_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start())):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
-            hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
-            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(factor, designator), hedge=hedge,
+            said = m.group("hedge") if "hedge" in m.re.groupindex else None
+            hedge = lexicon.hedges()[" ".join(said.lower().split())] if said else "exact"
+            amount = factor * (1.5 if m.re is HALF_MORE_RE else 1)
+            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(amount, designator), hedge=hedge,
                                  unit=DURATION_UNITS[designator]))
             take(taken, m.start(), m.end())
     return found
