@@ -389,6 +389,13 @@ ONE_FACT_CASES = [
         count("a.txt", "180 days", "P180D", "days", "Delane must also spend 180 days in a residential rehab program.",
               kind="duration"),
     ], {(0, 1): "agreement", (2, 3): "agreement"}, id="three months are 90 days"),
+    pytest.param([  # the figure before a change is another fact than the figure now
+        count("a.txt", "67%", 67, "%", "Turnout was 67%, down from 72% in the 2020 election.", kind="percent"),
+        count("a.txt", "72%", 72, "%", "Turnout was 67%, down from 72% in the 2020 election.", kind="percent"),
+        count("b.txt", "Roughly two-thirds", 66.7, "%", "Roughly two-thirds of eligible voters cast ballots, the "
+              "commission said.", kind="percent", hedge="approx"),
+        count("c.txt", "71 percent", 71, "%", "Turnout reached 71 percent, the commission said.", kind="percent"),
+    ], {(0, 2, 3): "discrepancy"}, id="a former figure is no rival of the figure now"),
     pytest.param([  # a count of charges is a charge, not the trial's
         count("a.txt", "14", 14, "counts", "A jury convicted Hale in January on 14 counts, including racketeering."),
         count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "
