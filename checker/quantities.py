@@ -207,6 +207,7 @@ _COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three ye
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _NOT_NOUNS_OF = STOP | frozenset(FIRST_WORDS)  # "seven of 10" counts no sevens
 _PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of\s*$", re.I)
+_FIGURE_RE = re.compile(r"\s+\d[\d,.]*\b")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 #: A word starting with a letter at a word start ("55th" holds none)
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
@@ -634,8 +635,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if _PARENT_OF_RE.search(head) and not partitive:  # "a father of three died", "mother of two sons": children
         unit = _unit_phrase(np_words) if any(w.lower() not in _CASUALTY for w in np_words) else "children"
         return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
-    if partitive and not np_words:
-        np_words, _ = noun_phrase(tail[partitive.end():])
+    if partitive and not np_words:  # "148 of the 300 seats": the whole's noun, past its figure
+        whole = _FIGURE_RE.match(tail, partitive.end())
+        np_words, _ = noun_phrase(tail[whole.end() if whole else partitive.end():])
         if num_text.lower() == "one":
             return None
     casualty, before = suffered(tail, np_words, np_end), _CASUALTY_BEFORE_RE.search(head)
