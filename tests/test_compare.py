@@ -396,6 +396,14 @@ ONE_FACT_CASES = [
               "commission said.", kind="percent", hedge="approx"),
         count("c.txt", "71 percent", 71, "%", "Turnout reached 71 percent, the commission said.", kind="percent"),
     ], {(0, 2, 3): "discrepancy"}, id="a former figure is no rival of the figure now"),
+    pytest.param([  # what must be reached is no rival of what was
+        count("a.txt", "52.4%", 52.4, "%", "Marren won 52.4% of the vote in Sunday's election.", kind="percent"),
+        count("b.txt", "more than 50 percent", 50, "%", "A candidate needed more than 50 percent of the vote to avoid "
+              "a runoff.", kind="percent", hedge="more-than", low=50),
+        count("c.txt", "148", 148, "seats", "Marren's party won 148 seats, short of the 151 needed for a majority."),
+        count("c.txt", "151", 151, "seats", "Marren's party won 148 seats, short of the 151 needed for a majority."),
+        count("d.txt", "148", 148, "seats", "His party took 148 seats in the 300-member legislature."),
+    ], {(2, 4): "agreement"}, id="a threshold is another fact"),
     pytest.param([  # a count of charges is a charge, not the trial's
         count("a.txt", "14", 14, "counts", "A jury convicted Hale in January on 14 counts, including racketeering."),
         count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "
