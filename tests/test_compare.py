@@ -857,7 +857,8 @@ def test_ages_given_a_year_apart_fit_one_birth_date(older, later, status):
 @pytest.mark.parametrize("unit_a, unit_b", [("crew members", "crew"), ("structures", "homes"), ("ships", "vessels"),
                                             ("guard members", "troops"), ("shops", "stores"), ("staff", "employees"),
                                             ("cases", "infections"), ("households", "homes"),
-                                            ("positions", "jobs"), ("detainees", "prisoners")])
+                                            ("positions", "jobs"), ("detainees", "prisoners"), ("kos", "knockouts"),
+                                            ("homers", "home runs")])
 def test_two_nouns_of_one_unit_class_count_one_thing(unit_a, unit_b):
     clusters, _ = compare.align(table([
         {"source": "a.txt", "text": "25", "value": 25, "unit": unit_a, "sentence": f"The fire reached 25 {unit_a}."},
