@@ -45,6 +45,7 @@ _WOUND_VERBS = frozenset(WORDS["wound_verbs"])
 _HARMED = _CASUALTY_CLASSES | {"wounds"}  # a count after "from" is a cause ("recovering from 4 gunshot wounds")
 
 _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
+_HUNDREDTHS = frozenset(_MEASURES["hundredths"])
 #: "pound(s)" after a number is a weight ("200 pounds", "a two-pound bag"), a sum only with a scale of millions
 #: ("93.6 billion pounds", "a million-pound house": a weight in millions is the rarer reading) or "sterling"
 _WEIGHT_OR_MONEY = frozenset(_CURRENCIES) & frozenset(_MEASURE_UNITS)
@@ -521,12 +522,15 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
     scale = SUFFIX_SCALES.get(glued.group(0).lower()) if glued else None
     mt = None if m.group("cur") else _MONEY_TAIL_RE.match(tail)
-    if mt and mt.group("cur").lower() in _WEIGHT_OR_MONEY and not (mt.group("sfx") or _SUM_SCALE_RE.search(num_text)):
-        mt = None  # "200 pounds", "a 200-pound man"; "200 pounds sterling" is money
+    if mt and (mt.group("cur").lower() in _WEIGHT_OR_MONEY and not (mt.group("sfx") or _SUM_SCALE_RE.search(num_text))
+               or mt.group("cur").lower() in _HUNDREDTHS and mt.group("cur")[0].isupper()):
+        mt = None  # "200 pounds", "a 200-pound man" ("200 pounds sterling" is money); "50 Cent", a rapper
     stop = pair.end() if pair else end + glued.end() if glued else end  # after the glued scale or unit
     if m.group("cur") or m.group("damaged") or mt:
         if mt:
             code, scale = _CURRENCIES[mt.group("cur").lower()], SUFFIX_SCALES.get((mt.group("sfx") or "").lower())
+            if mt.group("cur").lower() in _HUNDREDTHS:
+                scale = (scale or 1) / 100
             stop = end + mt.end()
         else:
             code = _CURRENCIES[m.group("cur").lower()] if m.group("cur") else None
