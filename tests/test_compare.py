@@ -404,6 +404,12 @@ ONE_FACT_CASES = [
         count("c.txt", "151", 151, "seats", "Marren's party won 148 seats, short of the 151 needed for a majority."),
         count("d.txt", "148", 148, "seats", "His party took 148 seats in the 300-member legislature."),
     ], {(2, 4): "agreement"}, id="a threshold is another fact"),
+    pytest.param([  # to free hostages is to rescue them
+        count("a.txt", "seventeen", 17, "hostages", "Sailors destroyed a pirate mother ship on Tuesday and rescued "
+              "seventeen hostages, ending a 12-day ordeal."),
+        count("b.txt", "19", 19, "hostages", "Five pirates were killed when a frigate sank their mother ship on Tuesday, "
+              "freeing 19 hostages held aboard a hijacked carrier."),
+    ], {(0, 1): "discrepancy"}, id="freed hostages are rescued"),
     pytest.param([  # a count of charges is a charge, not the trial's
         count("a.txt", "14", 14, "counts", "A jury convicted Hale in January on 14 counts, including racketeering."),
         count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "
