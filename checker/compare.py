@@ -129,6 +129,7 @@ _THRESHOLD = lexicon.alternation(_EVENTS['thresholds'])
 _THRESHOLD_BEFORE_RE = re.compile(rf"\b(?:{_THRESHOLD})\s+$", re.I)
 _THRESHOLD_AFTER_RE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_THRESHOLD})\s+(?:for|to)\b", re.I)
 _THE_RE = re.compile(r"\bthe\s+$", re.I)
+_EMPLOYS_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
 _FORMER_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['changed_from'])})\s+from\s+$", re.I)
 _POPULATION_RE = re.compile(rf"\b(?:home\s+to|(?:{lexicon.alternation(_EVENTS['peopled_places'])})\s+of)\s+$", re.I)
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
@@ -706,6 +707,8 @@ def _block(row, event: str, own: str | None, before: str) -> str | None:
     if kind == "count" and event in _OUTCOMES and (unit is None or _singular(unit) in _PERSONS
                                                     or event == own and (_person(row, unit) or unit in _OCCURRENCES)):
         return event
+    if kind == "count" and _EMPLOYS_RE.search(before) and (unit is None or _singular(unit) in _PERSONS):
+        return "employee"  # "employs about 14,000 people": its employees
     if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
     if kind == "count" and unit in _OCCURRENCES and own == "attacks":
@@ -1391,6 +1394,7 @@ def _who(row: dict) -> str | None:
         unit = _head_person(row["subject"]) if isinstance(row["subject"], str) else None
         if unit is None:  # "Three of the four Israeli soldiers killed ... died": some of whom the partitive names
             unit = _head_person(_partitive(row))
+        unit = lexicon.unit_classes().get(unit, unit)  # "bank workers" and "three employees" killed: one kind
     if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
     return unit if _people_noun(unit) else unit.capitalize()

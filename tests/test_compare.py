@@ -410,6 +410,18 @@ ONE_FACT_CASES = [
         count("b.txt", "19", 19, "hostages", "Five pirates were killed when a frigate sank their mother ship on Tuesday, "
               "freeing 19 hostages held aboard a hijacked carrier."),
     ], {(0, 1): "discrepancy"}, id="freed hostages are rescued"),
+    pytest.param([  # whom a company employs are its employees, whatever the noun
+        count("a.txt", "about 14,000", 14000, "people", "Brightwater employs about 14,000 people across 23 countries.",
+              hedge="approx"),
+        count("b.txt", "approximately 14,000", 14000, "workers", "Brightwater has approximately 14,000 workers, and "
+              "1,200 positions would be cut.", hedge="approx"),
+        count("c.txt", "more than 18,000", 18000, "employees", "Brightwater, which has more than 18,000 employees, has "
+              "struggled with rising labor costs.", hedge="more-than", low=18000),
+    ], {(0, 1, 2): "discrepancy"}, id="a company's staff however named"),
+    pytest.param([  # bank workers killed and employees killed are one kind of people
+        count("a.txt", "Three", 3, "workers", "Three bank workers were killed when protesters set the bank on fire."),
+        count("b.txt", "Three", 3, "employees", "Three employees of the bank died in the fire, police said."),
+    ], {(0, 1): "agreement"}, id="the people a toll counts by their class"),
     pytest.param([  # a count of charges is a charge, not the trial's
         count("a.txt", "14", 14, "counts", "A jury convicted Hale in January on 14 counts, including racketeering."),
         count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "
@@ -864,7 +876,7 @@ def test_ages_given_a_year_apart_fit_one_birth_date(older, later, status):
                                             ("guard members", "troops"), ("shops", "stores"), ("staff", "employees"),
                                             ("cases", "infections"), ("households", "homes"),
                                             ("positions", "jobs"), ("detainees", "prisoners"), ("kos", "knockouts"),
-                                            ("homers", "home runs")])
+                                            ("homers", "home runs"), ("workers", "employees")])
 def test_two_nouns_of_one_unit_class_count_one_thing(unit_a, unit_b):
     clusters, _ = compare.align(table([
         {"source": "a.txt", "text": "25", "value": 25, "unit": unit_a, "sentence": f"The fire reached 25 {unit_a}."},
@@ -934,7 +946,7 @@ def test_a_sentence_an_article_prints_twice_states_one_fact_once():
     (("three", 3, "killed", "bank workers-two women killed",
       "The three bank workers-two women and a man-were killed when their branch went up in flames."),
      ("three", 3, "dead", "bank workers dead", "Riots over harsh new austerity measures left three bank workers dead."),
-     "workers"),
+     "employees"),
     # a compound counts its last person word: "two police officers" are officers
     (("two", 2, "wounded", "police officers wounded",
       "A man with a rifle wounded two police officers outside the station."),
