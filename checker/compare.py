@@ -125,6 +125,12 @@ _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")
 _CAPACITY_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['capacity'])})\b", re.I)
+_THRESHOLD = lexicon.alternation(_EVENTS['thresholds'])
+_THRESHOLD_BEFORE_RE = re.compile(rf"\b(?:{_THRESHOLD})\s+$", re.I)
+_THRESHOLD_AFTER_RE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_THRESHOLD})\s+(?:for|to)\b", re.I)
+_THE_RE = re.compile(r"\bthe\s+$", re.I)
+_EMPLOYS_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
+_FORMER_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['changed_from'])})\s+from\s+$", re.I)
 _POPULATION_RE = re.compile(rf"\b(?:home\s+to|(?:{lexicon.alternation(_EVENTS['peopled_places'])})\s+of)\s+$", re.I)
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
@@ -274,7 +280,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
                "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "charge", "origin",
-               "capacity", "lead", "wording")
+               "capacity", "former", "threshold", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
     for row in rows.values():
@@ -583,6 +589,11 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     tally = bool(_TALLY_RE.search(head + row["text"] + tail) or _TALLY_RE.match(before.lstrip()))
     # what may be held, not what was: "licensed to carry 180 passengers", "a capacity of 40,000"
     capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_HOLD:], *tail.split()[:2]])))
+    former = bool(_FORMER_RE.search(before))  # "down from 72%": the value before a change
+    # what must be reached, not what was: "needed more than 50 percent", "the 151 needed for a majority" (but
+    # "firefighters needed six hours", "she needed 12 stitches": what it took)
+    threshold = kind != "duration" and bool(kind == "percent" and _THRESHOLD_BEFORE_RE.search(before)
+                                            or _THE_RE.search(before) and _THRESHOLD_AFTER_RE.match(after))
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
     between = kind == "duration" and bool(_BETWEEN_RE.search(row["text"]) or _BETWEEN_RE.match(after.lstrip()))
@@ -593,7 +604,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart, condition, charge, origin, capacity)
+            _other_incident(sentence), apart, condition, charge, origin, capacity, former, threshold)
 
 
 def _conjunct_event(before: str, after: str, skip: frozenset[str]) -> str | None:
@@ -696,6 +707,8 @@ def _block(row, event: str, own: str | None, before: str) -> str | None:
     if kind == "count" and event in _OUTCOMES and (unit is None or _singular(unit) in _PERSONS
                                                     or event == own and (_person(row, unit) or unit in _OCCURRENCES)):
         return event
+    if kind == "count" and _EMPLOYS_RE.search(before) and (unit is None or _singular(unit) in _PERSONS):
+        return "employee"  # "employs about 14,000 people": its employees
     if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
     if kind == "count" and unit in _OCCURRENCES and own == "attacks":
@@ -1173,6 +1186,10 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "two counts of murder" and "two counts of attempted murder": two charges
         if ra["kind"] == "count" and ra["capacity"] != rb["capacity"]:
             return -math.inf  # "licensed to carry 180 passengers" and "212 passengers were on board"
+        if ra["former"] != rb["former"]:
+            return -math.inf  # "turnout was 67%, down from 72%": the figure before the change is another fact
+        if ra["threshold"] != rb["threshold"]:
+            return -math.inf  # "needed more than 50 percent" and "won 52.4 percent"
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if _from_elsewhere(ra, rb):
@@ -1377,6 +1394,7 @@ def _who(row: dict) -> str | None:
         unit = _head_person(row["subject"]) if isinstance(row["subject"], str) else None
         if unit is None:  # "Three of the four Israeli soldiers killed ... died": some of whom the partitive names
             unit = _head_person(_partitive(row))
+        unit = lexicon.unit_classes().get(unit, unit)  # "bank workers" and "three employees" killed: one kind
     if unit is None or _singular(unit) in _GENERIC_PERSONS or unit in _OUTCOMES:
         return None
     return unit if _people_noun(unit) else unit.capitalize()

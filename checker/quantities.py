@@ -45,6 +45,7 @@ _WOUND_VERBS = frozenset(WORDS["wound_verbs"])
 _HARMED = _CASUALTY_CLASSES | {"wounds"}  # a count after "from" is a cause ("recovering from 4 gunshot wounds")
 
 _CUR_WORDS = [c for c in _CURRENCIES if c[0].isalpha() and len(c) > 1]  # "euros", "us dollars"
+_HUNDREDTHS = frozenset(_MEASURES["hundredths"])
 #: "pound(s)" after a number is a weight ("200 pounds", "a two-pound bag"), a sum only with a scale of millions
 #: ("93.6 billion pounds", "a million-pound house": a weight in millions is the rarer reading) or "sterling"
 _WEIGHT_OR_MONEY = frozenset(_CURRENCIES) & frozenset(_MEASURE_UNITS)
@@ -207,6 +208,7 @@ _COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three ye
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _NOT_NOUNS_OF = STOP | frozenset(FIRST_WORDS)  # "seven of 10" counts no sevens
 _PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of\s*$", re.I)
+_FIGURE_RE = re.compile(r"\s+\d[\d,.]*\b")
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 #: A word starting with a letter at a word start ("55th" holds none)
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
@@ -251,6 +253,9 @@ ONE_INTERVAL_RE = re.compile(
 #: nor "over a year-long dispute": a compound, read below)
 HEDGED_ONE_RE = re.compile(
     rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?!\s+ago\b|-)", re.I)
+#: One unit of time and a half: "suspended for a year and a half", "nearly an hour and a half"
+HALF_MORE_RE = re.compile(
+    rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+and\s+a\s+half\b", re.I)
 #: One unit of time something lasts: "shut for a week", "jailed for a year" (not "for a year-end review", nor
 #: "for a day lift ticket": a noun after the unit makes it a modifier)
 _NOUN_AFTER = rf"\s+(?!(?:{_alt(STOP)}|yesterday|today|tonight)\b)(?-i:[a-z]{{3,}})(?<!ing)(?<!ed)(?<!ly)\b"
@@ -387,15 +392,17 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             bounds = (share, upper) if upper else (None, None)
             found.append(Mention(m.start(), end, "percent", share, *_hedged(share, *bounds, hedge), "%"))
             take(taken, m.start(), end)
-    # the gate of these three grammars; the hedged one first ("nearly a year of")
-    one_unit = (HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
+    # the gate of these grammars; "and a half" first, then the hedged one ("nearly a year of")
+    one_unit = (HALF_MORE_RE, HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
     for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
               *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
         if free(taken, m.start(), m.end()) and not (
                 m.re is ONE_LONG_RE and _NUMBER_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start())):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
-            hedge = lexicon.hedges()[m.group("hedge").lower()] if "hedge" in m.re.groupindex else "exact"
-            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(factor, designator), hedge=hedge,
+            said = m.group("hedge") if "hedge" in m.re.groupindex else None
+            hedge = lexicon.hedges()[" ".join(said.lower().split())] if said else "exact"
+            amount = factor * (1.5 if m.re is HALF_MORE_RE else 1)
+            found.append(Mention(m.start(), m.end(), "duration", _iso_duration(amount, designator), hedge=hedge,
                                  unit=DURATION_UNITS[designator]))
             take(taken, m.start(), m.end())
     return found
@@ -434,7 +441,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
                 return None
             low, high = value, second
     elif (m.group("between") and not m.group("ages") and not _percent_range(sentence, end, True)
-          and not (m.group("cur") and _glued_range(sentence, end, m.group("between")))):
+          and not _glued_range(sentence, end, m.group("between"))):
         return None  # "from 5" alone: not a range, find_quantities reads the number by itself
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
@@ -486,6 +493,11 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and (_BROADCASTER_RE.match(tail) or _NEWSCAST_BEFORE_RE.search(head)):
         return None  # a station's name: "13 News will update this article", "told 7 Eyewitness News"; a newscast
     glued = _GLUED_RE.match(tail) if is_digits else None
+    # "£35m to £45m", "between 5m and 7m": a range whose ends each carry the glued scale or unit ("3pc-4pc" is
+    # read as a percentage's range)
+    pair = _glued_range(sentence, end, m.group("between")) if glued and low is None and glued[0].lower() != "pc" else None
+    if pair:
+        low, high = value, parse_number(pair.group("num2"))
 
     def make(kind, val, unit=None, stop=end, normalized=None, lo=low, hi=high, begin=start):
         if kind != "duration":
@@ -510,26 +522,25 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     # money: a currency sign before, or a currency word after ("2 mn-euro", "$2.6m", "110 billion euros")
     scale = SUFFIX_SCALES.get(glued.group(0).lower()) if glued else None
     mt = None if m.group("cur") else _MONEY_TAIL_RE.match(tail)
-    if mt and mt.group("cur").lower() in _WEIGHT_OR_MONEY and not (mt.group("sfx") or _SUM_SCALE_RE.search(num_text)):
-        mt = None  # "200 pounds", "a 200-pound man"; "200 pounds sterling" is money
+    if mt and (mt.group("cur").lower() in _WEIGHT_OR_MONEY and not (mt.group("sfx") or _SUM_SCALE_RE.search(num_text))
+               or mt.group("cur").lower() in _HUNDREDTHS and mt.group("cur")[0].isupper()):
+        mt = None  # "200 pounds", "a 200-pound man" ("200 pounds sterling" is money); "50 Cent", a rapper
+    stop = pair.end() if pair else end + glued.end() if glued else end  # after the glued scale or unit
     if m.group("cur") or m.group("damaged") or mt:
-        stop = end
-        if not mt:
-            code = _CURRENCIES[m.group("cur").lower()] if m.group("cur") else None
-            if scale:
-                stop += glued.end()
-                if low is None and (pair := _glued_range(sentence, end, m.group("between"))):
-                    low, high, stop = value, parse_number(pair.group("num2")), pair.end()
+        if mt:
+            code, scale = _CURRENCIES[mt.group("cur").lower()], SUFFIX_SCALES.get((mt.group("sfx") or "").lower())
+            if mt.group("cur").lower() in _HUNDREDTHS:
+                scale = (scale or 1) / 100
+            stop = end + mt.end()
         else:
-            code = _CURRENCIES[mt.group("cur").lower()]
-            scale = SUFFIX_SCALES.get((mt.group("sfx") or "").lower())
-            stop += mt.end()
+            code = _CURRENCIES[m.group("cur").lower()] if m.group("cur") else None
+            stop = stop if scale else end
         factor = scale or 1
         return make("money", _num(value * factor), code, stop, lo=_scaled(low, factor), hi=_scaled(high, factor)), []
+    rest = sentence[stop:stop + _WINDOW]
     if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())) and (
-            counted := noun_phrase(tail[glued.end():]))[0] and counted[0][-1].lower() in lexicon.unit_classes():
+            counted := noun_phrase(rest))[0] and counted[0][-1].lower() in lexicon.unit_classes():
         # "2.3m cars", "1.5m people": a count in millions, not metres, when what follows is a counted noun
-        stop, rest = end + glued.end(), tail[glued.end():]
         return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge, head,
                       rest, counted, counts)
     # "46C", "114.8F" where the sentence speaks of heat or cold
@@ -571,13 +582,13 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if (mu := _MEASURE_TAIL_RE.match(shared)) and shared is not tail and not _AGO_RE.match(shared, mu.end()):
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
         return make("measure", value, shown, normalized=_canonical(value, pint_unit)), []
-    if (magnitude_head or _RICHTER_RE.match(shared)
+    if (magnitude_head and not _MEASURE_TAIL_RE.match(tail) or _RICHTER_RE.match(shared)
             or "." in num_text and 1 <= value < 10 and _QUAKE_TAIL_RE.match(shared)):
         begin = m.start("num") - len(before_num) + magnitude_head.start() if magnitude_head else start
         return make("measure", value, "magnitude", begin=min(begin, start)), []
     if (mu := _MEASURE_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, mu.end()) or heat:
         shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")] if mu else heat
-        stop = end + (mu or glued).end()
+        stop = stop if glued else end + mu.end()
         if shown in _CALIBERS and num_text.isdigit():
             value = _caliber(num_text)
         begin = start
@@ -628,8 +639,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if _PARENT_OF_RE.search(head) and not partitive:  # "a father of three died", "mother of two sons": children
         unit = _unit_phrase(np_words) if any(w.lower() not in _CASUALTY for w in np_words) else "children"
         return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
-    if partitive and not np_words:
-        np_words, _ = noun_phrase(tail[partitive.end():])
+    if partitive and not np_words:  # "148 of the 300 seats": the whole's noun, past its figure
+        whole = _FIGURE_RE.match(tail, partitive.end())
+        np_words, _ = noun_phrase(tail[whole.end() if whole else partitive.end():])
         if num_text.lower() == "one":
             return None
     casualty, before = suffered(tail, np_words, np_end), _CASUALTY_BEFORE_RE.search(head)

@@ -57,7 +57,10 @@ def interval(row, tolerance: float) -> tuple:
             low, high = shift(low, -reach[0]), shift(high, reach[1])  # "late Tuesday night": one night
         return low, high
     if kind == "duration":
-        return _widen(_numeric(row, _duration_days), row["hedge"], tolerance)
+        spans = [span for field in ("low", "value", "high") if present(row[field])
+                 and (span := _duration_days(row[field]))]
+        bounds = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (math.nan, math.nan)
+        return _widen(bounds, row["hedge"], tolerance)
     if kind == "time":
         low, high = _utc(_numeric(row, minutes), row.get("unit"))
         if row["hedge"] == "approx":  # "about 3pm" is 2:45..3:15, not 5% of the minutes since midnight
@@ -193,11 +196,26 @@ def _numeric(row, parse) -> tuple:
     return low, high
 
 
-def _duration_days(value) -> float | None:
+def _duration_days(value) -> tuple[float, float] | None:
+    """A duration's days, shortest and longest: a year is 365 or 366 days, and months as many as that many
+    months of the calendar hold running on from any month ("three months" is 89 to 92 days), or 30 a month,
+    as sentences, leases and visas count them ("six months" is "180 days")."""
     m = _DURATION_RE.fullmatch(str(value))
     if not m or not any(m.groups()):
         return None
-    return sum(float(v) * k for v, k in zip(m.groups(), _DURATION_DAYS) if v)
+    years, months, *rest = (float(v) if v else 0.0 for v in m.groups())
+    fixed = sum(amount * days for amount, days in zip(rest, _DURATION_DAYS[2:]))
+    years, months = years + months // 12, months % 12
+    whole, part = divmod(months, 1)
+    low = 365 * years + min(min(_month_runs(int(whole), 28)) + 28 * part, 30 * months)
+    high = 365 * years + math.ceil(years / 4) + max(_month_runs(int(whole), 29)) + 31 * part
+    return fixed + low, fixed + high
+
+
+def _month_runs(count: int, february: int) -> list[int]:
+    """The days of `count` calendar months running on from each month of the year."""
+    lengths = (31, february, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return [sum(lengths[(first + n) % 12] for n in range(count)) for first in range(12)]
 
 
 def join_durations(larger: str, smaller: str) -> str | None:

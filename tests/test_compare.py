@@ -379,6 +379,49 @@ ONE_FACT_CASES = [
         count("b.txt", "100,000", 100000, "people", "In Korvat district, where 100,000 people live, many have died of "
               "cholera."),
     ], {}, id="figures a hundred times apart are no one fact"),
+    pytest.param([  # a span in months against one in days: months are as long as the calendar or a sentence has them
+        count("a.txt", "90 days", "P90D", "days", "Judge Ruiz sentenced Delane to 90 days in jail for violating his "
+              "probation.", kind="duration"),
+        count("b.txt", "three months", "P3M", "months", "Delane will spend three months behind bars after violating "
+              "his probation, a judge ruled.", kind="duration"),
+        count("c.txt", "six months", "P6M", "months", "He must also complete six months of residential rehab.",
+              kind="duration"),
+        count("a.txt", "180 days", "P180D", "days", "Delane must also spend 180 days in a residential rehab program.",
+              kind="duration"),
+    ], {(0, 1): "agreement", (2, 3): "agreement"}, id="three months are 90 days"),
+    pytest.param([  # the figure before a change is another fact than the figure now
+        count("a.txt", "67%", 67, "%", "Turnout was 67%, down from 72% in the 2020 election.", kind="percent"),
+        count("a.txt", "72%", 72, "%", "Turnout was 67%, down from 72% in the 2020 election.", kind="percent"),
+        count("b.txt", "Roughly two-thirds", 66.7, "%", "Roughly two-thirds of eligible voters cast ballots, the "
+              "commission said.", kind="percent", hedge="approx"),
+        count("c.txt", "71 percent", 71, "%", "Turnout reached 71 percent, the commission said.", kind="percent"),
+    ], {(0, 2, 3): "discrepancy"}, id="a former figure is no rival of the figure now"),
+    pytest.param([  # what must be reached is no rival of what was
+        count("a.txt", "52.4%", 52.4, "%", "Marren won 52.4% of the vote in Sunday's election.", kind="percent"),
+        count("b.txt", "more than 50 percent", 50, "%", "A candidate needed more than 50 percent of the vote to avoid "
+              "a runoff.", kind="percent", hedge="more-than", low=50),
+        count("c.txt", "148", 148, "seats", "Marren's party won 148 seats, short of the 151 needed for a majority."),
+        count("c.txt", "151", 151, "seats", "Marren's party won 148 seats, short of the 151 needed for a majority."),
+        count("d.txt", "148", 148, "seats", "His party took 148 seats in the 300-member legislature."),
+    ], {(2, 4): "agreement"}, id="a threshold is another fact"),
+    pytest.param([  # to free hostages is to rescue them
+        count("a.txt", "seventeen", 17, "hostages", "Sailors destroyed a pirate mother ship on Tuesday and rescued "
+              "seventeen hostages, ending a 12-day ordeal."),
+        count("b.txt", "19", 19, "hostages", "Five pirates were killed when a frigate sank their mother ship on Tuesday, "
+              "freeing 19 hostages held aboard a hijacked carrier."),
+    ], {(0, 1): "discrepancy"}, id="freed hostages are rescued"),
+    pytest.param([  # whom a company employs are its employees, whatever the noun
+        count("a.txt", "about 14,000", 14000, "people", "Brightwater employs about 14,000 people across 23 countries.",
+              hedge="approx"),
+        count("b.txt", "approximately 14,000", 14000, "workers", "Brightwater has approximately 14,000 workers, and "
+              "1,200 positions would be cut.", hedge="approx"),
+        count("c.txt", "more than 18,000", 18000, "employees", "Brightwater, which has more than 18,000 employees, has "
+              "struggled with rising labor costs.", hedge="more-than", low=18000),
+    ], {(0, 1, 2): "discrepancy"}, id="a company's staff however named"),
+    pytest.param([  # bank workers killed and employees killed are one kind of people
+        count("a.txt", "Three", 3, "workers", "Three bank workers were killed when protesters set the bank on fire."),
+        count("b.txt", "Three", 3, "employees", "Three employees of the bank died in the fire, police said."),
+    ], {(0, 1): "agreement"}, id="the people a toll counts by their class"),
     pytest.param([  # a count of charges is a charge, not the trial's
         count("a.txt", "14", 14, "counts", "A jury convicted Hale in January on 14 counts, including racketeering."),
         count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "
@@ -832,7 +875,8 @@ def test_ages_given_a_year_apart_fit_one_birth_date(older, later, status):
 @pytest.mark.parametrize("unit_a, unit_b", [("crew members", "crew"), ("structures", "homes"), ("ships", "vessels"),
                                             ("guard members", "troops"), ("shops", "stores"), ("staff", "employees"),
                                             ("cases", "infections"), ("households", "homes"),
-                                            ("positions", "jobs"), ("detainees", "prisoners")])
+                                            ("positions", "jobs"), ("detainees", "prisoners"), ("kos", "knockouts"),
+                                            ("homers", "home runs"), ("workers", "employees")])
 def test_two_nouns_of_one_unit_class_count_one_thing(unit_a, unit_b):
     clusters, _ = compare.align(table([
         {"source": "a.txt", "text": "25", "value": 25, "unit": unit_a, "sentence": f"The fire reached 25 {unit_a}."},
@@ -902,7 +946,7 @@ def test_a_sentence_an_article_prints_twice_states_one_fact_once():
     (("three", 3, "killed", "bank workers-two women killed",
       "The three bank workers-two women and a man-were killed when their branch went up in flames."),
      ("three", 3, "dead", "bank workers dead", "Riots over harsh new austerity measures left three bank workers dead."),
-     "workers"),
+     "employees"),
     # a compound counts its last person word: "two police officers" are officers
     (("two", 2, "wounded", "police officers wounded",
       "A man with a rifle wounded two police officers outside the station."),
