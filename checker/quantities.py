@@ -106,6 +106,7 @@ _MAGNITUDE_HEAD_RE = re.compile(
 _GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glued_temperatures"].items()}
 _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
 _UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
+_ALCOHOL_RE = re.compile(rf"\b(?:{_alt(_MEASURES['alcohol_words'])})\b", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
 _STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
 #: The rest of a proportion: "one | in 12", "1 | in 4 adults" (not "one in 2009", "two in 10 minutes")
@@ -495,7 +496,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     glued = _GLUED_RE.match(tail) if is_digits else None
     # "£35m to £45m", "between 5m and 7m": a range whose ends each carry the glued scale or unit ("3pc-4pc" is
     # read as a percentage's range)
-    pair = _glued_range(sentence, end, m.group("between")) if glued and low is None and glued[0].lower() != "pc" else None
+    percent = glued and glued[0].lower() == "pc"
+    pair = _glued_range(sentence, end, m.group("between")) if glued and low is None and not percent else None
     if pair:
         low, high = value, parse_number(pair.group("num2"))
 
@@ -507,6 +509,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if category:
         return make("measure", value, "category", begin=m.start("num") - len(before_num) + category.start()), []
 
+    # a blood-alcohol concentration: "a blood-alcohol level of 0.12", "0.12 percent"
+    if is_digits and value < 0.5 and "." in num_text and _speaks_of(_ALCOHOL_RE, sentence):
+        return make("measure", value, "BAC", end + (p.end() if (p := _PERCENT_RE.match(tail)) else 0)), []
     # percent, and a proportion as one ("one in five adults" is 20%)
     if low is None and (ratio := _RATIO_RE.match(sentence, end)) and not _year(ratio.group("den")) and not (
             _DURATION_TAIL_RE.match(sentence, ratio.end()) or _MEASURE_TAIL_RE.match(sentence, ratio.end())):
