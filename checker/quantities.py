@@ -475,9 +475,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
             or is_digits and _AREA_CODE_RE.match(tail)
-            or _PHONE_BEFORE_RE.search(head) or num_text in _EMERGENCY_NUMBERS
+            or _PHONE_BEFORE_RE.search(head) and not ((noun := _WORD_RE.match(tail)) and _plural(noun["w"].lower()))
+            or num_text in _EMERGENCY_NUMBERS
             or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
-        return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
+        return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911" (not "called 23 witnesses")
     nxt = _WORD_RE.match(tail) if is_digits else None
     if is_digits and (nxt and nxt.group("w")[0].isupper() or _ORDINAL_AFTER_RE.match(tail)) and any(
             w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
