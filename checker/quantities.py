@@ -158,6 +158,9 @@ _APPOSITION_RE = re.compile(
     rf"|\b[A-Z][\w'’.]+\s*\($")
 #: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
 #: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
+#: An age in a relative clause: "Baptiste, who was 58, | was found dead", "the victim, who is 41,"
+_WHO_WAS_RE = re.compile(r"(?:\b[A-Z][\w'’.]+|\b(?i:the|his|her)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*)"
+                         r"\s?,\s*who\s+(?:was|is)\s+$")
 _THE_APPOSITION_RE = re.compile(r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*\s?,\s*$")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*,|\s+and\s+\d")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
@@ -580,7 +583,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and value < 120 and (
             _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail)
                                           or _AGE_AFTER_RE.match(tail))
-            or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)
+            or (_APPOSITION_RE.search(head) or _WHO_WAS_RE.search(head)) and _APPOSITION_END_RE.match(tail)
             or _THE_APPOSITION_RE.search(head) and _APPOSITION_CLOSE_RE.match(tail)
             or hedge == "exact" and _TURNED_RE.search(head) and not (  # "turned 3 cars over" counts cars
                 (noun := _WORD_RE.match(tail)) and _plural(noun.group("w").lower()))):
