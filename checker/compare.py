@@ -53,6 +53,7 @@ _VIOLENCE = _HARMS | {"attacks"}  # "shot Friday", "killed Saturday": one attack
 _WORDS = lexicon.load("words")
 _KIN = frozenset(_WORDS["kin"])
 _CALIBERS = frozenset(lexicon.load("measures")["calibers"])
+_ONE_A_STORY = _CALIBERS | {"bac"}  # measures a story gives once: its gun's caliber, its driver's blood alcohol
 _NOT_GOVERNING = frozenset(_WORDS["not_governing"])
 _NOT_PLURALS = frozenset(_WORDS["not_plurals"])
 _PLURALS = frozenset(_WORDS["plurals"])
@@ -129,6 +130,8 @@ _THRESHOLD = lexicon.alternation(_EVENTS['thresholds'])
 _THRESHOLD_BEFORE_RE = re.compile(rf"\b(?:{_THRESHOLD})\s+$", re.I)
 _THRESHOLD_AFTER_RE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_THRESHOLD})\s+(?:for|to)\b", re.I)
 _THE_RE = re.compile(r"\bthe\s+$", re.I)
+_LIMIT_RE = re.compile(r"\blimit\s+(?:of|is|was)\s+$", re.I)  # "the legal limit of 0.08", "a speed limit of 55 mph"
+_REQUEST_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['requests'])})\s+(?:an?\s+)?$", re.I)
 _EMPLOYS_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
 _FORMER_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['changed_from'])})\s+from\s+$", re.I)
 _POPULATION_RE = re.compile(rf"\b(?:home\s+to|(?:{lexicon.alternation(_EVENTS['peopled_places'])})\s+of)\s+$", re.I)
@@ -280,7 +283,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
             seen.append(row["sentence"])
     columns = ("block", "event", "context", "names", "owner", "place", "part", "rest", "tally", "span", "when",
                "between", "doer", "spoken", "clause_event", "sex", "other", "apart", "condition", "charge", "origin",
-               "capacity", "former", "threshold", "lead", "wording")
+               "capacity", "former", "target", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
     for row in rows.values():
@@ -490,11 +493,11 @@ def _sole(rows: dict) -> None:
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
-        weapon = row["kind"] == "measure" and row["block"] in _CALIBERS
+        weapon = row["kind"] == "measure" and row["block"] in _ONE_A_STORY
         if ((row["kind"] in ("count", "duration") or weapon) and _singular(row["block"]) not in _GENERIC_PERSONS
                 and row["event"] != "publication" and (row["event"] or row["kind"] == "count" or weapon)):
             who = row["who"] if row["block"] in _OUTCOMES else None
-            keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who, row["charge"])
+            keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who, row["charge"], row["target"])
             # an unreadable value's NaN bounds are one value, however many NaN objects hold it
             values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
     for r, key in keys.items():
@@ -590,10 +593,12 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # what may be held, not what was: "licensed to carry 180 passengers", "a capacity of 40,000"
     capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_HOLD:], *tail.split()[:2]])))
     former = bool(_FORMER_RE.search(before))  # "down from 72%": the value before a change
-    # what must be reached, not what was: "needed more than 50 percent", "the 151 needed for a majority" (but
-    # "firefighters needed six hours", "she needed 12 stitches": what it took)
-    threshold = kind != "duration" and bool(kind == "percent" and _THRESHOLD_BEFORE_RE.search(before)
-                                            or _THE_RE.search(before) and _THRESHOLD_AFTER_RE.match(after))
+    # what must be reached or was asked for, not what was: "needed more than 50 percent", "the 151 needed for a
+    # majority", "the legal limit of 0.08", "asked for 180 days in jail" (but "firefighters needed six hours",
+    # "she needed 12 stitches": what it took)
+    target = bool(kind == "percent" and _THRESHOLD_BEFORE_RE.search(before) or _LIMIT_RE.search(before)
+                  or kind != "duration" and _THE_RE.search(before) and _THRESHOLD_AFTER_RE.match(after)
+                  or kind in ("duration", "money", "percent") and _REQUEST_RE.search(before))  # no "seek a suspect"
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
     # a span between two events ("30 minutes later", "four weeks after the shooting", "in the six weeks since")
     between = kind == "duration" and bool(_BETWEEN_RE.search(row["text"]) or _BETWEEN_RE.match(after.lstrip()))
@@ -604,7 +609,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
-            _other_incident(sentence), apart, condition, charge, origin, capacity, former, threshold)
+            _other_incident(sentence), apart, condition, charge, origin, capacity, former, target)
 
 
 def _conjunct_event(before: str, after: str, skip: frozenset[str]) -> str | None:
@@ -1188,8 +1193,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "licensed to carry 180 passengers" and "212 passengers were on board"
         if ra["former"] != rb["former"]:
             return -math.inf  # "turnout was 67%, down from 72%": the figure before the change is another fact
-        if ra["threshold"] != rb["threshold"]:
-            return -math.inf  # "needed more than 50 percent" and "won 52.4 percent"
+        if ra["target"] != rb["target"]:
+            return -math.inf  # "needed more than 50 percent" and "won 52.4 percent"; "asked for 15 years" and "got 12"
         if ra["kind"] == "count" and not meet and ra["tally"] != rb["tally"]:
             return -math.inf  # a tally since or over a span ("over 50 since the shooting") and one night's 46
         if _from_elsewhere(ra, rb):

@@ -106,6 +106,7 @@ _MAGNITUDE_HEAD_RE = re.compile(
 _GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glued_temperatures"].items()}
 _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
 _UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
+_ALCOHOL_RE = re.compile(rf"\b(?:{_alt(_MEASURES['alcohol_words'])})\b", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
 _STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
 #: The rest of a proportion: "one | in 12", "1 | in 4 adults" (not "one in 2009", "two in 10 minutes")
@@ -157,6 +158,9 @@ _APPOSITION_RE = re.compile(
     rf"|\b[A-Z][\w'’.]+\s*\($")
 #: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
 #: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
+#: An age in a relative clause: "Baptiste, who was 58, | was found dead", "the victim, who is 41,"
+_WHO_WAS_RE = re.compile(r"(?:\b[A-Z][\w'’.]+|\b(?i:the|his|her)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*)"
+                         r"\s?,\s*who\s+(?:was|is)\s+$")
 _THE_APPOSITION_RE = re.compile(r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*\s?,\s*$")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*,|\s+and\s+\d")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
@@ -474,9 +478,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return None
     if (tail[:1] in "-–/:" and tail[1:2].isdigit() or _FRACTION_RE.match(tail) or _BY_RE.match(tail)
             or is_digits and _AREA_CODE_RE.match(tail)
-            or _PHONE_BEFORE_RE.search(head) or num_text in _EMERGENCY_NUMBERS
+            or _PHONE_BEFORE_RE.search(head) and not ((noun := _WORD_RE.match(tail)) and _plural(noun["w"].lower()))
+            or num_text in _EMERGENCY_NUMBERS
             or is_digits and not m.group("hedge") and _ID_BEFORE_RE.search(head)):
-        return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911"
+        return None  # "555-1234", "9/11", "two-thirds", "four-by-four", "called 911" (not "called 23 witnesses")
     nxt = _WORD_RE.match(tail) if is_digits else None
     if is_digits and (nxt and nxt.group("w")[0].isupper() or _ORDINAL_AFTER_RE.match(tail)) and any(
             w.lower().rstrip(".") in _STREET for w in CONTENT_RE.findall(tail[:40].split(",")[0])[:4]):
@@ -495,7 +500,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     glued = _GLUED_RE.match(tail) if is_digits else None
     # "£35m to £45m", "between 5m and 7m": a range whose ends each carry the glued scale or unit ("3pc-4pc" is
     # read as a percentage's range)
-    pair = _glued_range(sentence, end, m.group("between")) if glued and low is None and glued[0].lower() != "pc" else None
+    percent = glued and glued[0].lower() == "pc"
+    pair = _glued_range(sentence, end, m.group("between")) if glued and low is None and not percent else None
     if pair:
         low, high = value, parse_number(pair.group("num2"))
 
@@ -507,6 +513,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if category:
         return make("measure", value, "category", begin=m.start("num") - len(before_num) + category.start()), []
 
+    # a blood-alcohol concentration: "a blood-alcohol level of 0.12", "0.12 percent"
+    if is_digits and value < 0.5 and "." in num_text and _speaks_of(_ALCOHOL_RE, sentence):
+        return make("measure", value, "BAC", end + (p.end() if (p := _PERCENT_RE.match(tail)) else 0)), []
     # percent, and a proportion as one ("one in five adults" is 20%)
     if low is None and (ratio := _RATIO_RE.match(sentence, end)) and not _year(ratio.group("den")) and not (
             _DURATION_TAIL_RE.match(sentence, ratio.end()) or _MEASURE_TAIL_RE.match(sentence, ratio.end())):
@@ -574,7 +583,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if is_digits and value < 120 and (
             _DIED_AT_RE.search(head) and (not _word_after(tail) or _AND_NEXT_RE.match(tail)
                                           or _AGE_AFTER_RE.match(tail))
-            or _APPOSITION_RE.search(head) and _APPOSITION_END_RE.match(tail)
+            or (_APPOSITION_RE.search(head) or _WHO_WAS_RE.search(head)) and _APPOSITION_END_RE.match(tail)
             or _THE_APPOSITION_RE.search(head) and _APPOSITION_CLOSE_RE.match(tail)
             or hedge == "exact" and _TURNED_RE.search(head) and not (  # "turned 3 cars over" counts cars
                 (noun := _WORD_RE.match(tail)) and _plural(noun.group("w").lower()))):

@@ -37,6 +37,7 @@ TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 _DAY_PARTS = frozenset(_CALENDAR["day_parts"])
 _ACROSS_MIDNIGHT: dict[str, str] = _CALENDAR["across_midnight"]  # "late" goes with "night", "early" with "morning"
+_SCALES = (10 ** 3, 10 ** 6, 10 ** 9, 10 ** 12)  # thousand, million, billion, trillion
 _WRITTEN_RE = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")  # a number as written, its decimals apart
 
 
@@ -158,11 +159,18 @@ def _scale(row) -> float:
 
 def half_step(value: float, written: str | None = None) -> float:
     """Half the last written digit: 30 -> 0.5, 6.1 -> 0.05 (a little less, so 6.0 and 6.1 differ). The
-    claim's text, when its number is the value itself, keeps the zeros a float drops ("6.0", "2.0 GHz")."""
+    claim's text, when its number is the value itself, keeps the zeros a float drops ("6.0", "2.0 GHz"); when
+    it is the value in thousands, millions or billions, its decimals are of that scale ("$1.3 billion" is
+    $1.25bn to $1.35bn, as "$1.26 billion" rounds to it)."""
     text = repr(value).rstrip("0").rstrip(".") if not float(value).is_integer() else ""
     decimals = len(text.partition(".")[2]) if text else 0
     if found := _written_number(value, written):
         decimals = max(decimals, len(found["decimals"] or ""))
+    elif (found := _WRITTEN_RE.search(str(written or ""))) and found["decimals"] and (
+            number := float(found[0].replace(",", ""))):
+        scale = 10 ** round(math.log10(abs(value / number))) if value else 0
+        if scale in _SCALES and math.isclose(number * scale, value):
+            return 0.49 * 10 ** -len(found["decimals"]) * scale
     return 0.49 * 10 ** -decimals
 
 

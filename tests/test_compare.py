@@ -422,6 +422,22 @@ ONE_FACT_CASES = [
         count("a.txt", "Three", 3, "workers", "Three bank workers were killed when protesters set the bank on fire."),
         count("b.txt", "Three", 3, "employees", "Three employees of the bank died in the fire, police said."),
     ], {(0, 1): "agreement"}, id="the people a toll counts by their class"),
+    pytest.param([  # a story's one blood-alcohol reading, however worded; the legal limit is no reading
+        count("a.txt", "0.12", 0.12, "BAC", "Tests showed a blood-alcohol level of 0.12, well above the legal limit "
+              "of 0.08.", kind="measure"),
+        count("a.txt", "0.08", 0.08, "BAC", "Tests showed a blood-alcohol level of 0.12, well above the legal limit "
+              "of 0.08.", kind="measure"),
+        count("b.txt", "0.12 percent", 0.12, "BAC", "Her blood-alcohol content was 0.12 percent.", kind="measure"),
+        count("c.txt", "0.14", 0.14, "BAC", "Her blood-alcohol level was measured at 0.14, the judge noted.",
+              kind="measure"),
+    ], {(0, 2, 3): "discrepancy"}, id="blood alcohol"),
+    pytest.param([  # what prosecutors asked for is not what the judge ordered
+        count("a.txt", "six months", "P6M", "months", "Delane must complete six months of residential rehab.",
+              kind="duration"),
+        count("b.txt", "180 days", "P180D", "days", "Prosecutors had asked for 180 days in jail.", kind="duration"),
+        count("c.txt", "180 days", "P180D", "days", "Delane must spend 180 days in a residential rehab program.",
+              kind="duration"),
+    ], {(0, 2): "agreement"}, id="a request is another fact"),
     pytest.param([  # a count of charges is a charge, not the trial's
         count("a.txt", "14", 14, "counts", "A jury convicted Hale in January on 14 counts, including racketeering."),
         count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "

@@ -90,6 +90,10 @@ def test_duration_words_say_a_duration_as_a_sentence_does(duration, want):
     ({"kind": "duration", "value": "P18M"}, 0.05, (545, 550)),
     ({"kind": "duration", "value": "P1Y6M"}, 0.05, (545, 550)),
     ({"kind": "duration", "value": "P90D"}, 0.05, (90, 90)),
+    # a figure written in millions or billions is as precise as its decimals there
+    ({"kind": "money", "value": 1.3e9, "text": "$1.3 billion"}, 0.05, (1.251e9, 1.349e9)),
+    ({"kind": "count", "value": 4.9e6, "text": "4.9 million"}, 0.05, (4.851e6, 4.949e6)),
+    ({"kind": "money", "value": 2e9, "text": "$2 billion"}, 0.05, (2e9 - 0.49, 2e9 + 0.49)),
     ({"kind": "duration", "value": "P2W", "hedge": "approx"}, 0.05, (13.3, 14.7)),
     ({"kind": "time", "value": "2011-11-10T14:53"}, 0.05, (893, 893)),
     ({"kind": "time", "value": "2013-07-02T03:37", "unit": "EDT"}, 0.05, (457, 457)),
