@@ -157,11 +157,11 @@ _AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on)\b|\s+at\s+the\s+time\b")
 _APPOSITION_RE = re.compile(
     rf"(?:\b[A-Z][\w'’.]+|\b(?:{_AGED}))\s?,\s*(?:(?:both|all)\s+)?$"
     rf"|\b[A-Z][\w'’.]+\s*\($")
-#: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
-#: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
 #: An age in a relative clause: "Baptiste, who was 58, | was found dead", "the victim, who is 41,"
 _WHO_WAS_RE = re.compile(r"(?:\b[A-Z][\w'’.]+|\b(?i:the|his|her)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*)"
                          r"\s?,\s*who\s+(?:was|is)\s+$")
+#: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
+#: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
 _THE_APPOSITION_RE = re.compile(r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*\s?,\s*$")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*,|\s+and\s+\d")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
