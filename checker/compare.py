@@ -126,7 +126,7 @@ _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")
 _CAPACITY_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['capacity'])})\b", re.I)
-_THRESHOLD = lexicon.alternation(_EVENTS['thresholds'])
+_THRESHOLD = lexicon.alternation(_EVENTS["thresholds"])
 _THRESHOLD_BEFORE_RE = re.compile(rf"\b(?:{_THRESHOLD})\s+$", re.I)
 _THRESHOLD_AFTER_RE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_THRESHOLD})\s+(?:for|to)\b", re.I)
 _THE_RE = re.compile(r"\bthe\s+$", re.I)
@@ -488,7 +488,8 @@ def _sole(rows: dict) -> None:
     are one value ("Three killed" in the headline, "at least three" in the lead), and a toll of
     some kind of people ("two women and one man died") is a part, not a rival value. Counts of
     people at large (a city of 500,000 people) name no such thing; measures (two quakes'
-    magnitudes) and dates never are, but for a gun's caliber (a story's one gun, ".38" or ".357")."""
+    magnitudes) and dates never are, but for a gun's caliber (a story's one gun, ".38" or ".357") and a
+    driver's blood alcohol."""
     values: dict[tuple, set] = {}
     keys = {}
     for r, row in rows.items():

@@ -105,6 +105,7 @@ _MAGNITUDE_HEAD_RE = re.compile(
     rf"(?:(?:{_alt(lexicon.hedges())})\s+)?$", re.I)
 _GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glued_temperatures"].items()}
 _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
+_SPREADING = frozenset(WORDS["spreading"])
 _UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
 _ALCOHOL_RE = re.compile(rf"\b(?:{_alt(_MEASURES['alcohol_words'])})\b", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
@@ -156,11 +157,11 @@ _AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on)\b|\s+at\s+the\s+time\b")
 _APPOSITION_RE = re.compile(
     rf"(?:\b[A-Z][\w'’.]+|\b(?:{_AGED}))\s?,\s*(?:(?:both|all)\s+)?$"
     rf"|\b[A-Z][\w'’.]+\s*\($")
-#: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
-#: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
 #: An age in a relative clause: "Baptiste, who was 58, | was found dead", "the victim, who is 41,"
 _WHO_WAS_RE = re.compile(r"(?:\b[A-Z][\w'’.]+|\b(?i:the|his|her)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*)"
                          r"\s?,\s*who\s+(?:was|is)\s+$")
+#: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
+#: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
 _THE_APPOSITION_RE = re.compile(r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*\s?,\s*$")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*,|\s+and\s+\d")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
@@ -451,9 +452,11 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
     said = " ".join((m.group("hedge") or "").lower().split())
-    if (said == "over" and _FIGURE_BEFORE_RE.search(head) and _DURATION_TAIL_RE.match(tail)
+    if (said == "over" and (_FIGURE_BEFORE_RE.search(head) or _spreading(head)) and _DURATION_TAIL_RE.match(tail)
+            and not _AGO_RE.match(tail, _DURATION_TAIL_RE.match(tail).end())
             or said == "up to" and _UP_VERB_RE.search(head)):
-        # "$161 million over seven years": spread across them, not more than them; "ticked up to 4.3%": 4.3%
+        # "$161 million over seven years", "loans over three years": spread across them, not more than them;
+        # "ticked up to 4.3%": 4.3%
         hedge, start = "exact", m.start("num")
         head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
@@ -969,6 +972,15 @@ def _dash(word: str) -> bool:
 def _plural_noun(word: str) -> bool:
     """Is `word` written as a plural ("people", "tolls"), not merely a counted unit ("toll")?"""
     return word in _PLURALS or word.endswith("s") and not word.endswith(("ss", "ous")) and word not in _NOT_PLURALS
+
+
+def _spreading(head: str) -> bool:
+    """Whether the word before "over" and a span spreads something across it: a spreading verb ("spread",
+    "payable"), a plural noun ("loans", "shootings", "14 hours") or a name within its sentence ("Chicago")."""
+    word = (head.split() or [""])[-1].strip(",;:'\"")
+    lower = word.lower()
+    return lower not in STOP and bool(
+        lower in _SPREADING or word[:1].isupper() and head.strip() != word or _plural_noun(lower))
 
 
 def _plural(word: str) -> bool:

@@ -29,7 +29,7 @@ _ABOUT_MINUTES = 15  # "about 10am": a time given to the quarter hour
 WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
 _DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                           r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
-_DURATION_DAYS = (365.25, 30.44, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
+_FIXED_DAYS = (7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)  # a week's days to a second's, as `_DURATION_RE` orders them
 #: ISO 8601 duration designators ("T" before a time's) -> the unit they count, in `_DURATION_RE`'s order
 DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                   "TS": "seconds"}
@@ -212,7 +212,7 @@ def _duration_days(value) -> tuple[float, float] | None:
     if not m or not any(m.groups()):
         return None
     years, months, *rest = (float(v) if v else 0.0 for v in m.groups())
-    fixed = sum(amount * days for amount, days in zip(rest, _DURATION_DAYS[2:]))
+    fixed = sum(amount * days for amount, days in zip(rest, _FIXED_DAYS))
     years, months = years + months // 12, months % 12
     whole, part = divmod(months, 1)
     low = 365 * years + min(min(_month_runs(int(whole), 28)) + 28 * part, 30 * months)

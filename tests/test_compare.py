@@ -407,8 +407,8 @@ ONE_FACT_CASES = [
     pytest.param([  # to free hostages is to rescue them
         count("a.txt", "seventeen", 17, "hostages", "Sailors destroyed a pirate mother ship on Tuesday and rescued "
               "seventeen hostages, ending a 12-day ordeal."),
-        count("b.txt", "19", 19, "hostages", "Five pirates were killed when a frigate sank their mother ship on Tuesday, "
-              "freeing 19 hostages held aboard a hijacked carrier."),
+        count("b.txt", "19", 19, "hostages", "Five pirates were killed when a frigate sank their mother ship on "
+              "Tuesday, freeing 19 hostages held aboard a hijacked carrier."),
     ], {(0, 1): "discrepancy"}, id="freed hostages are rescued"),
     pytest.param([  # whom a company employs are its employees, whatever the noun
         count("a.txt", "about 14,000", 14000, "people", "Brightwater employs about 14,000 people across 23 countries.",
