@@ -912,6 +912,15 @@ def test_an_explanation_writes_one_of_a_unit_in_the_singular():
     assert finding.explanation == "2 sources agree: a says 1 mile; b says 1.6 km"
 
 
+def test_an_explanation_says_hostages_freed_were_rescued_not_displaced():
+    clusters, _ = compare.align(table([
+        count("a.txt", "seventeen", 17, "hostages", "Sailors sank a pirate mother ship and rescued seventeen hostages."),
+        count("b.txt", "17", 17, "hostages", "A frigate sank the pirates' mother ship on Tuesday, freeing 17 hostages."),
+    ]))
+    (finding,) = [k for k in clusters if len(k.claims) == 2]
+    assert finding.explanation == "2 sources agree: a says 17 hostages rescued; b says 17 hostages rescued"
+
+
 @pytest.mark.parametrize("text, unit, written", [("200", "student", "200 students"), ("200", "person", "200 people"),
                                                  ("200", "police", "200 police"), ("200", "killed", "200 killed"),
                                                  ("200", "online", "200 online"), ("200-store", "store", "200 stores")])
