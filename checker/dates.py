@@ -498,7 +498,7 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         if value is None:
             return None  # "2,500 years ago": no calendar date, but the time elapsed (a duration)
         if m.group("ago_hedge"):
-            hedge = _AGO_HEDGES[lexicon.hedges()[m.group("ago_hedge").lower()]]
+            hedge = _AGO_HEDGES[lexicon.hedge(m.group("ago_hedge"))]
             low, high = _ago(ref, n, unit, hedge)
     elif m.group("the_weekend"):  # "over the weekend": the latest one begun by ref, or the next one
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
@@ -682,7 +682,7 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
             hour = int(_clock(str(hour), part.group("part"))[:2])  # "6:30 Sunday night" is 18:30
         if hour > 24:
             continue
-        hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
+        hedge = lexicon.hedge(m.group("hedge"))
         # "shortly before 10 p.m.", or "before midnight" with no word of how long before
         low, high = _window(hour * 60 + minute, _TIME_WINDOWS.get((m.group("hedge") or m.group("prep") or "").lower()))
         unit = ZONES[zone.lower()] if zone else None
@@ -692,7 +692,7 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         if (m.group("oclock") or m.group("part")) and free(taken, m.start(), m.end()):
             hours = [_clock(m.group(g), m.group("part")) for g in ("h", "h2") if m.group(g)]
             low, high = (hours[0], hours[-1]) if len(hours) > 1 else (None, None)
-            hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
+            hedge = lexicon.hedge(m.group("hedge"))
             found.append(Mention(m.start(), m.end(), "time", hours[0], low, high, hedge))
             take(taken, m.start(), m.end())
     return found

@@ -20,6 +20,11 @@ def hedges() -> dict[str, str]:
     return {phrase: cls for cls, phrases in load("hedges").items() if cls != "after" for phrase in phrases}
 
 
+def hedge(said: str | None) -> str:
+    """The hedge class of a phrase as written before a number ("More  than", "nearly"); exact for none."""
+    return hedges().get(" ".join((said or "").lower().split()), "exact")
+
+
 @cache
 def hedges_after() -> dict[str, str]:
     """Hedge phrase written after a number ("24 or more") -> hedge class."""

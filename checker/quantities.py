@@ -152,17 +152,17 @@ _DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$"
                          r"\s+(?:was|is)\s+(?:(?:only|just|barely)\s+)?$", re.I)
 #: What may follow an age told of someone ("died at 50 in June", "was 16 when he was shot")
 _AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on)\b|\s+at\s+the\s+time\b")
+_NAME = r"\b[A-Z][\w'’.]+"  # a capitalised word: a name ("Baptiste", "O'Neal", "Jr.")
+#: A noun phrase led by an article or a possessive: "the cashier", "his younger brother"
+_THE_NOUN = r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*"
 #: "Gigante, 77,"; "Vincent Holt, Jr., 27,"; "two sons, 11"; "the fourth victim, 26,"; "two boys, both 15,"; "Juan
 #: Villegas (34)"; a space scraped before the comma ("Jim Belcher , 38,")
-_APPOSITION_RE = re.compile(
-    rf"(?:\b[A-Z][\w'’.]+|\b(?:{_AGED}))\s?,\s*(?:(?:both|all)\s+)?$"
-    rf"|\b[A-Z][\w'’.]+\s*\($")
-#: An age in a relative clause: "Baptiste, who was 58, | was found dead", "the victim, who is 41,"
-_WHO_WAS_RE = re.compile(r"(?:\b[A-Z][\w'’.]+|\b(?i:the|his|her)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*)"
-                         r"\s?,\s*who\s+(?:was|is)\s+$")
+_APPOSITION_RE = re.compile(rf"(?:{_NAME}|\b(?:{_AGED}))\s?,\s*(?:(?:both|all)\s+)?$|{_NAME}\s*\($")
 #: ... and after a noun phrase led by an article, closed by a comma as well: "The Denmark international, 23,
 #: signed", "the cashier, 36, said"; not "After the game, 15 of his teammates"
-_THE_APPOSITION_RE = re.compile(r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*\s?,\s*$")
+_THE_APPOSITION_RE = re.compile(rf"{_THE_NOUN}\s?,\s*$")
+#: An age in a relative clause: "Baptiste, who was 58, | was found dead", "the victim, who is 41,"
+_WHO_WAS_RE = re.compile(rf"(?:{_NAME}|{_THE_NOUN})\s?,\s*who\s+(?:was|is)\s+$")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*,|\s+and\s+\d")
 #: How an age in apposition ends: a comma, semicolon, bracket or full stop, the end of its line ("Michael Arnold,
 #: 59" in a list of the dead), "and" before the next age or name ("two sons, 11 and 14", "Donald Reyes, 25 and Tom
@@ -393,7 +393,7 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             continue  # "two and a half of them": a number's fraction
         if free(taken, m.start(), end):
             share, upper = (_share(m.group(f"n{k}"), m.group(f"d{k}")) for k in (1, 2))
-            hedge = lexicon.hedges()[" ".join(m.group("hedge").lower().split())] if m.group("hedge") else "exact"
+            hedge = lexicon.hedge(m.group("hedge"))
             bounds = (share, upper) if upper else (None, None)
             found.append(Mention(m.start(), end, "percent", share, *_hedged(share, *bounds, hedge), "%"))
             take(taken, m.start(), end)
@@ -404,8 +404,7 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
         if free(taken, m.start(), m.end()) and not (
                 m.re is ONE_LONG_RE and _NUMBER_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start())):
             designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
-            said = m.group("hedge") if "hedge" in m.re.groupindex else None
-            hedge = lexicon.hedges()[" ".join(said.lower().split())] if said else "exact"
+            hedge = lexicon.hedge(m.group("hedge") if "hedge" in m.re.groupindex else None)
             amount = factor * (1.5 if m.re is HALF_MORE_RE else 1)
             found.append(Mention(m.start(), m.end(), "duration", _iso_duration(amount, designator), hedge=hedge,
                                  unit=DURATION_UNITS[designator]))
@@ -419,7 +418,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     num_text = m.group("num")
     is_digits = num_text[0].isdigit()
     head = sentence[max(0, start - _WINDOW):start]  # what the head patterns look back on
-    hedge = lexicon.hedges().get((m.group("hedge") or "").lower(), "exact")
+    hedge = lexicon.hedge(m.group("hedge"))
     value = parse_number(num_text)
     second = parse_number(m.group("num2")) if m.group("num2") is not None else 0
     if not (math.isfinite(value) and math.isfinite(second)):
@@ -503,8 +502,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     glued = _GLUED_RE.match(tail) if is_digits else None
     # "£35m to £45m", "between 5m and 7m": a range whose ends each carry the glued scale or unit ("3pc-4pc" is
     # read as a percentage's range)
-    percent = glued and glued[0].lower() == "pc"
-    pair = _glued_range(sentence, end, m.group("between")) if glued and low is None and not percent else None
+    pair = (_glued_range(sentence, end, m.group("between")) if glued and low is None and not _PERCENT_RE.match(tail)
+            else None)
     if pair:
         low, high = value, parse_number(pair.group("num2"))
 
@@ -797,7 +796,7 @@ def _height(m: re.Match, sentence: str) -> Mention | None:
             "," in join or noun_phrase(sentence[m.end():])[0] or _DIGIT_AFTER_RE.match(sentence, m.end())):
         return None
     total = feet * 12 + inches
-    hedge = lexicon.hedges()[m.group("hedge").lower()] if m.group("hedge") else "exact"
+    hedge = lexicon.hedge(m.group("hedge"))
     return Mention(m.start(), m.end(), "measure", total, *_hedged(total, None, None, hedge), "in",
                    normalized=_canonical(total, _MEASURE_UNITS["inches"][1]))
 

@@ -215,15 +215,21 @@ def _duration_days(value) -> tuple[float, float] | None:
     fixed = sum(amount * days for amount, days in zip(rest, _FIXED_DAYS))
     years, months = years + months // 12, months % 12
     whole, part = divmod(months, 1)
-    low = 365 * years + min(min(_month_runs(int(whole), 28)) + 28 * part, 30 * months)
-    high = 365 * years + math.ceil(years / 4) + max(_month_runs(int(whole), 29)) + 31 * part
+    shortest, longest = _MONTH_RUNS[int(whole)]
+    low = 365 * years + min(shortest + 28 * part, 30 * months)
+    high = 365 * years + math.ceil(years / 4) + longest + 31 * part
     return fixed + low, fixed + high
 
 
-def _month_runs(count: int, february: int) -> list[int]:
-    """The days of `count` calendar months running on from each month of the year."""
-    lengths = (31, february, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-    return [sum(lengths[(first + n) % 12] for n in range(count)) for first in range(12)]
+def _month_runs(count: int) -> tuple[int, int]:
+    """The fewest and the most days `count` calendar months running on from any month hold."""
+    def days(february: int) -> list[int]:
+        lengths = (31, february, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+        return [sum(lengths[(first + n) % 12] for n in range(count)) for first in range(12)]
+    return min(days(28)), max(days(29))
+
+
+_MONTH_RUNS = [_month_runs(count) for count in range(12)]  # by a span's months short of a year
 
 
 def join_durations(larger: str, smaller: str) -> str | None:
