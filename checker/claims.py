@@ -78,10 +78,10 @@ MENU_RE = re.compile(rf"(?:^|(?<=:))[ \t]*{_MENU_ITEM}(?:[ \t]*[|•·][ \t]*{_M
 #: A page's copyright line ("Copyright 2016 The Associated Press. All rights reserved.", "(© 2016-2017 KHOU)"):
 #: its year dates the page, no event.
 COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*[-–]\s*)?\d{4}\b", re.I)
-_COPYRIGHT_GATE = re.compile(r"©|\(c\)|copyright", re.I)
-_IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
+_COPYRIGHT_GATE = re.compile(r"©|\(c\)|copyright")
+_IDIOM_GATE = re.compile("one")  # every idiom holds it (tests check)
 _DIGIT_RE = re.compile(r"\d")
-_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|caption|gallery|close|\|", re.I)
+_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|caption|gallery|close|\|")
 _MENU_GATE = re.compile("[|•·]")
 _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
