@@ -598,8 +598,10 @@ _TIME_GATE = re.compile(r"\d(?:[:.]\d|\s*[ap]|\d\d\d)|noon|midnight")
 #: is not one: its gate holds only the times it keeps)
 GATES = ((TIME_RE, _TIME_GATE),)
 _YEAR_GATE = re.compile(r"(?:1[89]|20)\d\d")
-_RELATIVE_WORDS = ("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
-                   "week", "month", "year", "ago", *SEASONS)
+#: Every RELATIVE_RE date holds a day's word, "ago", a weekend, a season or a unit after "last", "this" or
+#: "next": not the unit alone, which most sentences hold ("a 23-year-old", "at night") and which dates nothing
+_RELATIVE_GATE = re.compile(rf"\b(?:yesterday|today|tomorrow|tonight|weekend|ago\b|{_alt(SEASONS)}"
+                            r"|(?:last|this|next)\s+(?:night|morning|afternoon|evening|week|month|year))")
 #: Date grammars in priority order: a span taken by an earlier one is not read again. Each comes
 #: with a gate, a cheap pattern that every one of its matches contains: most sentences hold no
 #: date, and looking for a few words is far faster than trying a whole grammar at every word.
@@ -610,7 +612,7 @@ DATE_GRAMMARS = (
     (DECADE_RE, _YEAR_GATE, _decade),
     (YEAR_RE, _YEAR_GATE, _year_date),
     (HOLIDAY_RE, word_gate(HOLIDAYS), _holiday),
-    (RELATIVE_RE, word_gate(_RELATIVE_WORDS), _relative),
+    (RELATIVE_RE, _RELATIVE_GATE, _relative),
     (WEEKDAY_RE, word_gate(w for w in WEEKDAYS if len(w) > 5), _weekday),
 )
 
