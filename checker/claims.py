@@ -78,14 +78,14 @@ MENU_RE = re.compile(rf"(?:^|(?<=:))[ \t]*{_MENU_ITEM}(?:[ \t]*[|•·][ \t]*{_M
 #: A page's copyright line ("Copyright 2016 The Associated Press. All rights reserved.", "(© 2016-2017 KHOU)"):
 #: its year dates the page, no event.
 COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*[-–]\s*)?\d{4}\b", re.I)
-_COPYRIGHT_GATE = re.compile(r"©|\(c\)|copyright", re.I)
-_IDIOM_GATE = re.compile("one", re.I)  # every idiom holds it (tests check)
-_DIGIT_RE = re.compile(r"\d")
-_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|caption|gallery|close|\|", re.I)
+_COPYRIGHT_GATE = re.compile(r"©|\(c\)|copyright")
+_IDIOM_GATE = re.compile("one")  # every idiom holds it (tests check)
+_PHONE_GATE = re.compile(r"\d\d\d|\+\d")  # every phone number holds three digits in a row, or a + before one
+_GALLERY_GATE = re.compile(r"image|photo|picture|slide|video|caption|gallery|close|\|")
 _MENU_GATE = re.compile("[|•·]")
 _NEWLINE_RE = re.compile("\n")
 #: The patterns read through `gated` here, with their gates (the test checks each pair)
-GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _DIGIT_RE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE),
+GATES = ((IDIOM_RE, _IDIOM_GATE), (PHONE_RE, _PHONE_GATE), (GALLERY_RE, _GALLERY_GATE), (COPYRIGHT_RE, _COPYRIGHT_GATE),
          (MENU_RE, _MENU_GATE))
 #: A page's filing stamp opening a line, month-day in brackets then the time ("(03-09) 21:05 PST RIVERTON --"):
 #: when the page was filed, neither a range of 3 to 9 nor an event's time.
@@ -246,7 +246,7 @@ def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, s
     """The mentions of one sentence, each with its subject and the event date the sentence gives."""
     taken = bytearray(len(sentence))  # characters already read: phone numbers, idioms, page furniture, menus, list
     # items, playlists, mentions
-    for m in [*gated(PHONE_RE, _DIGIT_RE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
+    for m in [*gated(PHONE_RE, _PHONE_GATE, sentence), *gated(IDIOM_RE, _IDIOM_GATE, sentence),
               *gated(GALLERY_RE, _GALLERY_GATE, sentence), *gated(COPYRIGHT_RE, _COPYRIGHT_GATE, sentence),
               *gated(MENU_RE, _MENU_GATE, sentence), LIST_ITEM_RE.match(sentence), PLAYLIST_ITEM_RE.match(sentence),
               FILED_RE.match(sentence)]:

@@ -378,7 +378,7 @@ def _coordinated(rows: dict) -> None:
         ordered = sorted(mentions, key=lambda row: row["start"])
         for a, b in zip(ordered, ordered[1:]):
             words = _lowered(_between(a, b))
-            if (a["block"] == b["block"] and words[-1:] == ["and"] and len(words) <= _OWNER
+            if (a["block"] == b["block"] and words[-1:] == ("and",) and len(words) <= _OWNER
                     and not any(w in classes for w in words)):
                 a["part"] = b["part"] = True
 
@@ -527,7 +527,6 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     at = _at(row)
     before, after = (sentence[:at], sentence[at + len(row["text"]):]) if at >= 0 else (sentence, "")
     kind = row["kind"]
-    words = [w.lower() for w in WORD_RE.findall(sentence)]
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
     head, tail = _CLAUSE_RE.split(before)[-1], _CLAUSE_RE.split(after)[0]  # the number's clause either side
     if kind == "date" and not WORD_RE.search(before + tail):
@@ -546,7 +545,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
     span = interval(row, tolerance)
     origin = _origin(after) if kind == "measure" else ""
-    if kind in ("date", "time") and (len(words) <= _PUBLICATION_WORDS and _PUBLICATION & set(words)
+    if kind in ("date", "time") and (_dateline(sentence)
                                      or kind == "date" and _stamp(before, after, span, row.get("published"))):
         event = "publication"  # "Published: April 10, 2007"
     elif unit in _OUTCOMES:
@@ -673,6 +672,14 @@ def _charge(after: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 12)
+def _dateline(sentence: str) -> bool:
+    """Whether a sentence is a short one that says it gives the article's publication ("Published: April 10,
+    2007"); asked for each of its dates and times."""
+    words = [w.lower() for w in WORD_RE.findall(sentence)]
+    return len(words) <= _PUBLICATION_WORDS and bool(_PUBLICATION & set(words))
+
+
+@lru_cache(maxsize=1 << 12)
 def _other_incident(sentence: str) -> bool:
     """Whether a sentence tells of an incident it calls another ("an unrelated shooting"); asked once
     for each of a sentence's claims."""
@@ -763,9 +770,10 @@ def _nearest(before: str, after: str, skip: frozenset[str] = frozenset()) -> str
     ("three injured people") does."""
     classes = lexicon.event_classes()
     left, right = _lowered(before)[::-1], _lowered(after)
-    hits = [(n, _attempted(words, n, step, classes[w])) for words, step in ((left, 1), (right, -1))
-            for n, w in enumerate(words) if w in classes and classes[w] not in skip
-            and not (step < 0 and _names_people(words, n))]
+    firsts = [next(((n, _attempted(words, n, step, classes[w])) for n, w in enumerate(words)
+                    if w in classes and classes[w] not in skip and not (step < 0 and _names_people(words, n))), None)
+              for words, step in ((left, 1), (right, -1))]
+    hits = [hit for hit in firsts if hit is not None]
     return min(hits)[1] if hits else None
 
 
@@ -822,15 +830,24 @@ def _joined(before: str) -> bool:
                                or word in ("him", "her", "them"))
 
 
-def _lowered(text: str) -> list[str]:
+@lru_cache(maxsize=64)
+def _lowered(text: str) -> tuple[str, ...]:
     """The words of `text` in lower case, parts of a hyphenated word apart; a compass word before a
     name ("South Sudan", "West Papua", "northwest Dallas") names a place, no direction, so it is
-    blanked (kept as '' to keep the other words' distances)."""
+    blanked (kept as '' to keep the other words' distances). Kept for the last few texts: a number's
+    clause is often its whole sentence part, read again for the nearest event word there."""
     words, classes = WORD_RE.findall(text), lexicon.event_classes()
-    return [("" if n + 1 < len(words) and words[n + 1][:1].isupper()
-             and words[n + 1].lower() not in _NOISE and classes.get(w.lower()) == "distance"
-             else p.lower().strip(".'’"))
-            for n, w in enumerate(words) for p in w.split("-")]
+    out = []
+    for n, word in enumerate(words):
+        word = word.lower()
+        if classes.get(word) == "distance" and n + 1 < len(words) and words[n + 1][:1].isupper() and (
+                words[n + 1].lower() not in _NOISE):
+            out.extend([""] * (word.count("-") + 1))
+        elif "-" in word:
+            out.extend(part.strip(".'’") for part in word.split("-"))
+        else:
+            out.append(word.strip(".'’"))
+    return tuple(out)
 
 
 def _content(text: str) -> list[str]:

@@ -14,7 +14,7 @@ import re
 from functools import cache, lru_cache
 
 from . import lexicon
-from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, take, word_gate
+from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, opens, take, word_gate
 from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
 from .values import DURATION_UNITS, hyphened, join_durations
 
@@ -130,7 +130,7 @@ _HEIGHT_TO_RE = re.compile(r"\s+(?:and|(?P<to>to))\s+", re.I)
 _FEET_RE = re.compile(rf"(?P<feet>\d{{1,2}}|{_SMALL_WORDS})[\s-]*(?:feet|foot|ft\b\.?)(?![\w'’-])", re.I)
 _DIGIT_AFTER_RE = re.compile(r"\s*\d")
 _TALL_RE = re.compile(r"\s+tall\b", re.I)
-_HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]", re.I)
+_HEIGHT_GATE = re.compile(r"f(?:ee|oo)?t|['’′]")
 #: "a 17-year-old", "two 17-year-olds", "17 years of age", and as police and tweets shorten it: "a 5 y/o boy", "16 yo",
 #: "a 20 yr old"
 _AGE_TAIL_RE = re.compile(r"[\s-]*(?:years?(?:[\s-]*olds?|\s+of\s+age)|yrs?[\s-]*old|y/?o)\b", re.I)
@@ -272,12 +272,12 @@ ONE_LONG_RE = re.compile(rf"(?<![\w-])(?P<unit>{_ONE_UNIT})(?:-?long|(?<!year)-o
 #: below reads the whole, so no one unit
 _NUMBER_BEFORE_RE = re.compile(rf"(?:\d|\b(?:{_alt(FIRST_WORDS)}))\s+$", re.I)
 _CALIBER_GATE = re.compile(r"\.\d\d")
-_AGE_DECADE_GATE = re.compile(r"0'?s", re.I)
-_ONE_UNIT_GATE = re.compile(rf"\b(?:a|an|one|the)\s+{_ONE_UNIT}", re.I)
-_ONE_LONG_GATE = re.compile(r"long\b|-old\b", re.I)
+_AGE_DECADE_GATE = re.compile(r"0'?s")
+_ONE_UNIT_GATE = re.compile(rf"\b(?:a|an|one|the)\s+{_ONE_UNIT}")
+_ONE_LONG_GATE = re.compile(r"long\b|-old\b")
 #: Every quantity holds a digit or a number word at a word start (after a currency sign, a hedge...)
-_NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}", re.I)
-_ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}", re.I)
+_NUMBER_GATE = re.compile(rf"\d|{word_gate(FIRST_WORDS).pattern}")
+_ORDINAL_GATE = re.compile(rf"\d(?:st|nd|rd|th)|{word_gate(ORDINALS).pattern}")
 _FRACTIONS: dict[str, int] = lexicon.load("numbers")["fractions"]
 _NUMERATORS = r"a|an|one|two|three|four|five|six|seven|eight|nine"
 _PART = rf"(?:(?P<{{n}}>{_NUMERATORS})[\s-]+)?(?P<{{d}}>{_alt(_FRACTIONS)})".format
@@ -304,7 +304,7 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
     """The quantities and ordinals of `sentence` outside `taken` (dates, times, skipped spans)."""
     found = _fixed_phrases(sentence, taken)
     counts: list[tuple[Mention, list[str]]] = []
-    pos = 0 if _NUMBER_GATE.search(sentence) else len(sentence)  # at the end, nothing is searched
+    pos = 0 if opens(_NUMBER_GATE, sentence) else len(sentence)  # at the end, nothing is searched
     while m := QUANTITY_RE.search(sentence, pos):
         pos = m.end("num")  # a coordinated second number ("7.6 and 7.4") is read again by itself
         if not free(taken, m.start("num"), m.end("num")):
@@ -398,7 +398,7 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             found.append(Mention(m.start(), end, "percent", share, *_hedged(share, *bounds, hedge), "%"))
             take(taken, m.start(), end)
     # the gate of these grammars; "and a half" first, then the hedged one ("nearly a year of")
-    one_unit = (HALF_MORE_RE, HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if _ONE_UNIT_GATE.search(sentence) else ()
+    one_unit = (HALF_MORE_RE, HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if opens(_ONE_UNIT_GATE, sentence) else ()
     for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
               *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
         if free(taken, m.start(), m.end()) and not (
