@@ -25,6 +25,7 @@ STOP = frozenset(WORDS["stop"])
 NOT_NAMES = frozenset(WORDS["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
+_MEMBERSHIP = frozenset(WORDS["membership"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _MORE = frozenset(WORDS["more"])
 _TALLIES = frozenset(WORDS["tallies"])
@@ -628,7 +629,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return make("date", num_text), []  # "the 1990 toll": a determiner and one thing, so no count
     # hyphenated counts ("two-phase", "300-seat")
     if (hy := _HYPHEN_TAIL_RE.match(tail)) and hy.group("word").lower() not in STOP:
-        return make("count", value, hy.group("word").lower(), end + hy.end()), [hy.group("word")]
+        unit = hy.group("word").lower()
+        return make("count", value, "person" if unit in _MEMBERSHIP else unit, end + hy.end()), [hy.group("word")]
     return _count(m, start, end, value, low, high, hedge, head, tail, (np_words, np_end), counts)
 
 
