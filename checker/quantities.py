@@ -259,6 +259,10 @@ ONE_INTERVAL_RE = re.compile(
 #: nor "over a year-long dispute": a compound, read below)
 HEDGED_ONE_RE = re.compile(
     rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?!\s+ago\b|-)", re.I)
+#: A part of one unit of time: "half an hour later", "nearly half a century", "a quarter of an hour before"
+_UNIT_PARTS: dict[str, list] = _MEASURES["unit_parts"]
+PART_ONE_RE = re.compile(
+    rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?P<part>{_alt(_UNIT_PARTS)})\b(?![-\s]ago\b|-)", re.I)
 #: One unit of time and a half: "suspended for a year and a half", "nearly an hour and a half"
 HALF_MORE_RE = re.compile(
     rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+and\s+a\s+half\b", re.I)
@@ -294,6 +298,7 @@ _NUMERATOR_BEFORE_RE = re.compile(rf"\b(?:{_NUMERATORS})-$", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
 GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE),
          (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE), (HEDGED_ONE_RE, _ONE_UNIT_GATE),
+         (HALF_MORE_RE, _ONE_UNIT_GATE), (PART_ONE_RE, _ONE_UNIT_GATE),
          (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE), (HEIGHT_RE, _HEIGHT_GATE),
          (FRACTION_OF_RE, _FRACTION_GATE))
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -358,8 +363,8 @@ def _compound_durations(sentence: str, found: list[Mention]) -> list[Mention]:
 def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     """Quantities said without digits or number words the grammar below reads: calibers after a point
     (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit of time, between
-    two events ("a day after" -> P1D), hedged ("nearly a decade"), lasted ("for a week") or in a
-    compound ("week-old")."""
+    two events ("a day after" -> P1D), hedged ("nearly a decade"), lasted ("for a week"), in a
+    compound ("week-old") or in part ("half an hour" -> PT30M)."""
     found = []
     for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
@@ -398,15 +403,19 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             bounds = (share, upper) if upper else (None, None)
             found.append(Mention(m.start(), end, "percent", share, *_hedged(share, *bounds, hedge), "%"))
             take(taken, m.start(), end)
-    # the gate of these grammars; "and a half" first, then the hedged one ("nearly a year of")
-    one_unit = (HALF_MORE_RE, HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if opens(_ONE_UNIT_GATE, sentence) else ()
+    # the gate of these grammars; a part of a unit and "and a half" first, then the hedged one ("nearly a year of")
+    one_unit = ((PART_ONE_RE, HALF_MORE_RE, HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE)
+                if opens(_ONE_UNIT_GATE, sentence) else ())
     for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
               *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
         if free(taken, m.start(), m.end()) and not (
                 m.re is ONE_LONG_RE and _NUMBER_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start())):
-            designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
+            if m.re is PART_ONE_RE:
+                designator, amount = _UNIT_PARTS[" ".join(m.group("part").lower().split())]
+            else:
+                designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
+                amount = factor * (1.5 if m.re is HALF_MORE_RE else 1)
             hedge = lexicon.hedge(m.group("hedge") if "hedge" in m.re.groupindex else None)
-            amount = factor * (1.5 if m.re is HALF_MORE_RE else 1)
             found.append(Mention(m.start(), m.end(), "duration", _iso_duration(amount, designator), hedge=hedge,
                                  unit=DURATION_UNITS[designator]))
             take(taken, m.start(), m.end())
@@ -552,7 +561,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     rest = sentence[stop:stop + _WINDOW]
     if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())) and (
             counted := noun_phrase(rest))[0] and counted[0][-1].lower() in lexicon.unit_classes():
-        # "2.3m cars", "1.5m people": a count in millions, not metres, when what follows is a counted noun
+        # "2.3m cars", "6.4m viewers": a count in millions, not metres, when what follows is a counted noun
         return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge, head,
                       rest, counted, counts)
     # "46C", "114.8F" where the sentence speaks of heat or cold
