@@ -263,6 +263,13 @@ HEDGED_ONE_RE = re.compile(
 _UNIT_PARTS: dict[str, list] = _MEASURES["unit_parts"]
 PART_ONE_RE = re.compile(
     rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?P<part>{_alt(_UNIT_PARTS)})\b(?![-\s]ago\b|-)", re.I)
+#: "shot twice", "has hosted twice", "at least twice": two times, as "two times" counts them; not a multiple
+#: ("twice as many", "twice the size", "twice-weekly") nor a rate ("twice a day")
+TWICE_RE = re.compile(
+    r"(?<!\bthink )(?<!\bthought )(?<!\bthinking )(?<!\bonce or )"  # "think twice", "once or twice": no count
+    rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?twice\b(?!-|\s+(?:as|the|that|this|those|these|what|a|an|its|his"
+    r"|her|their|our|my|your|daily|weekly|monthly|yearly|more|less|over)\b)", re.I)
+_TWICE_GATE = re.compile("twice")
 #: One unit of time and a half: "suspended for a year and a half", "nearly an hour and a half"
 HALF_MORE_RE = re.compile(
     rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+and\s+a\s+half\b", re.I)
@@ -298,7 +305,7 @@ _NUMERATOR_BEFORE_RE = re.compile(rf"\b(?:{_NUMERATORS})-$", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
 GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE),
          (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE), (HEDGED_ONE_RE, _ONE_UNIT_GATE),
-         (HALF_MORE_RE, _ONE_UNIT_GATE), (PART_ONE_RE, _ONE_UNIT_GATE),
+         (HALF_MORE_RE, _ONE_UNIT_GATE), (PART_ONE_RE, _ONE_UNIT_GATE), (TWICE_RE, _TWICE_GATE),
          (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE), (HEIGHT_RE, _HEIGHT_GATE),
          (FRACTION_OF_RE, _FRACTION_GATE))
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -364,7 +371,7 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     """Quantities said without digits or number words the grammar below reads: calibers after a point
     (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit of time, between
     two events ("a day after" -> P1D), hedged ("nearly a decade"), lasted ("for a week"), in a
-    compound ("week-old") or in part ("half an hour" -> PT30M)."""
+    compound ("week-old") or in part ("half an hour" -> PT30M); and "twice", two times."""
     found = []
     for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
@@ -403,6 +410,11 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             bounds = (share, upper) if upper else (None, None)
             found.append(Mention(m.start(), end, "percent", share, *_hedged(share, *bounds, hedge), "%"))
             take(taken, m.start(), end)
+    for m in gated(TWICE_RE, _TWICE_GATE, sentence):
+        if free(taken, m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), "count", 2, *_hedged(2, None, None, lexicon.hedge(m["hedge"])),
+                                 unit="times"))
+            take(taken, m.start(), m.end())
     # the gate of these grammars; a part of a unit and "and a half" first, then the hedged one ("nearly a year of")
     one_unit = ((PART_ONE_RE, HALF_MORE_RE, HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE)
                 if opens(_ONE_UNIT_GATE, sentence) else ())
