@@ -1172,10 +1172,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf
     events = _date_events(ra, rb)
     if ra["kind"] == "date" and None not in events and (
-            events[0] != events[1] and not set(events) <= _VIOLENCE
+            events[0] != events[1] and not (set(events) <= _VIOLENCE and "attacks" in events)
     ) and not intervals_meet(stated_days(ra), stated_days(rb)):
         # "arrested Tuesday" and "shot on Saturday": two events, not one misdated; nor "a riot tonight" and
-        # "killed yesterday", a day apart as written, though "tonight" may be either day next to it
+        # "killed yesterday", a day apart as written, though "tonight" may be either day next to it; nor
+        # "wounded on Saturday" and "died on Sunday" (of his wounds). An attack and its toll may be one.
         return -math.inf
     same_source = ra["source"] == rb["source"]
     if same_source and meet and _restated(ra, rb):
