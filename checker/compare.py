@@ -708,8 +708,9 @@ def _block(row, event: str, own: str | None, before: str) -> str | None:
     people's name or how often ("arrested four times") only from an outcome in its own clause or
     after it ("a hospitalized woman said she had lost two sons" does not count the injured). Its
     signature passes no outcome for a count of the doers (`_agent`): "two officers" who shot are
-    counted as officers. How often someone was shot ("shot seven times") counts the bullets that hit;
-    how often someone fired ("fired 18 times into the car") the shots fired."""
+    counted as officers. How often someone was arrested counts arrests; how often someone was shot or
+    wounded ("shot seven times", "wounded twice") the bullets that hit, not the wounded; how often
+    someone fired ("fired 18 times into the car") the shots fired."""
     kind = row["kind"]
     if kind in ("date", "duration", "time", "percent"):
         return None
@@ -717,14 +718,14 @@ def _block(row, event: str, own: str | None, before: str) -> str | None:
     if isinstance(normalized, dict) and normalized.get("unit"):
         return str(normalized["unit"])
     unit = lexicon.unit_class(row["unit"]) if isinstance(row["unit"], str) else None
-    if kind == "count" and event in _OUTCOMES and (unit is None or _singular(unit) in _PERSONS
-                                                    or event == own and (_person(row, unit) or unit in _OCCURRENCES)):
+    if kind == "count" and event in _OUTCOMES and (unit is None or _singular(unit) in _PERSONS or event == own and (
+            _person(row, unit) or unit in _OCCURRENCES and event not in _HARMS)):
         return event
     if kind == "count" and _EMPLOYS_RE.search(before) and (unit is None or _singular(unit) in _PERSONS):
         return "employee"  # "employs about 14,000 people": its employees
     if kind == "ordinal" and _singular(unit) in _PERSONS:
         return "people"  # "the second climber" to die is "the second man"
-    if kind == "count" and unit in _OCCURRENCES and own == "attacks":
+    if kind == "count" and unit in _OCCURRENCES and (own == "attacks" or own in _HARMS):
         return "shot" if _VOLLEY_RE.search(before) else "bullet"
     return _singular(unit)
 
@@ -1171,10 +1172,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf
     events = _date_events(ra, rb)
     if ra["kind"] == "date" and None not in events and (
-            events[0] != events[1] and not set(events) <= _VIOLENCE
+            events[0] != events[1] and not (set(events) <= _VIOLENCE and "attacks" in events)
     ) and not intervals_meet(stated_days(ra), stated_days(rb)):
         # "arrested Tuesday" and "shot on Saturday": two events, not one misdated; nor "a riot tonight" and
-        # "killed yesterday", a day apart as written, though "tonight" may be either day next to it
+        # "killed yesterday", a day apart as written, though "tonight" may be either day next to it; nor
+        # "wounded on Saturday" and "died on Sunday" (of his wounds). An attack and its toll may be one.
         return -math.inf
     same_source = ra["source"] == rb["source"]
     if same_source and meet and _restated(ra, rb):

@@ -159,6 +159,11 @@ _SCHEDULING_RE = re.compile(rf"\b(?:{_alt(_CAL['scheduling'])})\b(?!\s+(?:like|l
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
 _SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
+#: "and" or "but" before a predicate of its own: an auxiliary, a verb in -ed or a pronoun subject ("and will",
+#: "and expected", ", and they hope"); not before a noun ("workers and grief counselors will be stationed")
+_JOINED_PREDICATE_RE = re.compile(
+    r",?\s+(?:and|but)\s+(?=(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall"
+    r"|he|she|it|they|we)\b|(?-i:[a-z]+ed)\b)", re.I)
 _PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
 _NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
 _FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
@@ -191,13 +196,23 @@ def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
         if m.group("before").lower() not in _NOT_PROSPECTIVE] + [
         (0, m) for m in _SCHEDULING_RE.finditer(sentence, window, start)] + [
         (-1, m) for m in _past(sentence, window, start)]
-    after = [(1, m) for m in _FUTURE_RE.finditer(sentence, end, stop)] + [
-        (0, m) for m in _SCHEDULING_RE.finditer(sentence, end, stop)] + [
-        (-1, m) for m in _past(sentence, end, stop)]
+    # a verb past "and" or "but" has a predicate of its own: "entered the clinic on Monday and will take part"
+    # is dated by "entered"; only when nothing nearer tells does it ("on Monday and will be buried")
+    joined = _JOINED_PREDICATE_RE.search(sentence, end, stop)
+    after = _after_marks(sentence, end, joined.start() if joined else stop)
+    if joined and not before and not after:
+        after = _after_marks(sentence, joined.start(), stop)
     marks = [(start - m.end(), -way) for way, m in before] + [(m.start() - end, -way) for way, m in after]
     if marks and (way := -min(marks)[1]):  # the nearest; at a tie ("to be voted", "postponed"), the future
         return way
     return 1 if prep and prep.lower() in _FUTURE_PREPS else 0  # "postponed until Monday"
+
+
+def _after_marks(sentence: str, start: int, stop: int) -> list[tuple[int, re.Match]]:
+    """The tense markers of sentence[start:stop] after a date, each with its way (1 future, 0 either, -1 past)."""
+    return [(1, m) for m in _FUTURE_RE.finditer(sentence, start, stop)] + [
+        (0, m) for m in _SCHEDULING_RE.finditer(sentence, start, stop)] + [
+        (-1, m) for m in _past(sentence, start, stop)]
 
 
 def is_future(sentence: str, start: int, end: int, prep: str | None) -> bool:

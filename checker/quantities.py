@@ -25,6 +25,7 @@ STOP = frozenset(WORDS["stop"])
 NOT_NAMES = frozenset(WORDS["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _ORDINAL_SKIP = frozenset(WORDS["ordinal_nouns_skip"])
 _PLURALS = frozenset(WORDS["plurals"])
+_MEMBERSHIP = frozenset(WORDS["membership"])
 _NOT_PLURALS = frozenset(WORDS["not_plurals"])
 _MORE = frozenset(WORDS["more"])
 _TALLIES = frozenset(WORDS["tallies"])
@@ -258,6 +259,17 @@ ONE_INTERVAL_RE = re.compile(
 #: nor "over a year-long dispute": a compound, read below)
 HEDGED_ONE_RE = re.compile(
     rf"\b(?P<hedge>{_alt(lexicon.hedges())})\s+(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\b(?!\s+ago\b|-)", re.I)
+#: A part of one unit of time: "half an hour later", "nearly half a century", "a quarter of an hour before"
+_UNIT_PARTS: dict[str, list] = _MEASURES["unit_parts"]
+PART_ONE_RE = re.compile(
+    rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?P<part>{_alt(_UNIT_PARTS)})\b(?![-\s]ago\b|-)", re.I)
+#: "shot twice", "has hosted twice", "at least twice": two times, as "two times" counts them; not a multiple
+#: ("twice as many", "twice the size", "twice-weekly") nor a rate ("twice a day")
+TWICE_RE = re.compile(
+    r"(?<!\bthink )(?<!\bthought )(?<!\bthinking )(?<!\bonce or )"  # "think twice", "once or twice": no count
+    rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?twice\b(?!-|\s+(?:as|the|that|this|those|these|what|a|an|its|his"
+    r"|her|their|our|my|your|daily|weekly|monthly|yearly|more|less|over)\b)", re.I)
+_TWICE_GATE = re.compile("twice")
 #: One unit of time and a half: "suspended for a year and a half", "nearly an hour and a half"
 HALF_MORE_RE = re.compile(
     rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+and\s+a\s+half\b", re.I)
@@ -293,6 +305,7 @@ _NUMERATOR_BEFORE_RE = re.compile(rf"\b(?:{_NUMERATORS})-$", re.I)
 #: The patterns read through a gate here, with their gates (the test checks each pair)
 GATES = ((QUANTITY_RE, _NUMBER_GATE), (ORDINAL_RE, _ORDINAL_GATE), (_CALIBER_RE, _CALIBER_GATE),
          (AGE_DECADE_RE, _AGE_DECADE_GATE), (ONE_INTERVAL_RE, _ONE_UNIT_GATE), (HEDGED_ONE_RE, _ONE_UNIT_GATE),
+         (HALF_MORE_RE, _ONE_UNIT_GATE), (PART_ONE_RE, _ONE_UNIT_GATE), (TWICE_RE, _TWICE_GATE),
          (FOR_ONE_RE, _ONE_UNIT_GATE), (ONE_LONG_RE, _ONE_LONG_GATE), (HEIGHT_RE, _HEIGHT_GATE),
          (FRACTION_OF_RE, _FRACTION_GATE))
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -357,8 +370,8 @@ def _compound_durations(sentence: str, found: list[Mention]) -> list[Mention]:
 def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     """Quantities said without digits or number words the grammar below reads: calibers after a point
     (".357 caliber"), ages by decade ("in his early 30s" -> 30..33 years old) and one unit of time, between
-    two events ("a day after" -> P1D), hedged ("nearly a decade"), lasted ("for a week") or in a
-    compound ("week-old")."""
+    two events ("a day after" -> P1D), hedged ("nearly a decade"), lasted ("for a week"), in a
+    compound ("week-old") or in part ("half an hour" -> PT30M); and "twice", two times."""
     found = []
     for m in gated(_CALIBER_RE, _CALIBER_GATE, sentence):
         if free(taken, m.start(), m.end()):
@@ -397,15 +410,24 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
             bounds = (share, upper) if upper else (None, None)
             found.append(Mention(m.start(), end, "percent", share, *_hedged(share, *bounds, hedge), "%"))
             take(taken, m.start(), end)
-    # the gate of these grammars; "and a half" first, then the hedged one ("nearly a year of")
-    one_unit = (HALF_MORE_RE, HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE) if opens(_ONE_UNIT_GATE, sentence) else ()
+    for m in gated(TWICE_RE, _TWICE_GATE, sentence):
+        if free(taken, m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), "count", 2, *_hedged(2, None, None, lexicon.hedge(m["hedge"])),
+                                 unit="times"))
+            take(taken, m.start(), m.end())
+    # the gate of these grammars; a part of a unit and "and a half" first, then the hedged one ("nearly a year of")
+    one_unit = ((PART_ONE_RE, HALF_MORE_RE, HEDGED_ONE_RE, ONE_INTERVAL_RE, FOR_ONE_RE)
+                if opens(_ONE_UNIT_GATE, sentence) else ())
     for m in [*(m for pattern in one_unit for m in pattern.finditer(sentence)),
               *gated(ONE_LONG_RE, _ONE_LONG_GATE, sentence)]:
         if free(taken, m.start(), m.end()) and not (
                 m.re is ONE_LONG_RE and _NUMBER_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start())):
-            designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
+            if m.re is PART_ONE_RE:
+                designator, amount = _UNIT_PARTS[" ".join(m.group("part").lower().split())]
+            else:
+                designator, factor = _DURATIONS[(m.group("unit") or m.group("unit2")).lower()]
+                amount = factor * (1.5 if m.re is HALF_MORE_RE else 1)
             hedge = lexicon.hedge(m.group("hedge") if "hedge" in m.re.groupindex else None)
-            amount = factor * (1.5 if m.re is HALF_MORE_RE else 1)
             found.append(Mention(m.start(), m.end(), "duration", _iso_duration(amount, designator), hedge=hedge,
                                  unit=DURATION_UNITS[designator]))
             take(taken, m.start(), m.end())
@@ -551,7 +573,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     rest = sentence[stop:stop + _WINDOW]
     if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())) and (
             counted := noun_phrase(rest))[0] and counted[0][-1].lower() in lexicon.unit_classes():
-        # "2.3m cars", "1.5m people": a count in millions, not metres, when what follows is a counted noun
+        # "2.3m cars", "6.4m viewers": a count in millions, not metres, when what follows is a counted noun
         return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge, head,
                       rest, counted, counts)
     # "46C", "114.8F" where the sentence speaks of heat or cold
@@ -628,7 +650,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         return make("date", num_text), []  # "the 1990 toll": a determiner and one thing, so no count
     # hyphenated counts ("two-phase", "300-seat")
     if (hy := _HYPHEN_TAIL_RE.match(tail)) and hy.group("word").lower() not in STOP:
-        return make("count", value, hy.group("word").lower(), end + hy.end()), [hy.group("word")]
+        unit = hy.group("word").lower()
+        return make("count", value, "person" if unit in _MEMBERSHIP else unit, end + hy.end()), [hy.group("word")]
     return _count(m, start, end, value, low, high, hedge, head, tail, (np_words, np_end), counts)
 
 
