@@ -114,6 +114,7 @@ _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
+_NEW_PREDICATE_RE = re.compile(r"\b(?:and|but)\s+(?:was|were|is|are|has|have|had|will|would|he|she|they)\b", re.I)
 _PAST_VERBS = frozenset(_WORDS["past_verbs"])  # "shot", "hit": verbs, though not in -ed
 _STATES = frozenset(_WORDS["states"])
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")
@@ -470,11 +471,13 @@ def _nearest_date(row, dates: list[tuple]) -> tuple:
     """The interval of the date (with a written year) nearest the claim in its sentence, () when the
     nearest has none: in "killed 31,000 in Bam in 2003, and 600 in Zarand in February in a 6.4
     quake" the 6.4 is February's, not 2003's. A date past a "but" or a semicolon dates another
-    clause: "jailed for 12 years, but it took until 2003 to admit the sham"."""
+    clause: "jailed for 12 years, but it took until 2003 to admit the sham"; one past an "and" before a
+    predicate of its own (an auxiliary or a pronoun after it) another predicate: "vanished in 1993 and was
+    sentenced to six life terms", not "were shot and injured last weekend"."""
     sentence = str(row["sentence"])
     offset = row["start"] - max(_at(row), 0)  # where the sentence starts in its source
-    own = [d for d in dates if not _OTHER_CLAUSE_RE.search(
-        sentence[min(d[1], row["end"]) - offset:max(d[0], row["start"]) - offset])]
+    spans = [(d, sentence[min(d[1], row["end"]) - offset:max(d[0], row["start"]) - offset]) for d in dates]
+    own = [d for d, between in spans if not (_OTHER_CLAUSE_RE.search(between) or _NEW_PREDICATE_RE.search(between))]
     if not own:
         return ()
     return min(own, key=lambda d: max(d[0] - row["end"], row["start"] - d[1], 0))[2]

@@ -892,7 +892,9 @@ def test_ages_given_a_year_apart_fit_one_birth_date(older, later, status):
                                             ("guard members", "troops"), ("shops", "stores"), ("staff", "employees"),
                                             ("cases", "infections"), ("households", "homes"),
                                             ("positions", "jobs"), ("detainees", "prisoners"), ("kos", "knockouts"),
-                                            ("homers", "home runs"), ("workers", "employees")])
+                                            ("homers", "home runs"), ("workers", "employees"), ("police", "officers"),
+                                            ("carabinieri", "officers"), ("terms", "sentences"),
+                                            ("flaws", "vulnerabilities")])
 def test_two_nouns_of_one_unit_class_count_one_thing(unit_a, unit_b):
     clusters, _ = compare.align(table([
         {"source": "a.txt", "text": "25", "value": 25, "unit": unit_a, "sentence": f"The fire reached 25 {unit_a}."},
