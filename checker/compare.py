@@ -548,7 +548,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         clause = _nearest(head, tail[:sequel.start()], skip) or ("" if clause else None)
     span = interval(row, tolerance)
     origin = _origin(after) if kind == "measure" else ""
-    if kind in ("date", "time") and (_dateline(sentence)
+    if kind in ("date", "time") and (_publication_line(sentence)
                                      or kind == "date" and _stamp(before, after, span, row.get("published"))):
         event = "publication"  # "Published: April 10, 2007"
     elif unit in _OUTCOMES:
@@ -675,7 +675,7 @@ def _charge(after: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 12)
-def _dateline(sentence: str) -> bool:
+def _publication_line(sentence: str) -> bool:
     """Whether a sentence is a short one that says it gives the article's publication ("Published: April 10,
     2007"); asked for each of its dates and times."""
     words = [w.lower() for w in WORD_RE.findall(sentence)]

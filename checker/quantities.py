@@ -263,13 +263,6 @@ HEDGED_ONE_RE = re.compile(
 _UNIT_PARTS: dict[str, list] = _MEASURES["unit_parts"]
 PART_ONE_RE = re.compile(
     rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?P<part>{_alt(_UNIT_PARTS)})\b(?![-\s]ago\b|-)", re.I)
-#: "shot twice", "has hosted twice", "at least twice": two times, as "two times" counts them; not a multiple
-#: ("twice as many", "twice the size", "twice-weekly") nor a rate ("twice a day")
-TWICE_RE = re.compile(
-    r"(?<!\bthink )(?<!\bthought )(?<!\bthinking )(?<!\bonce or )"  # "think twice", "once or twice": no count
-    rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?twice\b(?!-|\s+(?:as|the|that|this|those|these|what|a|an|its|his"
-    r"|her|their|our|my|your|daily|weekly|monthly|yearly|more|less|over)\b)", re.I)
-_TWICE_GATE = re.compile("twice")
 #: One unit of time and a half: "suspended for a year and a half", "nearly an hour and a half"
 HALF_MORE_RE = re.compile(
     rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+and\s+a\s+half\b", re.I)
@@ -283,6 +276,13 @@ ONE_LONG_RE = re.compile(rf"(?<![\w-])(?P<unit>{_ONE_UNIT})(?:-?long|(?<!year)-o
 #: A number just before a compound ("her 4 month-old baby", "a three month-long trial"): the grammar
 #: below reads the whole, so no one unit
 _NUMBER_BEFORE_RE = re.compile(rf"(?:\d|\b(?:{_alt(FIRST_WORDS)}))\s+$", re.I)
+#: "shot twice", "has hosted twice", "at least twice": two times, as "two times" counts them; not a multiple
+#: ("twice as many", "twice the size", "twice-weekly") nor a rate ("twice a day")
+TWICE_RE = re.compile(
+    r"(?<!\bthink )(?<!\bthought )(?<!\bthinking )(?<!\bonce or )"  # "think twice", "once or twice": no count
+    rf"\b(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?twice\b(?!-|\s+(?:as|the|that|this|those|these|what|a|an|its|his"
+    r"|her|their|our|my|your|daily|weekly|monthly|yearly|more|less|over)\b)", re.I)
+_TWICE_GATE = re.compile("twice")
 _CALIBER_GATE = re.compile(r"\.\d\d")
 _AGE_DECADE_GATE = re.compile(r"0'?s")
 _ONE_UNIT_GATE = re.compile(rf"\b(?:a|an|one|the)\s+{_ONE_UNIT}")
