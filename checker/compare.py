@@ -34,6 +34,7 @@ import inflection
 from rapidfuzz import fuzz, process
 
 from . import lexicon
+from .dates import PREDICATE_STARTS
 from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, date_bounds, display, duration_words,
                      half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
                      stated_days, written)
@@ -114,7 +115,9 @@ _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas)\b")
 _OTHER_CLAUSE_RE = re.compile(rf";|{_CONTRAST_RE.pattern}")  # "jailed for 12 years, but it took until 2003"
 _REPORTING_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['reporting'])}|put|puts)\b")
 _CONJUNCTION_RE = re.compile(r";|\band\b|\bbut\b|\bwhile\b")
-_NEW_PREDICATE_RE = re.compile(r"\b(?:and|but)\s+(?:was|were|is|are|has|have|had|will|would|he|she|they)\b", re.I)
+#: "and"/"but" before a predicate of its own; not before a verb in -ed, which may share the first one's auxiliary
+#: ("were shot and injured last weekend")
+_NEW_PREDICATE_RE = re.compile(rf"\b(?:and|but)\s+(?:{PREDICATE_STARTS})\b", re.I)
 _PAST_VERBS = frozenset(_WORDS["past_verbs"])  # "shot", "hit": verbs, though not in -ed
 _STATES = frozenset(_WORDS["states"])
 _SPOKEN = 4  # words between a reporting verb and the day it gives: whom they told ("told the Daily News Tuesday")

@@ -159,11 +159,11 @@ _SCHEDULING_RE = re.compile(rf"\b(?:{_alt(_CAL['scheduling'])})\b(?!\s+(?:like|l
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
 _SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
-#: "and" or "but" before a predicate of its own: an auxiliary, a verb in -ed or a pronoun subject ("and will",
-#: "and expected", ", and they hope"); not before a noun ("workers and grief counselors will be stationed")
-_JOINED_PREDICATE_RE = re.compile(
-    r",?\s+(?:and|but)\s+(?=(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall"
-    r"|he|she|it|they|we)\b|(?-i:[a-z]+ed)\b)", re.I)
+#: The words that open a predicate of its own after "and" or "but" (an auxiliary, a pronoun subject)
+PREDICATE_STARTS = _alt(_WORDS["predicate_starts"])
+#: "and" or "but" before a predicate of its own, for tense a verb in -ed too ("and will", "and expected", ", and
+#: they hope"); not before a noun ("workers and grief counselors will be stationed")
+_JOINED_PREDICATE_RE = re.compile(rf",?\s+(?:and|but)\s+(?=(?:{PREDICATE_STARTS})\b|(?-i:[a-z]+ed)\b)", re.I)
 _PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
 _NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
 _FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
@@ -586,11 +586,11 @@ def opens(gate: re.Pattern, text: str) -> bool:
     """Whether `gate`, a pattern in lower case, is in `text` in any case. It is searched in the text
     lowered, not with re.I: a case-sensitive search is several times faster, and a literal one
     ("photo|video") far more."""
-    return gate.search(_lowered(text)) is not None
+    return gate.search(_in_lower_case(text)) is not None
 
 
 @lru_cache(maxsize=16)
-def _lowered(text: str) -> str:
+def _in_lower_case(text: str) -> str:
     """A sentence in lower case, made once for the dozen gates searched in it one after the other."""
     return text.lower()
 

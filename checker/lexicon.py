@@ -20,9 +20,14 @@ def hedges() -> dict[str, str]:
     return {phrase: cls for cls, phrases in load("hedges").items() if cls != "after" for phrase in phrases}
 
 
+def phrase(said: str | None) -> str:
+    """A phrase as the word lists hold it: lower case, single spaces ("More  than" -> "more than")."""
+    return " ".join((said or "").lower().split())
+
+
 def hedge(said: str | None) -> str:
     """The hedge class of a phrase as written before a number ("More  than", "nearly"); exact for none."""
-    return hedges().get(" ".join((said or "").lower().split()), "exact")
+    return hedges().get(phrase(said), "exact")
 
 
 @cache

@@ -472,7 +472,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     if after := _HEDGE_AFTER_RE.match(sentence, end):  # "24 or more", "30 or so"
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
-    said = " ".join((m.group("hedge") or "").lower().split())
+    said = lexicon.phrase(m.group("hedge"))
     if (said == "over" and (_FIGURE_BEFORE_RE.search(head) or _spreading(head)) and _DURATION_TAIL_RE.match(tail)
             and not _AGO_RE.match(tail, _DURATION_TAIL_RE.match(tail).end())
             or said == "up to" and _UP_VERB_RE.search(head)):
