@@ -1587,15 +1587,16 @@ def _verdict(cid: str, part: list[dict]) -> Cluster:
 
 def _agree(a: dict, b: dict) -> bool:
     """Two values of one fact can both be true: their intervals meet, or they are ages that fit one
-    birth date in articles published half a year or more apart (17 in April 2013, 18 in April 2014, 20
-    in September 2015: a person ages; a day apart, a birthday between is too rare: outlets differ)."""
+    birth date in articles published a quarter of a year or more apart (17 in April 2013, 18 in July
+    2013 or in April 2014, 20 in September 2015: a person ages; days or weeks apart, a birthday
+    between is too rare: outlets differ)."""
     if intervals_meet(a["span"], b["span"]):
         return True
     born = [_born(row) for row in (a, b)]
     if None in born or not intervals_meet(*born):
         return False
     days = (date.fromisoformat(str(b["published"])[:10]) - date.fromisoformat(str(a["published"])[:10])).days
-    return abs(days) >= _YEAR_DAYS / 2
+    return abs(days) >= _YEAR_DAYS / 4
 
 
 def _born(row: dict) -> tuple[float, float] | None:
