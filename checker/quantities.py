@@ -59,7 +59,7 @@ _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "
 #: currency unknown).
 _DAMAGED_SIGN = r"(?P<damaged>(?<=[a-z])\?|\ufffd+)\s?(?=\d)"
 QUANTITY_RE = re.compile(
-    rf"(?:{_DAMAGED_SIGN}|(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?"
+    rf"(?:{_DAMAGED_SIGN}|(?<![\w./:])(?<![^A-Za-z],)(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?"
     rf"(?:(?P<between>between|from)\s+(?:(?P<ages>(?:the\s+)?ages?(?:\s+of)?)\s+)?)?"
     rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|aed|dh|R)(?=\d)|\b(?-i:EUR|USD|GBP|AED)(?=\s\d))\s?)?)"
     rf"(?P<num>{NUMBER})"
