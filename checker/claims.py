@@ -112,6 +112,7 @@ _PLACE_RE = re.compile(r"\b(?:in|at|near|across|from|on|outside)\s+"
                        r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _WINDOW = 200  # characters around a mention that its subject is drawn from
+_NAMED_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+),\s*$")  # "Erica Rodriguez, | 21"
 _DAWN = 6  # hours: an article out before then calls the evening before "tonight"
 _EVENING_RE = re.compile(r"(?:on\s+)?(?:tonight|this evening)", re.I)
 _STAMP_REACH = 200  # characters before a date a stamp word is looked for in: a line of thousands stays linear
@@ -287,6 +288,9 @@ def subject(sentence: str, mention: Mention) -> str | None:
     if len(words) < 2:
         clause = _CLAUSE_BREAK_RE.split(sentence[max(0, mention.start - _WINDOW):mention.start])[-1]
         words = _content_words(clause)[-(5 - len(words)):] + words
+        if len(words) < 2 and mention.unit == "years old" and (
+                named := _NAMED_BEFORE_RE.search(sentence, 0, mention.start)):
+            words = named.group("name").split() + words  # "Alejandro Martinez, 20; Erica Rodriguez, 21": whose age
     if not words:
         clause = _CLAUSE_BREAK_RE.split(sentence[mention.end:mention.end + _WINDOW].lstrip(" ,;:"))[0]
         words = _content_words(clause)[:5]

@@ -172,6 +172,7 @@ _RIVAL_REACH = math.log10(1.5)  # rival tolls differ by some (30, 42); a part of
 _GLOSS = 4         # words between a figure and the bracket that restates it ("17:06 hours local time (")
 _RUN = 4          # content words in a row that two sentences share when one copied the other
 _NAMED_REACH = 2   # years (or charges) apart that one person's age (or counts) may be misreported by
+_TIME_SLIP = 120   # minutes by which outlets misreport the time of one event (10:30 or 11:30 p.m.)
 _POSTING = 50      # words, names, values shared by more claims of a block than this make no candidates
 
 
@@ -211,7 +212,7 @@ class Weights:
     both leads give (however often the articles name that day), earn `lead`. One day, or one past
     date, given in clauses that name one kind of event earns `same_event` (a news day alone dates
     many events), as do agreeing counts of people in one condition ("one critically", "one is in
-    critical condition") and distances from one named place.
+    critical condition"), distances from one named place, and each article's only time of day.
     Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
     editor more than a missed agreement. For the same reason two figures in conflict must earn half
     the threshold between themselves, not only through a third vague enough to meet both.
@@ -495,13 +496,16 @@ def _sole(rows: dict) -> None:
     some kind of people ("two women and one man died") is a part, not a rival value. Counts of
     people at large (a city of 500,000 people) name no such thing; measures (two quakes'
     magnitudes) and dates never are, but for a gun's caliber (a story's one gun, ".38" or ".357") and a
-    driver's blood alcohol."""
+    driver's blood alcohol. A time of day is sole when its article gives no other (what happened when)."""
     values: dict[tuple, set] = {}
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
         weapon = row["kind"] == "measure" and row["block"] in _ONE_A_STORY
-        if ((row["kind"] in ("count", "duration") or weapon) and _singular(row["block"]) not in _GENERIC_PERSONS
+        if row["kind"] == "time":
+            keys[r] = (row["source"], "time")
+            values.setdefault(keys[r], set()).add(tuple(row["span"]))
+        elif ((row["kind"] in ("count", "duration") or weapon) and _singular(row["block"]) not in _GENERIC_PERSONS
                 and row["event"] != "publication" and (row["event"] or row["kind"] == "count" or weapon)):
             who = row["who"] if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who, row["charge"], row["target"])
@@ -1176,13 +1180,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # the day someone said something ("Kelly said Tuesday") and the day of an event; or two days things
         # were said ("said Tuesday", "said Wednesday"), two statements
         return -math.inf
-    events = _date_events(ra, rb)
-    if ra["kind"] == "date" and None not in events and (
-            events[0] != events[1] and not (set(events) <= _VIOLENCE and "attacks" in events)
-    ) and not intervals_meet(stated_days(ra), stated_days(rb)):
-        # "arrested Tuesday" and "shot on Saturday": two events, not one misdated; nor "a riot tonight" and
-        # "killed yesterday", a day apart as written, though "tonight" may be either day next to it; nor
-        # "wounded on Saturday" and "died on Sunday" (of his wounds). An attack and its toll may be one.
+    if _other_events(ra, rb) and (ra["kind"] == "date" and not intervals_meet(stated_days(ra), stated_days(rb))
+                                  or ra["kind"] == "time" and not meet):
+        # "arrested Tuesday" and "shot on Saturday", "arrested at 3 p.m." and "shot at 11 p.m.": two events,
+        # not one misdated; nor "a riot tonight" and "killed yesterday", a day apart as written, though
+        # "tonight" may be either day next to it; nor "wounded on Saturday" and "died on Sunday" (of his wounds)
         return -math.inf
     same_source = ra["source"] == rb["source"]
     if same_source and meet and _restated(ra, rb):
@@ -1294,8 +1296,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         total += weights.sole * (ra["sole"] and rb["sole"] and not same_source) * tie
         # people in one condition ("one critically", "one is in critical condition"): one part of the toll;
         # distances from one named place ("40 km from the Libyan border", "60 kilometres from the Libyan frontier")
+        # or each article's only time, not of another kind of event, an hour or two apart ("shot and killed
+        # ... just after 11:30 p.m.", "The shooting happened around 10:30 p.m."): one event misreported
         total += weights.same_event * (meet and ra["condition"] is not None and ra["condition"] == rb["condition"]
-                                       or bool(ra["origin"]) and _same_place(ra["origin"], rb["origin"]))
+                                       or bool(ra["origin"]) and _same_place(ra["origin"], rb["origin"])
+                                       or ra["kind"] == "time" and ra["sole"] and rb["sole"]
+                                       and not _other_events(ra, rb) and _gap(ra["span"], rb["span"]) <= _TIME_SLIP)
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
@@ -1309,6 +1315,12 @@ def _date_events(ra: dict, rb: dict) -> tuple:
     if a is None and b is None:
         return None, None
     return (ra["event"] or None if a is None else a), (rb["event"] or None if b is None else b)
+
+
+def _other_events(ra: dict, rb: dict) -> bool:
+    """Two dates' or times' clauses name two kinds of event; an attack and its toll may be one."""
+    events = _date_events(ra, rb)
+    return None not in events and events[0] != events[1] and not (set(events) <= _VIOLENCE and "attacks" in events)
 
 
 def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:
@@ -1575,15 +1587,16 @@ def _verdict(cid: str, part: list[dict]) -> Cluster:
 
 def _agree(a: dict, b: dict) -> bool:
     """Two values of one fact can both be true: their intervals meet, or they are ages that fit one
-    birth date in articles published half a year or more apart (17 in April 2013, 18 in April 2014, 20
-    in September 2015: a person ages; a day apart, a birthday between is too rare: outlets differ)."""
+    birth date in articles published a quarter of a year or more apart (17 in April 2013, 18 in July
+    2013 or in April 2014, 20 in September 2015: a person ages; days or weeks apart, a birthday
+    between is too rare: outlets differ)."""
     if intervals_meet(a["span"], b["span"]):
         return True
     born = [_born(row) for row in (a, b)]
     if None in born or not intervals_meet(*born):
         return False
     days = (date.fromisoformat(str(b["published"])[:10]) - date.fromisoformat(str(a["published"])[:10])).days
-    return abs(days) >= _YEAR_DAYS / 2
+    return abs(days) >= _YEAR_DAYS / 4
 
 
 def _born(row: dict) -> tuple[float, float] | None:

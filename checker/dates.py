@@ -157,6 +157,8 @@ _WHEN_PRESENT_RE = re.compile(r"\bwhen\s+(?:[\w'’-]+\s+){1,3}?(?:is|are)(?:\s+
 #: Words that schedule what they date but say not which way: "rescheduled for Jan. 16", "would begin Feb. 6".
 _SCHEDULING_RE = re.compile(rf"\b(?:{_alt(_CAL['scheduling'])})\b(?!\s+(?:like|love)\b)", re.I)  # "would like to"
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
+_SPACES_RE = re.compile(r"\s*")
+_DEEDS = frozenset(word for word, kind in lexicon.event_classes().items() if kind in ("killed", "injured", "attacks"))
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
 _SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
 #: The words that open a predicate of its own after "and" or "but" (an auxiliary, a pronoun subject)
@@ -497,8 +499,8 @@ def _ago(ref: date, n: float, unit: str, hedge: str) -> tuple[str | None, str | 
 def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     if ref is None or _in_question(sentence, m.start(), m.end()):
         return None
-    prep = m.group("prep")
-    future = is_future(sentence, m.start(), m.end(), prep)
+    prep, begin, done = _possessive(m, sentence)
+    future = not done and is_future(sentence, m.start(), m.end(), prep)
     low = high = None
     hedge = "exact"
     if m.group("word"):
@@ -542,7 +544,18 @@ def _relative(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
             lo = monday + timedelta(days=5) if unit == "weekend" else monday - timedelta(days=1)
             value, low, high = None, _iso(lo), _iso(monday + timedelta(days=6))
     hedge, low, high = _bounded(prep, value, low, high, hedge)
-    return Mention(m.start(), m.end(), "date", value, low, high, hedge, year_inferred=True)
+    return Mention(begin, m.end(), "date", value, low, high, hedge, year_inferred=True)
+
+
+def _possessive(m: re.Match, sentence: str) -> tuple[str | None, int, bool]:
+    """A relative date's preposition, its start, and whether it dates a deed done. A possessive's
+    preposition is its noun's ("killed in Wednesday's bombing", "impacted by today's violence"), so the
+    date starts after it; and a violent deed it dates is done, whatever the verb's tense ("Saturday's
+    shooting will keep children inside")."""
+    if not sentence.startswith(("'s", "’s"), m.end()):
+        return m.group("prep"), m.start(), False
+    begin = _SPACES_RE.match(sentence, m.end("prep")).end() if m.group("prep") else m.start()
+    return None, begin, any(w.strip(".,;:").lower() in _DEEDS for w in sentence[m.end() + 2:].split(maxsplit=2)[:2])
 
 
 def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
@@ -555,11 +568,8 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         return None
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     which = (m.group("which") or "").lower()
-    # a possessive's preposition is its noun's: "killed in Wednesday's bombing", "after Monday's attack"
-    possessive = sentence.startswith(("'s", "’s"), m.end())
-    prep = None if possessive else m.group("prep")
-    begin = m.start("which" if which else "wd") if possessive else m.start()
-    future = which == "next" or which != "last" and is_future(sentence, m.start(), m.end(), prep)
+    prep, begin, done = _possessive(m, sentence)
+    future = which == "next" or which != "last" and not done and is_future(sentence, m.start(), m.end(), prep)
     if future:  # "next Tuesday" is after today; "will be held Tuesday" may be today
         day = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1 if which == "next" else (wd - ref.weekday()) % 7)
     elif which == "last":

@@ -59,7 +59,7 @@ _CUR_SIGNS = [c for c in _CURRENCIES if not c[0].isalpha() or c[-1] == "$"]  # "
 #: currency unknown).
 _DAMAGED_SIGN = r"(?P<damaged>(?<=[a-z])\?|\ufffd+)\s?(?=\d)"
 QUANTITY_RE = re.compile(
-    rf"(?:{_DAMAGED_SIGN}|(?<![\w.,/:])(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?"
+    rf"(?:{_DAMAGED_SIGN}|(?<![\w./:])(?<![^A-Za-z],)(?:(?P<hedge>{_alt(lexicon.hedges())})\s+)?"
     rf"(?:(?P<between>between|from)\s+(?:(?P<ages>(?:the\s+)?ages?(?:\s+of)?)\s+)?)?"
     rf"(?:(?P<cur>(?:{_alt(_CUR_SIGNS)})|\b(?:euro|eur|usd|gbp|aed|dh|R)(?=\d)|\b(?-i:EUR|USD|GBP|AED)(?=\s\d))\s?)?)"
     rf"(?P<num>{NUMBER})"
@@ -140,7 +140,8 @@ _AGE_COMPOUND_RE = re.compile(rf"\s*(?:{NUMBER})[\s-]+years?[\s-]+old(?P<olds>s)
 #: The second age of a pair sharing "year-old": "11- | and 12-year-old boys", "a 16- | or 17-year-old"
 _SUSPENDED_AGE_RE = re.compile(r"-\s+(?:and|or|to)\s+(?P<num2>\d{1,3})[\s-]*years?[\s-]*olds?\b", re.I)
 #: "a boy younger than 12", "victims older than 60": an age with its bound
-_AGE_BOUND_RE = re.compile(r"\b(?P<cmp>younger|older)\s+than\s+$", re.I)
+_AGE_BOUND_RE = re.compile(  # "younger than 12", "under the age of 10"
+    r"\b(?:(?P<cmp>younger|older)\s+than|(?P<limit>under|below|over|above)\s+(?:the\s+)?age(?:\s+of)?)\s+$", re.I)
 _AGE_HEAD_RE = re.compile(r"\b(?:aged?|ages|age of|ages of)\s+$", re.I)
 _GALLERY_LABEL_RE = re.compile(r"(?:Photo|Image|Picture|Slide|Video|Caption|Credit)s?(?::\s|\s+\d+\s+of\s+\d)")
 _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20 and 27": the ages after the noun
@@ -600,7 +601,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         one_person = "ages" not in m.group("ages").lower()
         return age(one_person, m.start("ages") if one_person and low is not None else start)
     if hedge == "exact" and value < 120 and (bound := _AGE_BOUND_RE.search(head)):  # not "older than 2010"
-        hedge = "less-than" if bound["cmp"].lower() == "younger" else "more-than"
+        hedge = "less-than" if (bound["cmp"] or bound["limit"]).lower() in ("younger", "under", "below") else "more-than"
         return age(True, start - len(head) + bound.start())
     if age_head := _AGE_HEAD_RE.search(head):
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())

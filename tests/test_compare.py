@@ -869,7 +869,8 @@ def test_the_same_relative_words_in_articles_of_different_days_are_each_articles
 
 
 @pytest.mark.parametrize("older, later, status", [
-    (18, "2014-04-04", "agreement"), (18, "2013-11-20", "agreement"),
+    (18, "2014-04-04", "agreement"), (18, "2013-11-20", "agreement"), (18, "2013-07-10", "agreement"),
+    (18, "2013-05-20", "discrepancy"),
     (20, "2015-09-25", "agreement"),  # 2.5 years on, 20 fits a birthday in the half year since
     (19, "2015-09-25", "agreement"), (21, "2015-09-25", "discrepancy"), (18, "2015-09-25", "discrepancy"),
     (18, "2013-04-03", "discrepancy"), (18, "2013-04-05", "discrepancy")])
