@@ -690,6 +690,7 @@ def _with_year(mention: Mention, year: str) -> Mention:
 
 _CALENDAR_GRAMMARS = (DMY_RE, MDY_RE, HOLIDAY_RE)
 _CLAUSE_BREAK_RE = re.compile(r"[,;]")
+_RUNNING_TIME_RE = re.compile(r"\)?\s*(?:autoplay\b|:|$)", re.I)
 
 
 def find_times(sentence: str, taken: bytearray) -> list[Mention]:
@@ -712,6 +713,10 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
             if not (ampm or zone) and (
                     m.group("sep") == "."  # "6.1" is a number, "3.45pm" a time
                     or _GAME_CLOCK_RE.match(sentence, m.end())  # a game's clock: "at 2:47 of the seventh round"
+                    # a video's running time after its title: "Three Hurt in Drive-By Shooting 1:19 autoplay",
+                    # "Video (01:00) :"; not a time stamped after a date ("Published: March 12, 2013 02:03")
+                    or not (m.group("prep") or m.group("hedge")) and _RUNNING_TIME_RE.match(sentence, m.end())
+                    and not sentence[:m.start()].rstrip()[-1:].isdigit()
                     or m.group("s") and _RACE_TIME_RE.search(sentence, max(0, m.start() - 4), m.start())):
                 continue  # a race's time: "won in 2:04:55"
         if ampm.startswith("p") and hour < 12:
