@@ -561,9 +561,9 @@ def _possessive(m: re.Match, sentence: str) -> tuple[str | None, int, bool]:
 def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     """A weekday: the next one for the future (today, unless "next"), else the latest one by `ref`. A
     statement and the small hours are the exceptions: news reports what was "said Monday" fresh, and
-    the night after a late dateline runs into the next day ("about 12:30 a.m. Tuesday" under a Monday
-    evening header), so the weekday one day after the dateline is that next day (headers lag the local
-    date by time zone or an overnight update), not six days back."""
+    the night after a late dateline runs into the next day ("about 12:30 a.m. Tuesday", "early Tuesday"
+    under a Monday evening header), so the weekday one day after the dateline is that next day (headers
+    lag the local date by time zone or an overnight update), not six days back."""
     if ref is None or not _cap(m.group("wd")):
         return None
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
@@ -576,8 +576,8 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         day = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
     else:
         day = ref - timedelta(days=(ref.weekday() - wd) % 7)
-        if not which and day == ref - timedelta(days=6) and (
-                _REPORTED_RE.search(sentence, max(0, m.start() - 20), m.start())
+        if which in ("", "early") and day == ref - timedelta(days=6) and (
+                which == "early" or _REPORTED_RE.search(sentence, max(0, m.start() - 20), m.start())
                 or _SMALL_HOURS_RE.search(sentence, max(0, m.start() - 20), m.end() + 20)):
             day = ref + timedelta(days=1)
     hedge, low, high = _bounded(prep, _iso(day), None, None)
