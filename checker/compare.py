@@ -138,6 +138,9 @@ _LIMIT_RE = re.compile(r"\blimit\s+(?:of|is|was)\s+$", re.I)  # "the legal limit
 _REQUEST_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['requests'])})\s+(?:an?\s+)?$", re.I)
 _EMPLOYS_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
 _FORMER_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['changed_from'])})\s+from\s+$", re.I)
+_RETRACTED_RE = re.compile(
+    rf"\b(?:{lexicon.alternation(_EVENTS['retracted'])})\s+(?:had\s+)?(?:{lexicon.alternation(_EVENTS['retraction_verbs'])})\b"
+    rf"(?!.*\b(?:{lexicon.alternation(_EVENTS['corrected'])})\b)", re.I)
 _POPULATION_RE = re.compile(rf"\b(?:home\s+to|(?:{lexicon.alternation(_EVENTS['peopled_places'])})\s+of)\s+$", re.I)
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
 _VOLLEY_RE = re.compile(r"\bfir(?:ed|ing|es)\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)  # "fired 18 times"
@@ -602,7 +605,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     tally = bool(_TALLY_RE.search(head + row["text"] + tail) or _TALLY_RE.match(before.lstrip()))
     # what may be held, not what was: "licensed to carry 180 passengers", "a capacity of 40,000"
     capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_HOLD:], *tail.split()[:2]])))
-    former = bool(_FORMER_RE.search(before))  # "down from 72%": the value before a change
+    # "down from 72%": the value before a change; "initially said the boy was 11": one taken back
+    former = bool(_FORMER_RE.search(before) or _RETRACTED_RE.search(before))
     # what must be reached or was asked for, not what was: "needed more than 50 percent", "the 151 needed for a
     # majority", "the legal limit of 0.08", "asked for 180 days in jail" (but "firefighters needed six hours",
     # "she needed 12 stitches": what it took)

@@ -561,9 +561,9 @@ def _possessive(m: re.Match, sentence: str) -> tuple[str | None, int, bool]:
 def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     """A weekday: the next one for the future (today, unless "next"), else the latest one by `ref`. A
     statement and the small hours are the exceptions: news reports what was "said Monday" fresh, and
-    the night after a late dateline runs into the next day ("about 12:30 a.m. Tuesday" under a Monday
-    evening header), so the weekday one day after the dateline is that next day (headers lag the local
-    date by time zone or an overnight update), not six days back."""
+    the night after a late dateline runs into the next day ("about 12:30 a.m. Tuesday", "early Tuesday"
+    under a Monday evening header), so the weekday one day after the dateline is that next day (headers
+    lag the local date by time zone or an overnight update), not six days back."""
     if ref is None or not _cap(m.group("wd")):
         return None
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
@@ -576,8 +576,8 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
         day = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
     else:
         day = ref - timedelta(days=(ref.weekday() - wd) % 7)
-        if not which and day == ref - timedelta(days=6) and (
-                _REPORTED_RE.search(sentence, max(0, m.start() - 20), m.start())
+        if which in ("", "early") and day == ref - timedelta(days=6) and (
+                which == "early" or _REPORTED_RE.search(sentence, max(0, m.start() - 20), m.start())
                 or _SMALL_HOURS_RE.search(sentence, max(0, m.start() - 20), m.end() + 20)):
             day = ref + timedelta(days=1)
     hedge, low, high = _bounded(prep, _iso(day), None, None)
@@ -690,6 +690,7 @@ def _with_year(mention: Mention, year: str) -> Mention:
 
 _CALENDAR_GRAMMARS = (DMY_RE, MDY_RE, HOLIDAY_RE)
 _CLAUSE_BREAK_RE = re.compile(r"[,;]")
+_RUNNING_TIME_RE = re.compile(r"\)?\s*(?:autoplay\b|:|$)", re.I)
 
 
 def find_times(sentence: str, taken: bytearray) -> list[Mention]:
@@ -712,6 +713,10 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
             if not (ampm or zone) and (
                     m.group("sep") == "."  # "6.1" is a number, "3.45pm" a time
                     or _GAME_CLOCK_RE.match(sentence, m.end())  # a game's clock: "at 2:47 of the seventh round"
+                    # a video's running time after its title: "Three Hurt in Drive-By Shooting 1:19 autoplay",
+                    # "Video (01:00) :"; not a time stamped after a date ("Published: March 12, 2013 02:03")
+                    or not (m.group("prep") or m.group("hedge")) and _RUNNING_TIME_RE.match(sentence, m.end())
+                    and not sentence[:m.start()].rstrip()[-1:].isdigit()
                     or m.group("s") and _RACE_TIME_RE.search(sentence, max(0, m.start() - 4), m.start())):
                 continue  # a race's time: "won in 2:04:55"
         if ampm.startswith("p") and hour < 12:
