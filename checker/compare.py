@@ -34,7 +34,7 @@ import inflection
 from rapidfuzz import fuzz, process
 
 from . import lexicon
-from .dates import PREDICATE_STARTS
+from .dates import PREDICATE_STARTS, VIOLENCE
 from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, date_bounds, display, duration_words,
                      half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
                      stated_days, written)
@@ -50,7 +50,6 @@ _PERSONS = frozenset(_EVENTS["persons"])
 _GENERIC_PERSONS = frozenset(_EVENTS["generic_persons"])
 _OCCURRENCES = frozenset(_EVENTS["occurrences"])
 _HARMS = frozenset(_EVENTS["harms"])
-_VIOLENCE = _HARMS | {"attacks"}  # "shot Friday", "killed Saturday": one attack and its toll
 _WORDS = lexicon.load("words")
 _KIN = frozenset(_WORDS["kin"])
 _CALIBERS = frozenset(lexicon.load("measures")["calibers"])
@@ -139,7 +138,8 @@ _REQUEST_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['requests'])})\s+(
 _EMPLOYS_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
 _FORMER_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['changed_from'])})\s+from\s+$", re.I)
 _RETRACTED_RE = re.compile(
-    rf"\b(?:{lexicon.alternation(_EVENTS['retracted'])})\s+(?:had\s+)?(?:{lexicon.alternation(_EVENTS['retraction_verbs'])})\b"
+    rf"\b(?:{lexicon.alternation(_EVENTS['retracted'])})\s+(?:had\s+)?"
+    rf"(?:{lexicon.alternation(_EVENTS['retraction_verbs'])})\b"
     rf"(?!.*\b(?:{lexicon.alternation(_EVENTS['corrected'])})\b)", re.I)
 _POPULATION_RE = re.compile(rf"\b(?:home\s+to|(?:{lexicon.alternation(_EVENTS['peopled_places'])})\s+of)\s+$", re.I)
 _PHRASE_RE = re.compile(r"[,;:()—]|–(?!\d)|\.(?:\s|$)")  # "and" may join two verbs of one doer
@@ -1324,7 +1324,7 @@ def _date_events(ra: dict, rb: dict) -> tuple:
 def _other_events(ra: dict, rb: dict) -> bool:
     """Two dates' or times' clauses name two kinds of event; an attack and its toll may be one."""
     events = _date_events(ra, rb)
-    return None not in events and events[0] != events[1] and not (set(events) <= _VIOLENCE and "attacks" in events)
+    return None not in events and events[0] != events[1] and not (set(events) <= VIOLENCE and "attacks" in events)
 
 
 def _repeated(ra: dict, rb: dict, weights: Weights) -> bool:

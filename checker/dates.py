@@ -158,7 +158,9 @@ _WHEN_PRESENT_RE = re.compile(r"\bwhen\s+(?:[\w'’-]+\s+){1,3}?(?:is|are)(?:\s+
 _SCHEDULING_RE = re.compile(rf"\b(?:{_alt(_CAL['scheduling'])})\b(?!\s+(?:like|love)\b)", re.I)  # "would like to"
 _STATE_RE = re.compile(rf"\b(?:{_alt(_CAL['present_states'])})\b", re.I)
 _SPACES_RE = re.compile(r"\s*")
-_DEEDS = frozenset(word for word, kind in lexicon.event_classes().items() if kind in ("killed", "injured", "attacks"))
+#: The event classes of violence: an attack and the toll it took ("shot Friday", "killed Saturday")
+VIOLENCE = frozenset({*lexicon.load("events")["harms"], "attacks"})
+_DEEDS = frozenset(word for word, kind in lexicon.event_classes().items() if kind in VIOLENCE)
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
 _SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
 #: The words that open a predicate of its own after "and" or "but" (an auxiliary, a pronoun subject)

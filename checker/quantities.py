@@ -601,7 +601,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         one_person = "ages" not in m.group("ages").lower()
         return age(one_person, m.start("ages") if one_person and low is not None else start)
     if hedge == "exact" and value < 120 and (bound := _AGE_BOUND_RE.search(head)):  # not "older than 2010"
-        hedge = "less-than" if (bound["cmp"] or bound["limit"]).lower() in ("younger", "under", "below") else "more-than"
+        below = (bound["cmp"] or bound["limit"]).lower() in ("younger", "under", "below")
+        hedge = "less-than" if below else "more-than"
         return age(True, start - len(head) + bound.start())
     if age_head := _AGE_HEAD_RE.search(head):
         return age(age_head.group(0).split()[0].lower() == "age", start - len(head) + age_head.start())
