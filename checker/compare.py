@@ -507,13 +507,14 @@ def _sole(rows: dict) -> None:
         weapon = row["kind"] == "measure" and row["block"] in _ONE_A_STORY
         if row["kind"] == "time":
             keys[r] = (row["source"], "time")
-            values.setdefault(keys[r], set()).add(tuple(row["span"]))
         elif ((row["kind"] in ("count", "duration") or weapon) and _singular(row["block"]) not in _GENERIC_PERSONS
                 and row["event"] != "publication" and (row["event"] or row["kind"] == "count" or weapon)):
             who = row["who"] if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who, row["charge"], row["target"])
-            # an unreadable value's NaN bounds are one value, however many NaN objects hold it
-            values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
+        else:
+            continue
+        # an unreadable value's NaN bounds are one value, however many NaN objects hold it
+        values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
     for r, key in keys.items():
         rows[r]["sole"] = all(intervals_meet(a, b) for a in values[key] for b in values[key])
 
