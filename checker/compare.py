@@ -324,6 +324,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
                 b["event"] = a["event"]
                 if b["hedge"] == "exact":  # "about 58km (36 miles)": the conversion is as rough as the figure
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
+    _acronyms(rows)
     _local_time(rows)
     _coordinated(rows)
     _sole(rows)
@@ -350,6 +351,42 @@ def _copies(rows: dict) -> dict[int, list[int]]:
         else:
             copies[head].append(r)
     return copies
+
+
+#: A name of capitalised words, with the small words a name holds ("Relief and Works", "Department of State")
+_LONG_NAME_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w'’-]*)+")
+_ACRONYM_LETTERS = 6
+_ACRONYM_RE = re.compile(rf"\b[A-Z]{{3,{_ACRONYM_LETTERS}}}\b")
+_COMMON_ACRONYMS = {acronym.lower(): frozenset(name.lower().split()) for acronym, name in _WORDS["acronyms"].items()}
+
+
+def _acronyms(rows: dict) -> None:
+    """An acronym and the name it stands for are one name ("AMD", "Advanced Micro Devices"; "USGS", "US
+    Geological Survey"): where the story spells out an acronym of three or more letters it writes, each of
+    its rows that gives one names the other too, so that outlets that name an actor differently still
+    share it. An acronym that spells two names in the story ("ABC", "American Broadcasting Company",
+    "Atlanta Bus Company") stands for neither; two letters spell too much by chance ("UN", "Upper Nile"),
+    so only the common ones of words.yaml count."""
+    sentences = {row["sentence"] for row in rows.values() if isinstance(row["sentence"], str)}
+    written = {a for sentence in sentences for a in _ACRONYM_RE.findall(sentence)}
+    found: dict[str, set[frozenset[str]]] = {}  # each acronym's spellings
+    for sentence in sentences:
+        for run in _LONG_NAME_RE.findall(sentence):
+            words = [w.split("-")[0].strip("'’") for w in run.split() if w[0].isupper()]  # "Nations-run"
+            for i in range(len(words)):  # a part of the run: "Advanced Micro Devices | Inc."
+                for j in range(i + 2, min(len(words), i + _ACRONYM_LETTERS) + 1):
+                    if (initials := "".join(w if w.isupper() else w[0] for w in words[i:j])) in written:
+                        found.setdefault(initials.lower(), set()).add(frozenset().union(
+                            *(_COMMON_ACRONYMS.get(w.lower(), {w.lower()}) for w in words[i:j])))  # "UN Relief"
+    spelt = {**_COMMON_ACRONYMS, **{acronym: next(iter(names)) for acronym, names in found.items() if len(names) == 1}}
+    capitals = {sentence: {w.lower().strip(".'’-") for w in WORD_RE.findall(sentence) if w[:1].isupper()}
+                for sentence in sentences}
+    for row in rows.values():
+        names = set(row["names"])
+        written_out = capitals.get(row["sentence"], set()) | names  # its first word too: "AMD said", "Advanced"
+        names.update(w for acronym, words in spelt.items() if acronym in written_out for w in words)
+        names.update(acronym for acronym, words in spelt.items() if words <= written_out)
+        row["names"] = tuple(sorted(names))
 
 
 def _local_time(rows: dict) -> None:

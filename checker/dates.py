@@ -64,10 +64,12 @@ _DAY2 = r"(?:\s*[-–—]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
 _PART = rf"(?:(?:the\s+)?(?P<part>{_alt(PARTS)})(?:\s+of)?[\s-]+)"
 _SEASON = rf"(?P<season>{_alt(SEASONS)})"
 
-_REL_YEAR = rf"(?:,?\s+{_YEAR}|\s+(?P<rel_year>last|this|next)\s+year)"
-#: A second date of a pair that writes the year for both: "March | and May 2015", "March 3 | and April 5, 2015"
-_SHARED_YEAR_RE = re.compile(rf"\s+(?:and|or|to|through|until)\s+{_names(MONTHS)}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?"
-                             rf"\s+{_YEAR}", re.I)
+#: The year written after a month or a day: "May 3, 2015", "May of 2015", "May of last year"
+_REL_YEAR = rf"(?:(?:,?\s+|\s+of\s+){_YEAR}|\s+(?:of\s+)?(?P<rel_year>last|this|next)\s+year)"
+#: A second date of a pair that writes the year for both: "March | and May 2015", "March 3 | and April 5, 2015",
+#: "March | and April of last year"
+_SHARED_YEAR_RE = re.compile(rf"\s+(?:and|or|to|through|until)\s+{_names(MONTHS)}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?"
+                             rf"{_REL_YEAR}", re.I)
 MDY_RE = re.compile(
     rf"\b{_PREP}{_PART}?(?:(?P<which>last|this|next)\s+)?(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH}"
     rf"(?:\s+{_DAY}{_DAY2})?{_REL_YEAR}?(?![\w-])", re.I)
@@ -379,8 +381,9 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
         return None  # a short month with no full stop, day or year before a capital is a name's: "by Jan Care"
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
         return None
-    if year is None and (shared := _SHARED_YEAR_RE.match(sentence, m.end())):
-        year = int(shared["year"])  # "in March and May 2015": the year written after the pair is both months'
+    if year is None and not rel_year and (shared := _SHARED_YEAR_RE.match(sentence, m.end())):
+        # "in March and May 2015", "in March and April of last year": the year after the pair is both months'
+        year, rel_year = shared["year"] and int(shared["year"]), (shared["rel_year"] or "").lower()
     inferred = year is None
     if year is None and ref is not None and rel_year:
         year = ref.year + {"last": -1, "next": 1}.get(rel_year, 0)

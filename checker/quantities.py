@@ -90,8 +90,12 @@ _GLUED_RANGE_RE = re.compile(
     r"(?P<sfx>[A-Za-z]+)\b", re.I)
 _MONEY_TAIL_RE = re.compile(
     rf"(?:\s?(?P<sfx>mln|mn|bn|tn|m|b|k)\b)?[\s-]*(?P<cur>{_alt(_CUR_WORDS)})\b", re.I)
+#: A place's name opened by an abbreviated title, before the noun it modifies: "St. Mary Parish | deputies",
+#: "Ft. Worth | residents", "St. Mary | Deputies"; not a name that ends the phrase ("Six Flags St. Louis,")
+_PLACE_TITLE = rf"(?-i:(?:{_alt(WORDS['place_titles'])})\.(?:\s+[A-Z][\w'’-]*)+\s+(?:[a-z]|[A-Z]\w*s\b))"
+_PLACE_TITLE_RE = re.compile(_PLACE_TITLE)
 _MEASURE_TAIL_RE = re.compile(
-    rf"[\s-]*(?P<unit>{_alt(_MEASURE_UNITS).replace(chr(92) + ' ', '[ -]')})(?![\w/])", re.I)
+    rf"[\s-]*(?!{_PLACE_TITLE})(?P<unit>{_alt(_MEASURE_UNITS).replace(chr(92) + ' ', '[ -]')})(?![\w/])", re.I)
 _TEMPERATURES = frozenset(shown for shown, pint_unit in _MEASURE_UNITS.values() if pint_unit in ("degC", "degF"))
 _MINUS_RE = re.compile(r"(?:^|\s)(?P<sign>-|−|minus\s+)$", re.I)  # "-5 °C", "minus 5 degrees"
 _HEDGE_AFTER_RE = re.compile(rf"[\s-]*(?P<h>{_alt(lexicon.hedges_after())})\b", re.I)
@@ -933,6 +937,10 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
             continue
         if _GALLERY_LABEL_RE.match(tail, w.start("w")):
             break  # a gallery's credit or counter starts: "crime incidents: 6 | Photo: ...", "45 | Image 22 of 44"
+        if _PLACE_TITLE_RE.match(tail, w.start("w")):
+            words.append(word)  # "two St. Mary Parish sheriff's deputies": the counted noun comes after the name
+            pos = w.end() + 1
+            continue
         if low in _ADVERBS and (words or not _modifies(tail, w.end())):
             break  # "one gunman | inside the car", "at 7 | tonight"; not "three overnight shootings"
         if low in STOP or low in _VERBS or _clause_contraction(low) or _AGES_AFTER_RE.match(tail, w.start("w")) or (

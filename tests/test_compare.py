@@ -1241,3 +1241,19 @@ def test_attributed_tolls_of_one_event_in_two_sentences_are_rivals_when_near(fir
          **({"kind": "measure", "unit": "years old"} if "year" in text else {"unit": "killed"})}
         for text, sentence in (first, second)]))
     assert bool(rows[0]["rivals"]) == bool(rows[1]["rivals"]) == rival
+
+
+def test_an_acronym_and_the_name_it_spells_are_one_name_unless_it_spells_several():
+    """Outlets name one actor "AMD" and "Advanced Micro Devices": each spelling names the other too.
+    "ABC" spelling two names in the story stands for neither; a two-letter one counts only when it is
+    common ("UN"), since two letters spell too much by chance."""
+    rows, _ = scored(table([
+        count("a.txt", "3,300", 3300, "employees", "Advanced Micro Devices Inc. said ATI has 3,300 employees."),
+        count("b.txt", "3,500", 3500, "workers", "AMD gains 3,500 workers, ABC, TV and the UN said."),
+        count("c.txt", "two", 2, "anchors", "Two anchors of American Broadcasting Company and the Atlanta Bus Company "
+              "joined the United Nations team, as did two TV crews of Tom Vilsack."),
+    ]))
+    names = [set(row["names"]) for row in rows.values()]
+    assert {"micro", "devices", "amd"} <= names[0] and {"advanced", "micro", "devices"} <= names[1]
+    assert {"united", "nations", "un"} <= names[1] & names[2]
+    assert not {"american", "atlanta", "tom"} & names[1] and "abc" not in names[2]
