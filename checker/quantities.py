@@ -456,6 +456,8 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         # "three or four bombs", "100 or 200 trouble-makers": an estimate between the two; "7.6 or 7.5" and
         # "7.6 and 7.5" are two figures
         two = conn == "and" or conn == "or" and not second > value
+        # "$1 million to 50 charities": a sum given to a smaller count of something else, no range
+        two = two or conn == "to" and second < value and bool(m.group("cur"))
         if two and not m.group("between") or _year(num_text) and not _year(m.group("num2")):
             end = m.end("num")
         else:
