@@ -103,7 +103,7 @@ _APART_RE = re.compile(rf"\bincluding\s+(?:the\s+|an?\s+|her\s+|their\s+)?(?:sus
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _ATTEMPTS = frozenset(_EVENTS["attempts"])
 _PEOPLE_NOUNS = _KIN | frozenset(_WORDS["parents"]) | frozenset(_WORDS["aged_nouns"])
-_PARENT_OF = [[parent, "of"] for parent in _WORDS["parents"]]  # "a father of three": a count of his children
+_PARENT_OF = frozenset((parent, "of") for parent in _WORDS["parents"])  # "a father of three": his children
 _IDENTIFYING = lexicon.alternation(_EVENTS["identifying"])
 # ("identified the three people who died" names them all)
 _IDENTIFIED_BEFORE_RE = re.compile(rf"\b(?:{_IDENTIFYING})\s+$", re.IGNORECASE)
@@ -606,7 +606,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
     elif kind == "date" and not possessive and _eventless_clause(head, tail, skip):
         event = ""
-    elif kind == "count" and [w.lower() for w in before.split()[-2:]] in _PARENT_OF:
+    elif kind == "count" and tuple(w.lower() for w in before.split()[-2:]) in _PARENT_OF:
         event = ""  # "Laura Reed, a mother of two, was found dead": her children, not the dead
     elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)
                                                  or _POPULATION_RE.search(before)):
