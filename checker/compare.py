@@ -400,15 +400,23 @@ def _local_time(rows: dict) -> None:
     for a, b in zip(times, times[1:]):
         zones = (_zone(a), _zone(b))
         if a["source"] == b["source"] and _restated(a, b) and sorted(zones) == ["UTC", "local"]:
-            local, utc = (a, b) if zones[0] == "local" else (b, a)
-            offsets[a["source"]] = (local["span"][0] - utc["span"][0]) % DAY_MINUTES
+            local, universal = (a, b) if zones[0] == "local" else (b, a)
+            offsets[a["source"]] = (local["span"][0] - universal["span"][0]) % DAY_MINUTES
     story = majority(offsets.values())
+    # with no restatement, the one regional zone the story's times name is the local time of those that name
+    # none ("10:17 p.m. ET" and "10:17 p.m." in a Buffalo story), unless another writes UTC or "local time"
+    named = {row["unit"] for row in times if isinstance(row["unit"], str)}
+    zone = next(iter(named)) if story is None and len(named) == 1 and ZONE_OFFSETS.get(*named, (0,)) != (0,) else None
     for row in times:
         offset = offsets.get(row["source"], story)
         if offset is not None and _zone(row) == "local" and all(map(math.isfinite, row["span"])):
             low, high = (value - offset for value in row["span"])
             wrap = DAY_MINUTES if low < 0 else 0
             row["span"], row["zone"] = (low + wrap, high + wrap), "UTC"
+        elif zone and row["unit"] == zone and all(map(math.isfinite, row["span"])):
+            low, high = row["span"][0] + 60 * max(ZONE_OFFSETS[zone]), row["span"][1] + 60 * min(ZONE_OFFSETS[zone])
+            wrap = -DAY_MINUTES if low >= DAY_MINUTES else DAY_MINUTES if low < 0 else 0
+            row["span"], row["zone"] = (low + wrap, high + wrap), "local"  # as written, not widened to EST or EDT
 
 
 def _coordinated(rows: dict) -> None:
