@@ -35,9 +35,9 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, date_bounds, display, duration_words,
-                     half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
-                     stated_days, written)
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, as_written, date_bounds, display,
+                     duration_words, half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number,
+                     present, shift, stated_days, written)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -393,18 +393,19 @@ def _acronyms(rows: dict) -> None:
 def _local_time(rows: dict) -> None:
     """When an article restates a local time in brackets in a zone we convert ("at 17:06 hours
     local time (13:36 GMT)"), its local time is that far ahead of UTC, and so is the story's (the
-    offset most restatements give): times given in local time or in no zone then compare in UTC."""
+    offset most restatements give): times given in local time or in no zone then compare in UTC.
+    With no restatement, a story whose zoned times all name one regional zone ("10:17 p.m. ET" in a
+    Buffalo story) tells its local time in it: those times compare as written with the unmarked ones."""
     times = sorted((row for row in rows.values() if row["kind"] == "time"),
                    key=lambda row: (row["source"], row["start"]))
     offsets: dict[str, int] = {}
     for a, b in zip(times, times[1:]):
         zones = (_zone(a), _zone(b))
         if a["source"] == b["source"] and _restated(a, b) and sorted(zones) == ["UTC", "local"]:
-            local, universal = (a, b) if zones[0] == "local" else (b, a)
-            offsets[a["source"]] = (local["span"][0] - universal["span"][0]) % DAY_MINUTES
+            local, utc = (a, b) if zones[0] == "local" else (b, a)
+            offsets[a["source"]] = (local["span"][0] - utc["span"][0]) % DAY_MINUTES
     story = majority(offsets.values())
-    # with no restatement, the one regional zone the story's times name is the local time of those that name
-    # none ("10:17 p.m. ET" and "10:17 p.m." in a Buffalo story), unless another writes UTC or "local time"
+    # not when another time writes UTC or "local time"
     named = {row["unit"] for row in times if isinstance(row["unit"], str)}
     zone = next(iter(named)) if story is None and len(named) == 1 and ZONE_OFFSETS.get(*named, (0,)) != (0,) else None
     for row in times:
@@ -414,9 +415,7 @@ def _local_time(rows: dict) -> None:
             wrap = DAY_MINUTES if low < 0 else 0
             row["span"], row["zone"] = (low + wrap, high + wrap), "UTC"
         elif zone and row["unit"] == zone and all(map(math.isfinite, row["span"])):
-            low, high = row["span"][0] + 60 * max(ZONE_OFFSETS[zone]), row["span"][1] + 60 * min(ZONE_OFFSETS[zone])
-            wrap = -DAY_MINUTES if low >= DAY_MINUTES else DAY_MINUTES if low < 0 else 0
-            row["span"], row["zone"] = (low + wrap, high + wrap), "local"  # as written, not widened to EST or EDT
+            row["span"], row["zone"] = as_written(row["span"], zone), "local"  # not widened to EST or EDT
 
 
 def _coordinated(rows: dict) -> None:
