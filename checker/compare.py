@@ -35,9 +35,9 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, as_written, date_bounds, display,
-                     duration_words, half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number,
-                     present, shift, stated_days, written)
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, date_bounds, display, duration_words,
+                     half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
+                     stated_days, written)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -326,7 +326,7 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
                 if b["hedge"] == "exact":  # "about 58km (36 miles)": the conversion is as rough as the figure
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
     _acronyms(rows)
-    _local_time(rows)
+    _local_time(rows, tolerance)
     _coordinated(rows)
     _sole(rows)
     _rivals(rows)
@@ -371,7 +371,7 @@ def _acronyms(rows: dict) -> None:
     sentences = {row["sentence"] for row in rows.values() if isinstance(row["sentence"], str)}
     written = {a for sentence in sentences for a in _ACRONYM_RE.findall(sentence)}
     found: dict[str, set[frozenset[str]]] = {}  # each acronym's spellings
-    for sentence in sentences:
+    for sentence in sentences if written else ():
         for run in _LONG_NAME_RE.findall(sentence):
             words = [w.split("-")[0].strip("'’") for w in run.split() if w[0].isupper()]  # "Nations-run"
             for i in range(len(words)):  # a part of the run: "Advanced Micro Devices | Inc."
@@ -390,7 +390,7 @@ def _acronyms(rows: dict) -> None:
         row["names"] = tuple(sorted(names))
 
 
-def _local_time(rows: dict) -> None:
+def _local_time(rows: dict, tolerance: float) -> None:
     """When an article restates a local time in brackets in a zone we convert ("at 17:06 hours
     local time (13:36 GMT)"), its local time is that far ahead of UTC, and so is the story's (the
     offset most restatements give): times given in local time or in no zone then compare in UTC.
@@ -414,8 +414,8 @@ def _local_time(rows: dict) -> None:
             low, high = (value - offset for value in row["span"])
             wrap = DAY_MINUTES if low < 0 else 0
             row["span"], row["zone"] = (low + wrap, high + wrap), "UTC"
-        elif zone and row["unit"] == zone and all(map(math.isfinite, row["span"])):
-            row["span"], row["zone"] = as_written(row["span"], zone), "local"  # not widened to EST or EDT
+        elif zone and row["unit"] == zone:
+            row["span"], row["zone"] = interval({**row, "unit": None}, tolerance), "local"  # as written, not widened
 
 
 def _coordinated(rows: dict) -> None:
@@ -1232,8 +1232,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # the day someone said something ("Kelly said Tuesday") and the day of an event; or two days things
         # were said ("said Tuesday", "said Wednesday"), two statements
         return -math.inf
-    if _other_events(ra, rb) and (ra["kind"] == "date" and not intervals_meet(stated_days(ra), stated_days(rb))
-                                  or ra["kind"] == "time" and not meet):
+    other_events = _other_events(ra, rb)
+    if other_events and (ra["kind"] == "date" and not intervals_meet(stated_days(ra), stated_days(rb))
+                         or ra["kind"] == "time" and not meet):
         # "arrested Tuesday" and "shot on Saturday", "arrested at 3 p.m." and "shot at 11 p.m.": two events,
         # not one misdated; nor "a riot tonight" and "killed yesterday", a day apart as written, though
         # "tonight" may be either day next to it; nor "wounded on Saturday" and "died on Sunday" (of his wounds)
@@ -1353,7 +1354,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         total += weights.same_event * (meet and ra["condition"] is not None and ra["condition"] == rb["condition"]
                                        or bool(ra["origin"]) and _same_place(ra["origin"], rb["origin"])
                                        or ra["kind"] == "time" and ra["sole"] and rb["sole"]
-                                       and not _other_events(ra, rb) and _gap(ra["span"], rb["span"]) <= _TIME_SLIP)
+                                       and not other_events and _gap(ra["span"], rb["span"]) <= _TIME_SLIP)
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total

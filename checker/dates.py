@@ -560,7 +560,8 @@ def _possessive(m: re.Match, sentence: str) -> tuple[str | None, int, bool]:
     if not sentence.startswith(("'s", "’s"), m.end()):
         return m.group("prep"), m.start(), False
     begin = _SPACES_RE.match(sentence, m.end("prep")).end() if m.group("prep") else m.start()
-    return None, begin, any(w.strip(".,;:").lower() in _DEEDS for w in sentence[m.end() + 2:].split(maxsplit=2)[:2])
+    deed = sentence[m.end() + 2:m.end() + 2 + _TENSE_WINDOW].split(maxsplit=2)[:2]  # "Saturday's | deadly shooting"
+    return None, begin, any(w.strip(".,;:").lower() in _DEEDS for w in deed)
 
 
 def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
@@ -721,7 +722,7 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
                     # a video's running time after its title: "Three Hurt in Drive-By Shooting 1:19 autoplay",
                     # "Video (01:00) :"; not a time stamped after a date ("Published: March 12, 2013 02:03")
                     or not (m.group("prep") or m.group("hedge")) and _RUNNING_TIME_RE.match(sentence, m.end())
-                    and not sentence[:m.start()].rstrip()[-1:].isdigit()
+                    and not sentence[max(0, m.start() - _TENSE_WINDOW):m.start()].rstrip()[-1:].isdigit()
                     or m.group("s") and _RACE_TIME_RE.search(sentence, max(0, m.start() - 4), m.start())):
                 continue  # a race's time: "won in 2:04:55"
         if ampm.startswith("p") and hour < 12:

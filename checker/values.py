@@ -275,15 +275,6 @@ def _utc(bounds: tuple, zone) -> tuple:
     return low + wrap, high + wrap
 
 
-def as_written(bounds: tuple, zone: str) -> tuple:
-    """`_utc` undone: a time in a stated zone back to its minutes of day as written ("3:37 a.m. EDT" ->
-    03:37), its widening to both of a zone's offsets undone too."""
-    offsets = ZONE_OFFSETS[zone]
-    low, high = bounds[0] + 60 * max(offsets), bounds[1] + 60 * min(offsets)
-    wrap = -DAY_MINUTES if low >= DAY_MINUTES else DAY_MINUTES if low < 0 else 0
-    return low + wrap, high + wrap
-
-
 def minutes(value) -> float | None:
     """A time of day ('14:53', '2011-11-10T14:53') in minutes after midnight, None when it has none."""
     m = TIME_RE.search(str(value))
