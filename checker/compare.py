@@ -640,7 +640,12 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     names = tuple(sorted({w.lower() for w in _names(before)[-_WINDOW // 2:] + _names(after)[:_WINDOW // 2]}))
     owner = _full_names(" ".join(before.split()[-_OWNER:])) + _full_names(" ".join(after.split()[:_OWNER]))
     when: tuple = ()
-    if kind != "date":
+    if kind == "duration":
+        # the year a span is dated by may be its start or its end: "quit in 1957 after seven years" and
+        # "seven years, from 1950"; an open span ("more than seven years") may start in any year
+        if sentence_date and math.isfinite(span[1]):
+            when = (shift(sentence_date[0], -math.ceil(span[1])), shift(sentence_date[1], math.ceil(span[1])))
+    elif kind != "date":
         when = sentence_date
     place = _place(before, after)
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")

@@ -449,6 +449,14 @@ ONE_FACT_CASES = [
         count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "
               "lasting five weeks."),
     ], {(0, 1): "agreement"}, id="counts and charges whatever verb tells them"),
+    pytest.param([  # the year that dates a span may be its start or its end
+        count("a.txt", "about twelve years", "P12Y", "years", "Marlow quit the band in 2019 after about twelve years "
+              "behind the drums.", kind="duration", hedge="approx"),
+        day("a.txt", "in 2019", "2019", "Marlow quit the band in 2019 after about twelve years behind the drums."),
+        count("b.txt", "twelve years", "P12Y", "years", "He played drums for the band for twelve years, from 2007.",
+              kind="duration"),
+        day("b.txt", "from 2007", "2007", "He played drums for the band for twelve years, from 2007."),
+    ], {(0, 2): "agreement"}, id="a span dated by its end and by its start"),
 ]
 
 
