@@ -316,14 +316,15 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
                          if row["kind"] == "date" and not row["past"] else 1)
     sentences: dict[tuple, list[dict]] = {}
     for row in rows.values():
-        if row["kind"] == "measure":
-            sentences.setdefault((row["source"], row["sentence"]), []).append(row)
+        if row["kind"] in ("measure", "time", "money"):
+            sentences.setdefault((row["source"], row["sentence"], row["kind"]), []).append(row)
     for mentions in sentences.values():
         ordered = sorted(mentions, key=lambda row: row["start"])
         for a, b in zip(ordered, ordered[1:]):
             if _restated(a, b):  # "a depth of 10 kilometres (6.2 miles), 55 kilometres south"
                 b["event"] = a["event"]
-                if b["hedge"] == "exact":  # "about 58km (36 miles)": the conversion is as rough as the figure
+                # "about 58km (36 miles)", "about 9:40 a.m. (1540 GMT)": the conversion is as rough as the figure
+                if b["hedge"] == "exact":
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
     _acronyms(rows)
     _local_time(rows, tolerance)

@@ -457,6 +457,14 @@ ONE_FACT_CASES = [
               kind="duration"),
         day("b.txt", "from 2007", "2007", "He played drums for the band for twelve years, from 2007."),
     ], {(0, 2): "agreement"}, id="a span dated by its end and by its start"),
+    pytest.param([  # a time given again in another zone is as rough as the time it converts
+        {"source": "a.txt", "text": "at about 9:40 a.m.", "kind": "time", "value": "09:40", "hedge": "approx",
+         "sentence": "The shooting began at about 9:40 a.m. (1540 GMT), police said."},
+        {"source": "a.txt", "text": "1540 GMT", "kind": "time", "value": "15:40", "unit": "GMT",
+         "sentence": "The shooting began at about 9:40 a.m. (1540 GMT), police said."},
+        {"source": "b.txt", "text": "at 9:42 a.m.", "kind": "time", "value": "09:42",
+         "sentence": "Police said the shooting began at 9:42 a.m. inside the office."},
+    ], {(0, 1, 2): "agreement"}, id="a conversion's hedge"),
 ]
 
 
