@@ -550,7 +550,8 @@ def _sole(rows: dict) -> None:
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
-        weapon = row["kind"] == "measure" and row["block"] in _ONE_A_STORY
+        # a measure a story gives once: its gun's caliber, its driver's blood alcohol, its quake's depth
+        weapon = row["kind"] == "measure" and (row["block"] in _ONE_A_STORY or row["event"] == "depth")
         if row["kind"] == "time":
             keys[r] = (row["source"], "time")
         elif ((row["kind"] in ("count", "duration") or weapon) and _singular(row["block"]) not in _GENERIC_PERSONS

@@ -158,9 +158,10 @@ def test_a_date_in_a_clause_that_names_no_event_dates_not_the_main_clause(senten
     assert rows[0]["event"] == event
 
 
-def test_an_articles_one_caliber_is_its_sole_figure_of_the_gun_a_magnitude_is_not():
-    """A story's gun has one caliber: each article's only caliber earns the sole bonus, as its only
-    count of bombs does; its only magnitude does not (a quake and its aftershock)."""
+def test_an_articles_one_caliber_or_depth_is_its_sole_figure_of_it_a_magnitude_is_not():
+    """A story's gun has one caliber and its quake one depth: each article's only one earns the sole
+    bonus, as its only count of bombs does; its only magnitude does not (a quake and its aftershock),
+    nor its only distance (from which town?)."""
     rows, _ = scored(table([
         {"source": "a.txt", "text": ".38 caliber", "kind": "measure", "value": 0.38, "unit": "caliber",
          "sentence": "A loaded .38 caliber revolver was recovered at the scene."},
@@ -168,8 +169,13 @@ def test_an_articles_one_caliber_is_its_sole_figure_of_the_gun_a_magnitude_is_no
          "sentence": "He pointed a .357 revolver at them, police said."},
         {"source": "b.txt", "text": "magnitude 5.9", "kind": "measure", "value": 5.9, "unit": "magnitude",
          "sentence": "A magnitude 5.9 quake struck the island."},
+        {"source": "b.txt", "text": "six miles", "kind": "measure", "value": 6, "unit": "miles",
+         "normalized": {"value": 9.6561, "unit": "km"},
+         "sentence": "Scientists say the rupture was just six miles below the surface."},
+        {"source": "b.txt", "text": "24 miles", "kind": "measure", "value": 24, "unit": "miles",
+         "normalized": {"value": 38.6243, "unit": "km"}, "sentence": "The epicentre was 24 miles from Dervan."},
     ]))
-    assert [rows[n]["sole"] for n in range(3)] == [True, True, False]
+    assert [rows[n]["sole"] for n in range(5)] == [True, True, False, True, False]
 
 
 @pytest.mark.parametrize("sentence, text, doer", [
