@@ -316,14 +316,15 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
                          if row["kind"] == "date" and not row["past"] else 1)
     sentences: dict[tuple, list[dict]] = {}
     for row in rows.values():
-        if row["kind"] == "measure":
-            sentences.setdefault((row["source"], row["sentence"]), []).append(row)
+        if row["kind"] in ("measure", "time", "money"):
+            sentences.setdefault((row["source"], row["sentence"], row["kind"]), []).append(row)
     for mentions in sentences.values():
         ordered = sorted(mentions, key=lambda row: row["start"])
         for a, b in zip(ordered, ordered[1:]):
             if _restated(a, b):  # "a depth of 10 kilometres (6.2 miles), 55 kilometres south"
                 b["event"] = a["event"]
-                if b["hedge"] == "exact":  # "about 58km (36 miles)": the conversion is as rough as the figure
+                # "about 58km (36 miles)", "about 9:40 a.m. (1540 GMT)": the conversion is as rough as the figure
+                if b["hedge"] == "exact":
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
     _acronyms(rows)
     _local_time(rows, tolerance)
@@ -549,7 +550,8 @@ def _sole(rows: dict) -> None:
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
-        weapon = row["kind"] == "measure" and row["block"] in _ONE_A_STORY
+        # a measure a story gives once: its gun's caliber, its driver's blood alcohol, its quake's depth
+        weapon = row["kind"] == "measure" and (row["block"] in _ONE_A_STORY or row["event"] == "depth")
         if row["kind"] == "time":
             keys[r] = (row["source"], "time")
         elif ((row["kind"] in ("count", "duration") or weapon) and _singular(row["block"]) not in _GENERIC_PERSONS
@@ -640,7 +642,12 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     names = tuple(sorted({w.lower() for w in _names(before)[-_WINDOW // 2:] + _names(after)[:_WINDOW // 2]}))
     owner = _full_names(" ".join(before.split()[-_OWNER:])) + _full_names(" ".join(after.split()[:_OWNER]))
     when: tuple = ()
-    if kind != "date":
+    if kind == "duration":
+        # the year a span is dated by may be its start or its end: "quit in 1957 after seven years" and
+        # "seven years, from 1950"; an open span ("more than seven years") may start in any year
+        if sentence_date and math.isfinite(span[1]):
+            when = (shift(sentence_date[0], -math.ceil(span[1])), shift(sentence_date[1], math.ceil(span[1])))
+    elif kind != "date":
         when = sentence_date
     place = _place(before, after)
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")

@@ -152,7 +152,7 @@ _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _AGED = _alt(WORDS["kin"] + WORDS["aged_nouns"])  # words that take an age: "his son, 11", "the victim was 17"
-_DIED_AT_RE = re.compile(r"\b(?:die[sd]?|dead|death)\b[^;]{0,100}\bat\s+$"
+_DIED_AT_RE = re.compile(r"\b(?<!number of )(?<!toll of )(?:die[sd]?|dead|death)\b(?!\s+tolls?\b)[^;]{0,100}\bat\s+$"
                          rf"|\b(?:he|she|{_AGED}"
                          rf"|(?-i:(?!(?:{_alt(WORDS['sentence_starters'])})\b)[A-Z][a-z]+))"  # a name, not "It"
                          r"\s+(?:was|is)\s+(?:(?:only|just|barely)\s+)?$", re.I)
@@ -214,7 +214,12 @@ _CASUALTY_AFTER_RE = re.compile(
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
     r"injuries\s+(?:of|to)|"
-    r"(?:death\s+)?toll(?:\s+(?:\w+\s+){0,8}?(?:to|at|of))?)\s*,?\s*$", re.I)
+    # up to eight words, but no figure, between: "the toll from the quake rose to", "the death toll stood at"
+    r"(?:death\s+)?toll(?:\s+(?:[^\W\d]+\s+){0,8}?(?:to|at|of|reached|reaches|passed|passes))?|"
+    # "put the number of dead at 27", "the dead numbered 112"
+    r"(?:(?<=number of )|(?<=number of the ))dead(?:\s+(?:[^\W\d]+\s+){0,8}?(?:to|at|reached|passed))?|"
+    r"dead\s+numbered"
+    r")\s*,?\s*$", re.I)
 _COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three years(,)( and) six months"
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _NOT_NOUNS_OF = STOP | frozenset(FIRST_WORDS)  # "seven of 10" counts no sevens
@@ -690,6 +695,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     own = np_words and np_words[-1].lower() in _CASUALTY  # "24 dead": the number's own word decides
     if before and (not casualty or not own and tail[np_end:].lstrip().startswith(",")):
         casualty = before.group("cas").split()[0]  # "killing at least 10 people, injuring dozens more"
+        if hedge == "exact" and before.group("cas").lower().endswith(("passed", "passes")):
+            hedge = "more-than"  # "the death toll passed 100": a toll is passed on its way up
     np_head = next((w for w in reversed(np_words) if w.lower() not in _CASUALTY), None)
     hit = None if np_words else _SHOT_RE.match(tail, np_end)
     if hit and value == 1 and not (hit["aux"] or hit["found"]) and hit["verb"].lower() == "shot":

@@ -158,9 +158,10 @@ def test_a_date_in_a_clause_that_names_no_event_dates_not_the_main_clause(senten
     assert rows[0]["event"] == event
 
 
-def test_an_articles_one_caliber_is_its_sole_figure_of_the_gun_a_magnitude_is_not():
-    """A story's gun has one caliber: each article's only caliber earns the sole bonus, as its only
-    count of bombs does; its only magnitude does not (a quake and its aftershock)."""
+def test_an_articles_one_caliber_or_depth_is_its_sole_figure_of_it_a_magnitude_is_not():
+    """A story's gun has one caliber and its quake one depth: each article's only one earns the sole
+    bonus, as its only count of bombs does; its only magnitude does not (a quake and its aftershock),
+    nor its only distance (from which town?)."""
     rows, _ = scored(table([
         {"source": "a.txt", "text": ".38 caliber", "kind": "measure", "value": 0.38, "unit": "caliber",
          "sentence": "A loaded .38 caliber revolver was recovered at the scene."},
@@ -168,8 +169,13 @@ def test_an_articles_one_caliber_is_its_sole_figure_of_the_gun_a_magnitude_is_no
          "sentence": "He pointed a .357 revolver at them, police said."},
         {"source": "b.txt", "text": "magnitude 5.9", "kind": "measure", "value": 5.9, "unit": "magnitude",
          "sentence": "A magnitude 5.9 quake struck the island."},
+        {"source": "b.txt", "text": "six miles", "kind": "measure", "value": 6, "unit": "miles",
+         "normalized": {"value": 9.6561, "unit": "km"},
+         "sentence": "Scientists say the rupture was just six miles below the surface."},
+        {"source": "b.txt", "text": "24 miles", "kind": "measure", "value": 24, "unit": "miles",
+         "normalized": {"value": 38.6243, "unit": "km"}, "sentence": "The epicentre was 24 miles from Dervan."},
     ]))
-    assert [rows[n]["sole"] for n in range(3)] == [True, True, False]
+    assert [rows[n]["sole"] for n in range(5)] == [True, True, False, True, False]
 
 
 @pytest.mark.parametrize("sentence, text, doer", [
@@ -449,6 +455,22 @@ ONE_FACT_CASES = [
         count("b.txt", "14", 14, "charges", "The former mayor was found guilty in January of 14 charges after a trial "
               "lasting five weeks."),
     ], {(0, 1): "agreement"}, id="counts and charges whatever verb tells them"),
+    pytest.param([  # the year that dates a span may be its start or its end
+        count("a.txt", "about twelve years", "P12Y", "years", "Marlow quit the band in 2019 after about twelve years "
+              "behind the drums.", kind="duration", hedge="approx"),
+        day("a.txt", "in 2019", "2019", "Marlow quit the band in 2019 after about twelve years behind the drums."),
+        count("b.txt", "twelve years", "P12Y", "years", "He played drums for the band for twelve years, from 2007.",
+              kind="duration"),
+        day("b.txt", "from 2007", "2007", "He played drums for the band for twelve years, from 2007."),
+    ], {(0, 2): "agreement"}, id="a span dated by its end and by its start"),
+    pytest.param([  # a time given again in another zone is as rough as the time it converts
+        {"source": "a.txt", "text": "at about 9:40 a.m.", "kind": "time", "value": "09:40", "hedge": "approx",
+         "sentence": "The shooting began at about 9:40 a.m. (1540 GMT), police said."},
+        {"source": "a.txt", "text": "1540 GMT", "kind": "time", "value": "15:40", "unit": "GMT",
+         "sentence": "The shooting began at about 9:40 a.m. (1540 GMT), police said."},
+        {"source": "b.txt", "text": "at 9:42 a.m.", "kind": "time", "value": "09:42",
+         "sentence": "Police said the shooting began at 9:42 a.m. inside the office."},
+    ], {(0, 1, 2): "agreement"}, id="a conversion's hedge"),
 ]
 
 
