@@ -206,8 +206,15 @@ _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dia
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|every)\s+$", re.I)
+#: Words that may part the counted people from what befell them: a participle's or a preposition's phrase
+#: up to the verb ("eight people queuing for flour were killed", "three people inside the home were killed");
+#: not a clause of its own ("20 blocks from where Gray was fatally shot", "his two sisters on the night he was
+#: killed"), nor an aside ("one of six others standing near it - died")
+_MODIFIER = (r"(?:\s+(?:[a-z]+ing|in|inside|at|on|near|outside|aboard|behind)"
+             r"(?:\s+(?!(?:where|when|which|that|who|he|she|it|they|we|i|you)\b)\w[\w'’-]*){0,5}?"
+             r"(?=\s+(?:were|was|are|is|have|had|died|die)\b))?")
 _CASUALTY_AFTER_RE = re.compile(
-    r"(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
+    rf"{_MODIFIER}(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
     r"confirmed|believed|feared|found|seriously|critically|badly|slightly|severely|mortally|left|to|"
     r"(?:shot|stabbed|beaten|gunned)(?:\s+down)?(?:\s+and)?|"  # "were shot dead", "shot to death", "shot and killed"
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
