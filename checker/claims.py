@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -110,6 +111,7 @@ _CLOCK_GOES_ON = (frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(ZONES)
                   | {"eastern", "central", "pacific", "mountain"})
 _PLACE_RE = re.compile(r"\b(?:in|at|near|across|from|on|outside)\s+"
                        r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
+_BRACKETED_RE = re.compile(r"\([^()]*\)")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _WINDOW = 200  # characters around a mention that its subject is drawn from
 _NAMED_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+),\s*$")  # "Erica Rodriguez, | 21"
@@ -257,17 +259,30 @@ def _sentence_mentions(sentence: str, ref: date | None) -> list[tuple[Mention, s
     found.sort(key=lambda f: f.start)
     dated = [f for f in found if f.kind == "date" and isinstance(f.value, str)]
     starts = [d.start for d in dated]
+    # brackets that give a time again in another zone, with its own day: "(23:17 GMT on Monday)"
+    times = [t.start for t in found if t.kind == "time"]
+    brackets = [(a, b) for a, b in (m.span() for m in _BRACKETED_RE.finditer(sentence))
+                if bisect.bisect_left(times, b) > bisect.bisect_left(times, a)] if times and "(" in sentence else []
     out = []
     for f in found:
-        # the event date is the sentence's date mention nearest to this one (its own for a date)
+        # the event date is the sentence's date mention nearest to this one (its own for a date), but not
+        # one in such brackets it is not in: "at 04:17 local time (23:17 GMT on Monday)" is Tuesday's 04:17
         i = bisect.bisect(starts, f.start)
-        near = sorted(dated[max(0, i - 1):i + 1], key=lambda d: abs(d.start - f.start))
+        near = sorted((d for d in dated[max(0, i - 1):i + 1]
+                       if _enclosing(brackets, d.start) in (None, _enclosing(brackets, f.start))),
+                      key=lambda d: abs(d.start - f.start))
         nearest = f if f.kind == "date" else (near[0] if near else None)
         event = nearest.value if nearest and isinstance(nearest.value, str) else None
         if f.kind == "time" and event and len(event) == 10:
             f = f._replace(value=f"{event}T{f.value}")
         out.append((f, subject(sentence, f), event))
     return out
+
+
+def _enclosing(spans: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The span of `spans` (sorted, apart) that holds offset `at`, None when none does."""
+    i = bisect.bisect_right(spans, (at, math.inf)) - 1
+    return spans[i] if i >= 0 and at < spans[i][1] else None
 
 
 # ------------------------------------------------------------------ subject, datelines, reference

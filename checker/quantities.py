@@ -112,6 +112,7 @@ _GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glue
 _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
 _SPREADING = frozenset(WORDS["spreading"])
 _UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
+_CONCERNING_RE = re.compile(rf"\b(?:{_alt(WORDS['concerning'])})\s+$", re.I)
 _ALCOHOL_RE = re.compile(rf"\b(?:{_alt(_MEASURES['alcohol_words'])})\b", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
 _STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
@@ -498,6 +499,9 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         # "$161 million over seven years", "loans over three years": spread across them, not more than them;
         # "ticked up to 4.3%": 4.3%
         hedge, start = "exact", m.start("num")
+        head = sentence[max(0, start - _WINDOW):start]
+    elif said == "over" and m.group("cur") and _CONCERNING_RE.search(head):
+        hedge, start = "exact", m.start("cur")  # "arrested over $2 million heist": about it, not more than it
         head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
     shared = sentence[m.end():m.end() + _WINDOW] if end < m.end() else tail
