@@ -544,18 +544,18 @@ def _sole(rows: dict) -> None:
     are one value ("Three killed" in the headline, "at least three" in the lead), and a toll of
     some kind of people ("two women and one man died") is a part, not a rival value. Counts of
     people at large (a city of 500,000 people) name no such thing; measures (two quakes'
-    magnitudes) and dates never are, but for a gun's caliber (a story's one gun, ".38" or ".357") and a
-    driver's blood alcohol. A time of day is sole when its article gives no other (what happened when)."""
+    magnitudes) and dates never are, but for a gun's caliber (a story's one gun, ".38" or ".357"), a
+    driver's blood alcohol and a quake's depth. A time of day is sole when its article gives no other
+    (what happened when)."""
     values: dict[tuple, set] = {}
     keys = {}
     for r, row in rows.items():
         row["sole"] = False
-        # a measure a story gives once: its gun's caliber, its driver's blood alcohol, its quake's depth
-        weapon = row["kind"] == "measure" and (row["block"] in _ONE_A_STORY or row["event"] == "depth")
+        once = row["kind"] == "measure" and (row["block"] in _ONE_A_STORY or row["event"] == "depth")
         if row["kind"] == "time":
             keys[r] = (row["source"], "time")
-        elif ((row["kind"] in ("count", "duration") or weapon) and _singular(row["block"]) not in _GENERIC_PERSONS
-                and row["event"] != "publication" and (row["event"] or row["kind"] == "count" or weapon)):
+        elif ((row["kind"] in ("count", "duration") or once) and _singular(row["block"]) not in _GENERIC_PERSONS
+                and row["event"] != "publication" and (row["event"] or row["kind"] == "count" or once)):
             who = row["who"] if row["block"] in _OUTCOMES else None
             keys[r] = (row["source"], row["kind"], row["block"] or "", row["event"], who, row["charge"], row["target"])
         else:
