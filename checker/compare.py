@@ -408,7 +408,9 @@ def _local_time(rows: dict, tolerance: float) -> None:
     story = majority(offsets.values())
     # not when another time writes UTC or "local time"
     named = {row["unit"] for row in times if isinstance(row["unit"], str)}
-    zone = next(iter(named)) if story is None and len(named) == 1 and ZONE_OFFSETS.get(*named, (0,)) != (0,) else None
+    zone = named.pop() if story is None and len(named) == 1 else None
+    if ZONE_OFFSETS.get(zone, (0,)) == (0,):
+        zone = None  # UTC, GMT and "local time" name no region
     for row in times:
         offset = offsets.get(row["source"], story)
         if offset is not None and _zone(row) == "local" and all(map(math.isfinite, row["span"])):

@@ -14,7 +14,7 @@ import re
 from functools import cache, lru_cache
 
 from . import lexicon
-from .dates import DECADE_PARTS, MONTHS, WEEKDAYS, Mention, free, gated, opens, take, word_gate
+from .dates import DECADE_PARTS, MONTHS, PREDICATE_STARTS, WEEKDAYS, Mention, free, gated, opens, take, word_gate
 from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
 from .values import DURATION_UNITS, hyphened, join_durations
 
@@ -212,7 +212,7 @@ _DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|eve
 #: not a clause of its own ("20 blocks from where Gray was fatally shot", "his two sisters on the night he was
 #: killed"), nor an aside ("one of six others standing near it - died")
 _MODIFIER = (r"(?:\s+(?:[a-z]+ing|in|inside|at|on|near|outside|aboard|behind)"
-             r"(?:\s+(?!(?:where|when|which|that|who|he|she|it|they|we|i|you)\b)\w[\w'’-]*){0,5}?"
+             rf"(?:\s+(?!(?:where|when|which|that|who|i|you|{PREDICATE_STARTS})\b)\w[\w'’-]*){{0,5}}?"
              r"(?=\s+(?:were|was|are|is|have|had|died|die)\b))?")
 _CASUALTY_AFTER_RE = re.compile(
     rf"{_MODIFIER}(?:\s*,)?\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|reported(?:ly)?|later|also|now|all|"
@@ -493,15 +493,13 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
     said = lexicon.phrase(m.group("hedge"))
-    if (said == "over" and (_FIGURE_BEFORE_RE.search(head) or _spreading(head)) and _DURATION_TAIL_RE.match(tail)
-            and not _AGO_RE.match(tail, _DURATION_TAIL_RE.match(tail).end())
+    about = said == "over" and m.group("cur") and _CONCERNING_RE.search(head)  # "arrested over $2 million heist"
+    if (about or said == "over" and (_FIGURE_BEFORE_RE.search(head) or _spreading(head))
+            and _DURATION_TAIL_RE.match(tail) and not _AGO_RE.match(tail, _DURATION_TAIL_RE.match(tail).end())
             or said == "up to" and _UP_VERB_RE.search(head)):
         # "$161 million over seven years", "loans over three years": spread across them, not more than them;
-        # "ticked up to 4.3%": 4.3%
-        hedge, start = "exact", m.start("num")
-        head = sentence[max(0, start - _WINDOW):start]
-    elif said == "over" and m.group("cur") and _CONCERNING_RE.search(head):
-        hedge, start = "exact", m.start("cur")  # "arrested over $2 million heist": about it, not more than it
+        # "ticked up to 4.3%": 4.3%; a heist's sum: what the arrests were about, not more than it
+        hedge, start = "exact", m.start("cur" if about else "num")
         head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
     shared = sentence[m.end():m.end() + _WINDOW] if end < m.end() else tail
