@@ -116,7 +116,9 @@ TIME_RE = re.compile(
     rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>{_AMPM})"
     rf"|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:hrs\b|hours\b|{_alt(ZONES)}\b|\(\s*[0-2]\d[0-5]\d\s*(?:{_alt(ZONES)})\b))"
     rf"|(?P<word>noon|midnight))"
-    rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
+    # a zone, perhaps in brackets ("(EST)"), perhaps with an offset ("GMT+5:30", "(UTC-3)")
+    rf"(?:\s*(?P<paren>\(\s*)?(?P<zone>{_alt(ZONES)})\b"
+    rf"(?:(?P<sign>[+-−])(?P<oh>\d{{1,2}})(?::?(?P<om>[0-5]\d))?)?(?(paren)\s*\)))?", re.I)
 
 #: What follows a game clock's reading: "2:47 | of the seventh round", "3:12 | left", "1:05 | into overtime"
 _GAME_CLOCK_RE = re.compile(
@@ -738,6 +740,9 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         # "shortly before 10 p.m.", or "before midnight" with no word of how long before
         low, high = _window(hour * 60 + minute, _TIME_WINDOWS.get((m.group("hedge") or m.group("prep") or "").lower()))
         unit = ZONES[zone.lower()] if zone else None
+        if unit in ("UTC", "GMT") and m.group("sign"):  # "10:02 GMT+5:30" is 04:32 GMT
+            sign = "-" if m.group("sign") in "-−" else "+"
+            unit = f"UTC{sign}{int(m.group('oh'))}" + (f":{m.group('om')}" if int(m.group("om") or 0) else "")
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", low, high, hedge, unit))
         take(taken, m.start(), m.end())
     for m in gated(HOUR_RE, _HOUR_GATE, sentence):
