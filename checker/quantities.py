@@ -238,9 +238,13 @@ _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|w
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 #: The verb an adverb qualifies ("fatally | shot the teenager").
 _NEXT_WORD_RE = re.compile(r"\s+[\w-]+")
+#: A hedged figure is an object when people or things follow it ("killing at least 13 airmen"), not a time or a
+#: span ("injured about 12:13 p.m.", "killed within four hours").
+_HEDGED_OBJECT = (rf"(?:{_alt(lexicon.hedges())})\s+(?:{NUMBER})"
+                  rf"(?=\s+(?!(?:{_alt(_DURATIONS)}|[ap]\.?m)\b)[A-Za-z])")
 #: The object of a verb: a determiner, pronoun, number or name ("wounded the boy", "killed him", "shot
 #: 16-year-old Kimani Gray"), not a time ("killed Saturday") or phrase ("killed in the blast").
-_OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{NUMBER}|\d"
+_OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{_HEDGED_OBJECT}|{NUMBER}|\d"
                         rf"|(?!(?i:{_alt(STOP)}|{_alt(MONTHS)}|{_alt(WEEKDAYS)})\b)[A-Z])")
 #: An aside between commas or spaced dashes: "three people | , one of them a pregnant woman, | were killed".
 _ASIDE_RE = re.compile(r"\s*(?:,[^,;:.()]{1,60},|\s[—–-]{1,2}\s[^—–;:.]{1,60}\s[—–-]{1,2}(?=\s))")
