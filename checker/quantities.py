@@ -112,6 +112,7 @@ _GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glue
 _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
 _SPREADING = frozenset(WORDS["spreading"])
 _UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
+_OVER_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['over_verbs'])})\s+$", re.I)
 _CONCERNING_RE = re.compile(rf"\b(?:{_alt(WORDS['concerning'])})\s+$", re.I)
 _ALCOHOL_RE = re.compile(rf"\b(?:{_alt(_MEASURES['alcohol_words'])})\b", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
@@ -500,10 +501,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     about = said == "over" and m.group("cur") and _CONCERNING_RE.search(head)  # "arrested over $2 million heist"
     if (about or said == "over" and (_FIGURE_BEFORE_RE.search(head) or _spreading(head))
             and _DURATION_TAIL_RE.match(tail) and not _AGO_RE.match(tail, _DURATION_TAIL_RE.match(tail).end())
-            or said == "up to" and _UP_VERB_RE.search(head)):
+            or said == "up to" and _UP_VERB_RE.search(head) or said == "over" and _OVER_VERB_RE.search(head)):
         # "$161 million over seven years", "loans over three years": spread across them, not more than them;
-        # "ticked up to 4.3%": 4.3%; a heist's sum: what the arrests were about, not more than it
-        hedge, start = "exact", m.start("cur" if about else "num")
+        # "ticked up to 4.3%": 4.3%, "handed over 50 hostages": 50; a heist's sum: what the arrests were about
+        hedge, start = "exact", m.start("cur" if m.group("cur") else "num")
         head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
     shared = sentence[m.end():m.end() + _WINDOW] if end < m.end() else tail
