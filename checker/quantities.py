@@ -112,6 +112,7 @@ _GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glue
 _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
 _SPREADING = frozenset(WORDS["spreading"])
 _UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
+_FIRST_BEFORE_RE = re.compile(r"\bfirst\s+$", re.I)
 _OVER_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['over_verbs'])})\s+$", re.I)
 _CONCERNING_RE = re.compile(rf"\b(?:{_alt(WORDS['concerning'])})\s+$", re.I)
 _ALCOHOL_RE = re.compile(rf"\b(?:{_alt(_MEASURES['alcohol_words'])})\b", re.I)
@@ -360,6 +361,10 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
+        if result and result[0].kind == "duration" and _FIRST_BEFORE_RE.search(
+                sentence, max(0, result[0].start - _WINDOW), result[0].start):
+            pos = max(pos, result[0].end)  # "freed in the first 12 to 15 hours": a part of a span, no length
+            continue
         if result is not None and free(taken, result[0].start, result[0].end):
             mention, np_words = result
             found.append(mention)
