@@ -243,7 +243,7 @@ def _in_question(sentence: str, start: int, end: int) -> bool:
     return sentence[after:after + 1] == "?" or bool(_ASKS_RE.match(sentence[before + 1:start]))
 
 
-def _year_for(month: int, day: int | None, ref: date, direction: int) -> int:
+def year_for(month: int, day: int | None, ref: date, direction: int) -> int:
     """The year a year-less month(-day) falls in, seen from `ref`: the next one forwards, the latest
     one not after ref backwards (with 2 days' slack: datelines run ahead of the reference), else the
     nearest one ("May 19" in a March article is this May, "December 26" in a January one last year).
@@ -392,7 +392,7 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     elif year is None and ref is not None:
         direction = 1 if which == "next" else -1 if which == "last" else tense(
             sentence, m.start(), m.end(), m.group("prep")) or (-1 if named else 0)  # "The April shooting is": past
-        year = _year_for(month, day, ref, direction)
+        year = year_for(month, day, ref, direction)
         if which == "last" and year == ref.year and month >= ref.month:
             # "last October", said in October, is the October before ("last Feb. 29" the leap year before)
             year = _year_with(month, day, year - 1, -1)
@@ -457,7 +457,7 @@ def _holiday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     year = int(m.group("year")) if m.group("year") else None
     inferred = year is None
     if year is None and ref is not None:
-        year = _year_for(month, day, ref, tense(sentence, m.start(), m.end(), m.group("prep")))
+        year = year_for(month, day, ref, tense(sentence, m.start(), m.end(), m.group("prep")))
     if year is None and not m.group("hol").lower().endswith(("day", "eve")):
         return None  # bare "Christmas" with nothing to date it is the season, not a day
     return Mention(m.start(), m.end(), "date", _ymd(year, month, day), year_inferred=inferred)
