@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import lexicon
-from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, gated, is_future, take
+from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, gated, is_future, take, tense, year_for
 from .quantities import CONTENT_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase, suffered
 from .sources import Source
 
@@ -197,6 +197,8 @@ def extract(source: Source, *, reference: date | None = None) -> list[Claim]:
     else:
         claims, stamped, latest, overnight = _extract(source, reference)
         start = reference or stamped
+        if start is not None:
+            latest = max(filter(None, [latest, *(_later_day(c, start) for c in claims)]), default=None)
         if start is not None and latest is not None and latest > start:
             start = latest
         if start != reference:
@@ -367,6 +369,25 @@ def _point(value) -> date | None:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return date.fromisoformat(value)
     return None
+
+
+_LATER_REACH = timedelta(days=92)  # how far a past event's day may move an undated article's guessed date
+
+
+def _later_day(c: Claim, ref: date) -> date | None:
+    """The day of a past event told by month and day ("resigned on August 17"), read as the one nearest `ref`,
+    when that is after `ref` (by up to `_LATER_REACH`): an undated article is no older than what it tells of, so
+    a guessed reference moves forward to it rather than sending the event back a year. Not further: "on January
+    28" in a story dated late August is last January's, not next."""
+    if c.kind != "date" or not c.year_inferred or not isinstance(c.value, str) or len(c.value) != 10:
+        return None
+    at = c.sentence.find(c.text)
+    if not MONTHS.keys() & {w.lower().rstrip(".") for w in c.text.split()} or tense(
+            c.sentence, at, at + len(c.text), None) >= 0:
+        return None  # "on Monday", "yesterday" count from the reference itself; a day to come dates nothing past
+    month, day = int(c.value[5:7]), int(c.value[8:])
+    later = date(year_for(month, day, ref, 0), month, day)
+    return later if ref < later <= ref + _LATER_REACH else None
 
 
 def _stated_date(c: Claim) -> date | None:

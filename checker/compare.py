@@ -35,9 +35,9 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, ZONE_OFFSETS, across_midnight, date_bounds, display, duration_words,
+from .values import (DAY_MINUTES, TIME_RE, WORD_RE, across_midnight, date_bounds, display, duration_words,
                      half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
-                     stated_days, written)
+                     stated_days, written, zone_offsets)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -409,7 +409,7 @@ def _local_time(rows: dict, tolerance: float) -> None:
     # not when another time writes UTC or "local time"
     named = {row["unit"] for row in times if isinstance(row["unit"], str)}
     zone = named.pop() if story is None and len(named) == 1 else None
-    if ZONE_OFFSETS.get(zone, (0,)) == (0,):
+    if zone_offsets(zone) in (None, (0,)):
         zone = None  # UTC, GMT and "local time" name no region
     for row in times:
         offset = offsets.get(row["source"], story)
@@ -1826,4 +1826,4 @@ def _zone(row) -> str | None:
     if row.get("zone"):  # a local time the story converts (see _local_time)
         return row["zone"]
     unit = row["unit"] if isinstance(row["unit"], str) else "local"
-    return "UTC" if unit in ZONE_OFFSETS else unit
+    return "UTC" if zone_offsets(unit) else unit

@@ -116,7 +116,9 @@ TIME_RE = re.compile(
     rf"|(?P<h2>1[0-2]|0?\d)\s*(?P<ampm2>{_AMPM})"
     rf"|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:hrs\b|hours\b|{_alt(ZONES)}\b|\(\s*[0-2]\d[0-5]\d\s*(?:{_alt(ZONES)})\b))"
     rf"|(?P<word>noon|midnight))"
-    rf"(?:\s*(?P<zone>{_alt(ZONES)})\b(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?", re.I)
+    # a zone, perhaps in brackets ("(EST)"), perhaps with an offset ("GMT+5:30", "(UTC-3)")
+    rf"(?:\s*(?P<paren>\(\s*)?(?P<zone>{_alt(ZONES)})\b"
+    rf"(?:(?P<sign>[+-−])(?P<oh>\d{{1,2}})(?::?(?P<om>[0-5]\d))?)?(?(paren)\s*\)))?", re.I)
 
 #: What follows a game clock's reading: "2:47 | of the seventh round", "3:12 | left", "1:05 | into overtime"
 _GAME_CLOCK_RE = re.compile(
@@ -241,7 +243,7 @@ def _in_question(sentence: str, start: int, end: int) -> bool:
     return sentence[after:after + 1] == "?" or bool(_ASKS_RE.match(sentence[before + 1:start]))
 
 
-def _year_for(month: int, day: int | None, ref: date, direction: int) -> int:
+def year_for(month: int, day: int | None, ref: date, direction: int) -> int:
     """The year a year-less month(-day) falls in, seen from `ref`: the next one forwards, the latest
     one not after ref backwards (with 2 days' slack: datelines run ahead of the reference), else the
     nearest one ("May 19" in a March article is this May, "December 26" in a January one last year).
@@ -390,7 +392,7 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     elif year is None and ref is not None:
         direction = 1 if which == "next" else -1 if which == "last" else tense(
             sentence, m.start(), m.end(), m.group("prep")) or (-1 if named else 0)  # "The April shooting is": past
-        year = _year_for(month, day, ref, direction)
+        year = year_for(month, day, ref, direction)
         if which == "last" and year == ref.year and month >= ref.month:
             # "last October", said in October, is the October before ("last Feb. 29" the leap year before)
             year = _year_with(month, day, year - 1, -1)
@@ -455,7 +457,7 @@ def _holiday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     year = int(m.group("year")) if m.group("year") else None
     inferred = year is None
     if year is None and ref is not None:
-        year = _year_for(month, day, ref, tense(sentence, m.start(), m.end(), m.group("prep")))
+        year = year_for(month, day, ref, tense(sentence, m.start(), m.end(), m.group("prep")))
     if year is None and not m.group("hol").lower().endswith(("day", "eve")):
         return None  # bare "Christmas" with nothing to date it is the season, not a day
     return Mention(m.start(), m.end(), "date", _ymd(year, month, day), year_inferred=inferred)
@@ -738,6 +740,9 @@ def find_times(sentence: str, taken: bytearray) -> list[Mention]:
         # "shortly before 10 p.m.", or "before midnight" with no word of how long before
         low, high = _window(hour * 60 + minute, _TIME_WINDOWS.get((m.group("hedge") or m.group("prep") or "").lower()))
         unit = ZONES[zone.lower()] if zone else None
+        if unit in ("UTC", "GMT") and m.group("sign"):  # "10:02 GMT+5:30" is 04:32 GMT
+            sign = "-" if m.group("sign") in "-−" else "+"
+            unit = f"UTC{sign}{int(m.group('oh'))}" + (f":{m.group('om')}" if int(m.group("om") or 0) else "")
         found.append(Mention(m.start(), m.end(), "time", f"{hour:02d}:{minute:02d}", low, high, hedge, unit))
         take(taken, m.start(), m.end())
     for m in gated(HOUR_RE, _HOUR_GATE, sentence):

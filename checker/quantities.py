@@ -112,6 +112,8 @@ _GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glue
 _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
 _SPREADING = frozenset(WORDS["spreading"])
 _UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
+_FIRST_BEFORE_RE = re.compile(r"\bfirst\s+$", re.I)
+_OVER_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['over_verbs'])})\s+$", re.I)
 _CONCERNING_RE = re.compile(rf"\b(?:{_alt(WORDS['concerning'])})\s+$", re.I)
 _ALCOHOL_RE = re.compile(rf"\b(?:{_alt(_MEASURES['alcohol_words'])})\b", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
@@ -238,9 +240,13 @@ _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|w
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 #: The verb an adverb qualifies ("fatally | shot the teenager").
 _NEXT_WORD_RE = re.compile(r"\s+[\w-]+")
+#: A hedged figure is an object when people or things follow it ("killing at least 13 airmen"), not a time or a
+#: span ("injured about 12:13 p.m.", "killed within four hours").
+_HEDGED_OBJECT = (rf"(?:{_alt(lexicon.hedges())})\s+(?:{NUMBER})"
+                  rf"(?=\s+(?!(?:{_alt(_DURATIONS)}|[ap]\.?m)\b)[A-Za-z])")
 #: The object of a verb: a determiner, pronoun, number or name ("wounded the boy", "killed him", "shot
 #: 16-year-old Kimani Gray"), not a time ("killed Saturday") or phrase ("killed in the blast").
-_OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{NUMBER}|\d"
+_OBJECT_RE = re.compile(rf"\s+(?:(?:{_alt(WORDS['objects'])})\b|{_HEDGED_OBJECT}|{NUMBER}|\d"
                         rf"|(?!(?i:{_alt(STOP)}|{_alt(MONTHS)}|{_alt(WEEKDAYS)})\b)[A-Z])")
 #: An aside between commas or spaced dashes: "three people | , one of them a pregnant woman, | were killed".
 _ASIDE_RE = re.compile(r"\s*(?:,[^,;:.()]{1,60},|\s[—–-]{1,2}\s[^—–;:.]{1,60}\s[—–-]{1,2}(?=\s))")
@@ -355,6 +361,10 @@ def find_quantities(sentence: str, taken: bytearray) -> list[Mention]:
         if result and result[0].kind == "count" and not result[1] and found and found[-1].kind == "measure" and (
                 _COORDINATED_RE.fullmatch(sentence, found[-1].end, result[0].start)):
             result = (result[0]._replace(kind="measure", unit=found[-1].unit), [])  # "measuring 7.6 and 7.4"
+        if result and result[0].kind == "duration" and _FIRST_BEFORE_RE.search(
+                sentence, max(0, result[0].start - _WINDOW), result[0].start):
+            pos = max(pos, result[0].end)  # "freed in the first 12 to 15 hours": a part of a span, no length
+            continue
         if result is not None and free(taken, result[0].start, result[0].end):
             mention, np_words = result
             found.append(mention)
@@ -496,10 +506,10 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     about = said == "over" and m.group("cur") and _CONCERNING_RE.search(head)  # "arrested over $2 million heist"
     if (about or said == "over" and (_FIGURE_BEFORE_RE.search(head) or _spreading(head))
             and _DURATION_TAIL_RE.match(tail) and not _AGO_RE.match(tail, _DURATION_TAIL_RE.match(tail).end())
-            or said == "up to" and _UP_VERB_RE.search(head)):
+            or said == "up to" and _UP_VERB_RE.search(head) or said == "over" and _OVER_VERB_RE.search(head)):
         # "$161 million over seven years", "loans over three years": spread across them, not more than them;
-        # "ticked up to 4.3%": 4.3%; a heist's sum: what the arrests were about, not more than it
-        hedge, start = "exact", m.start("cur" if about else "num")
+        # "ticked up to 4.3%": 4.3%, "handed over 50 hostages": 50; a heist's sum: what the arrests were about
+        hedge, start = "exact", m.start("cur" if m.group("cur") else "num")
         head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
     shared = sentence[m.end():m.end() + _WINDOW] if end < m.end() else tail

@@ -21,8 +21,9 @@ _CALENDAR = lexicon.load("calendar")
 _MONTHS = frozenset(_CALENDAR["months"])
 _WEEKDAYS = frozenset(_CALENDAR["weekdays"])
 _DATELINE = frozenset(_EVENTS["dateline_words"])
-ZONE_OFFSETS = {zone: tuple(hours) if isinstance(hours, list) else (hours,)
+_ZONE_OFFSETS = {zone: tuple(hours) if isinstance(hours, list) else (hours,)
                 for zone, hours in _EVENTS["zone_offsets"].items()}
+_OFFSET_RE = re.compile(r"UTC([+-])(\d{1,2})(?::(\d\d))?")  # a zone the extractor wrote as its offset ("UTC+5:30")
 DAY_MINUTES = 24 * 60
 _ABOUT_MINUTES = 15  # "about 10am": a time given to the quarter hour
 # a word: a letter, then letters, digits and ’'.- ("U.S.", "Israel's", "ex-soldier")
@@ -264,10 +265,20 @@ def written(duration) -> float | None:
     return next((float(v) for v in m.groups() if v), None) if m else None
 
 
+def zone_offsets(zone) -> tuple | None:
+    """The hours a zone is ahead of UTC ("EDT" -> (-4,), "ET" -> (-5, -4), "UTC+5:30" -> (5.5,)), None for a
+    zone of no known offset ("local", "MSK")."""
+    if not isinstance(zone, str):
+        return None
+    if m := _OFFSET_RE.fullmatch(zone):
+        return ((1 if m[1] == "+" else -1) * (int(m[2]) + int(m[3] or 0) / 60),)
+    return _ZONE_OFFSETS.get(zone)
+
+
 def _utc(bounds: tuple, zone) -> tuple:
     """Minutes of day in a stated zone -> UTC minutes of day ("3:37 a.m. EDT" -> 07:37); a zone
     with two offsets (ET: EST or EDT) widens the interval to both."""
-    offsets = ZONE_OFFSETS.get(zone) if isinstance(zone, str) else None
+    offsets = zone_offsets(zone)
     if offsets is None or not all(map(math.isfinite, bounds)):
         return bounds
     low, high = bounds[0] - 60 * max(offsets), bounds[1] - 60 * min(offsets)

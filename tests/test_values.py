@@ -99,6 +99,8 @@ def test_duration_words_say_a_duration_as_a_sentence_does(duration, want):
     ({"kind": "time", "value": "2013-07-02T03:37", "unit": "EDT"}, 0.05, (457, 457)),
     ({"kind": "time", "value": "23:30", "unit": "ET"}, 0.05, (210, 270)),
     ({"kind": "time", "value": "07:37", "unit": "local"}, 0.05, (457, 457)),
+    ({"kind": "time", "value": "10:02", "unit": "UTC+5:30"}, 0.05, (272, 272)),  # 04:32 GMT
+    ({"kind": "time", "value": "22:00", "unit": "UTC-3"}, 0.05, (60, 60)),  # 01:00 GMT
     ({"kind": "time", "value": "15:00", "hedge": "approx"}, 0.05, (885, 915)),
 ])
 def test_interval(row, tolerance, want):
