@@ -128,7 +128,7 @@ _RACE_TIME_RE = re.compile(r"\b(?:in|of)\s+$")  # "won | in 2:04:55", "a time | 
 #: The part of the day after a clock time written without am or pm: "around 6:30 Sunday night", "at 8:15 that
 #: evening", "9:40 in the morning"
 _PART_AFTER_RE = re.compile(
-    rf"\s+(?:(?:on\s+)?(?:{_alt(w for w in WEEKDAYS if len(w) > 5)})\s+"
+    rf"\s+(?:(?:on\s+(?:an?\s+)?)?(?:{_alt(w for w in WEEKDAYS if len(w) > 5)})\s+"
     rf"|(?:in|on)\s+the\s+|that\s+|this\s+|at\s+(?=night))?"
     rf"(?P<part>{_alt(_CAL['day_parts'])})\b", re.I)
 
