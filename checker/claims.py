@@ -175,9 +175,9 @@ def sentence_start(text: str, claim: Claim) -> int | None:
 
 def _ends_clock(following: str) -> bool:
     """Whether "a.m."/"p.m." ends its sentence: a capitalised word follows that does not go on
-    telling the time ("10 p.m. She was taken", not "10 p.m. Tuesday" or "3 p.m. EST")."""
-    word = re.match(r"[A-Z][A-Za-z]*", following)
-    return bool(word) and word.group(0).lower() not in _CLOCK_GOES_ON
+    telling the time ("10 p.m. She was taken", not "10 p.m. Tuesday", "3 p.m. EST" or "8:30 p.m. Moscow time")."""
+    word = re.match(r"[A-Z][A-Za-z]*(?P<zone>\s+time\b)?", following)
+    return bool(word) and not word.group("zone") and word.group(0).lower() not in _CLOCK_GOES_ON
 
 
 # ------------------------------------------------------------------ extraction

@@ -61,6 +61,11 @@ _WEEKDAY = _names(WEEKDAYS)
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\d|[.,]\d|'?s\b)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d)"
 _DAY2 = r"(?:\s*[-–—]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
+#: The last day of a run may be written with a word before a month ("from 9 to 15 October", "between 9 and 12
+#: May"); after one only with "from" or "between" before it ("from July 22 to 23", not "rose on July 22 to 23")
+_TO = r"\s+(?:to|through|until|till|and)\s+"
+_DAY2_BEFORE_MONTH = rf"(?:(?:\s*[-–—]\s*|{_TO})(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
+_TO_DAY_RE = re.compile(rf"{_TO}(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\w:.,/-]?\d|\s*(?:%|[a-z]))", re.I)
 _PART = rf"(?:(?:the\s+)?(?P<part>{_alt(PARTS)})(?:\s+of)?[\s-]+)"
 _SEASON = rf"(?P<season>{_alt(SEASONS)})"
 
@@ -74,7 +79,8 @@ MDY_RE = re.compile(
     rf"\b{_PREP}{_PART}?(?:(?P<which>last|this|next)\s+)?(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH}"
     rf"(?:\s+{_DAY}{_DAY2})?{_REL_YEAR}?(?![\w-])", re.I)
 DMY_RE = re.compile(
-    rf"\b{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}{_DAY2}(?:\s+of)?\s+{_MONTH}{_REL_YEAR}?(?![\w-])",
+    rf"\b{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}{_DAY2_BEFORE_MONTH}(?:\s+of)?\s+{_MONTH}{_REL_YEAR}?"
+    r"(?![\w-])",
     re.I)
 NUMERIC_RE = re.compile(
     rf"(?<![\w/.-]){_PREP}(?:(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
@@ -128,7 +134,7 @@ _RACE_TIME_RE = re.compile(r"\b(?:in|of)\s+$")  # "won | in 2:04:55", "a time | 
 #: The part of the day after a clock time written without am or pm: "around 6:30 Sunday night", "at 8:15 that
 #: evening", "9:40 in the morning"
 _PART_AFTER_RE = re.compile(
-    rf"\s+(?:(?:on\s+)?(?:{_alt(w for w in WEEKDAYS if len(w) > 5)})\s+"
+    rf"\s+(?:(?:on\s+(?:an?\s+)?)?(?:{_alt(w for w in WEEKDAYS if len(w) > 5)})\s+"
     rf"|(?:in|on)\s+the\s+|that\s+|this\s+|at\s+(?=night))?"
     rf"(?P<part>{_alt(_CAL['day_parts'])})\b", re.I)
 
@@ -381,6 +387,10 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     if (day is None and year is None and month_word == m.group("month").lower() and month_word not in _MONTH_NAMES
             and _NAME_AFTER_RE.match(sentence, m.end())):
         return None  # a short month with no full stop, day or year before a capital is a name's: "by Jan Care"
+    end = m.end()
+    if day2 is None and day and (m.group("prep") or "").lower() in ("from", "between") and (
+            to := _TO_DAY_RE.match(sentence, end)):
+        day2, end = int(to["day2"]), to.end()
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
         return None
     if year is None and not rel_year and (shared := _SHARED_YEAR_RE.match(sentence, m.end())):
@@ -406,7 +416,7 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     elif part and year is not None and day is None:
         value, (low, high) = None, _part_interval(part, year, month)
     hedge, low, high = _bounded(m.group("prep"), value, low, high)
-    return Mention(m.start(), m.end(), "date", value, low, high, hedge, year_inferred=inferred)
+    return Mention(m.start(), end, "date", value, low, high, hedge, year_inferred=inferred)
 
 
 def _numeric_date(m: re.Match, sentence: str, ref: date | None) -> Mention | None:

@@ -427,9 +427,10 @@ def _fixed_phrases(sentence: str, taken: bytearray) -> list[Mention]:
     for m in gated(FRACTION_OF_RE, _FRACTION_GATE, sentence):
         end = m.end("d2" if m.group("d2") else "d1")
         bare = m.group("n1") is None and not m.group("hedge")
-        if bare and (m.group("d1").lower() not in ("half", "halves")
+        if bare and (m.group("d1").lower() != "half"
                      or _HALF_PLACE_RE.search(sentence, max(0, m.start() - 12), m.start())):
-            continue  # "the third of four children" is a rank, "the lower half of his body" a place
+            continue  # "the third of four children" is a rank, "the lower half of his body" a place, "both halves
+            # of the story" no share
         if m.group("d1").lower() == "half" and _AND_A_RE.search(sentence, max(0, m.start("d1") - 8), m.start("d1")):
             continue  # "two and a half of them": a number's fraction
         if free(taken, m.start(), end):

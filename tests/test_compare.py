@@ -380,6 +380,12 @@ ONE_FACT_CASES = [
         count("c.txt", "209", 209, "passengers", "The Selene had 209 passengers and crew on board, the coast guard "
               "said."),
     ], {(1, 2): "discrepancy"}, id="what a vessel may hold is no count of those aboard"),
+    pytest.param([  # nouns that count one kind of thing: machines are devices, boxes containers, nations countries
+        count("a.txt", "8.5 million", 8500000, "devices", "The faulty update crashed 8.5 million Windows devices, "
+              "Microsoft said."),
+        count("b.txt", "8.5 million", 8500000, "machines", "Microsoft estimates the update crashed 8.5 million "
+              "machines running Windows."),
+    ], {(0, 1): "agreement"}, id="synonyms of a counted noun"),
     pytest.param([  # a population misread as a toll is no rival of the toll
         count("a.txt", "22", 22, "people", "Most cases were in Korvat district, where 22 people have died of cholera."),
         count("b.txt", "100,000", 100000, "people", "In Korvat district, where 100,000 people live, many have died of "
