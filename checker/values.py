@@ -22,7 +22,7 @@ _MONTHS = frozenset(_CALENDAR["months"])
 _WEEKDAYS = frozenset(_CALENDAR["weekdays"])
 _DATELINE = frozenset(_EVENTS["dateline_words"])
 _ZONE_OFFSETS = {zone: tuple(hours) if isinstance(hours, list) else (hours,)
-                for zone, hours in _EVENTS["zone_offsets"].items()}
+                 for zone, hours in _EVENTS["zone_offsets"].items()}
 _OFFSET_RE = re.compile(r"UTC([+-])(\d{1,2})(?::(\d\d))?")  # a zone the extractor wrote as its offset ("UTC+5:30")
 DAY_MINUTES = 24 * 60
 _ABOUT_MINUTES = 15  # "about 10am": a time given to the quarter hour
