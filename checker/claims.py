@@ -198,9 +198,7 @@ def extract(source: Source, *, reference: date | None = None) -> list[Claim]:
         claims, stamped, latest, overnight = _extract(source, reference)
         start = reference or stamped
         if start is not None:
-            latest = max(filter(None, [latest, *(_later_day(c, start) for c in claims)]), default=None)
-        if start is not None and latest is not None and latest > start:
-            start = latest
+            start = max(filter(None, [start, latest, *(_later_day(c, start) for c in claims)]))
         if start != reference:
             reference = start
             claims, *_, overnight = _extract(source, reference)
@@ -382,8 +380,7 @@ def _later_day(c: Claim, ref: date) -> date | None:
     if c.kind != "date" or not c.year_inferred or not isinstance(c.value, str) or len(c.value) != 10:
         return None
     at = c.sentence.find(c.text)
-    if not MONTHS.keys() & {w.lower().rstrip(".") for w in c.text.split()} or tense(
-            c.sentence, at, at + len(c.text), None) >= 0:
+    if not any(ch.isdigit() for ch in c.text) or tense(c.sentence, at, at + len(c.text), None) >= 0:
         return None  # "on Monday", "yesterday" count from the reference itself; a day to come dates nothing past
     month, day = int(c.value[5:7]), int(c.value[8:])
     later = date(year_for(month, day, ref, 0), month, day)

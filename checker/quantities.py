@@ -111,10 +111,15 @@ _MAGNITUDE_HEAD_RE = re.compile(
 _GLUED_TEMPERATURES = {letter: tuple(units) for letter, units in _MEASURES["glued_temperatures"].items()}
 _WEATHER_RE = re.compile(rf"\b(?:{_alt(_MEASURES['weather_words'])})\b", re.I)
 _SPREADING = frozenset(WORDS["spreading"])
-_UP_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['up_verbs'])})\s+$", re.I)
 _FIRST_BEFORE_RE = re.compile(r"\bfirst\s+$", re.I)
-_OVER_VERB_RE = re.compile(rf"\b(?:{_alt(WORDS['over_verbs'])})\s+$", re.I)
-_CONCERNING_RE = re.compile(rf"\b(?:{_alt(WORDS['concerning'])})\s+$", re.I)
+
+
+def _last_word_of(key: str) -> re.Pattern:
+    """A pattern for text ending in a word of words.yaml list `key` (what stands before a hedge's word)."""
+    return re.compile(rf"\b(?:{_alt(WORDS[key])})\s+$", re.I)
+
+
+_UP_VERB_RE, _OVER_VERB_RE, _CONCERNING_RE = (_last_word_of(key) for key in ("up_verbs", "over_verbs", "concerning"))
 _ALCOHOL_RE = re.compile(rf"\b(?:{_alt(_MEASURES['alcohol_words'])})\b", re.I)
 _CATEGORY_HEAD_RE = re.compile(r"\bcategory[\s-]*$", re.I)
 _STORMS_RE = re.compile(rf"\b(?:{_alt(_MEASURES['storm_nouns'])})\b", re.I)
@@ -504,12 +509,15 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         hedge, end = lexicon.hedges_after()[after.group("h").lower()], after.end()
     tail = sentence[end:end + _WINDOW]
     said = lexicon.phrase(m.group("hedge"))
-    about = said == "over" and m.group("cur") and _CONCERNING_RE.search(head)  # "arrested over $2 million heist"
-    if (about or said == "over" and (_FIGURE_BEFORE_RE.search(head) or _spreading(head))
-            and _DURATION_TAIL_RE.match(tail) and not _AGO_RE.match(tail, _DURATION_TAIL_RE.match(tail).end())
-            or said == "up to" and _UP_VERB_RE.search(head) or said == "over" and _OVER_VERB_RE.search(head)):
-        # "$161 million over seven years", "loans over three years": spread across them, not more than them;
-        # "ticked up to 4.3%": 4.3%, "handed over 50 hostages": 50; a heist's sum: what the arrests were about
+    over = said == "over"
+    # "$161 million over seven years", "loans over three years": spread across them, not more than them
+    spread = over and (_FIGURE_BEFORE_RE.search(head) or _spreading(head)) and (
+        (span := _DURATION_TAIL_RE.match(tail)) and not _AGO_RE.match(tail, span.end()))
+    # "ticked up to 4.3%": 4.3%, "handed over 50 hostages": 50 (the verb's own particle); "arrested over $2
+    # million heist": what the arrests were about, not more than it
+    particle = said == "up to" and _UP_VERB_RE.search(head) or over and _OVER_VERB_RE.search(head)
+    about = over and m.group("cur") and _CONCERNING_RE.search(head)
+    if spread or particle or about:
         hedge, start = "exact", m.start("cur" if m.group("cur") else "num")
         head = sentence[max(0, start - _WINDOW):start]
     # "7.6 and 7.5 magnitude quakes", "5 or 6 miles": the first number shares the second's unit
