@@ -276,12 +276,14 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
 def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of the date with a written year nearest it in
-    its sentence), the kind of person it counts (`_who`), whether it is in its article's lead (a date:
-    and gives the lead's news day), and for dates of the news week how many of its article's sentences
-    give a date that meets it (spread). A figure restated in brackets takes the event of the figure it
-    restates. Plain dicts, not a frame: a story has few claims, and each is read many times."""
+    its sentence; of a count, also the day its clause gives), the kind of person it counts (`_who`),
+    whether it is in its article's lead (a date: and gives the lead's news day), and for dates of the
+    news week how many of its article's sentences give a date that meets it (spread). A figure restated
+    in brackets takes the event of the figure it restates. Plain dicts, not a frame: a story has few
+    claims, and each is read many times."""
     rows = claims.to_dict("index") if hasattr(claims, "to_dict") else dict(enumerate(claims))
-    dated: dict[tuple, list] = {}
+    dated: dict[tuple, list] = {}  # each sentence's dates with a written year
+    days: dict[tuple, list] = {}  # and its days, year written or not, but not a day that names a thing
     for row in rows.values():
         if row["kind"] == "date":  # "yesterday" resolves differently per article: it dates nothing here
             bounds = () if row["year_inferred"] else (
@@ -289,6 +291,9 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
             if bounds and row["hedge"] == "at-least":  # extraction read "since 1955": from then on
                 bounds = (bounds[0], "9999-12-31")  # "waged since 1955": from then on, through "1983-2005"
             dated.setdefault((row["source"], row["sentence"]), []).append((row["start"], row["end"], bounds))
+            if present(row["value"]) and _head(row) is None:  # "two suspects in the Easter homicide"
+                days.setdefault((row["source"], row["sentence"]), []).append(
+                    (row["start"], row["end"], date_bounds(str(row["value"]))))
     order: dict[str, list[str]] = {}
     for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
@@ -306,6 +311,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         row["who"] = _who(row)
         row["figure"] = display({**row, "hedge": "exact"})  # as written: "about 1,500 feet" gives 1,500
         row["head"] = _head(row)
+        day = _nearest_date(row, days.get((row["source"], row["sentence"]), ())) if row["kind"] == "count" else ()
+        row["day"] = day if day and _days(day) <= 3 else ()  # "13 Israelis freed on Friday", not "in November"
         if row["kind"] == "date":
             dates.setdefault(row["source"], set()).add((row["sentence"], row["span"]))
     main: dict[str, tuple] = {}  # the first news day an article's lead gives: the day of its main event
@@ -1304,6 +1311,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "40 miles north of Brackton" and "150 miles west of Port Alder": two distances
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
+        if not meet and ra["day"] and rb["day"] and not intervals_meet(ra["day"], rb["day"]) and (
+                ra["block"] not in _OUTCOMES):
+            return -math.inf  # "13 Israelis freed on Friday", "11 on Monday": two days' counts (a toll grows: one fact)
         if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     if same_source and _repeated(ra, rb, weights):

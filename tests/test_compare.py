@@ -357,6 +357,10 @@ def test_agreeing_figures_need_a_little_less_evidence_than_disputing_ones():
     assert compare._cluster(rows, [0, 1, 2], {}, weights, scores) == [[0, 1], [2]]
 
 
+FRIDAY = "Hamas released 24 hostages on Friday, among them 13 Israelis, on the first day of the truce."
+MONDAY = "On Monday alone, 11 Israelis, among them nine children, came out in exchange for 33 prisoners."
+SATURDAY = "Officials said on Saturday that the quake had killed 820 people."
+TUESDAY = "Officials said on Tuesday that the quake had killed 2,946 people."
 ONE_FACT_CASES = [
     pytest.param([  # scored though no word is shared: the figure as written, whatever its hedge
         {"source": "a.txt", "text": "about 1,500 feet", "kind": "measure", "value": 1500, "hedge": "approx",
@@ -388,6 +392,16 @@ ONE_FACT_CASES = [
         count("a.txt", "200", 200, "trucks", "Israel agreed to let 200 trucks of aid enter Gaza each day."),
         count("b.txt", "200", 200, "lorries", "Under the deal, 200 lorries carrying food and fuel will cross daily."),
     ], {(0, 1): "agreement", (2, 3): "agreement"}, id="synonyms of a counted noun"),
+    pytest.param([  # counts of a day each are not one fact misreported (a toll is: it grows, `_later`)
+        count("a.txt", "13", 13, "Israelis", FRIDAY, published="2023-11-24"),
+        day("a.txt", "on Friday", "2023-11-24", FRIDAY, published="2023-11-24", year_inferred=True),
+        count("b.txt", "11", 11, "Israelis", MONDAY, published="2023-11-28"),
+        day("b.txt", "On Monday", "2023-11-27", MONDAY, published="2023-11-28", year_inferred=True),
+        count("a.txt", "820", 820, "killed", SATURDAY, published="2023-11-24"),
+        day("a.txt", "on Saturday", "2023-11-18", SATURDAY, published="2023-11-24", year_inferred=True),
+        count("b.txt", "2,946", 2946, "killed", TUESDAY, published="2023-11-28"),
+        day("b.txt", "on Tuesday", "2023-11-21", TUESDAY, published="2023-11-28", year_inferred=True),
+    ], {(4, 6): "discrepancy"}, id="counts of other days"),
     pytest.param([  # a population misread as a toll is no rival of the toll
         count("a.txt", "22", 22, "people", "Most cases were in Korvat district, where 22 people have died of cholera."),
         count("b.txt", "100,000", 100000, "people", "In Korvat district, where 100,000 people live, many have died of "
