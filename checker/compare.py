@@ -154,6 +154,8 @@ _SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d
                        re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
+_MODIFIER_RE = re.compile(r"\b(?:the|an?|its|their|his|her|this)\s+$", re.I)  # "before | an | Aug. 31 deadline"
+_HEAD_RE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}([a-z][\w-]*)")  # "the 1960 | Agadir earthquake"
 # "three counts (each) of attempted murder": what is charged, and whether as an attempt ("criminal attempt
 # to commit", "intent to commit")
 _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
@@ -216,7 +218,8 @@ class Weights:
     both leads give (however often the articles name that day), earn `lead`. One day, or one past
     date, given in clauses that name one kind of event earns `same_event` (a news day alone dates
     many events), as do agreeing counts of people in one condition ("one critically", "one is in
-    critical condition"), distances from one named place, and each article's only time of day.
+    critical condition"), distances from one named place, each article's only time of day, and days or spans
+    that modify one noun ("an Aug. 31 deadline", "the four-day truce").
     Figures that all agree join at `agreeing` under the threshold: a false discrepancy costs an
     editor more than a missed agreement. For the same reason two figures in conflict must earn half
     the threshold between themselves, not only through a third vague enough to meet both.
@@ -273,12 +276,14 @@ def align(claims: DataFrame | list[dict], *, tolerance: float = 0.05, weights: W
 def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> dict:
     """Each claim's row of the claims table (by its index) plus its fact signature: block, event,
     context words, names, value interval, event date (of the date with a written year nearest it in
-    its sentence), the kind of person it counts (`_who`), whether it is in its article's lead (a date:
-    and gives the lead's news day), and for dates of the news week how many of its article's sentences
-    give a date that meets it (spread). A figure restated in brackets takes the event of the figure it
-    restates. Plain dicts, not a frame: a story has few claims, and each is read many times."""
+    its sentence; of a count, also the day its clause gives), the kind of person it counts (`_who`),
+    whether it is in its article's lead (a date: and gives the lead's news day), and for dates of the
+    news week how many of its article's sentences give a date that meets it (spread). A figure restated
+    in brackets takes the event of the figure it restates. Plain dicts, not a frame: a story has few
+    claims, and each is read many times."""
     rows = claims.to_dict("index") if hasattr(claims, "to_dict") else dict(enumerate(claims))
-    dated: dict[tuple, list] = {}
+    dated: dict[tuple, list] = {}  # each sentence's dates with a written year
+    days: dict[tuple, list] = {}  # and its days, year written or not, but not a day that names a thing
     for row in rows.values():
         if row["kind"] == "date":  # "yesterday" resolves differently per article: it dates nothing here
             bounds = () if row["year_inferred"] else (
@@ -286,6 +291,9 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
             if bounds and row["hedge"] == "at-least":  # extraction read "since 1955": from then on
                 bounds = (bounds[0], "9999-12-31")  # "waged since 1955": from then on, through "1983-2005"
             dated.setdefault((row["source"], row["sentence"]), []).append((row["start"], row["end"], bounds))
+            if present(row["value"]) and _head(row) is None:  # "two suspects in the Easter homicide"
+                days.setdefault((row["source"], row["sentence"]), []).append(
+                    (row["start"], row["end"], date_bounds(str(row["value"]))))
     order: dict[str, list[str]] = {}
     for row in sorted(rows.values(), key=lambda row: (row["source"], row["start"])):
         if row["sentence"] not in (seen := order.setdefault(row["source"], [])):
@@ -302,6 +310,9 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         row["who"] = _who(row)
         row["figure"] = display({**row, "hedge": "exact"})  # as written: "about 1,500 feet" gives 1,500
+        row["head"] = _head(row)
+        day = _nearest_date(row, days.get((row["source"], row["sentence"]), ())) if row["kind"] == "count" else ()
+        row["day"] = day if day and _days(day) <= 3 else ()  # "13 Israelis freed on Friday", not "in November"
         if row["kind"] == "date":
             dates.setdefault(row["source"], set()).add((row["sentence"], row["span"]))
     main: dict[str, tuple] = {}  # the first news day an article's lead gives: the day of its main event
@@ -510,6 +521,15 @@ def _after(row: dict) -> str:
     """Its sentence after a claim's mention, '' when the mention's place is not known."""
     at = _at(row)
     return row["sentence"][at + len(str(row["text"])):] if at >= 0 else ""
+
+
+def _head(row: dict) -> str | None:
+    """The noun a date or a span modifies ("an Aug. 31 deadline", "the 1960 Agadir earthquake", "a four-day
+    truce"): articles naming one thing by it name one fact, however their sentences differ."""
+    if row["kind"] not in ("date", "duration") or not _MODIFIER_RE.search(str(row["sentence"])[:max(_at(row), 0)]):
+        return None
+    head = _HEAD_RE.match(_after(row))
+    return _stem(head[1]) if head and head[1] not in _NOISE else None
 
 
 def _people_noun(word: str | None) -> bool:
@@ -1291,6 +1311,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             return -math.inf  # "40 miles north of Brackton" and "150 miles west of Port Alder": two distances
         if ra["kind"] in ("count", "measure") and _elsewhere(ra, rb, meet):
             return -math.inf  # one district's count is not another's, nor its toll the whole toll
+        if not meet and ra["day"] and rb["day"] and not intervals_meet(ra["day"], rb["day"]) and (
+                ra["block"] not in _OUTCOMES):
+            return -math.inf  # "13 Israelis freed on Friday", "11 on Monday": two days' counts (a toll grows: one fact)
         if ra["when"] and rb["when"] and not intervals_meet(ra["when"], rb["when"]):
             return -math.inf  # in sentences dated (with a written year) on other days: other events
     if same_source and _repeated(ra, rb, weights):
@@ -1324,7 +1347,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # one day whose clauses name one kind of event ("bombed the camp Thursday", "Thursday's bombing";
             # "tonight" in an article filed overnight may be either day next to it), or one past date
             # ("convicted in 1997", "convicted him on July 25, 1997"): no news day that dates many events
-            same_event = bool(ra["clause_event"]) and ra["clause_event"] == rb["clause_event"]
+            same_event = bool(ra["clause_event"]) and ra["clause_event"] == rb["clause_event"] or _one_head(ra, rb)
             total += weights.same_event * (same_event and (
                 ra["past"] and rb["past"] or max(_days(ra["span"]), _days(rb["span"])) <= 3))
             # their sentences state a fact both articles share: one event (a sentence dating several
@@ -1362,11 +1385,16 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         # ... just after 11:30 p.m.", "The shooting happened around 10:30 p.m."): one event misreported
         total += weights.same_event * (meet and ra["condition"] is not None and ra["condition"] == rb["condition"]
                                        or bool(ra["origin"]) and _same_place(ra["origin"], rb["origin"])
+                                       or _one_head(ra, rb)
                                        or ra["kind"] == "time" and ra["sole"] and rb["sole"]
                                        and not other_events and _gap(ra["span"], rb["span"]) <= _TIME_SLIP)
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
+
+
+def _one_head(ra: dict, rb: dict) -> bool:
+    return ra["head"] is not None and ra["head"] == rb["head"]
 
 
 def _date_events(ra: dict, rb: dict) -> tuple:

@@ -704,8 +704,10 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if not np_words and (number_of := _NUMBER_OF_RE.match(tail)):
         tail = tail[number_of.end():]
         np_words, np_end = noun_phrase(tail)
-    if np_words and all(w[0].isupper() for w in np_words) and (co := _COORDINATED_NP_RE.match(tail, np_end)):
-        later, _ = noun_phrase(tail[co.end():])  # "One Australian and one English climber": the head is shared
+    if np_words and all(w[0].isupper() for w in np_words) and not _plural_noun(np_words[-1]) and (
+            co := _COORDINATED_NP_RE.match(tail, np_end)):
+        # "One Australian and one English climber": the head is shared; not by "23 Thais and two Russian women"
+        later, _ = noun_phrase(tail[co.end():])
         if later and later[-1][0].islower():
             np_words = np_words + later[-1:]
     if not np_words and _THERE_WERE_RE.search(head) and (members := _MEMBERS_OF_RE.match(tail, np_end)):

@@ -357,6 +357,10 @@ def test_agreeing_figures_need_a_little_less_evidence_than_disputing_ones():
     assert compare._cluster(rows, [0, 1, 2], {}, weights, scores) == [[0, 1], [2]]
 
 
+FRIDAY = "Hamas released 24 hostages on Friday, among them 13 Israelis, on the first day of the truce."
+MONDAY = "On Monday alone, 11 Israelis, among them nine children, came out in exchange for 33 prisoners."
+SATURDAY = "Officials said on Saturday that the quake had killed 820 people."
+TUESDAY = "Officials said on Tuesday that the quake had killed 2,946 people."
 ONE_FACT_CASES = [
     pytest.param([  # scored though no word is shared: the figure as written, whatever its hedge
         {"source": "a.txt", "text": "about 1,500 feet", "kind": "measure", "value": 1500, "hedge": "approx",
@@ -385,7 +389,19 @@ ONE_FACT_CASES = [
               "Microsoft said."),
         count("b.txt", "8.5 million", 8500000, "machines", "Microsoft estimates the update crashed 8.5 million "
               "machines running Windows."),
-    ], {(0, 1): "agreement"}, id="synonyms of a counted noun"),
+        count("a.txt", "200", 200, "trucks", "Israel agreed to let 200 trucks of aid enter Gaza each day."),
+        count("b.txt", "200", 200, "lorries", "Under the deal, 200 lorries carrying food and fuel will cross daily."),
+    ], {(0, 1): "agreement", (2, 3): "agreement"}, id="synonyms of a counted noun"),
+    pytest.param([  # counts of a day each are not one fact misreported (a toll is: it grows, `_later`)
+        count("a.txt", "13", 13, "Israelis", FRIDAY, published="2023-11-24"),
+        day("a.txt", "on Friday", "2023-11-24", FRIDAY, published="2023-11-24", year_inferred=True),
+        count("b.txt", "11", 11, "Israelis", MONDAY, published="2023-11-28"),
+        day("b.txt", "On Monday", "2023-11-27", MONDAY, published="2023-11-28", year_inferred=True),
+        count("a.txt", "820", 820, "killed", SATURDAY, published="2023-11-24"),
+        day("a.txt", "on Saturday", "2023-11-18", SATURDAY, published="2023-11-24", year_inferred=True),
+        count("b.txt", "2,946", 2946, "killed", TUESDAY, published="2023-11-28"),
+        day("b.txt", "on Tuesday", "2023-11-21", TUESDAY, published="2023-11-28", year_inferred=True),
+    ], {(4, 6): "discrepancy"}, id="counts of other days"),
     pytest.param([  # a population misread as a toll is no rival of the toll
         count("a.txt", "22", 22, "people", "Most cases were in Korvat district, where 22 people have died of cholera."),
         count("b.txt", "100,000", 100000, "people", "In Korvat district, where 100,000 people live, many have died of "
@@ -526,6 +542,28 @@ def test_a_span_an_articles_headline_and_lead_both_give_is_its_one_word_on_the_f
 @pytest.mark.parametrize("claims, facts", ONE_FACT_CASES)
 def test_which_claims_state_one_fact(claims, facts):
     assert partition(compare.align(table(claims))[0]) == facts
+
+
+@pytest.mark.parametrize("first, second, noun, other", [
+    (day("a.txt", "Aug. 31", "2021-08-31", "Western nations raced to finish a chaotic evacuation before an Aug. 31 "
+         "deadline."),
+     day("b.txt", "Aug. 31", "2021-08-31", "The drawdown of troops had begun ahead of the Aug. 31 deadline."),
+     "deadline", "flight"),
+    (count("a.txt", "four-day", "P4D", "days", "Hostages were freed on the first day of a four-day truce in Gaza.",
+           kind="duration"),
+     count("b.txt", "four-day", "P4D", "days", "Crowds gathered as the four-day truce held into its second night.",
+           kind="duration"),
+     "truce", "visit"),
+])
+def test_a_day_or_span_modifying_one_noun_names_one_thing(first, second, noun, other):
+    """"an Aug. 31 deadline", "the Aug. 31 deadline": articles naming a thing by its day or its length name one
+    fact, though their sentences share little else; the same day of another thing ("the Aug. 31 flight") does not
+    earn it. Long articles give the news day in many sentences, so the day alone is weak evidence there."""
+    elsewhere = {**second, "sentence": second["sentence"].replace(noun, other)}
+    rows = compare.signatures(table([first, second, elsewhere]))
+    idf, weights = compare._weigh(rows), compare.Weights()
+    same, apart = (compare._pair(rows[0], rows[n], idf, weights) for n in (1, 2))
+    assert same - apart > weights.same_event
 
 
 def test_figures_in_conflict_must_look_like_one_fact_themselves_not_only_through_a_vague_third():
