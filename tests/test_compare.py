@@ -629,6 +629,7 @@ def test_a_restatement_that_would_disagree_where_its_figure_agrees_stays_alone()
 
 
 def test_distances_from_one_named_place_are_one_fact_from_two_places_two():
+    """Nor are the distances of two places from one city ("In Amizmiz, 55 km south-west of Marrakech")."""
     def km(source, text, value, sentence):
         return {"source": source, "text": text, "kind": "measure", "value": value, "unit": "km",
                 "normalized": {"value": value, "unit": "km"}, "sentence": sentence}
@@ -637,6 +638,8 @@ def test_distances_from_one_named_place_are_one_fact_from_two_places_two():
         km("b.txt", "60 kilometres", 60, "The gunmen stormed the facility, some 60 kilometres from the Libyan "
            "frontier."),
         km("c.txt", "1,300 km", 1300, "The plant lies about 1,300 km south-east of Algiers, near the border."),
+        km("a.txt", "55 km", 55, "In Amizmiz, 55 km south-west of Marrakech, the old kasbah has collapsed."),
+        km("b.txt", "72 km", 72, "The quake's epicentre was 72 km southwest of Marrakech, the USGS said."),
     ]))
     assert partition(clusters) == {(0, 1): "discrepancy"}
 
