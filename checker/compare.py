@@ -1361,7 +1361,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
             total += weights.shared_fact * shared_fact + weights.wording * copied
-        else:  # sources misdate an event by a day or a month, rarely by years
+        else:  # sources misdate an event by a day or a month, rarely by years; a news week's days two or
+            # more apart as written are two events (a truce's exchanges on Friday and on Sunday)
+            stated = stated_days(ra), stated_days(rb)
+            if not (ra["past"] or rb["past"]) and max(map(_days, stated)) <= 3 and not intervals_meet(*stated) and (
+                    _gap_days(*stated) >= 2):
+                return -math.inf
             gap = _gap_days(ra["span"], rb["span"])
             total -= weights.magnitude * math.log10(gap)
             # sentences sharing a fact date one event: two days a day apart, one of them misdates it (when

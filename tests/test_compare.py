@@ -628,6 +628,24 @@ def test_a_restatement_that_would_disagree_where_its_figure_agrees_stays_alone()
     assert compare._restatements(rows, [[0, 1], [2]], idf, weights, {(0, 2): weights.same_source}) == [[0, 1, 2]]
 
 
+def test_days_of_the_news_week_two_or_more_apart_as_written_are_two_events_not_one_misdated():
+    """The truce's first exchange on Friday and its third on Sunday; a shooting on Tuesday or on Monday is one
+    event that one article misdates ("Sunday night" reaches into Monday: the days as written count)."""
+    rows, idf = scored(table([
+        day("a.txt", "on Friday", "2023-11-24", "Hamas released 24 hostages on Friday, the first of the exchanges.",
+            published="2023-11-24", year_inferred=True),
+        day("b.txt", "On Sunday night", "2023-11-26", "On Sunday night a third group of hostages was released by "
+            "Hamas.", low="2023-11-26", high="2023-11-27", published="2023-11-27", year_inferred=True),
+        day("a.txt", "on Tuesday", "2023-11-21", "The shooting happened on Tuesday, police said.",
+            published="2023-11-24", year_inferred=True),
+        day("b.txt", "on Monday", "2023-11-20", "Police said the shooting happened on Monday.",
+            published="2023-11-27", year_inferred=True),
+    ]))
+    weights = compare.Weights()
+    assert compare._pair(rows[0], rows[1], idf, weights) == float("-inf")
+    assert compare._pair(rows[2], rows[3], idf, weights) > float("-inf")
+
+
 def test_distances_from_one_named_place_are_one_fact_from_two_places_two():
     """Nor are the distances of two places from one city ("In Amizmiz, 55 km south-west of Marrakech")."""
     def km(source, text, value, sentence):
