@@ -84,6 +84,7 @@ _WHOLE_RE = re.compile(r"\s*of\s+(?:the|its|their|these|those)\s+", re.I)  # "Of
 #: A place a distance is from, right after it: "east of Brackton", "from Tel Aviv"
 _ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?"
                         r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_APPOSED_RE = re.compile(r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),\s+$")  # "Amizmiz, | 55 km from"
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
 _INCIDENTS = _WORDS["incidents"]  # "a shooting", "an unrelated robbery"
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
@@ -672,6 +673,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     elif kind != "date":
         when = sentence_date
     place = _place(before, after)
+    if origin and not place and (apposed := _APPOSED_RE.search(before)):
+        place = _unnoised(apposed["name"])  # "In Amizmiz, 55 km south-west of Marrakech": how far Amizmiz is
     if kind == "measure" and not place:  # a measure is of the place its clause names ("the city of Bam was razed by")
         place = _place(head, tail, reach=len(sentence))
     condition = _condition(tail) if kind == "count" else None
@@ -745,7 +748,12 @@ def _origin(after: str) -> str:
     found = _ORIGIN_RE.match(after)
     if not found or found["compass"] and lexicon.event_classes().get(found["compass"].lower()) != "distance":
         return ""
-    return " ".join(w for w in found["name"].split() if w.lower() not in _NOISE).lower()
+    return _unnoised(found["name"])
+
+
+def _unnoised(name: str) -> str:
+    """A place's name in lower case without its function words or days ("the Friday" -> '')."""
+    return " ".join(w for w in name.split() if w.lower() not in _NOISE).lower()
 
 
 def _charge(after: str) -> str | None:
@@ -1353,7 +1361,12 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # their sentences state a fact both articles share: one event (a sentence dating several
             # things, "hit by the 2004 tsunami", may not give that event's day: so only when they meet)
             total += weights.shared_fact * shared_fact + weights.wording * copied
-        else:  # sources misdate an event by a day or a month, rarely by years
+        else:  # sources misdate an event by a day or a month, rarely by years; a news week's days two or
+            # more apart as written are two events (a truce's exchanges on Friday and on Sunday)
+            stated = stated_days(ra), stated_days(rb)
+            if not (ra["past"] or rb["past"]) and max(map(_days, stated)) <= 3 and not intervals_meet(*stated) and (
+                    _gap_days(*stated) >= 2):
+                return -math.inf
             gap = _gap_days(ra["span"], rb["span"])
             total -= weights.magnitude * math.log10(gap)
             # sentences sharing a fact date one event: two days a day apart, one of them misdates it (when

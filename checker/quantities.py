@@ -239,7 +239,8 @@ _COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three ye
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _NOT_NOUNS_OF = STOP | frozenset(FIRST_WORDS)  # "seven of 10" counts no sevens
 _PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of\s*$", re.I)
-_FIGURE_RE = re.compile(r"\s+\d[\d,.]*\b")
+_FIGURE_RE = re.compile(rf"\s+{NUMBER}\b", re.I)
+_PART_OF_RE = re.compile(rf"\b{NUMBER}\s+of\s+the\s+$", re.I)  # "five of the | six": the whole a part is of
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
 #: A word starting with a letter at a word start ("55th" holds none)
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
@@ -716,6 +717,7 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if _PARENT_OF_RE.search(head) and not partitive:  # "a father of three died", "mother of two sons": children
         unit = _unit_phrase(np_words) if any(w.lower() not in _CASUALTY for w in np_words) else "children"
         return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
+    whole = None
     if partitive and not np_words:  # "148 of the 300 seats": the whole's noun, past its figure
         whole = _FIGURE_RE.match(tail, partitive.end())
         np_words, _ = noun_phrase(tail[whole.end() if whole else partitive.end():])
@@ -747,9 +749,10 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         unit = unit or ("people" if np_head or hurt else None)
     if num_text.lower() == "one" and np_words and not casualty and _ATTRIBUTION_RE.match(tail, np_end):
         return None  # "One report said": a source named, not a count
-    if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts
-                        or hurt or value > 1 and _SUBJECT_OF_RE.match(tail)):
-        return None  # "three" on its own, with nothing counted before it: a pronoun or an idiom
+    if is_word and not (np_head or casualty or hedge != "exact" or low is not None or unit and counts or whole
+                        or _PART_OF_RE.search(head) or hurt or value > 1 and _SUBJECT_OF_RE.match(tail)):
+        # "three" on its own, with nothing counted before it: a pronoun or an idiom ("five of the six" counts)
+        return None
     # a figure written with a decimal point among quakes is a magnitude, "4.0" too ("four aftershocks of around
     # 4.0"); not one scaled ("some 1.5 million were without power")
     if _DECIMAL_RE.fullmatch(num_text) and (unit is None or unit in _QUAKES) and _speaks_of(_QUAKE_WORDS_RE, m.string):

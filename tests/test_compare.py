@@ -628,7 +628,26 @@ def test_a_restatement_that_would_disagree_where_its_figure_agrees_stays_alone()
     assert compare._restatements(rows, [[0, 1], [2]], idf, weights, {(0, 2): weights.same_source}) == [[0, 1, 2]]
 
 
+def test_days_of_the_news_week_two_or_more_apart_as_written_are_two_events_not_one_misdated():
+    """The truce's first exchange on Friday and its third on Sunday; a shooting on Tuesday or on Monday is one
+    event that one article misdates ("Sunday night" reaches into Monday: the days as written count)."""
+    rows, idf = scored(table([
+        day("a.txt", "on Friday", "2023-11-24", "Hamas released 24 hostages on Friday, the first of the exchanges.",
+            published="2023-11-24", year_inferred=True),
+        day("b.txt", "On Sunday night", "2023-11-26", "On Sunday night a third group of hostages was released by "
+            "Hamas.", low="2023-11-26", high="2023-11-27", published="2023-11-27", year_inferred=True),
+        day("a.txt", "on Tuesday", "2023-11-21", "The shooting happened on Tuesday, police said.",
+            published="2023-11-24", year_inferred=True),
+        day("b.txt", "on Monday", "2023-11-20", "Police said the shooting happened on Monday.",
+            published="2023-11-27", year_inferred=True),
+    ]))
+    weights = compare.Weights()
+    assert compare._pair(rows[0], rows[1], idf, weights) == float("-inf")
+    assert compare._pair(rows[2], rows[3], idf, weights) > float("-inf")
+
+
 def test_distances_from_one_named_place_are_one_fact_from_two_places_two():
+    """Nor are the distances of two places from one city ("In Amizmiz, 55 km south-west of Marrakech")."""
     def km(source, text, value, sentence):
         return {"source": source, "text": text, "kind": "measure", "value": value, "unit": "km",
                 "normalized": {"value": value, "unit": "km"}, "sentence": sentence}
@@ -637,6 +656,8 @@ def test_distances_from_one_named_place_are_one_fact_from_two_places_two():
         km("b.txt", "60 kilometres", 60, "The gunmen stormed the facility, some 60 kilometres from the Libyan "
            "frontier."),
         km("c.txt", "1,300 km", 1300, "The plant lies about 1,300 km south-east of Algiers, near the border."),
+        km("a.txt", "55 km", 55, "In Amizmiz, 55 km south-west of Marrakech, the old kasbah has collapsed."),
+        km("b.txt", "72 km", 72, "The quake's epicentre was 72 km southwest of Marrakech, the USGS said."),
     ]))
     assert partition(clusters) == {(0, 1): "discrepancy"}
 
