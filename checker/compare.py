@@ -286,13 +286,14 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
     dated: dict[tuple, list] = {}  # each sentence's dates with a written year
     days: dict[tuple, list] = {}  # and its days, year written or not, but not a day that names a thing
     for row in rows.values():
+        row["head"] = _head(row)
         if row["kind"] == "date":  # "yesterday" resolves differently per article: it dates nothing here
             bounds = () if row["year_inferred"] else (
                 date_bounds(str(row["value"])) if present(row["value"]) else interval(row, tolerance))
             if bounds and row["hedge"] == "at-least":  # extraction read "since 1955": from then on
                 bounds = (bounds[0], "9999-12-31")  # "waged since 1955": from then on, through "1983-2005"
             dated.setdefault((row["source"], row["sentence"]), []).append((row["start"], row["end"], bounds))
-            if present(row["value"]) and _head(row) is None:  # "two suspects in the Easter homicide"
+            if present(row["value"]) and row["head"] is None:  # "two suspects in the Easter homicide"
                 days.setdefault((row["source"], row["sentence"]), []).append(
                     (row["start"], row["end"], date_bounds(str(row["value"]))))
     order: dict[str, list[str]] = {}
@@ -311,7 +312,6 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
         row["who"] = _who(row)
         row["figure"] = display({**row, "hedge": "exact"})  # as written: "about 1,500 feet" gives 1,500
-        row["head"] = _head(row)
         day = _nearest_date(row, days.get((row["source"], row["sentence"]), ())) if row["kind"] == "count" else ()
         row["day"] = day if day and _days(day) <= 3 else ()  # "13 Israelis freed on Friday", not "in November"
         if row["kind"] == "date":
@@ -1407,6 +1407,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
 
 
 def _one_head(ra: dict, rb: dict) -> bool:
+    """Whether two days or spans modify one noun ("an Aug. 31 deadline", "ahead of the Aug. 31 deadline")."""
     return ra["head"] is not None and ra["head"] == rb["head"]
 
 
