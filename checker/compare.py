@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
+from .quantities import DETERMINER_RE
 from .values import (DAY_MINUTES, TIME_RE, WORD_RE, across_midnight, date_bounds, display, duration_words,
                      half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
                      stated_days, written, zone_offsets)
@@ -155,7 +156,6 @@ _SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d
                        re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
-_MODIFIER_RE = re.compile(r"\b(?:the|an?|its|their|his|her|this)\s+$", re.I)  # "before | an | Aug. 31 deadline"
 _HEAD_RE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}([a-z][\w-]*)")  # "the 1960 | Agadir earthquake"
 # "three counts (each) of attempted murder": what is charged, and whether as an attempt ("criminal attempt
 # to commit", "intent to commit")
@@ -527,7 +527,7 @@ def _after(row: dict) -> str:
 def _head(row: dict) -> str | None:
     """The noun a date or a span modifies ("an Aug. 31 deadline", "the 1960 Agadir earthquake", "a four-day
     truce"): articles naming one thing by it name one fact, however their sentences differ."""
-    if row["kind"] not in ("date", "duration") or not _MODIFIER_RE.search(str(row["sentence"])[:max(_at(row), 0)]):
+    if row["kind"] not in ("date", "duration") or not DETERMINER_RE.search(str(row["sentence"])[:max(_at(row), 0)]):
         return None
     head = _HEAD_RE.match(_after(row))
     return _stem(head[1]) if head and head[1] not in _NOISE else None

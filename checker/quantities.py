@@ -213,7 +213,8 @@ _NEWSCAST_BEFORE_RE = re.compile(rf"\b(?:{_alt(WORDS['broadcasters'])})(?:\s+\d{
 _PHONE_BEFORE_RE = re.compile(r"\b(?:call|called|calling|dial|dialed|dialled|dialling|phone)\s+$", re.I)
 _HYPHEN_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z]+)-$|\d[-/.]$")
 _CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z_$][\w$.]*\(|[=\[{])$")  # "alert(2)", "x=2", "[2]": code and markup
-_DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|every)\s+$", re.I)
+#: A determiner just before a figure makes it a modifier of the noun after it: "the 1990 toll", "an Aug. 31 deadline"
+DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|each|every)\s+$", re.I)
 #: Words that may part the counted people from what befell them: a participle's or a preposition's phrase
 #: up to the verb ("eight people queuing for flour were killed", "three people inside the home were killed");
 #: not a clause of its own ("20 blocks from where Gray was fatally shot", "his two sisters on the night he was
@@ -688,7 +689,7 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
     np_words, np_end = noun_phrase(tail)
     if _year(num_text) and hedge == "exact" and low is None and (lexicon.unit_class(
             np_words[-1] if np_words else None) not in set(lexicon.unit_classes().values())
-            or _DETERMINER_RE.search(head) and np_words and not _plural_noun(np_words[-1].lower())):
+            or DETERMINER_RE.search(head) and np_words and not _plural_noun(np_words[-1].lower())):
         return make("date", num_text), []  # "the 1990 toll": a determiner and one thing, so no count
     # hyphenated counts ("two-phase", "300-seat")
     if (hy := _HYPHEN_TAIL_RE.match(tail)) and hy.group("word").lower() not in STOP:
