@@ -160,7 +160,8 @@ _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _AGED = _alt(WORDS["kin"] + WORDS["aged_nouns"])  # words that take an age: "his son, 11", "the victim was 17"
-_DIED_AT_RE = re.compile(r"\b(?<!number of )(?<!toll of )(?:die[sd]?|dead|death)\b(?!\s+tolls?\b)[^;]{0,100}\bat\s+$"
+_DIED_AT_RE = re.compile(r"\b(?<!number of )(?<!number of the )(?<!toll of )"
+                         r"(?:die[sd]?|dead|death)\b(?!\s+tolls?\b)[^;]{0,100}\bat\s+$"
                          rf"|\b(?:he|she|{_AGED}"
                          rf"|(?-i:(?!(?:{_alt(WORDS['sentence_starters'])})\b)[A-Z][a-z]+))"  # a name, not "It"
                          r"\s+(?:was|is)\s+(?:(?:only|just|barely)\s+)?$", re.I)
@@ -274,6 +275,12 @@ _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 #: "bringing to 10 | the number of Israelis killed": the noun after it is what the number counts
 _NUMBER_OF_RE = re.compile(r"\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+", re.I)
+#: "put the number of Afghans killed at | 169", "the number of people hurt rose to | 45": what the number counts,
+#: up to a verb of reaching
+_NUMBER_OF_HEAD_RE = re.compile(
+    r"\bnumber\s+of\s+(?P<counted>(?:[^\W\d][\w'’-]*\s+){1,6}?)"
+    r"(?:(?:rose|climbed|jumped|grew|fell|dropped|stood|has\s+risen|had\s+risen)\s+)?(?:to|at|reached|hit|passed)\s+$",
+    re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
 AGE_DECADE_RE = re.compile(
@@ -705,6 +712,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     np_words, np_end = np
     if not np_words and (number_of := _NUMBER_OF_RE.match(tail)):
         tail = tail[number_of.end():]
+        np_words, np_end = noun_phrase(tail)
+    elif not np_words and (number_of := _NUMBER_OF_HEAD_RE.search(head)):
+        tail = number_of["counted"]
         np_words, np_end = noun_phrase(tail)
     if np_words and all(w[0].isupper() for w in np_words) and not _plural_noun(np_words[-1]) and (
             co := _COORDINATED_NP_RE.match(tail, np_end)):
