@@ -244,6 +244,8 @@ _PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of
 _FIGURE_RE = re.compile(rf"\s+{NUMBER}\b", re.I)
 _PART_OF_RE = re.compile(rf"\b{NUMBER}\s+of\s+the\s+$", re.I)  # "five of the | six": the whole a part is of
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
+#: What a part told of before is: "5,500 of them | were | Americans", "12 of whom | are all | children"
+_PART_IS_RE = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?(?![a-z]+ing\b)", re.I)  # not "are facing charges"
 #: A word starting with a letter at a word start ("55th" holds none)
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 #: The verb an adverb qualifies ("fatally | shot the teenager").
@@ -732,6 +734,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if partitive and not np_words:  # "148 of the 300 seats": the whole's noun, past its figure
         whole = _FIGURE_RE.match(tail, partitive.end())
         np_words, _ = noun_phrase(tail[whole.end() if whole else partitive.end():])
+        if not np_words and (part_is := _PART_IS_RE.match(tail, partitive.end())):
+            said, _ = noun_phrase(tail[part_is.end():])  # a noun or a toll, not a state ("were stolen")
+            np_words = said if said and (said[-1].lower() in _CASUALTY or _plural_noun(said[-1].lower())) else []
         if num_text.lower() == "one":
             return None
     casualty, before = suffered(tail, np_words, np_end), _CASUALTY_BEFORE_RE.search(head)
