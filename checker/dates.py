@@ -2,8 +2,9 @@
 
 Every pattern is anchored on a calendar word or a date-shaped number, so identifiers such as
 "Tower 22" never read as dates (dateparser's search does that). Year-less mentions resolve
-against a reference date: backwards for reporting of the past, forwards for what will, is
-scheduled to, or must happen "by"/"through" then. Values are ISO prefixes at their true
+against a reference date: a day within a month of it is the nearest such day; further off,
+backwards for reporting of the past, forwards for what will, is scheduled to, or must happen
+"by"/"through" then. Values are ISO prefixes at their true
 granularity ("2024-01-04", "2024-01", "2024"); intervals (seasons, "end of 2021", "July 22-23")
 carry `low`/`high`.
 """
@@ -171,6 +172,7 @@ _SPACES_RE = re.compile(r"\s*")
 #: The event classes of violence: an attack and the toll it took ("shot Friday", "killed Saturday")
 VIOLENCE = frozenset({*lexicon.load("events")["harms"], "attacks"})
 _DEEDS = frozenset(word for word, kind in lexicon.event_classes().items() if kind in VIOLENCE)
+_MONTH_DAYS = 31  # a year-less day this near the article's date is the nearest such day, whatever the tense
 _TENSE_WINDOW = 80  # characters either side of a date that its tense is read from, within its sentence
 _SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
 #: The words that open a predicate of its own after "and" or "but" (an auxiliary, a pronoun subject)
@@ -250,22 +252,27 @@ def _in_question(sentence: str, start: int, end: int) -> bool:
 
 
 def year_for(month: int, day: int | None, ref: date, direction: int) -> int:
-    """The year a year-less month(-day) falls in, seen from `ref`: the next one forwards, the latest
-    one not after ref backwards (with 2 days' slack: datelines run ahead of the reference), else the
-    nearest one ("May 19" in a March article is this May, "December 26" in a January one last year).
+    """The year a year-less month(-day) falls in, seen from `ref`. A day within a month of ref is the
+    nearest one, whatever the tense: news gives the year of another year's days, and the tense read near
+    a day is often another clause's ("will be remembered for Aug. 26", "ordered him held until an Aug. 13
+    hearing"). Otherwise the next one forwards, the latest one not after ref backwards (with 2 days' slack:
+    datelines run ahead of the reference), else the nearest one ("May 19" in a March article is this May,
+    "December 26" in a January one last year; a month alone is as likely last year's as this year's).
     February 29 falls in a leap year: the next, the last, or the nearest one."""
-    if direction > 0:
-        return _year_with(month, day, ref.year + ((month, day or 31) < (ref.month, ref.day)), 1)
-    latest = ref + timedelta(days=2)
-    if direction < 0:
-        return _year_with(month, day, latest.year - ((month, day or 1) > (latest.month, latest.day)), -1)
-
     def distance(year: int) -> int:
         first = date(year, month, day or 1)
         last = date(year, month, day) if day else _month_end(year, month)
         return max((first - ref).days, (ref - last).days, 0)
     years = [y for y in range(ref.year - 4, ref.year + 5) if _valid(y, month, day)]
-    return min(years, key=lambda year: (distance(year), year))  # a tie: the past
+    nearest = min(years, key=lambda year: (distance(year), year))  # a tie: the past
+    if day and distance(nearest) <= _MONTH_DAYS:
+        return nearest
+    if direction > 0:
+        return _year_with(month, day, ref.year + ((month, day or 31) < (ref.month, ref.day)), 1)
+    latest = ref + timedelta(days=2)
+    if direction < 0:
+        return _year_with(month, day, latest.year - ((month, day or 1) > (latest.month, latest.day)), -1)
+    return nearest
 
 
 def _year_with(month: int, day: int | None, year: int, step: int) -> int:

@@ -160,7 +160,8 @@ _AGES_AFTER_RE = re.compile(r"ages?\s+(?:of\s+)?\d", re.I)  # "two men | ages 20
 #: "who turned 16 in April", "would have turned 17 today", "was to turn 24 on Saturday": the age reached
 _TURNED_RE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _AGED = _alt(WORDS["kin"] + WORDS["aged_nouns"])  # words that take an age: "his son, 11", "the victim was 17"
-_DIED_AT_RE = re.compile(r"\b(?<!number of )(?<!toll of )(?:die[sd]?|dead|death)\b(?!\s+tolls?\b)[^;]{0,100}\bat\s+$"
+_DIED_AT_RE = re.compile(r"\b(?<!number of )(?<!number of the )(?<!toll of )"
+                         r"(?:die[sd]?|dead|death)\b(?!\s+tolls?\b)[^;]{0,100}\bat\s+$"
                          rf"|\b(?:he|she|{_AGED}"
                          rf"|(?-i:(?!(?:{_alt(WORDS['sentence_starters'])})\b)[A-Z][a-z]+))"  # a name, not "It"
                          r"\s+(?:was|is)\s+(?:(?:only|just|barely)\s+)?$", re.I)
@@ -243,6 +244,8 @@ _PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of
 _FIGURE_RE = re.compile(rf"\s+{NUMBER}\b", re.I)
 _PART_OF_RE = re.compile(rf"\b{NUMBER}\s+of\s+the\s+$", re.I)  # "five of the | six": the whole a part is of
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
+#: What a part told of before is: "5,500 of them | were | Americans", "12 of whom | are all | children"
+_PART_IS_RE = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?(?![a-z]+ing\b)", re.I)  # not "are facing charges"
 #: A word starting with a letter at a word start ("55th" holds none)
 CONTENT_RE = re.compile(r"(?<!\w)[A-Za-z][\w'’.-]*")
 #: The verb an adverb qualifies ("fatally | shot the teenager").
@@ -274,6 +277,12 @@ _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 #: "bringing to 10 | the number of Israelis killed": the noun after it is what the number counts
 _NUMBER_OF_RE = re.compile(r"\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+", re.I)
+#: "put the number of Afghans killed at | 169", "the number of people hurt rose to | 45": what the number counts,
+#: up to a verb of reaching
+_NUMBER_OF_HEAD_RE = re.compile(
+    r"\bnumber\s+of\s+(?P<counted>(?:[^\W\d][\w'’-]*\s+){1,6}?)"
+    r"(?:(?:rose|climbed|jumped|grew|fell|dropped|stood|has\s+risen|had\s+risen)\s+)?(?:to|at|reached|hit|passed)\s+$",
+    re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
 AGE_DECADE_RE = re.compile(
@@ -706,6 +715,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if not np_words and (number_of := _NUMBER_OF_RE.match(tail)):
         tail = tail[number_of.end():]
         np_words, np_end = noun_phrase(tail)
+    elif not np_words and (number_of := _NUMBER_OF_HEAD_RE.search(head)):
+        tail = number_of["counted"]
+        np_words, np_end = noun_phrase(tail)
     if np_words and all(w[0].isupper() for w in np_words) and not _plural_noun(np_words[-1]) and (
             co := _COORDINATED_NP_RE.match(tail, np_end)):
         # "One Australian and one English climber": the head is shared; not by "23 Thais and two Russian women"
@@ -722,6 +734,9 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if partitive and not np_words:  # "148 of the 300 seats": the whole's noun, past its figure
         whole = _FIGURE_RE.match(tail, partitive.end())
         np_words, _ = noun_phrase(tail[whole.end() if whole else partitive.end():])
+        if not np_words and (part_is := _PART_IS_RE.match(tail, partitive.end())):
+            said, _ = noun_phrase(tail[part_is.end():])  # a noun or a toll, not a state ("were stolen")
+            np_words = said if said and (said[-1].lower() in _CASUALTY or _plural_noun(said[-1].lower())) else []
         if num_text.lower() == "one":
             return None
     casualty, before = suffered(tail, np_words, np_end), _CASUALTY_BEFORE_RE.search(head)

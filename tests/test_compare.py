@@ -705,6 +705,8 @@ def test_copied_wording_counts_for_a_pair_and_hours_apart_times_stay_apart():
     ("That is according to a news release issued by police Tuesday afternoon.", "Tuesday afternoon", True),
     ("Police released surveillance video Tuesday of a man wanted in the robbery.", "Tuesday", True),
     ("Police released the names of the two officers on Tuesday.", "on Tuesday", True),
+    ("The count of injured was revised Tuesday from nine to seven.", "Tuesday", True),  # a revision is said
+    ("The county updated its figures on Tuesday evening.", "on Tuesday evening", True),
     ("The boy was released from the hospital Tuesday.", "Tuesday", False),  # a release of someone is an event
     ("He was released on bond Tuesday after his arrest.", "Tuesday", False),
 ])
