@@ -157,7 +157,14 @@ _CLAUSE_EDGE_RE = re.compile(r"[.!;:,\"“”/()]|\?(?!\s?\d)")  # "for? 110bn":
 _SMALL_HOURS_RE = re.compile(r"(?<![\d:.])(?:12|0?[0-5])(?:[:.][0-5]\d)?\s*a(?:\.\s?m\.|\s?m\b)|\bmidnight\b", re.I)
 #: A reporting verb just before a weekday: "Gaskin said Monday", "police said on Monday".
 _REPORTED_RE = re.compile(rf"\b(?:{_alt(_WORDS['reporting'])})\s+$", re.I)
-_FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b", re.I)
+#: An attribution ending a sentence after its date: ", the family said (on Monday)." tells who said it, not when
+#: what they said happens; not a participle ("on January 28, claimed by the group,"), nor a clause the date opens
+#: ("On April 21, police reported an assault", "on February 2, the United States launched strikes")
+_ATTRIBUTION_RE = re.compile(rf",\s+(?:[\w.'’-]+\s+){{1,4}}?(?-i:{_alt(_WORDS['reporting'])})"
+                             r"(?:\s+(?:(?:on|in|at|late|early|this|last|today|yesterday|tonight)\b|(?-i:[A-Z]))"
+                             r"[\w.'’-]*(?:\s+[\w.'’-]+){0,3})?\s*[.!?\"”’]*$", re.I)
+#: Not "scheduled" before a plural noun: "cancelled 5,000 flights on Friday, 5% of scheduled departures" looks back.
+_FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b(?!(?<=scheduled)\s+(?!this\b)(?-i:[a-z]{{3,}}s)\b)", re.I)
 _PAST_VERBS = [verb for verb in _WORDS["past_verbs"] if verb not in _CAL["tenseless_verbs"]]
 _PAST_RE = re.compile(rf"\b(?:(?:{_alt(_CAL['past'] + _PAST_VERBS)})\b(?![’']t\b)"  # not "won’t"
                       rf"|(?!(?:{_alt(_CAL['not_past'])})\b)(?-i:[a-z]{{2,}}ed)\b)", re.I)  # "Mohammed" is no verb
@@ -183,6 +190,7 @@ _JOINED_PREDICATE_RE = re.compile(rf",?\s+(?:and|but)\s+(?=(?:{PREDICATE_STARTS}
 _PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
 _NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
 _FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
+_PAST_PREPS = frozenset(_CAL["past_prepositions"])
 
 
 def _cap(token: str | None) -> bool:
@@ -200,12 +208,14 @@ def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
     """Which way a year-less date at sentence[start:end] points from the article's day: 1 forwards,
     -1 backwards, 0 unknown. The marker nearest the date decides, a future one (will, is due,
     scheduled...; a prospective "to be" + verb; "when" + a present) or a past one (was, ago, last, a verb
-    in -ed). With none, or a word that schedules either way (postponed, would), its own
-    "by"/"through"/"until" looks forwards."""
+    in -ed), but not in an attribution ending the sentence (", police said"). With none, or a word that
+    schedules either way (postponed, would), its own "by"/"through"/"until" looks forwards, "since" back."""
     window = max(0, start - _TENSE_WINDOW)
     stop = min(len(sentence), end + _TENSE_WINDOW)
     if edge := _SENTENCE_EDGE_RE.search(sentence, end, stop):  # bounded: a long line of dates stays linear
         stop = edge.start()
+        if attribution := _ATTRIBUTION_RE.search(sentence, end, edge.end()):
+            stop = attribution.start()
     before = [(1, m) for m in _FUTURE_RE.finditer(sentence, window, start)] + [
         (1, m) for m in _WHEN_PRESENT_RE.finditer(sentence, window, start)] + [
         (1, m) for m in _PROSPECTIVE_RE.finditer(sentence, window, start)
@@ -221,7 +231,8 @@ def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
     marks = [(start - m.end(), -way) for way, m in before] + [(m.start() - end, -way) for way, m in after]
     if marks and (way := -min(marks)[1]):  # the nearest; at a tie ("to be voted", "postponed"), the future
         return way
-    return 1 if prep and prep.lower() in _FUTURE_PREPS else 0  # "postponed until Monday"
+    prep = (prep or "").lower()
+    return 1 if prep in _FUTURE_PREPS else -1 if prep in _PAST_PREPS else 0  # "postponed until Monday", "since May"
 
 
 def _after_marks(sentence: str, start: int, stop: int) -> list[tuple[int, re.Match]]:
