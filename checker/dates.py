@@ -4,9 +4,8 @@ Every pattern is anchored on a calendar word or a date-shaped number, so identif
 "Tower 22" never read as dates (dateparser's search does that). Year-less mentions resolve
 against a reference date: a day within a month of it is the nearest such day; further off,
 backwards for reporting of the past, forwards for what will, is scheduled to, or must happen
-"by"/"through" then. Values are ISO prefixes at their true
-granularity ("2024-01-04", "2024-01", "2024"); intervals (seasons, "end of 2021", "July 22-23")
-carry `low`/`high`.
+"by"/"through" then. Values are ISO prefixes at their true granularity ("2024-01-04", "2024-01",
+"2024"); intervals (seasons, "end of 2021", "July 22-23") carry `low`/`high`.
 """
 from __future__ import annotations
 
@@ -160,9 +159,9 @@ _REPORTED_RE = re.compile(rf"\b(?:{_alt(_WORDS['reporting'])})\s+$", re.I)
 #: An attribution ending a sentence after its date: ", the family said (on Monday)." tells who said it, not when
 #: what they said happens; not a participle ("on January 28, claimed by the group,"), nor a clause the date opens
 #: ("On April 21, police reported an assault", "on February 2, the United States launched strikes")
-_ATTRIBUTION_RE = re.compile(rf",\s+(?:[\w.'’-]+\s+){{1,4}}?(?-i:{_alt(_WORDS['reporting'])})"
-                             r"(?:\s+(?:(?:on|in|at|late|early|this|last|today|yesterday|tonight)\b|(?-i:[A-Z]))"
-                             r"[\w.'’-]*(?:\s+[\w.'’-]+){0,3})?\s*[.!?\"”’]*$", re.I)
+_CLOSING_ATTRIBUTION_RE = re.compile(rf",\s+(?:[\w.'’-]+\s+){{1,4}}?(?-i:{_alt(_WORDS['reporting'])})"
+                                     r"(?:\s+(?:(?:on|in|at|late|early|this|last|today|yesterday|tonight)\b"
+                                     r"|(?-i:[A-Z]))[\w.'’-]*(?:\s+[\w.'’-]+){0,3})?\s*[.!?\"”’]*$", re.I)
 #: Not "scheduled" before a plural noun: "cancelled 5,000 flights on Friday, 5% of scheduled departures" looks back.
 _FUTURE_RE = re.compile(rf"\b(?:{_alt(_CAL['future'])})\b(?!(?<=scheduled)\s+(?!this\b)(?-i:[a-z]{{3,}}s)\b)", re.I)
 _PAST_VERBS = [verb for verb in _WORDS["past_verbs"] if verb not in _CAL["tenseless_verbs"]]
@@ -214,7 +213,7 @@ def tense(sentence: str, start: int, end: int, prep: str | None) -> int:
     stop = min(len(sentence), end + _TENSE_WINDOW)
     if edge := _SENTENCE_EDGE_RE.search(sentence, end, stop):  # bounded: a long line of dates stays linear
         stop = edge.start()
-        if attribution := _ATTRIBUTION_RE.search(sentence, end, edge.end()):
+        if attribution := _CLOSING_ATTRIBUTION_RE.search(sentence, end, edge.end()):
             stop = attribution.start()
     before = [(1, m) for m in _FUTURE_RE.finditer(sentence, window, start)] + [
         (1, m) for m in _WHEN_PRESENT_RE.finditer(sentence, window, start)] + [
