@@ -25,10 +25,16 @@ DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+ [1-9]/(?:2|3|4|8)(?![\d/])|\d+(?
 _BASE = rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(_UNITS)})\b)?|(?:{_alt(_UNITS)}))"
 _SCALE = rf"(?:{_alt(_SCALES)})"
 _HALF = r"(?:[ -]and[ -]a[ -]half\b)?"  # "two and a half years", "two-and-a-half", "one and a half million"
-#: The words after a scale that add to it: "two hundred and fifty". Hundreds may follow a larger scale ("two
-#: thousand five hundred"), but no other scale may, so "one hundred and two hundred" stays a range's two ends.
-_TAIL = rf"(?:\s+and)?\s+{_BASE}\b(?![ -]{_SCALE})"
-_BIG_TAIL = rf"(?:\s+and)?\s+{_BASE}\b(?![ -](?!hundred\b){_SCALE})"
+
+
+def _tail(barred: str) -> str:
+    """The words after a scale that add to it ("two hundred and fifty"), unless a `barred` scale follows them."""
+    return rf"(?:\s+and)?\s+{_BASE}\b(?![ -]{barred})"
+
+
+#: Hundreds may follow a larger scale ("two thousand five hundred"), but no other scale may, so "one hundred
+#: and two hundred" stays a range's two ends.
+_TAIL, _BIG_TAIL = _tail(_SCALE), _tail(rf"(?!hundred\b){_SCALE}")
 _BIG = rf"(?:{_alt(s for s in _SCALES if _SCALES[s] >= 1000)})"
 WORDS = rf"(?:{_alt(_PHRASES)}\b|{_BASE}\b{_HALF}(?:[ -](?:{_BIG}\b(?:{_BIG_TAIL})?|{_SCALE}\b(?:{_TAIL})?))*)"
 #: A number in digits (optionally with a scale word) or in words. No capturing groups.

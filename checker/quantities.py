@@ -277,12 +277,10 @@ _THERE_WERE_RE = re.compile(r"\bthere\s+(?:were|are|was|is|had been|have been)\s
 _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+", re.I)
 #: "bringing to 10 | the number of Israelis killed": the noun after it is what the number counts
 _NUMBER_OF_RE = re.compile(r"\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+", re.I)
-#: "put the number of Afghans killed at | 169", "the number of people hurt rose to | 45": what the number counts,
-#: up to a verb of reaching
+#: "put the number of Afghans killed at | 169", "the number of people hurt rose to | 45": what the number counts
+#: (its noun phrase), up to eight words with no figure, as a toll is read ("the toll from the quake rose to")
 _NUMBER_OF_HEAD_RE = re.compile(
-    r"\bnumber\s+of\s+(?P<counted>(?:[^\W\d][\w'’-]*\s+){1,6}?)"
-    r"(?:(?:rose|climbed|jumped|grew|fell|dropped|stood|has\s+risen|had\s+risen)\s+)?(?:to|at|reached|hit|passed)\s+$",
-    re.I)
+    r"\bnumber\s+of\s+(?P<counted>(?:[^\W\d][\w'’-]*\s+){1,8}?)(?:to|at|reached|hit|passed)\s+$", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
 AGE_DECADE_RE = re.compile(
@@ -735,8 +733,8 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
         whole = _FIGURE_RE.match(tail, partitive.end())
         np_words, _ = noun_phrase(tail[whole.end() if whole else partitive.end():])
         if not np_words and (part_is := _PART_IS_RE.match(tail, partitive.end())):
-            said, _ = noun_phrase(tail[part_is.end():])  # a noun or a toll, not a state ("were stolen")
-            np_words = said if said and (said[-1].lower() in _CASUALTY or _plural_noun(said[-1].lower())) else []
+            named, _ = noun_phrase(tail[part_is.end():])  # a noun or a toll, not a state ("were stolen")
+            np_words = named if named and (named[-1].lower() in _CASUALTY or _plural_noun(named[-1].lower())) else []
         if num_text.lower() == "one":
             return None
     casualty, before = suffered(tail, np_words, np_end), _CASUALTY_BEFORE_RE.search(head)
