@@ -157,6 +157,10 @@ _SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _HEAD_RE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}([a-z][\w-]*)")  # "the 1960 | Agadir earthquake"
+# what a span measures, named after it ("three days | of national mourning") or before it ("a sentence of |",
+# "sentenced to |", "jailed for |")
+_SPAN_OF_RE = re.compile(r"\s+of\s+(?:(?:the|a|an)\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+_SPAN_FOR_RE = re.compile(r"\b([a-z][\w-]*(?=\s+of\s+$)|[a-z]+ed(?=\s+(?:to|for)\s+$))")
 # "three counts (each) of attempted murder": what is charged, and whether as an attempt ("criminal attempt
 # to commit", "intent to commit")
 _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
@@ -526,11 +530,21 @@ def _after(row: dict) -> str:
 
 def _head(row: dict) -> str | None:
     """The noun a date or a span modifies ("an Aug. 31 deadline", "the 1960 Agadir earthquake", "a four-day
-    truce"): articles naming one thing by it name one fact, however their sentences differ."""
-    if row["kind"] not in ("date", "duration") or not DETERMINER_RE.search(str(row["sentence"])[:max(_at(row), 0)]):
+    truce"), or what a span measures ("three days of mourning", "a sentence of | sentenced to 12 years"):
+    articles naming one thing by it name one fact, however their sentences differ."""
+    if row["kind"] not in ("date", "duration"):
         return None
-    head = _HEAD_RE.match(_after(row))
-    return _stem(head[1]) if head and head[1] not in _NOISE else None
+    before, after = str(row["sentence"])[:max(_at(row), 0)], _after(row)
+    head = _HEAD_RE.match(after) if DETERMINER_RE.search(before) else None
+    if head and head[1] not in _NOISE:
+        return _stem(head[1])
+    if row["kind"] == "date":
+        return None
+    of = _SPAN_OF_RE.match(after)  # "three days of national mourning": its last word before a grammatical one
+    words = [word for word in of.groups() if word and word not in _NOISE] if of else []
+    if not words and (measured := _SPAN_FOR_RE.search(before)) and measured[1] not in _NOISE:
+        words = [measured[1]]
+    return _stem(words[-1]) if words else None
 
 
 def _people_noun(word: str | None) -> bool:

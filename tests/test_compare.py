@@ -554,11 +554,20 @@ def test_which_claims_state_one_fact(claims, facts):
      count("b.txt", "four-day", "P4D", "days", "Crowds gathered as the four-day truce held into its second night.",
            kind="duration"),
      "truce", "visit"),
+    (count("a.txt", "three days", "P3D", "days", "The palace declared three days of national mourning.",
+           kind="duration"),
+     count("b.txt", "three days", "P3D", "days", "The government declared three days of national mourning from "
+           "Saturday, and flags flew at half-mast.", kind="duration"),
+     "mourning", "celebration"),
+    (count("a.txt", "12 years", "P12Y", "years", "He was sentenced to 12 years in prison.", kind="duration"),
+     count("b.txt", "12 years", "P12Y", "years", "Imposing a sentence of 12 years, the judge spoke of his crimes.",
+           kind="duration"),
+     "sentence", "career"),
 ])
 def test_a_day_or_span_modifying_one_noun_names_one_thing(first, second, noun, other):
     """"an Aug. 31 deadline", "the Aug. 31 deadline": articles naming a thing by its day or its length name one
-    fact, though their sentences share little else; the same day of another thing ("the Aug. 31 flight") does not
-    earn it. Long articles give the news day in many sentences, so the day alone is weak evidence there."""
+    fact, though their sentences share little else ("a sentence of 12 years", "sentenced to 12 years"); the same
+    day of another thing ("the Aug. 31 flight") does not earn it. Long articles give the news day in many sentences, so the day alone is weak evidence there."""
     elsewhere = {**second, "sentence": second["sentence"].replace(noun, other)}
     rows = compare.signatures(table([first, second, elsewhere]))
     idf, weights = compare._weigh(rows), compare.Weights()
