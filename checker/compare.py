@@ -37,8 +37,8 @@ from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
 from .quantities import DETERMINER_RE
 from .values import (DAY_MINUTES, TIME_RE, WORD_RE, across_midnight, date_bounds, display, duration_words,
-                     half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
-                     stated_days, written, zone_offsets)
+                     half_step, hyphened, in_words, interval, intervals_meet, majority, median_day, minutes, number,
+                     present, shift, stated_days, written, zone_offsets)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -309,11 +309,14 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
                "capacity", "former", "target", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
+    # an article with no date of its own recalls a past date as the others do: it was written when they were
+    story = median_day({row["source"]: str(row["published"]) for row in rows.values()
+                        if present(row.get("published"))}.values())
     for row in rows.values():
         signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
         lead = row["sentence"] in order[row["source"]][:_LEAD]
         row.update(zip(columns, (*signature, lead, wordings[row["sentence"]])))
-        row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
+        row["past"] = row["kind"] == "date" and not _news_week(row["span"], row["published"] if present(row.get("published")) else story)
         row["who"] = _who(row)
         row["figure"] = display({**row, "hedge": "exact"})  # as written: "about 1,500 feet" gives 1,500
         day = _nearest_date(row, days.get((row["source"], row["sentence"]), ())) if row["kind"] == "count" else ()
@@ -611,7 +614,7 @@ def _wording(sentence) -> frozenset:
 
 
 def _news_week(span: tuple, published) -> bool:
-    """A date within a week of its article's publication (or of an article with no date): the news
+    """A date within a week of its article's publication (or of any date in a story with none): the news
     day an article gives for many things. An older date (the 2004 tsunami) dates one past event,
     however often the article mentions it."""
     if not present(published) or span[0].startswith("--"):

@@ -376,6 +376,12 @@ ONE_FACT_CASES = [
         day("b.txt", "on 28 May", "2025-05-28", "The attack was detected on 28 May, but customers were only "
             "told on Wednesday.", published="2025-06-12"),
     ], {(0, 1): "agreement"}, id="a cyberattack is an attack"),
+    pytest.param([  # an article with no date was written when the story's others were: 1960 is long past for it too
+        day("a.txt", "since 1960", "1960", "It is the deadliest quake in the country since 1960, when a tremor "
+            "destroyed the coastal city of Port Alder.", published="2023-09-09", hedge="at-least"),
+        day("b.txt", "1960", "1960", "A shopkeeper said he had lived through the 1960 quake as a child."),
+        day("c.txt", "on Friday", "2023-09-08", "The quake struck on Friday night.", published="2023-09-10"),
+    ], {(0, 1): "agreement"}, id="a past year in an undated article"),
     pytest.param([
         count("a.txt", "180", 180, "passengers", "The Selene was licensed to carry 180 passengers, a port official "
               "said."),
