@@ -37,8 +37,8 @@ from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
 from .quantities import DETERMINER_RE
 from .values import (DAY_MINUTES, TIME_RE, WORD_RE, across_midnight, date_bounds, display, duration_words,
-                     half_step, hyphened, in_words, interval, intervals_meet, majority, minutes, number, present, shift,
-                     stated_days, written, zone_offsets)
+                     half_step, hyphened, in_words, interval, intervals_meet, majority, median_day, minutes, number,
+                     present, shift, stated_days, written, zone_offsets)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -157,6 +157,10 @@ _SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
 _HEAD_RE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}([a-z][\w-]*)")  # "the 1960 | Agadir earthquake"
+# what a span measures, named after it ("three days | of national mourning") or before it ("a sentence of |",
+# "sentenced to |", "jailed for |")
+_SPAN_OF_RE = re.compile(r"\s+of\s+(?:(?:the|a|an)\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+_SPAN_FOR_RE = re.compile(r"\b([a-z][\w-]*(?=\s+of\s+$)|[a-z]+ed(?=\s+(?:to|for)\s+$))")
 # "three counts (each) of attempted murder": what is charged, and whether as an attempt ("criminal attempt
 # to commit", "intent to commit")
 _CHARGE_RE = re.compile(r"(?:\s+[\w-]+)?\s+counts?\s+(?:each\s+)?of\s+"
@@ -305,11 +309,14 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
                "capacity", "former", "target", "lead", "wording")
     wordings = {sentence: _wording(sentence) for sentence in {row["sentence"] for row in rows.values()}}
     dates: dict[str, set[tuple]] = {}  # each source's date intervals, once per sentence (a repeated caption)
+    # an article with no date of its own recalls a past date as the others do: it was written when they were
+    story = median_day({row["source"]: str(row["published"]) for row in rows.values()
+                        if present(row.get("published"))}.values())
     for row in rows.values():
         signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
         lead = row["sentence"] in order[row["source"]][:_LEAD]
         row.update(zip(columns, (*signature, lead, wordings[row["sentence"]])))
-        row["past"] = row["kind"] == "date" and not _news_week(row["span"], row.get("published"))
+        row["past"] = row["kind"] == "date" and not _news_week(row["span"], row["published"] if present(row.get("published")) else story)
         row["who"] = _who(row)
         row["figure"] = display({**row, "hedge": "exact"})  # as written: "about 1,500 feet" gives 1,500
         day = _nearest_date(row, days.get((row["source"], row["sentence"]), ())) if row["kind"] == "count" else ()
@@ -526,11 +533,21 @@ def _after(row: dict) -> str:
 
 def _head(row: dict) -> str | None:
     """The noun a date or a span modifies ("an Aug. 31 deadline", "the 1960 Agadir earthquake", "a four-day
-    truce"): articles naming one thing by it name one fact, however their sentences differ."""
-    if row["kind"] not in ("date", "duration") or not DETERMINER_RE.search(str(row["sentence"])[:max(_at(row), 0)]):
+    truce"), or what a span measures ("three days of mourning", "a sentence of | sentenced to 12 years"):
+    articles naming one thing by it name one fact, however their sentences differ."""
+    if row["kind"] not in ("date", "duration"):
         return None
-    head = _HEAD_RE.match(_after(row))
-    return _stem(head[1]) if head and head[1] not in _NOISE else None
+    before, after = str(row["sentence"])[:max(_at(row), 0)], _after(row)
+    head = _HEAD_RE.match(after) if DETERMINER_RE.search(before) else None
+    if head and head[1] not in _NOISE:
+        return _stem(head[1])
+    if row["kind"] == "date":
+        return None
+    of = _SPAN_OF_RE.match(after)  # "three days of national mourning": its last word before a grammatical one
+    words = [word for word in of.groups() if word and word not in _NOISE] if of else []
+    if not words and (measured := _SPAN_FOR_RE.search(before)) and measured[1] not in _NOISE:
+        words = [measured[1]]
+    return _stem(words[-1]) if words else None
 
 
 def _people_noun(word: str | None) -> bool:
@@ -597,7 +614,7 @@ def _wording(sentence) -> frozenset:
 
 
 def _news_week(span: tuple, published) -> bool:
-    """A date within a week of its article's publication (or of an article with no date): the news
+    """A date within a week of its article's publication (or of any date in a story with none): the news
     day an article gives for many things. An older date (the 2004 tsunami) dates one past event,
     however often the article mentions it."""
     if not present(published) or span[0].startswith("--"):

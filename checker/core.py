@@ -26,6 +26,7 @@ from . import engine as engine_mod
 from . import sources as sources_mod
 from . import suppress
 from .lexicon import counted
+from .values import median_day
 
 if TYPE_CHECKING:
     from .report import Report
@@ -81,9 +82,9 @@ class Options:
 
 def story_date(sources: list[sources_mod.Source]) -> date | None:
     """The median stated publication date of a story's sources: the fallback reference for
-    sources that state none (articles about one story are published close together)."""
-    known = sorted(s.published for s in sources if s.published)
-    return date.fromisoformat(known[len(known) // 2]) if known else None
+    sources that state none."""
+    day = median_day(s.published for s in sources if s.published)
+    return date.fromisoformat(day) if day else None
 
 
 def bounded(src: sources_mod.Source, found: list[claims_mod.Claim]

@@ -165,8 +165,9 @@ _DIED_AT_RE = re.compile(r"\b(?<!number of )(?<!number of the )(?<!toll of )"
                          rf"|\b(?:he|she|{_AGED}"
                          rf"|(?-i:(?!(?:{_alt(WORDS['sentence_starters'])})\b)[A-Z][a-z]+))"  # a name, not "It"
                          r"\s+(?:was|is)\s+(?:(?:only|just|barely)\s+)?$", re.I)
-#: What may follow an age told of someone ("died at 50 in June", "was 16 when he was shot")
-_AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on)\b|\s+at\s+the\s+time\b")
+#: What may follow an age told of someone ("died at 50 in June", "was 16 when he was shot", "the oldest was 85 and
+#: the youngest two")
+_AGE_AFTER_RE = re.compile(r"\s+(?:when|in|on|and)\b|\s+at\s+the\s+time\b")
 _NAME = r"\b[A-Z][\w'’.]+"  # a capitalised word: a name ("Baptiste", "O'Neal", "Jr.")
 #: A noun phrase led by an article or a possessive: "the cashier", "his younger brother"
 _THE_NOUN = r"\b(?i:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*"

@@ -359,3 +359,10 @@ def majority(items, *, at_least: int = 1):
     if not ranked or ranked[0][1] < at_least or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def median_day(days) -> str | None:
+    """The median of ISO days (None of none): a story's date, for its articles that state none
+    (articles about one story are published close together)."""
+    known = sorted(days)
+    return known[len(known) // 2] if known else None

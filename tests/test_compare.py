@@ -376,6 +376,12 @@ ONE_FACT_CASES = [
         day("b.txt", "on 28 May", "2025-05-28", "The attack was detected on 28 May, but customers were only "
             "told on Wednesday.", published="2025-06-12"),
     ], {(0, 1): "agreement"}, id="a cyberattack is an attack"),
+    pytest.param([  # an article with no date was written when the story's others were: 1960 is long past for it too
+        day("a.txt", "since 1960", "1960", "It is the deadliest quake in the country since 1960, when a tremor "
+            "destroyed the coastal city of Port Alder.", published="2023-09-09", hedge="at-least"),
+        day("b.txt", "1960", "1960", "A shopkeeper said he had lived through the 1960 quake as a child."),
+        day("c.txt", "on Friday", "2023-09-08", "The quake struck on Friday night.", published="2023-09-10"),
+    ], {(0, 1): "agreement"}, id="a past year in an undated article"),
     pytest.param([
         count("a.txt", "180", 180, "passengers", "The Selene was licensed to carry 180 passengers, a port official "
               "said."),
@@ -554,11 +560,20 @@ def test_which_claims_state_one_fact(claims, facts):
      count("b.txt", "four-day", "P4D", "days", "Crowds gathered as the four-day truce held into its second night.",
            kind="duration"),
      "truce", "visit"),
+    (count("a.txt", "three days", "P3D", "days", "The palace declared three days of national mourning.",
+           kind="duration"),
+     count("b.txt", "three days", "P3D", "days", "The government declared three days of national mourning from "
+           "Saturday, and flags flew at half-mast.", kind="duration"),
+     "mourning", "celebration"),
+    (count("a.txt", "12 years", "P12Y", "years", "He was sentenced to 12 years in prison.", kind="duration"),
+     count("b.txt", "12 years", "P12Y", "years", "Imposing a sentence of 12 years, the judge spoke of his crimes.",
+           kind="duration"),
+     "sentence", "career"),
 ])
 def test_a_day_or_span_modifying_one_noun_names_one_thing(first, second, noun, other):
     """"an Aug. 31 deadline", "the Aug. 31 deadline": articles naming a thing by its day or its length name one
-    fact, though their sentences share little else; the same day of another thing ("the Aug. 31 flight") does not
-    earn it. Long articles give the news day in many sentences, so the day alone is weak evidence there."""
+    fact, though their sentences share little else ("a sentence of 12 years", "sentenced to 12 years"); the same
+    day of another thing ("the Aug. 31 flight") does not earn it. Long articles give the news day in many sentences, so the day alone is weak evidence there."""
     elsewhere = {**second, "sentence": second["sentence"].replace(noun, other)}
     rows = compare.signatures(table([first, second, elsewhere]))
     idf, weights = compare._weigh(rows), compare.Weights()
