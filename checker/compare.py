@@ -316,7 +316,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
         lead = row["sentence"] in order[row["source"]][:_LEAD]
         row.update(zip(columns, (*signature, lead, wordings[row["sentence"]])))
-        row["past"] = row["kind"] == "date" and not _news_week(row["span"], row["published"] if present(row.get("published")) else story)
+        own = row.get("published")
+        row["past"] = row["kind"] == "date" and not _news_week(row["span"], own if present(own) else story)
         row["who"] = _who(row)
         row["figure"] = display({**row, "hedge": "exact"})  # as written: "about 1,500 feet" gives 1,500
         day = _nearest_date(row, days.get((row["source"], row["sentence"]), ())) if row["kind"] == "count" else ()
