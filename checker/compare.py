@@ -78,14 +78,15 @@ _DAYS = frozenset(_CALENDAR["months"]) | frozenset(_CALENDAR["weekdays"])
 _NOISE = (_STOP - frozenset(_EVENTS["where_words"])) | frozenset(_EVENTS["function_words"]) | _DAYS | frozenset(
     w for part in ("units", "tens", "scales", "ordinals") for w in _NUMBERS[part])
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
+_CAPITAL = r"[A-Z][\w’'-]*"  # a capitalised word ("Tel", "O'Neal", "Al-Haouz")
+_CAPITALS = rf"{_CAPITAL}(?:\s+{_CAPITAL})*"  # a run of them: a name ("Tel Aviv")
 _AREAS = lexicon.alternation(_EVENTS["local_areas"])
-_PLACE_RE = re.compile(rf"(?P<name>(?:[A-Z][\w’'-]*\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
-                       rf"|\b(?:{_AREAS})\s+of\s+(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_PLACE_RE = re.compile(rf"(?P<name>(?:{_CAPITAL}\s+)+)(?:{_AREAS})\b(?!\s+of\s+[A-Z])"
+                       rf"|\b(?:{_AREAS})\s+of\s+(?P<of>{_CAPITALS})")
 _WHOLE_RE = re.compile(r"\s*of\s+(?:the|its|their|these|those)\s+", re.I)  # "Of the | 475 aboard, 179 ..."
 #: A place a distance is from, right after it: "east of Brackton", "from Tel Aviv"
-_ORIGIN_RE = re.compile(r"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?"
-                        r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-_APPOSED_RE = re.compile(r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),\s+$")  # "Amizmiz, | 55 km from"
+_ORIGIN_RE = re.compile(rf"\s*(?:(?P<compass>[\w-]+)\s+)?(?:of|from)\s+(?:the\s+)?(?P<name>{_CAPITALS})")
+_APPOSED_RE = re.compile(rf"(?P<name>{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}),\s+$")  # "Amizmiz, | 55 km from"
 _MANY = lexicon.alternation([*(w for w, n in _NUMBERS["units"].items() if n > 2), *_NUMBERS["tens"]])  # three...
 _INCIDENTS = _WORDS["incidents"]  # "a shooting", "an unrelated robbery"
 # a count over a span of its own: "over four nights", "over the weekend", "since October", "since Friday",
@@ -156,7 +157,7 @@ _SHARE_RE = re.compile(rf"\s+of\s+(?:(?:the\s+|those\s+|these\s+|their\s+)?(?:\d
                        re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"\b(?:{lexicon.alternation(_WORDS['between'])})\b", re.IGNORECASE)  # "30 minutes later"
 _POSSESSIVE_RE = re.compile(r"['’]s\s+([\w-]+)")  # "Thursday's bombing"
-_HEAD_RE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}([a-z][\w-]*)")  # "the 1960 | Agadir earthquake"
+_HEAD_RE = re.compile(rf"\s+(?:{_CAPITAL}\s+){{0,3}}([a-z][\w-]*)")  # "the 1960 | Agadir earthquake"
 # what a span measures, named after it ("three days | of national mourning") or before it ("a sentence of |",
 # "sentenced to |", "jailed for |")
 _SPAN_OF_RE = re.compile(r"\s+of\s+(?:(?:the|a|an)\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
@@ -316,7 +317,8 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
         signature = _signature(row, tolerance, _nearest_date(row, dated.get((row["source"], row["sentence"]), ())))
         lead = row["sentence"] in order[row["source"]][:_LEAD]
         row.update(zip(columns, (*signature, lead, wordings[row["sentence"]])))
-        row["past"] = row["kind"] == "date" and not _news_week(row["span"], row["published"] if present(row.get("published")) else story)
+        own = row.get("published")
+        row["past"] = row["kind"] == "date" and not _news_week(row["span"], own if present(own) else story)
         row["who"] = _who(row)
         row["figure"] = display({**row, "hedge": "exact"})  # as written: "about 1,500 feet" gives 1,500
         day = _nearest_date(row, days.get((row["source"], row["sentence"]), ())) if row["kind"] == "count" else ()
@@ -375,7 +377,7 @@ def _copies(rows: dict) -> dict[int, list[int]]:
 
 
 #: A name of capitalised words, with the small words a name holds ("Relief and Works", "Department of State")
-_LONG_NAME_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w'’-]*)+")
+_LONG_NAME_RE = re.compile(rf"{_CAPITAL}(?:\s+(?:(?:of|and|for|the)\s+)?{_CAPITAL})+")
 _ACRONYM_LETTERS = 6
 _ACRONYM_RE = re.compile(rf"\b[A-Z]{{3,{_ACRONYM_LETTERS}}}\b")
 _COMMON_ACRONYMS = {acronym.lower(): frozenset(name.lower().split()) for acronym, name in _WORDS["acronyms"].items()}

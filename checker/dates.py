@@ -66,6 +66,7 @@ _DAY2 = r"(?:\s*[-–—]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
 _TO = r"\s+(?:to|through|until|till|and)\s+"
 _DAY2_BEFORE_MONTH = rf"(?:(?:\s*[-–—]\s*|{_TO})(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
 _TO_DAY_RE = re.compile(rf"{_TO}(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\w:.,/-]?\d|\s*(?:%|[a-z]))", re.I)
+_RUN_YEAR_RE = re.compile(rf",?\s+{_YEAR}")  # "from July 22 to 23, 2024": the year closes the run
 _PART = rf"(?:(?:the\s+)?(?P<part>{_alt(PARTS)})(?:\s+of)?[\s-]+)"
 _SEASON = rf"(?P<season>{_alt(SEASONS)})"
 
@@ -408,6 +409,8 @@ def _calendar_date(m: re.Match, sentence: str, ref: date | None) -> Mention | No
     if day2 is None and day and (m.group("prep") or "").lower() in ("from", "between") and (
             to := _TO_DAY_RE.match(sentence, end)):
         day2, end = int(to["day2"]), to.end()
+        if year is None and (closing := _RUN_YEAR_RE.match(sentence, end)):
+            year, end = int(closing["year"]), closing.end()
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month, day2)):
         return None
     if year is None and not rel_year and (shared := _SHARED_YEAR_RE.match(sentence, m.end())):

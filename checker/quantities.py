@@ -229,13 +229,15 @@ _CASUALTY_AFTER_RE = re.compile(
     r"confirmed|believed|feared|found|seriously|critically|badly|slightly|severely|mortally|left|to|"
     r"(?:shot|stabbed|beaten|gunned)(?:\s+down)?(?:\s+and)?|"  # "were shot dead", "shot to death", "shot and killed"
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
+#: A figure's verb of reaching: "(rose) to", "(stood) at", "reached", "hit", "passed"
+_REACHED = r"(?:to|at|reached|reaches|hit|hits|passed|passes)"
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
     r"injuries\s+(?:of|to)|"
     # up to eight words, but no figure, between: "the toll from the quake rose to", "the death toll stood at"
-    r"(?:death\s+)?toll(?:\s+(?:[^\W\d]+\s+){0,8}?(?:to|at|of|reached|reaches|passed|passes))?|"
+    rf"(?:death\s+)?toll(?:\s+(?:[^\W\d]+\s+){{0,8}}?(?:of|{_REACHED}))?|"
     # "put the number of dead at 27", "the dead numbered 112"
-    r"(?:(?<=number of )|(?<=number of the ))dead(?:\s+(?:[^\W\d]+\s+){0,8}?(?:to|at|reached|passed))?|"
+    rf"(?:(?<=number of )|(?<=number of the ))dead(?:\s+(?:[^\W\d]+\s+){{0,8}}?{_REACHED})?|"
     r"dead\s+numbered"
     r")\s*,?\s*$", re.I)
 _COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three years(,)( and) six months"
@@ -280,8 +282,7 @@ _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+
 _NUMBER_OF_RE = re.compile(r"\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+", re.I)
 #: "put the number of Afghans killed at | 169", "the number of people hurt rose to | 45": what the number counts
 #: (its noun phrase), up to eight words with no figure, as a toll is read ("the toll from the quake rose to")
-_NUMBER_OF_HEAD_RE = re.compile(
-    r"\bnumber\s+of\s+(?P<counted>(?:[^\W\d][\w'’-]*\s+){1,8}?)(?:to|at|reached|hit|passed)\s+$", re.I)
+_NUMBER_OF_HEAD_RE = re.compile(rf"\bnumber\s+of\s+(?P<counted>(?:[^\W\d][\w'’-]*\s+){{1,8}}?){_REACHED}\s+$", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
 AGE_DECADE_RE = re.compile(

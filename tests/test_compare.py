@@ -573,7 +573,8 @@ def test_which_claims_state_one_fact(claims, facts):
 def test_a_day_or_span_modifying_one_noun_names_one_thing(first, second, noun, other):
     """"an Aug. 31 deadline", "the Aug. 31 deadline": articles naming a thing by its day or its length name one
     fact, though their sentences share little else ("a sentence of 12 years", "sentenced to 12 years"); the same
-    day of another thing ("the Aug. 31 flight") does not earn it. Long articles give the news day in many sentences, so the day alone is weak evidence there."""
+    day of another thing ("the Aug. 31 flight") does not earn it. Long articles give the news day in many
+    sentences, so the day alone is weak evidence there."""
     elsewhere = {**second, "sentence": second["sentence"].replace(noun, other)}
     rows = compare.signatures(table([first, second, elsewhere]))
     idf, weights = compare._weigh(rows), compare.Weights()
