@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
-from .quantities import DETERMINER_RE
+from .quantities import DETERMINER_RE, PARENT_OF_RE
 from .values import (DAY_MINUTES, TIME_RE, WORD_RE, across_midnight, date_bounds, display, duration_words,
                      half_step, hyphened, in_words, interval, intervals_meet, majority, median_day, minutes, number,
                      present, shift, stated_days, written, zone_offsets)
@@ -106,7 +106,6 @@ _APART_RE = re.compile(rf"\bincluding\s+(?:the\s+|an?\s+|her\s+|their\s+)?(?:sus
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _ATTEMPTS = frozenset(_EVENTS["attempts"])
 _PEOPLE_NOUNS = _KIN | frozenset(_WORDS["parents"]) | frozenset(_WORDS["aged_nouns"])
-_PARENT_OF = frozenset((parent, "of") for parent in _WORDS["parents"])  # "a father of three": his children
 _IDENTIFYING = lexicon.alternation(_EVENTS["identifying"])
 # ("identified the three people who died" names them all)
 _IDENTIFIED_BEFORE_RE = re.compile(rf"\b(?:{_IDENTIFYING})\s+$", re.IGNORECASE)
@@ -657,7 +656,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         event = "distance"  # "135 kilometres from Manokwari at a depth of 35": from a place, whatever is near
     elif kind == "date" and not possessive and _eventless_clause(head, tail, skip):
         event = ""
-    elif kind == "count" and tuple(w.lower() for w in before.split()[-2:]) in _PARENT_OF:
+    elif kind == "count" and PARENT_OF_RE.search(before):
         event = ""  # "Laura Reed, a mother of two, was found dead": her children, not the dead
     elif kind == "count" and clause is None and (_verb_object(head) or _WHOLE_RE.fullmatch(before)
                                                  or _POPULATION_RE.search(before)):

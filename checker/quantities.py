@@ -243,7 +243,8 @@ _CASUALTY_BEFORE_RE = re.compile(
 _COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three years(,)( and) six months"
 _NOUN_OF_RE = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s*$")
 _NOT_NOUNS_OF = STOP | frozenset(FIRST_WORDS)  # "seven of 10" counts no sevens
-_PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of\s*$", re.I)
+#: "a father of | three", "a mother of | two sons": a parent's children, not a toll
+PARENT_OF_RE = re.compile(rf"\b(?:{lexicon.alternation(WORDS['parents'])})\s+of\s*$", re.I)
 _FIGURE_RE = re.compile(rf"\s+{NUMBER}\b", re.I)
 _PART_OF_RE = re.compile(rf"\b{NUMBER}\s+of\s+the\s+$", re.I)  # "five of the | six": the whole a part is of
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these|them|whom)\b", re.I)
@@ -727,7 +728,7 @@ def _count(m, start, end, value, low, high, hedge, head, tail, np, counts):
     if not np_words and _THERE_WERE_RE.search(head) and (members := _MEMBERS_OF_RE.match(tail, np_end)):
         np_words, _ = noun_phrase(tail[members.end():])  # "There were four in the climbing party"
     partitive = _PARTITIVE_RE.match(tail)
-    if _PARENT_OF_RE.search(head) and not partitive:  # "a father of three died", "mother of two sons": children
+    if PARENT_OF_RE.search(head) and not partitive:  # "a father of three died", "mother of two sons": children
         unit = _unit_phrase(np_words) if any(w.lower() not in _CASUALTY for w in np_words) else "children"
         return Mention(start, end, "count", value, *_hedged(value, low, high, hedge), unit), np_words
     whole = None
