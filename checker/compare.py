@@ -1001,9 +1001,9 @@ def _place(before: str, after: str, reach: int = _NEAR) -> str:
     if not near:
         return ""
     match = min(near)[2]
-    words = [w for w in (match.group("name") or match.group("of")).split() if w.lower() not in _NOISE]
+    words = _unnoised(match.group("name") or match.group("of")).split()
     owners = [n for n, w in enumerate(words) if w.endswith(("'s", "’s"))]
-    return " ".join(words[owners[-1] + 1:] if owners else words).lower()
+    return " ".join(words[owners[-1] + 1:] if owners else words)
 
 
 def _full_names(text: str) -> tuple[frozenset[str], ...]:
@@ -1425,7 +1425,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
 
 
 def _one_head(ra: dict, rb: dict) -> bool:
-    """Whether two days or spans modify one noun ("an Aug. 31 deadline", "ahead of the Aug. 31 deadline")."""
+    """Whether two days or spans name one thing: the noun they modify ("an Aug. 31 deadline", "ahead of the
+    Aug. 31 deadline") or what a span measures ("a sentence of 12 years", "sentenced to 12 years")."""
     return ra["head"] is not None and ra["head"] == rb["head"]
 
 
