@@ -1289,6 +1289,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # "on April 28" read in the article's year, "April 28, 2013": a year guessed, not disputed
     if not meet and ra["other"] != rb["other"]:
         return -math.inf  # "an unrelated shooting ... killed two": another incident's figures, told in passing
+    if ra["kind"] == "date" and not meet and _open(ra) != _open(rb):
+        return -math.inf  # "three shootings since Friday" and "shot on Saturday": when a tally began, and an event
     if ra["kind"] == "date" and (ra["spoken"] != rb["spoken"] or ra["spoken"] and not meet):
         # the day someone said something ("Kelly said Tuesday") and the day of an event; or two days things
         # were said ("said Tuesday", "said Wednesday"), two statements
@@ -1430,6 +1432,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
+
+
+def _open(row: dict) -> bool:
+    """A date that opens or closes a period ("since Friday", "before 1997"), not the day of an event."""
+    return row["hedge"] in ("at-least", "more-than", "at-most", "less-than")
 
 
 def _one_head(ra: dict, rb: dict) -> bool:
