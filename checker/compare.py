@@ -103,6 +103,10 @@ _OTHER_INCIDENT_RE = re.compile(
     rf"\b(?:an?|another)\s+(?:unrelated|separate)\s+(?:{lexicon.alternation(_INCIDENTS)})\b", re.IGNORECASE)
 _APART_RE = re.compile(rf"\bincluding\s+(?:the\s+|an?\s+|her\s+|their\s+)?(?:suspected\s+)?"
                        rf"(?:{lexicon.alternation(_WORDS['counted_apart'])})\b", re.IGNORECASE)
+#: A toll that leaves its killer out, right after it: "killed three people and then himself", "shot seven before
+#: turning the gun on herself"
+_WITHOUT_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:and|before)\s+(?:then\s+)?(?:(?:killing|shooting|turning\s+the"
+                         r"\s+gun\s+on)\s+)?(?:himself|herself)\b", re.IGNORECASE)
 _PART_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['part_of_whole'])})\b", re.IGNORECASE)
 _ATTEMPTS = frozenset(_EVENTS["attempts"])
 _PEOPLE_NOUNS = _KIN | frozenset(_WORDS["parents"]) | frozenset(_WORDS["aged_nouns"])
@@ -697,8 +701,10 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
         place = _place(head, tail, reach=len(sentence))
     condition = _condition(tail) if kind == "count" else None
     part = condition is not None or _part(kind, event, before, after)
-    # a toll that says it counts the gunman or an unborn child ("seven dead, including the gunman")
-    apart = kind == "count" and bool(_APART_RE.search(" ".join(after.split()[:_WINDOW])))
+    # a toll that says it counts the gunman or an unborn child ("seven dead, including the gunman"), or that
+    # he is not among it ("killed three people and then himself"): either is not a bare toll's count
+    apart = "" if kind != "count" else "with" if _APART_RE.search(" ".join(after.split()[:_WINDOW])) else (
+        "without" if _WITHOUT_RE.match(after) else "")
     # its clause says it, or the sentence opens with it ("Since October 2014, at least 15 children ...")
     tally = bool(_TALLY_RE.search(head + row["text"] + tail) or _TALLY_RE.match(before.lstrip()))
     # what may be held, not what was: "licensed to carry 180 passengers", "a capacity of 40,000"
@@ -1283,6 +1289,8 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
         return -math.inf  # "on April 28" read in the article's year, "April 28, 2013": a year guessed, not disputed
     if not meet and ra["other"] != rb["other"]:
         return -math.inf  # "an unrelated shooting ... killed two": another incident's figures, told in passing
+    if ra["kind"] == "date" and not meet and _open(ra) != _open(rb):
+        return -math.inf  # "three shootings since Friday" and "shot on Saturday": when a tally began, and an event
     if ra["kind"] == "date" and (ra["spoken"] != rb["spoken"] or ra["spoken"] and not meet):
         # the day someone said something ("Kelly said Tuesday") and the day of an event; or two days things
         # were said ("said Tuesday", "said Wednesday"), two statements
@@ -1312,7 +1320,9 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
             # ("serving", "sentenced to")
             return -math.inf
         if ra["block"] in _OUTCOMES and not meet and ra["apart"] != rb["apart"]:
-            return -math.inf  # "seven dead, including the gunman" and "six killed": one counts him, one does not
+            # "seven dead, including the gunman" or "killed five and then himself", and "six killed": one counts
+            # him, or says it does not, and one does not say
+            return -math.inf
         if ra["block"] in _OUTCOMES and _other_people(ra["who"], rb["who"]):
             return -math.inf  # "two women" and "three workers" killed count different people
         if ra["block"] in _OUTCOMES and not meet and (ra["who"] is None) != (rb["who"] is None):
@@ -1422,6 +1432,11 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
     if same_source and total < weights.same_source:
         return None  # two agreeing mentions in one article: no evidence either way
     return total
+
+
+def _open(row: dict) -> bool:
+    """A date that opens or closes a period ("since Friday", "before 1997"), not the day of an event."""
+    return row["hedge"] in ("at-least", "more-than", "at-most", "less-than")
 
 
 def _one_head(ra: dict, rb: dict) -> bool:

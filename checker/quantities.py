@@ -986,7 +986,7 @@ def noun_phrase(tail: str) -> tuple[list[str], int]:
         if not w or (words and "\n" in tail[pos:w.start("w")]):
             break
         word, low = w.group("w"), w.group("w").lower()
-        if "-" in word and _dash(low):  # "men-all cousins-died": a dash written as a hyphen ends the phrase
+        if "-" in word and _dash(low, tail[w.end():]):  # "men-all cousins-died": a dash written as a hyphen ends it
             word, low = word.split("-")[0], low.split("-")[0]
             words.append(word)
             pos = w.start("w") + len(word)
@@ -1052,11 +1052,14 @@ def _clause_contraction(word: str) -> bool:
     return bool(found) and (found["verb"] != "s" or word[:found.start()] in STOP)
 
 
-def _dash(word: str) -> bool:
+def _dash(word: str, tail: str) -> bool:
     """Is the hyphen in `word` a dash after the head noun ("people-remained", "men-all"), not a compound
-    modifier ("worst-hit", "clearly-marked")?"""
+    modifier ("worst-hit", "clearly-marked", "two officer-involved | shootings": a participle before a noun)?"""
     head, rest = word.split("-")[:2]
-    clause_word = rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes()
+    nxt = _WORD_RE.match(tail)
+    modifies = bool(nxt) and _common(nxt.group("w")) and _plural_noun(nxt.group("w").lower())
+    clause_word = rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes() and (
+        not modifies)
     return _plural(head) and clause_word
 
 
