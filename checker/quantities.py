@@ -1056,10 +1056,10 @@ def _dash(word: str, tail: str) -> bool:
     """Is the hyphen in `word` a dash after the head noun ("people-remained", "men-all"), not a compound
     modifier ("worst-hit", "clearly-marked", "two officer-involved | shootings": a participle before a noun)?"""
     head, rest = word.split("-")[:2]
+    participle = rest.endswith("ed") and rest not in lexicon.unit_classes()
     nxt = _WORD_RE.match(tail)
     modifies = bool(nxt) and _common(nxt.group("w")) and _plural_noun(nxt.group("w").lower())
-    clause_word = rest in STOP or rest in _VERBS or rest.endswith("ed") and rest not in lexicon.unit_classes() and (
-        not modifies)
+    clause_word = rest in STOP or rest in _VERBS or participle and not modifies
     return _plural(head) and clause_word
 
 
