@@ -36,9 +36,9 @@ from rapidfuzz import fuzz, process
 from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
 from .quantities import DETERMINER_RE, PARENT_OF_RE
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, across_midnight, date_bounds, display, duration_words,
-                     half_step, hyphened, in_words, interval, intervals_meet, majority, median_day, minutes, number,
-                     present, shift, stated_days, written, zone_offsets)
+from .values import (DAY_MINUTES, OPEN_ABOVE, OPEN_BELOW, TIME_RE, WORD_RE, across_midnight, date_bounds, display,
+                     duration_words, half_step, hyphened, in_words, interval, intervals_meet, majority, median_day,
+                     minutes, number, present, shift, stated_days, written, zone_offsets)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -1436,7 +1436,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
 
 def _open(row: dict) -> bool:
     """A date that opens or closes a period ("since Friday", "before 1997"), not the day of an event."""
-    return row["hedge"] in ("at-least", "more-than", "at-most", "less-than")
+    return row["hedge"] in OPEN_ABOVE + OPEN_BELOW
 
 
 def _one_head(ra: dict, rb: dict) -> bool:

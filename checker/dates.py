@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from . import lexicon
 from .numbers import NUMBER, parse_number
-from .values import DAY_MINUTES
+from .values import DAY_MINUTES, OPEN_ABOVE, OPEN_BELOW
 
 _CAL = lexicon.load("calendar")
 _MEASURES = lexicon.load("measures")
@@ -338,9 +338,9 @@ def _bounded(prep: str | None, value, low, high, hedge_default="exact"):
     hedge = BOUNDS.get((prep or "").lower(), hedge_default)
     if isinstance(value, str) and value.startswith("-"):
         return hedge, low, high  # a year-less date has no calendar bounds to give
-    if hedge in ("at-most", "less-than") and high is None and value is not None:
+    if hedge in OPEN_BELOW and high is None and value is not None:
         high = _granule_end(value) if hedge == "at-most" else _granule_start(value)
-    elif hedge in ("at-least", "more-than") and low is None and value is not None:
+    elif hedge in OPEN_ABOVE and low is None and value is not None:
         low = _granule_start(value) if hedge == "at-least" else _granule_end(value)
     return hedge, low, high
 
@@ -524,9 +524,9 @@ def _ago(ref: date, n: float, unit: str, hedge: str) -> tuple[str | None, str | 
     """The days a hedged "N units ago" spans. "more than a week ago" is read as one to two weeks ago (an
     open end would meet any earlier date), "less than a month ago" as since a month ago; "about two weeks
     ago" as a quarter either side, where the unit's granule (a month, a year) is not slack enough already."""
-    if hedge in ("less-than", "at-most"):
+    if hedge in OPEN_BELOW:
         return _iso(_back(ref, 2 * n, unit) or date.min), _iso(_back(ref, n, unit))
-    if hedge in ("more-than", "at-least"):
+    if hedge in OPEN_ABOVE:
         return _iso(_back(ref, n, unit)), _iso(ref)
     if hedge == "approx" and unit in ("day", "week"):
         return _iso(_back(ref, n * 1.25, unit) or date.min), _iso(_back(ref, n * 0.75, unit))

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from . import lexicon
 from .dates import DECADE_PARTS, MONTHS, PREDICATE_STARTS, WEEKDAYS, Mention, free, gated, opens, take, word_gate
 from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
-from .values import DURATION_UNITS, hyphened, join_durations
+from .values import DURATION_UNITS, OPEN_ABOVE, OPEN_BELOW, hyphened, join_durations
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -907,9 +907,9 @@ def _caliber(digits: str) -> float:
 def _hedged(value, low, high, hedge):
     """Bounds implied by a hedge: "at least 4" -> low 4; "up to 30" -> high 30."""
     if low is None and high is None:
-        if hedge in ("at-least", "more-than"):
+        if hedge in OPEN_ABOVE:
             low = value
-        elif hedge in ("at-most", "less-than"):
+        elif hedge in OPEN_BELOW:
             high = value
     return low, high, hedge
 
