@@ -231,13 +231,16 @@ _CASUALTY_AFTER_RE = re.compile(
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
 #: A figure's verb of reaching: "(rose) to", "(stood) at", "reached", "hit", "passed"
 _REACHED = r"(?:to|at|reached|reaches|hit|hits|passed|passes)"
+#: The words a toll's subject may run to before its verb ("the death toll from the collapse of the Harbour Road
+#: footbridge rose to"), none of them a figure
+_SUBJECT = r"(?:[^\W\d]+\s+){0,12}?"
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
     r"injuries\s+(?:of|to)|"
-    # up to eight words, but no figure, between: "the toll from the quake rose to", "the death toll stood at"
-    rf"(?:death\s+)?toll(?:\s+(?:[^\W\d]+\s+){{0,8}}?(?:of|{_REACHED}))?|"
+    # a subject with no figure between: "the toll from the quake rose to", "the death toll stood at"
+    rf"(?:death\s+)?toll(?:\s+{_SUBJECT}(?:of|{_REACHED}))?|"
     # "put the number of dead at 27", "the dead numbered 112"
-    rf"(?:(?<=number of )|(?<=number of the ))dead(?:\s+(?:[^\W\d]+\s+){{0,8}}?{_REACHED})?|"
+    rf"(?:(?<=number of )|(?<=number of the ))dead(?:\s+{_SUBJECT}{_REACHED})?|"
     r"dead\s+numbered"
     r")\s*,?\s*$", re.I)
 _COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three years(,)( and) six months"
