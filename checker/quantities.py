@@ -626,11 +626,15 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         factor = scale or 1
         return make("money", _num(value * factor), code, stop, lo=_scaled(low, factor), hi=_scaled(high, factor)), []
     rest = sentence[stop:stop + _WINDOW]
-    if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())) and (
-            counted := noun_phrase(rest))[0] and counted[0][-1].lower() in lexicon.unit_classes():
-        # "2.3m cars", "6.4m viewers": a count in millions, not metres, when what follows is a counted noun
-        return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge, head,
-                      rest, counted, counts)
+    if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())):
+        if (counted := noun_phrase(rest))[0] and counted[0][-1].lower() in lexicon.unit_classes():
+            # "2.3m cars", "6.4m viewers": a count in millions, not metres, when what follows is a counted noun
+            return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge,
+                          head, rest, counted, counts)
+        if mu := _MEASURE_TAIL_RE.match(rest):  # "4.3m acres", "1.7m hectares": millions of a unit, not metres
+            shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
+            return make("measure", _num(value * factor), shown, stop + mu.end(), _canonical(value * factor, pint_unit),
+                        lo=_scaled(low, factor), hi=_scaled(high, factor)), []
     # "46C", "114.8F" where the sentence speaks of heat or cold
     heat = _GLUED_TEMPERATURES.get(glued.group(0).lower()) if glued and _speaks_of(_WEATHER_RE, sentence) else None
     if glued and not heat and not _MEASURE_TAIL_RE.match(tail) and not _DURATION_TAIL_RE.match(tail):
