@@ -188,7 +188,8 @@ _APPOSITION_END_RE = re.compile(
     rf"\s*(?:[,;).]|$)|{_AND_NEXT_RE.pattern}|\s+(?:(?:both|all)\s+)?(?:of|from)\s+(?-i:[A-Z])")
 #: "two more years", "a 12-year sentence"; not "three other days" (others than days named before: no span of them)
 _DURATION_TAIL_RE = re.compile(
-    rf"[\s-]*(?:(?:{_alt(_MORE - {'other'})})\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
+    rf"[\s-]*(?:(?:{_alt((_MORE - {'other'}) | set(WORDS['span_qualifiers']))})\s+)?(?P<unit>{_alt(_DURATIONS)})\b"
+    r"(?P<long>-long)?", re.I)
 _OLD_RE = re.compile(r"\s+-?old\b", re.I)
 _ELAPSED_RE = re.compile(r"\s+ago\b", re.I)
 _AGO_RE = re.compile(f"{_OLD_RE.pattern}|{_ELAPSED_RE.pattern}", re.I)
