@@ -141,6 +141,7 @@ _THRESHOLD_BEFORE_RE = re.compile(rf"\b(?:{_THRESHOLD})\s+$", re.I)
 _THRESHOLD_AFTER_RE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_THRESHOLD})\s+(?:for|to)\b", re.I)
 _THE_RE = re.compile(r"\bthe\s+$", re.I)
 _LIMIT_RE = re.compile(r"\blimit\s+(?:of|is|was)\s+$", re.I)  # "the legal limit of 0.08", "a speed limit of 55 mph"
+_LIMIT_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+)?limits?\b", re.I)  # "below the 50 mph limit", "a 65-mph speed limit"
 _REQUEST_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['requests'])})\s+(?:an?\s+)?$", re.I)
 _EMPLOYS_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
 _FORMER_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['changed_from'])})\s+from\s+$", re.I)
@@ -715,6 +716,7 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # majority", "the legal limit of 0.08", "asked for 180 days in jail" (but "firefighters needed six hours",
     # "she needed 12 stitches": what it took)
     target = bool(kind == "percent" and _THRESHOLD_BEFORE_RE.search(before) or _LIMIT_RE.search(before)
+                  or _LIMIT_AFTER_RE.match(after)
                   or kind != "duration" and _THE_RE.search(before) and _THRESHOLD_AFTER_RE.match(after)
                   or kind in ("duration", "money", "percent") and _REQUEST_RE.search(before))  # no "seek a suspect"
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
