@@ -592,7 +592,8 @@ def _sole(rows: dict) -> None:
     people at large (a city of 500,000 people) name no such thing; measures (two quakes'
     magnitudes) and dates never are, but for a gun's caliber (a story's one gun, ".38" or ".357"), a
     driver's blood alcohol and a quake's depth. A time of day is sole when its article gives no other
-    (what happened when)."""
+    (what happened when), or when its lead gives it first: the main event's time, as the lead tells the
+    main event first ("derailed at 2:50 a.m." in one lead, "happened at 2:15 a.m. Tuesday" in another)."""
     values: dict[tuple, set] = {}
     keys = {}
     for r, row in rows.items():
@@ -610,6 +611,12 @@ def _sole(rows: dict) -> None:
         values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
     for r, key in keys.items():
         rows[r]["sole"] = all(intervals_meet(a, b) for a in values[key] for b in values[key])
+    leads: dict[str, list[int]] = {}  # each article's times of day in its lead
+    for r, row in rows.items():
+        if row["kind"] == "time" and row["lead"] and row["event"] != "publication":
+            leads.setdefault(row["source"], []).append(r)
+    for times in leads.values():
+        rows[min(times, key=lambda r: rows[r]["start"])]["sole"] = True
 
 
 def _wording(sentence) -> frozenset:
