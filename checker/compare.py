@@ -136,6 +136,7 @@ _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")
 _CAPACITY_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['capacity'])})\b", re.I)
+_CAPACITY_UNITS = frozenset(_EVENTS["capacity_units"])
 _THRESHOLD = lexicon.alternation(_EVENTS["thresholds"])
 _THRESHOLD_BEFORE_RE = re.compile(rf"\b(?:{_THRESHOLD})\s+$", re.I)
 _THRESHOLD_AFTER_RE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_THRESHOLD})\s+(?:for|to)\b", re.I)
@@ -716,7 +717,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # its clause says it, or the sentence opens with it ("Since October 2014, at least 15 children ...")
     tally = bool(_TALLY_RE.search(head + row["text"] + tail) or _TALLY_RE.match(before.lstrip()))
     # what may be held, not what was: "licensed to carry 180 passengers", "a capacity of 40,000"
-    capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_HOLD:], *tail.split()[:2]])))
+    capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_HOLD:], *tail.split()[:2]]))
+                                        or row["unit"] in _CAPACITY_UNITS)
     # "down from 72%": the value before a change; "initially said the boy was 11": one taken back
     former = bool(_FORMER_RE.search(before) or _RETRACTED_RE.search(before))
     # what must be reached or was asked for, not what was: "needed more than 50 percent", "the 151 needed for a
@@ -732,7 +734,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     spoken = kind == "date" and _spoken(row["text"], before, after)
     # whose age by sex, from the noun after it ("a 13-year-old girl"): ages are the only measures it serves
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
-    block = _block(row, "" if doer else event, own, before)
+    # a capacity is of the place, whatever it holds: "28,000 seats", "a capacity of 28,000", "holds 28,000 people"
+    block = "capacity" if capacity else _block(row, "" if doer else event, own, before)
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
