@@ -36,9 +36,9 @@ from rapidfuzz import fuzz, process
 from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
 from .quantities import DETERMINER_RE, PARENT_OF_RE
-from .values import (DAY_MINUTES, TIME_RE, WORD_RE, across_midnight, date_bounds, display, duration_words,
-                     half_step, hyphened, in_words, interval, intervals_meet, majority, median_day, minutes, number,
-                     present, shift, stated_days, written, zone_offsets)
+from .values import (DAY_MINUTES, OPEN_ABOVE, OPEN_BELOW, TIME_RE, WORD_RE, across_midnight, date_bounds, display,
+                     duration_words, half_step, hyphened, in_words, interval, intervals_meet, majority, median_day,
+                     minutes, number, present, shift, stated_days, written, zone_offsets)
 
 if TYPE_CHECKING:  # core passes plain rows: a run never imports pandas
     from pandas import DataFrame
@@ -136,11 +136,13 @@ _CLAUSE_STARTS = frozenset(_WORDS["clause_starts"])
 _REST = frozenset(_WORDS["more"]) | {"others"}  # "four other families", "40 others"
 _OPENS_CONJUNCT_RE = re.compile(r"\band\s+$")
 _CAPACITY_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['capacity'])})\b", re.I)
+_CAPACITY_UNITS = frozenset(_EVENTS["capacity_units"])
 _THRESHOLD = lexicon.alternation(_EVENTS["thresholds"])
 _THRESHOLD_BEFORE_RE = re.compile(rf"\b(?:{_THRESHOLD})\s+$", re.I)
 _THRESHOLD_AFTER_RE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_THRESHOLD})\s+(?:for|to)\b", re.I)
 _THE_RE = re.compile(r"\bthe\s+$", re.I)
 _LIMIT_RE = re.compile(r"\blimit\s+(?:of|is|was)\s+$", re.I)  # "the legal limit of 0.08", "a speed limit of 55 mph"
+_LIMIT_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+)?limits?\b", re.I)  # "below the 50 mph limit", "a 65-mph speed limit"
 _REQUEST_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['requests'])})\s+(?:an?\s+)?$", re.I)
 _EMPLOYS_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
 _FORMER_RE = re.compile(rf"\b(?:{lexicon.alternation(_EVENTS['changed_from'])})\s+from\s+$", re.I)
@@ -591,7 +593,8 @@ def _sole(rows: dict) -> None:
     people at large (a city of 500,000 people) name no such thing; measures (two quakes'
     magnitudes) and dates never are, but for a gun's caliber (a story's one gun, ".38" or ".357"), a
     driver's blood alcohol and a quake's depth. A time of day is sole when its article gives no other
-    (what happened when)."""
+    (what happened when), or when its lead gives it first: the main event's time, as the lead tells the
+    main event first ("derailed at 2:50 a.m." in one lead, "happened at 2:15 a.m. Tuesday" in another)."""
     values: dict[tuple, set] = {}
     keys = {}
     for r, row in rows.items():
@@ -609,6 +612,12 @@ def _sole(rows: dict) -> None:
         values.setdefault(keys[r], set()).add(tuple(None if v != v else v for v in row["span"]))
     for r, key in keys.items():
         rows[r]["sole"] = all(intervals_meet(a, b) for a in values[key] for b in values[key])
+    leads: dict[str, list[int]] = {}  # each article's times of day in its lead
+    for r, row in rows.items():
+        if row["kind"] == "time" and row["lead"] and row["event"] != "publication":
+            leads.setdefault(row["source"], []).append(r)
+    for times in leads.values():
+        rows[min(times, key=lambda r: rows[r]["start"])]["sole"] = True
 
 
 def _wording(sentence) -> frozenset:
@@ -708,13 +717,15 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     # its clause says it, or the sentence opens with it ("Since October 2014, at least 15 children ...")
     tally = bool(_TALLY_RE.search(head + row["text"] + tail) or _TALLY_RE.match(before.lstrip()))
     # what may be held, not what was: "licensed to carry 180 passengers", "a capacity of 40,000"
-    capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_HOLD:], *tail.split()[:2]])))
+    capacity = kind == "count" and bool(_CAPACITY_RE.search(" ".join([*head.split()[-_HOLD:], *tail.split()[:2]]))
+                                        or row["unit"] in _CAPACITY_UNITS)
     # "down from 72%": the value before a change; "initially said the boy was 11": one taken back
     former = bool(_FORMER_RE.search(before) or _RETRACTED_RE.search(before))
     # what must be reached or was asked for, not what was: "needed more than 50 percent", "the 151 needed for a
     # majority", "the legal limit of 0.08", "asked for 180 days in jail" (but "firefighters needed six hours",
     # "she needed 12 stitches": what it took)
     target = bool(kind == "percent" and _THRESHOLD_BEFORE_RE.search(before) or _LIMIT_RE.search(before)
+                  or _LIMIT_AFTER_RE.match(after)
                   or kind != "duration" and _THE_RE.search(before) and _THRESHOLD_AFTER_RE.match(after)
                   or kind in ("duration", "money", "percent") and _REQUEST_RE.search(before))  # no "seek a suspect"
     doer = kind == "count" and unit not in _OUTCOMES and _agent(before, after)
@@ -723,7 +734,8 @@ def _signature(row, tolerance: float, sentence_date: tuple) -> tuple:
     spoken = kind == "date" and _spoken(row["text"], before, after)
     # whose age by sex, from the noun after it ("a 13-year-old girl"): ages are the only measures it serves
     sex = next((_SEXES[w] for w in _lowered(tail)[:_OWNER + 1] if w in _SEXES), None) if kind == "measure" else None
-    block = _block(row, "" if doer else event, own, before)
+    # a capacity is of the place, whatever it holds: "28,000 seats", "a capacity of 28,000", "holds 28,000 people"
+    block = "capacity" if capacity else _block(row, "" if doer else event, own, before)
     rest = kind == "count" and _rest(before, after, toll=block if block in _OUTCOMES else None)
     return (block, event, frozenset(words), names, owner, place, part,
             rest, tally, span, when, between, doer, spoken, clause, sex,
@@ -1436,7 +1448,7 @@ def _pair(ra: dict, rb: dict, idf: dict[str, float], weights: Weights) -> float 
 
 def _open(row: dict) -> bool:
     """A date that opens or closes a period ("since Friday", "before 1997"), not the day of an event."""
-    return row["hedge"] in ("at-least", "more-than", "at-most", "less-than")
+    return row["hedge"] in OPEN_ABOVE + OPEN_BELOW
 
 
 def _one_head(ra: dict, rb: dict) -> bool:

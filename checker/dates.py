@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from . import lexicon
 from .numbers import NUMBER, parse_number
-from .values import DAY_MINUTES
+from .values import DAY_MINUTES, OPEN_ABOVE, OPEN_BELOW
 
 _CAL = lexicon.load("calendar")
 _MEASURES = lexicon.load("measures")
@@ -185,8 +185,9 @@ _SENTENCE_EDGE_RE = re.compile(r"[.!?](?!\d)|[;:]")
 #: The words that open a predicate of its own after "and" or "but" (an auxiliary, a pronoun subject)
 PREDICATE_STARTS = _alt(_WORDS["predicate_starts"])
 #: "and" or "but" before a predicate of its own, for tense a verb in -ed too ("and will", "and expected", ", and
-#: they hope"); not before a noun ("workers and grief counselors will be stationed")
-_JOINED_PREDICATE_RE = re.compile(rf",?\s+(?:and|but)\s+(?=(?:{PREDICATE_STARTS})\b|(?-i:[a-z]+ed)\b)", re.I)
+#: they hope"); not before a noun ("workers and grief counselors will be stationed"); ", but" before a clause of its
+#: own ("due for a repair in June, but engineers said")
+_JOINED_PREDICATE_RE = re.compile(rf",\s+but\s+|,?\s+(?:and|but)\s+(?=(?:{PREDICATE_STARTS})\b|(?-i:[a-z]+ed)\b)", re.I)
 _PROSPECTIVE_RE = re.compile(r"\b(?P<before>[a-z]+)\s+to\s+be\s+[a-z]+\b", re.I)
 _NOT_PROSPECTIVE = frozenset(_CAL["not_prospective"])
 _FUTURE_PREPS = frozenset(_CAL["future_prepositions"])
@@ -338,9 +339,9 @@ def _bounded(prep: str | None, value, low, high, hedge_default="exact"):
     hedge = BOUNDS.get((prep or "").lower(), hedge_default)
     if isinstance(value, str) and value.startswith("-"):
         return hedge, low, high  # a year-less date has no calendar bounds to give
-    if hedge in ("at-most", "less-than") and high is None and value is not None:
+    if hedge in OPEN_BELOW and high is None and value is not None:
         high = _granule_end(value) if hedge == "at-most" else _granule_start(value)
-    elif hedge in ("at-least", "more-than") and low is None and value is not None:
+    elif hedge in OPEN_ABOVE and low is None and value is not None:
         low = _granule_start(value) if hedge == "at-least" else _granule_end(value)
     return hedge, low, high
 
@@ -524,9 +525,9 @@ def _ago(ref: date, n: float, unit: str, hedge: str) -> tuple[str | None, str | 
     """The days a hedged "N units ago" spans. "more than a week ago" is read as one to two weeks ago (an
     open end would meet any earlier date), "less than a month ago" as since a month ago; "about two weeks
     ago" as a quarter either side, where the unit's granule (a month, a year) is not slack enough already."""
-    if hedge in ("less-than", "at-most"):
+    if hedge in OPEN_BELOW:
         return _iso(_back(ref, 2 * n, unit) or date.min), _iso(_back(ref, n, unit))
-    if hedge in ("more-than", "at-least"):
+    if hedge in OPEN_ABOVE:
         return _iso(_back(ref, n, unit)), _iso(ref)
     if hedge == "approx" and unit in ("day", "week"):
         return _iso(_back(ref, n * 1.25, unit) or date.min), _iso(_back(ref, n * 0.75, unit))
@@ -607,11 +608,15 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     which = (m.group("which") or "").lower()
     prep, begin, done = _possessive(m, sentence)
-    future = which == "next" or which != "last" and not done and is_future(sentence, m.start(), m.end(), prep)
-    if future:  # "next Tuesday" is after today; "will be held Tuesday" may be today
+    way = 1 if which == "next" else -1 if which == "last" or done else tense(sentence, m.start(), m.end(), prep)
+    if way > 0:  # "next Tuesday" is after today; "will be held Tuesday" may be today
         day = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1 if which == "next" else (wd - ref.weekday()) % 7)
     elif which == "last":
         day = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+    elif way == 0 and _scheduled(sentence, m.start()):
+        # scheduled either way ("a team would arrive Wednesday", "was postponed to Friday"): the nearer one
+        ahead = (wd - ref.weekday()) % 7
+        day = ref + timedelta(days=ahead if ahead <= 3 else ahead - 7)
     else:
         day = ref - timedelta(days=(ref.weekday() - wd) % 7)
         if which in ("", "early") and day == ref - timedelta(days=6) and (
@@ -620,6 +625,13 @@ def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
             day = ref + timedelta(days=1)
     hedge, low, high = _bounded(prep, _iso(day), None, None)
     return Mention(begin, m.end(), "date", _iso(day), low, high, hedge, year_inferred=True)
+
+
+def _scheduled(sentence: str, start: int) -> bool:
+    """Whether a word that schedules either way ("would", "postponed") comes before `start` in its clause: not
+    another clause's ("broke out after a rally on Friday, and you might think it would")."""
+    clause = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), start - _TENSE_WINDOW - 1) + 1
+    return bool(_SCHEDULING_RE.search(sentence, max(clause, 0), start))
 
 
 def gated(pattern: re.Pattern, gate: re.Pattern, text: str):

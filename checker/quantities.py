@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from . import lexicon
 from .dates import DECADE_PARTS, MONTHS, PREDICATE_STARTS, WEEKDAYS, Mention, free, gated, opens, take, word_gate
 from .numbers import FIRST_WORDS, NUMBER, ORDINAL, ORDINALS, SUFFIX_SCALES, parse_number, parse_ordinal
-from .values import DURATION_UNITS, hyphened, join_durations
+from .values import DURATION_UNITS, OPEN_ABOVE, OPEN_BELOW, hyphened, join_durations
 
 _alt = lexicon.alternation
 WORDS = lexicon.load("words")
@@ -188,7 +188,8 @@ _APPOSITION_END_RE = re.compile(
     rf"\s*(?:[,;).]|$)|{_AND_NEXT_RE.pattern}|\s+(?:(?:both|all)\s+)?(?:of|from)\s+(?-i:[A-Z])")
 #: "two more years", "a 12-year sentence"; not "three other days" (others than days named before: no span of them)
 _DURATION_TAIL_RE = re.compile(
-    rf"[\s-]*(?:(?:{_alt(_MORE - {'other'})})\s+)?(?P<unit>{_alt(_DURATIONS)})\b(?P<long>-long)?", re.I)
+    rf"[\s-]*(?:(?:{_alt((_MORE - {'other'}) | set(WORDS['span_qualifiers']))})\s+)?(?P<unit>{_alt(_DURATIONS)})\b"
+    r"(?P<long>-long)?", re.I)
 _OLD_RE = re.compile(r"\s+-?old\b", re.I)
 _ELAPSED_RE = re.compile(r"\s+ago\b", re.I)
 _AGO_RE = re.compile(f"{_OLD_RE.pattern}|{_ELAPSED_RE.pattern}", re.I)
@@ -231,13 +232,16 @@ _CASUALTY_AFTER_RE = re.compile(
     rf"either|both|been)\s+){{0,6}}(?P<cas>{_alt(_CASUALTY)})\b", re.I)
 #: A figure's verb of reaching: "(rose) to", "(stood) at", "reached", "hit", "passed"
 _REACHED = r"(?:to|at|reached|reaches|hit|hits|passed|passes)"
+#: The words a toll's subject may run to before its verb ("the death toll from the collapse of the Harbour Road
+#: footbridge rose to"), none of them a figure
+_SUBJECT = r"(?:[^\W\d]+\s+){0,12}?"
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
     r"injuries\s+(?:of|to)|"
-    # up to eight words, but no figure, between: "the toll from the quake rose to", "the death toll stood at"
-    rf"(?:death\s+)?toll(?:\s+(?:[^\W\d]+\s+){{0,8}}?(?:of|{_REACHED}))?|"
+    # a subject with no figure between: "the toll from the quake rose to", "the death toll stood at"
+    rf"(?:death\s+)?toll(?:\s+{_SUBJECT}(?:of|{_REACHED}))?|"
     # "put the number of dead at 27", "the dead numbered 112"
-    rf"(?:(?<=number of )|(?<=number of the ))dead(?:\s+(?:[^\W\d]+\s+){{0,8}}?{_REACHED})?|"
+    rf"(?:(?<=number of )|(?<=number of the ))dead(?:\s+{_SUBJECT}{_REACHED})?|"
     r"dead\s+numbered"
     r")\s*,?\s*$", re.I)
 _COMPOUND_RE = re.compile(r",?\s+(?:and\s+)?")  # between the parts of "three years(,)( and) six months"
@@ -623,11 +627,15 @@ def _quantity(m: re.Match, sentence: str, counts) -> tuple[Mention, list[str]] |
         factor = scale or 1
         return make("money", _num(value * factor), code, stop, lo=_scaled(low, factor), hi=_scaled(high, factor)), []
     rest = sentence[stop:stop + _WINDOW]
-    if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())) and (
-            counted := noun_phrase(rest))[0] and counted[0][-1].lower() in lexicon.unit_classes():
-        # "2.3m cars", "6.4m viewers": a count in millions, not metres, when what follows is a counted noun
-        return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge, head,
-                      rest, counted, counts)
+    if glued and (factor := SUFFIX_SCALES.get(glued.group(0).lower())):
+        if (counted := noun_phrase(rest))[0] and counted[0][-1].lower() in lexicon.unit_classes():
+            # "2.3m cars", "6.4m viewers": a count in millions, not metres, when what follows is a counted noun
+            return _count(m, start, stop, _num(value * factor), _scaled(low, factor), _scaled(high, factor), hedge,
+                          head, rest, counted, counts)
+        if mu := _MEASURE_TAIL_RE.match(rest):  # "4.3m acres", "1.7m hectares": millions of a unit, not metres
+            shown, pint_unit = _MEASURE_UNITS[mu.group("unit").lower().replace("-", " ")]
+            return make("measure", _num(value * factor), shown, stop + mu.end(), _canonical(value * factor, pint_unit),
+                        lo=_scaled(low, factor), hi=_scaled(high, factor)), []
     # "46C", "114.8F" where the sentence speaks of heat or cold
     heat = _GLUED_TEMPERATURES.get(glued.group(0).lower()) if glued and _speaks_of(_WEATHER_RE, sentence) else None
     if glued and not heat and not _MEASURE_TAIL_RE.match(tail) and not _DURATION_TAIL_RE.match(tail):
@@ -907,9 +915,9 @@ def _caliber(digits: str) -> float:
 def _hedged(value, low, high, hedge):
     """Bounds implied by a hedge: "at least 4" -> low 4; "up to 30" -> high 30."""
     if low is None and high is None:
-        if hedge in ("at-least", "more-than"):
+        if hedge in OPEN_ABOVE:
             low = value
-        elif hedge in ("at-most", "less-than"):
+        elif hedge in OPEN_BELOW:
             high = value
     return low, high, hedge
 

@@ -35,6 +35,8 @@ _FIXED_DAYS = (7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)  # a week's days to a seco
 DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "TH": "hours", "TM": "minutes",
                   "TS": "seconds"}
 TIME_RE = re.compile(r"(?:(\d{4}-\d{2}-\d{2})T)?(\d{1,2}):(\d{2})")
+#: hedges that leave a value open above ("at least 4", "since 1955") or below ("up to 30", "by 2026")
+OPEN_ABOVE, OPEN_BELOW = ("at-least", "more-than"), ("at-most", "less-than")
 _MARKS = {"approx": "~", "at-least": ">=", "more-than": ">", "at-most": "<=", "less-than": "<"}
 _DAY_PARTS = frozenset(_CALENDAR["day_parts"])
 _ACROSS_MIDNIGHT: dict[str, str] = _CALENDAR["across_midnight"]  # "late" goes with "night", "early" with "morning"
@@ -188,9 +190,9 @@ def _widen(bounds: tuple, hedge: str, tolerance: float) -> tuple:
     if hedge == "approx":
         low = min(low * (1 - tolerance), low * (1 + tolerance))  # a negative bound widens the other way
         high = max(high * (1 + tolerance), high * (1 - tolerance))
-    if hedge in ("at-least", "more-than"):
+    if hedge in OPEN_ABOVE:
         return low, math.inf
-    if hedge in ("at-most", "less-than"):
+    if hedge in OPEN_BELOW:
         return -math.inf, high
     return low, high
 
