@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from . import lexicon
 from .dates import MONTHS, WEEKDAYS, ZONES, Mention, find_dates, find_times, gated, is_future, take, tense, year_for
-from .quantities import CONTENT_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase, suffered
+from .quantities import BARE_DOLLAR_RE, CONTENT_RE, NOT_NAMES, STOP, WORDS, find_quantities, noun_phrase, suffered
 from .sources import Source
 
 KINDS = ("count", "date", "time", "duration", "measure", "money", "percent", "ordinal")
@@ -128,7 +128,6 @@ _STAMP_RE = re.compile(rf"(?:\b(?:{lexicon.alternation(_CAPITAL_STAMPS)})\b:?"
 _STAMP_GAP_RE = re.compile(r"[\s(]*")
 #: The dollar a bare "$" means on a page stamped in a zone of a country with its own dollar (measures.yaml).
 _DOLLAR_ZONES: dict[str, str] = lexicon.load("measures")["dollar_zones"]
-_BARE_DOLLAR_RE = re.compile(r"(?:[a-z]+\s+)*\$", re.I)  # "$43 billion", "about $43 billion"; not "US$43"
 #: A wire story's dateline: its place in capitals, the day it was filed, the agency ("LAKE CITY, Fla., Nov. 3
 #: (UPI) --"). That day dates the copy, not the events it tells.
 _WIRE_PLACE_RE = re.compile(r"\s*[A-Z][A-Z .'’-]+,(?:\s*[A-Z][\w.]*,)?\s*")
@@ -223,7 +222,7 @@ def _extract(source: Source, reference: date | None) -> tuple[list[Claim], date 
                 sentence, mention.year_inferred))
     claims, dateline_dates, overnight, zones = _drop_datelines(text, claims)
     if dollar := next((_DOLLAR_ZONES[z] for z in sorted(zones) if z in _DOLLAR_ZONES), None):
-        claims = [replace(c, unit=dollar) if c.kind == "money" and _BARE_DOLLAR_RE.match(c.text) else c for c in claims]
+        claims = [replace(c, unit=dollar) if c.kind == "money" and BARE_DOLLAR_RE.match(c.text) else c for c in claims]
     latest = max(dateline_dates + [d for c in claims if (d := _stated_date(c)) is not None], default=None)
     return sorted(claims, key=lambda c: (c.start, c.end)), max(dateline_dates, default=None), latest, overnight
 

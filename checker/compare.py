@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .dates import PREDICATE_STARTS, VIOLENCE
-from .quantities import DETERMINER_RE, PARENT_OF_RE
+from .quantities import BARE_DOLLAR_RE, DETERMINER_RE, NAMED_DOLLARS, PARENT_OF_RE
 from .values import (DAY_MINUTES, OPEN_ABOVE, OPEN_BELOW, TIME_RE, WORD_RE, across_midnight, date_bounds, display,
                      duration_words, half_step, hyphened, in_words, interval, intervals_meet, majority, median_day,
                      minutes, number, present, shift, stated_days, written, zone_offsets)
@@ -352,6 +352,12 @@ def signatures(claims: DataFrame | list[dict], *, tolerance: float = 0.05) -> di
                 # "about 58km (36 miles)", "about 9:40 a.m. (1540 GMT)": the conversion is as rough as the figure
                 if b["hedge"] == "exact":
                     b["span"] = interval({**b, "hedge": a["hedge"]}, tolerance)
+    # a story that names some of its dollars by country ("C$48 million (US$35.5 million)") leaves a bare "$"
+    # unnamed: another outlet's "$48 million" may be either, so it meets only other bare sums
+    if any(row["kind"] == "money" and row["unit"] in NAMED_DOLLARS for row in rows.values()):
+        for row in rows.values():
+            if row["kind"] == "money" and row["unit"] not in NAMED_DOLLARS and BARE_DOLLAR_RE.match(row["text"]):
+                row["block"] = "$"
     _acronyms(rows)
     _local_time(rows, tolerance)
     _coordinated(rows)

@@ -38,6 +38,9 @@ _EMERGENCY_NUMBERS = frozenset(WORDS["emergency_numbers"])
 _QUAKES = frozenset(_MEASURES["magnitude_nouns"])
 _MEASURE_UNITS: dict[str, list] = _MEASURES["units"]
 _CURRENCIES: dict[str, str] = _MEASURES["currencies"]
+BARE_DOLLAR_RE = re.compile(r"(?:[a-z]+\s+)*\$", re.I)  # "$43 billion", "about $43 billion"; not "US$43"
+#: the dollars named by country ("C$", "A$"), not the one a bare "$" is read as
+NAMED_DOLLARS = frozenset(code for sign, code in _CURRENCIES.items() if sign.endswith("$")) - {_CURRENCIES["$"]}
 _DURATIONS: dict[str, list] = _MEASURES["durations"]
 _CASUALTY_CLASSES = frozenset({"killed", "injured", "missing", "arrested"})
 _PERSON_CLASSES = frozenset({"troops", "people", "militants"})
