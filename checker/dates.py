@@ -598,7 +598,8 @@ def _possessive(m: re.Match, sentence: str) -> tuple[str | None, int, bool]:
 
 
 def _weekday(m: re.Match, sentence: str, ref: date | None) -> Mention | None:
-    """A weekday: the next one for the future (today, unless "next"), else the latest one by `ref`. A
+    """A weekday: the next one for the future (today, unless "next"), the nearer one where a word before it in
+    its clause schedules either way ("would arrive Wednesday"), else the latest one by `ref`. A
     statement and the small hours are the exceptions: news reports what was "said Monday" fresh, and
     the night after a late dateline runs into the next day ("about 12:30 a.m. Tuesday", "early Tuesday"
     under a Monday evening header), so the weekday one day after the dateline is that next day (headers
