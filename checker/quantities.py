@@ -237,7 +237,8 @@ _CASUALTY_AFTER_RE = re.compile(
 _REACHED = r"(?:to|at|reached|reaches|hit|hits|passed|passes)"
 #: The words a toll's subject may run to before its verb ("the death toll from the collapse of the Harbour Road
 #: footbridge rose to"), none of them a figure
-_SUBJECT = r"(?:[^\W\d]+\s+){0,12}?"
+_SUBJECT_WORDS = 12
+_SUBJECT = rf"(?:[^\W\d]+\s+){{0,{_SUBJECT_WORDS}}}?"
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?P<cas>killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds|hurting|hurts|deaths?\s+of|"
     r"injuries\s+(?:of|to)|"
@@ -289,8 +290,9 @@ _MEMBERS_OF_RE = re.compile(r"\s+(?:in|on|aboard)\s+(?:the|their|his|her|its)\s+
 #: "bringing to 10 | the number of Israelis killed": the noun after it is what the number counts
 _NUMBER_OF_RE = re.compile(r"\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+", re.I)
 #: "put the number of Afghans killed at | 169", "the number of people hurt rose to | 45": what the number counts
-#: (its noun phrase), up to eight words with no figure, as a toll is read ("the toll from the quake rose to")
-_NUMBER_OF_HEAD_RE = re.compile(rf"\bnumber\s+of\s+(?P<counted>(?:[^\W\d][\w'’-]*\s+){{1,8}}?){_REACHED}\s+$", re.I)
+#: (its noun phrase), as many words with no figure as a toll's subject may run to
+_NUMBER_OF_HEAD_RE = re.compile(
+    rf"\bnumber\s+of\s+(?P<counted>(?:[^\W\d][\w'’-]*\s+){{1,{_SUBJECT_WORDS}}}?){_REACHED}\s+$", re.I)
 _ATTRIBUTION_RE = re.compile(rf"\s+(?:{_alt(WORDS['reporting'])})\b", re.I)
 #: "in his early 30s": an age given by decade, with the decade part as bounds
 AGE_DECADE_RE = re.compile(
